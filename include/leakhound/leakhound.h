@@ -1,0 +1,217 @@
+/*
+ * leakhound.h - the public API of libleakhound.
+ *
+ * leakhound finds memory, goroutine and resource leaks in Go programs, in
+ * source (scan) and at runtime (inspect, watch). Both halves produce the same
+ * findings, rendered by the same reporters.
+ *
+ * Ownership: every lh_*_new has an lh_*_free that accepts NULL; strings in a
+ * finding belong to the lh_findings set that holds it.
+ */
+#ifndef LEAKHOUND_H
+#define LEAKHOUND_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define LH_VERSION "0.1.0"
+
+#if defined(__GNUC__)
+#define LH_WARN_UNUSED __attribute__((warn_unused_result))
+#else
+#define LH_WARN_UNUSED
+#endif
+
+/* ================================================================ errors */
+
+enum lh_status {
+	LH_OK = 0,
+	LH_ERR = 1, /* details in struct lh_error */
+};
+
+/* One input error: "cannot parse 'heap.pb.gz': truncated varint at byte 812" */
+struct lh_error {
+	char input[512]; /* the file, URL or other input it is about */
+	char msg[512];	 /* lowercase, no full stop */
+};
+
+/* Called once per bad input while a run goes on (the run continues). */
+typedef void (*lh_diag_fn)(void *ctx, const struct lh_error *err);
+
+/* Writes "leakhound: <input>: <msg>" as one line. */
+void lh_error_print(FILE *out, const struct lh_error *err);
+
+/* ================================================================ classes */
+
+enum lh_class {
+	LH_CLASS_NONE = 0,
+	LH_CLASS_GOROUTINE = 1, /* LH1xx */
+	LH_CLASS_TIMER = 2,	/* LH2xx */
+	LH_CLASS_GLOBAL = 3,	/* LH3xx */
+	LH_CLASS_SUBSLICE = 4,	/* LH4xx */
+	LH_CLASS_CLOSURE = 5,	/* LH5xx */
+	LH_CLASS_POOL = 6,	/* LH6xx */
+	LH_CLASS_RESOURCE = 7,	/* LH7xx */
+};
+
+enum lh_severity { LH_SEV_INFO = 0, LH_SEV_WARNING = 1, LH_SEV_ERROR = 2 };
+enum lh_confidence { LH_CONF_LOW = 0, LH_CONF_MEDIUM = 1, LH_CONF_HIGH = 2 };
+
+const char *lh_class_name(enum lh_class c);  /* "goroutine", "timer", ... */
+const char *lh_class_title(enum lh_class c); /* "goroutine leak", ... */
+/* The class's fix advice (a few sentences, no trailing newline). */
+const char *lh_class_advice(enum lh_class c);
+const char *lh_severity_name(enum lh_severity s);
+const char *lh_confidence_name(enum lh_confidence c);
+/* Parses "info|warning|error"; false when unknown. */
+bool lh_severity_parse(const char *s, enum lh_severity *out);
+bool lh_confidence_parse(const char *s, enum lh_confidence *out);
+
+/* ================================================================ rules */
+
+struct lh_pass; /* internal: what a static rule is run on */
+
+/* What shared analyses a static rule needs (computed once per function). */
+enum {
+	LH_NEED_SCOPES = 1u << 0,
+	LH_NEED_OBLIGATIONS = 1u << 1,
+	LH_NEED_CHANNELS = 1u << 2,
+	LH_NEED_PKGFACTS = 1u << 3,
+};
+
+enum lh_rule_kind { LH_RULE_STATIC = 0, LH_RULE_RUNTIME = 1 };
+
+struct lh_rule {
+	const char *id;	   /* "LH702" */
+	const char *name;  /* "http-body-not-closed" */
+	const char *title; /* "http response body is not closed on every path" */
+	enum lh_class class;
+	enum lh_severity severity;
+	enum lh_rule_kind kind;
+	const char *since; /* version it appeared in */
+	unsigned needs;	   /* LH_NEED_* */
+	/* Runs the rule on one package. NULL for rules whose findings come from
+	 * a shared analysis or from the runtime half. */
+	void (*run)(struct lh_pass *pass);
+};
+
+/* All rules, static and runtime, in id order. */
+size_t lh_rule_count(void);
+const struct lh_rule *lh_rule_at(size_t i);
+/* The rule with that id (case-insensitive), or NULL. */
+const struct lh_rule *lh_rule_find(const char *id);
+/* The rule's markdown doc (embedded at build time), or NULL. */
+const char *lh_rule_doc(const struct lh_rule *r);
+
+/* ================================================================ findings */
+
+struct lh_loc {
+	const char *path; /* as given or found; NULL for no location */
+	uint32_t line, col; /* 1-based; 0 = unknown */
+	uint32_t end_line, end_col;
+};
+
+/* One step of the leaking path: "returns at line 42 with f still open". */
+struct lh_step {
+	struct lh_loc loc;
+	const char *note;
+};
+
+/* A mechanical fix: replace [start, end) bytes of loc.path with text. */
+struct lh_edit {
+	const char *path;
+	uint32_t start, end;
+	const char *text;
+};
+
+struct lh_finding {
+	const struct lh_rule *rule;
+	enum lh_severity severity;
+	enum lh_confidence confidence;
+	struct lh_loc loc;
+	const char *message;  /* the fact at the site */
+	const char *function; /* enclosing function or first user frame, or NULL */
+	const char *snippet;  /* the source line at loc, or NULL */
+	const char *fix;      /* specific advice, or NULL for the class advice */
+	struct lh_step *steps;
+	size_t nsteps;
+	struct lh_edit *edits;
+	size_t nedits;
+	uint64_t fingerprint; /* stable across unrelated edits; 0 = compute */
+};
+
+/* A set of findings and the memory they live in. Not thread-safe: use one
+ * per worker and lh_findings_merge() them. */
+typedef struct lh_findings lh_findings;
+
+/* Caller frees with lh_findings_free(). */
+lh_findings *lh_findings_new(void);
+void lh_findings_free(lh_findings *f);
+size_t lh_findings_count(const lh_findings *f);
+/* Borrowed: valid until f is freed or changed. */
+const struct lh_finding *lh_findings_at(const lh_findings *f, size_t i);
+struct lh_finding *lh_findings_at_mut(lh_findings *f, size_t i);
+/* Adds a finding; every string and array in `tmpl` is copied into f. */
+struct lh_finding *lh_findings_add(lh_findings *f,
+				   const struct lh_finding *tmpl);
+/* Appends a step (copied) to the leaking path of x, a finding of f. */
+void lh_findings_add_step(lh_findings *f, struct lh_finding *x,
+			  const struct lh_step *step);
+/* Appends an edit (copied) to x, a finding of f. */
+void lh_findings_add_edit(lh_findings *f, struct lh_finding *x,
+			  const struct lh_edit *edit);
+/* Copies into f the memory f owns: for strings built by rules. */
+const char *lh_findings_strdup(lh_findings *f, const char *s);
+/* Moves every finding of src into dst; src is left empty. */
+void lh_findings_merge(lh_findings *dst, lh_findings *src);
+/* Orders by path, line, column, rule id, message; drops exact duplicates. */
+void lh_findings_sort(lh_findings *f);
+/* Removes finding i (order kept). */
+void lh_findings_remove(lh_findings *f, size_t i);
+/* Computes fingerprints where 0: rule, path, function, and the snippet
+ * trimmed of spaces, so unrelated edits above do not change it. */
+void lh_findings_fingerprint(lh_findings *f);
+
+/* ================================================================ scan */
+
+struct lh_scan_options {
+	const char *const *paths; /* files, dirs, DIR/... patterns */
+	size_t npaths;
+	unsigned jobs;	     /* 0 = number of cores */
+	bool tests;	     /* include _test.go files */
+	bool verbose;	     /* notes on stderr (e.g. assumed Go version) */
+	const char *enable;  /* comma-separated ids, NULL = all */
+	const char *disable; /* comma-separated ids, NULL = none */
+	size_t max_file_size; /* bytes; 0 = default (16 MiB) */
+	lh_diag_fn diag;      /* bad inputs, as they are found */
+	void *diag_ctx;
+};
+
+struct lh_scan_stats {
+	size_t files, packages, bytes, errors;
+};
+
+/* Scans Go source. Findings are added to out (sorted). Bad inputs are
+ * reported through opts->diag and counted in stats->errors; the scan goes
+ * on. Returns LH_ERR only for a usage error (err filled). */
+LH_WARN_UNUSED enum lh_status lh_scan(const struct lh_scan_options *opts,
+				      lh_findings *out,
+				      struct lh_scan_stats *stats,
+				      struct lh_error *err);
+
+/* ================================================================ render */
+
+struct lh_render_options {
+	bool color;
+	bool verbose;
+	const char *tool_command; /* for reports that record the invocation */
+};
+
+/* Compiler-style text: path:line:col: LHnnn message, source line, caret,
+ * leaking path, fix advice; then a one-line summary. */
+void lh_render_text(FILE *out, const lh_findings *f,
+		    const struct lh_render_options *o);
+
+#endif /* LEAKHOUND_H */

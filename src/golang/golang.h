@@ -1,0 +1,223 @@
+/*
+ * golang.h - the Go source model: discovery of files and packages, go.mod,
+ * parsing with tree-sitter, AST helpers and the per-package index.
+ *
+ * A struct gopkg owns its files, their sources and trees, and one arena for
+ * everything derived from them (index entries, interned strings, facts that
+ * rules compute). gopkg_free() releases all of it in one call.
+ *
+ * TSNode values are views into a file's TSTree: valid until the package is
+ * freed. Copy byte ranges into the arena when they must outlive it.
+ */
+#ifndef LH_GOLANG_H
+#define LH_GOLANG_H
+
+#include <tree_sitter/api.h>
+
+#include "core/core.h"
+
+/* ================================================================ go.mod */
+
+struct gomod {
+	bool found;	       /* false: no go.mod above the package */
+	char *path;	       /* the go.mod file, or NULL */
+	char *module;	       /* module path, or NULL */
+	int go_major, go_minor; /* from the `go` line; 0.0 when absent */
+	bool asynctimerchan;   /* godebug asynctimerchan=1 (pre-1.23 timers) */
+};
+
+/* Parses go.mod text. Unknown directives are skipped; a malformed `go` line
+ * is an error. path is copied. */
+enum lh_status gomod_parse(struct gomod *m, const char *path, const char *text,
+			   size_t len, struct lh_error *err);
+void gomod_release(struct gomod *m);
+/* True when timers and tickers nobody references are collected (Go >= 1.23
+ * without asynctimerchan=1). With no go.mod the newest Go is assumed. */
+bool gomod_timers_collected(const struct gomod *m);
+/* True when the module's Go version is at least major.minor (true without
+ * a go.mod: newest Go assumed). */
+bool gomod_at_least(const struct gomod *m, int major, int minor);
+
+/* ================================================================ files */
+
+struct goimport {
+	const char *name; /* local name: alias, or last path element; "_"/"." */
+	const char *path; /* "net/http" */
+};
+
+struct gofile {
+	char *path;    /* display path, as discovered */
+	char *src;     /* file contents (NUL-terminated), owned */
+	size_t len;
+	TSTree *tree;  /* owned */
+	uint32_t *line_starts; /* byte offset of each line; owned */
+	uint32_t nlines;
+	bool is_test;
+	const char *pkgname;	/* package clause (arena) */
+	struct goimport *imports; /* arena */
+	size_t nimports;
+	struct gopkg *pkg;	/* the package holding the file */
+};
+
+/* ================================================================ packages */
+
+/* What a package-level name is. */
+enum godecl_kind { GODECL_FUNC, GODECL_METHOD, GODECL_VAR, GODECL_CONST,
+		   GODECL_TYPE };
+
+struct godecl {
+	enum godecl_kind kind;
+	const char *name;     /* "Get"; for methods "Type.Method" (no '*') */
+	const char *recv;     /* receiver type name for methods, else NULL */
+	bool recv_ptr;	      /* method has a pointer receiver */
+	struct gofile *file;
+	TSNode node;	      /* function_declaration, method_declaration,
+				 var_spec, const_spec, type_spec */
+};
+
+struct gopkg {
+	char *dir;	       /* directory, as discovered */
+	struct gofile **files;
+	size_t nfiles;
+	const struct gomod *mod; /* nearest go.mod (shared, never NULL) */
+	struct arena arena;    /* index and everything rules derive */
+	struct map decls;      /* name -> struct godecl* (first seen wins) */
+	VEC(struct godecl *) funcs; /* funcs and methods, in file order */
+	void *facts[8];	       /* per-analysis caches, see static/pass.h */
+};
+
+/* ================================================================ parse */
+
+/* The tree-sitter Go language (from the pinned grammar). */
+const TSLanguage *go_language(void);
+
+/* Reads and parses path into a new gofile. On failure returns NULL and fills
+ * err ("cannot parse 'x.go': ..."). max_size bounds the file size. Caller
+ * frees with gofile_free(). */
+struct gofile *gofile_load(TSParser *parser, const char *path, size_t max_size,
+			   struct lh_error *err);
+/* Same, from memory (copied). */
+struct gofile *gofile_parse(TSParser *parser, const char *path,
+			    const char *src, size_t len, struct lh_error *err);
+void gofile_free(struct gofile *f);
+
+/* New empty package for dir. Takes ownership of nothing; dir is copied. */
+struct gopkg *gopkg_new(const char *dir, const struct gomod *mod);
+/* Adds a parsed file. Takes ownership of f. */
+void gopkg_add(struct gopkg *p, struct gofile *f);
+/* Builds the index (imports, package-level decls). Call once, after adding
+ * every file. */
+void gopkg_index(struct gopkg *p);
+void gopkg_free(struct gopkg *p);
+
+/* ================================================================ AST */
+
+/* Node-type symbols and field ids of the Go grammar, looked up once. */
+struct go_syms {
+	TSSymbol source_file, package_clause, import_declaration, import_spec,
+		function_declaration, method_declaration, func_literal,
+		var_declaration, var_spec, const_declaration, const_spec,
+		type_declaration, type_spec, short_var_declaration,
+		assignment_statement, inc_statement, dec_statement,
+		expression_statement, call_expression, selector_expression,
+		identifier, field_identifier, package_identifier,
+		type_identifier, blank_identifier, block, if_statement,
+		for_statement, range_clause, for_clause, expression_switch_statement,
+		type_switch_statement, select_statement, expression_case,
+		default_case, type_case, communication_case,
+		return_statement, defer_statement, go_statement,
+		send_statement, receive_statement, unary_expression,
+		binary_expression, labeled_statement, break_statement,
+		continue_statement, goto_statement, fallthrough_statement,
+		expression_list, argument_list, parameter_list,
+		parameter_declaration, variadic_parameter_declaration,
+		composite_literal, literal_value, keyed_element,
+		literal_element, index_expression, slice_expression,
+		parenthesized_expression, type_assertion_expression,
+		type_conversion_expression, pointer_type, qualified_type,
+		generic_type, map_type, slice_type, array_type, channel_type,
+		struct_type, interface_type, function_type,
+		int_literal, interpreted_string_literal,
+		raw_string_literal, nil, true_, false_, iota, comment,
+		empty_statement, field_declaration, field_declaration_list,
+		label_name, var_spec_list, import_spec_list, type_alias,
+		float_literal, rune_literal, variadic_argument,
+		type_instantiation_expression, implicit_length_array_type,
+		dot, type_parameter_list, parenthesized_type, interpreted_string_literal_content,
+		raw_string_literal_content, escape_sequence, method_elem;
+	TSFieldId f_function, f_arguments, f_operand, f_field, f_name,
+		f_left, f_right, f_body, f_condition, f_consequence,
+		f_alternative, f_initializer, f_update, f_value, f_type,
+		f_parameters, f_result, f_receiver, f_path, f_label,
+		f_channel, f_communication, f_index, f_start, f_end,
+		f_capacity, f_operator, f_key, f_element, f_alias,
+		f_type_arguments, f_package, f_length;
+};
+
+/* The symbol table. Thread-safe (initialised once). */
+const struct go_syms *go_syms(void);
+#define GS (go_syms())
+
+/* Source bytes of a node; *len receives its length. Borrowed from f. */
+const char *go_text(const struct gofile *f, TSNode n, size_t *len);
+/* True when the node's text is exactly lit. */
+bool go_text_is(const struct gofile *f, TSNode n, const char *lit);
+/* Copy of the node's text. Allocated in the package arena. */
+char *go_text_dup(const struct gofile *f, TSNode n);
+/* Child by field id (ts_node_child_by_field_id). */
+#define go_field(n, fid) ts_node_child_by_field_id((n), GS->fid)
+/* 1-based line and byte column of a node's start. */
+void go_pos(TSNode n, uint32_t *line, uint32_t *col);
+/* The text of line (1-based) without its newline. Borrowed from f. */
+const char *go_line(const struct gofile *f, uint32_t line, size_t *len);
+/* Skips parentheses: (x) -> x. */
+TSNode go_unparen(TSNode n);
+
+/* For `pkg.Name(...)`-shaped selectors where pkg is an import of f (and not
+ * shadowed: callers that track scopes must check that themselves): sets
+ * *path to the import path and *name to Name (borrowed from f) and returns
+ * true. */
+bool go_selector_import(const struct gofile *f, TSNode sel, const char **path,
+			const char **name, size_t *name_len);
+/* Import path bound to local name in f, or NULL. */
+const char *go_import_path(const struct gofile *f, const char *name,
+			   size_t len);
+
+/* The package-level declaration named name, or NULL. */
+const struct godecl *gopkg_lookup(const struct gopkg *p, const char *name);
+
+/* ================================================================ discover */
+
+/* One package to analyse: a directory and the files in it to parse. */
+struct godir {
+	char *dir;
+	VEC(char *) files; /* full paths, sorted */
+	bool explicit_files; /* given as file arguments */
+};
+
+typedef VEC(struct godir) godir_vec;
+
+struct discover_options {
+	bool tests; /* include _test.go */
+	lh_diag_fn diag;
+	void *diag_ctx;
+};
+
+/* Expands paths (files, dirs, DIR/... patterns) into packages, sorted by
+ * dir. Unreadable or missing inputs go to diag and are counted in *errors.
+ * Caller frees with discover_free(). */
+void discover(const char *const *paths, size_t npaths,
+	      const struct discover_options *o, godir_vec *out,
+	      size_t *errors);
+void discover_free(godir_vec *dirs);
+
+/* The nearest go.mod at or above dir, parsed once and cached. Borrowed:
+ * valid until gomod_cache_free(). Thread-safe. A missing go.mod gives a
+ * gomod with found == false. A malformed one is reported through diag once
+ * and treated as missing. */
+struct gomod_cache;
+struct gomod_cache *gomod_cache_new(lh_diag_fn diag, void *diag_ctx);
+const struct gomod *gomod_cache_get(struct gomod_cache *c, const char *dir);
+void gomod_cache_free(struct gomod_cache *c);
+
+#endif /* LH_GOLANG_H */

@@ -1,0 +1,275 @@
+/*
+ * gomod.c - the parts of go.mod leakhound needs: the module path, the `go`
+ * version line and `godebug asynctimerchan=1` (line or block form), which
+ * decide timer semantics (Go 1.23 made unreferenced timers collectable).
+ * Format: https://go.dev/ref/mod#go-mod-file
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "golang/golang.h"
+
+#define GOMOD_MAX_SIZE (4u << 20)
+
+/* The newest Go version leakhound knows the semantics of. */
+#define GO_NEWEST_MAJOR 1
+#define GO_NEWEST_MINOR 99
+
+static const char *gomod__skip_space(const char *s, const char *end)
+{
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	return s;
+}
+
+/* One token (a word or a quoted string without its quotes). */
+static const char *gomod__token(const char *s, const char *end,
+				const char **tok, size_t *len)
+{
+	s = gomod__skip_space(s, end);
+	*tok = s;
+	if (s < end && (*s == '"' || *s == '`')) {
+		char q = *s++;
+
+		*tok = s;
+		while (s < end && *s != q)
+			s++;
+		*len = (size_t)(s - *tok);
+		return s < end ? s + 1 : s;
+	}
+	while (s < end && !isspace((unsigned char)*s) && *s != '(' &&
+	       !(s + 1 < end && s[0] == '/' && s[1] == '/'))
+		s++;
+	*len = (size_t)(s - *tok);
+	return s;
+}
+
+static bool gomod__version(const char *s, size_t len, int *major, int *minor)
+{
+	char tmp[32];
+	char *end;
+	long a, b = 0;
+
+	if (len == 0 || len >= sizeof(tmp))
+		return false;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	if (!isdigit((unsigned char)tmp[0]))
+		return false;
+	errno = 0;
+	a = strtol(tmp, &end, 10);
+	if (*end == '.') {
+		b = strtol(end + 1, &end, 10);
+		/* patch level and pre-release suffixes (1.21.0, 1.21rc1) */
+		if (*end == '.')
+			strtol(end + 1, &end, 10);
+	}
+	if (errno || a < 0 || a > 1000 || b < 0 || b > 100000)
+		return false;
+	if (*end && strncmp(end, "rc", 2) != 0 && strncmp(end, "beta", 4) != 0)
+		return false;
+	*major = (int)a;
+	*minor = (int)b;
+	return true;
+}
+
+static void gomod__godebug(struct gomod *m, const char *s, size_t len)
+{
+	if (str_eqn(s, len, "asynctimerchan=1"))
+		m->asynctimerchan = true;
+	else if (str_eqn(s, len, "asynctimerchan=0"))
+		m->asynctimerchan = false;
+}
+
+enum lh_status gomod_parse(struct gomod *m, const char *path, const char *text,
+			   size_t len, struct lh_error *err)
+{
+	const char *s = text, *end = text + len;
+	unsigned lineno = 0;
+	bool in_godebug = false, in_block = false;
+
+	memset(m, 0, sizeof(*m));
+	m->found = true;
+	m->path = xstrdup(path);
+	while (s < end) {
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+		const char *tok, *p;
+		size_t tlen;
+
+		if (!eol)
+			eol = end;
+		lineno++;
+		p = gomod__token(s, eol, &tok, &tlen);
+		if (in_block) {
+			if (str_eqn(tok, tlen, ")")) {
+				in_block = in_godebug = false;
+			} else if (in_godebug && tlen) {
+				gomod__godebug(m, tok, tlen);
+			}
+		} else if (str_eqn(tok, tlen, "module") && !m->module) {
+			p = gomod__token(p, eol, &tok, &tlen);
+			m->module = xstrndup(tok, tlen);
+		} else if (str_eqn(tok, tlen, "go")) {
+			p = gomod__token(p, eol, &tok, &tlen);
+			if (!gomod__version(tok, tlen, &m->go_major,
+					    &m->go_minor)) {
+				enum lh_status st = lh_fail(err, path,
+					"invalid go version '%.*s' at line %u",
+					(int)LH_MIN(tlen, 40), tok, lineno);
+				gomod_release(m);
+				return st;
+			}
+		} else if (str_eqn(tok, tlen, "godebug")) {
+			p = gomod__skip_space(p, eol);
+			if (p < eol && *p == '(') {
+				in_block = in_godebug = true;
+			} else {
+				p = gomod__token(p, eol, &tok, &tlen);
+				gomod__godebug(m, tok, tlen);
+			}
+		} else if (tlen) {
+			/* require ( ... ), replace ( ... ) and friends */
+			p = gomod__skip_space(p, eol);
+			while (p < eol && *p != '(' && !(p[0] == '/' &&
+				p + 1 < eol && p[1] == '/'))
+				p++;
+			if (p < eol && *p == '(')
+				in_block = true;
+		}
+		s = eol < end ? eol + 1 : end;
+	}
+	return LH_OK;
+}
+
+void gomod_release(struct gomod *m)
+{
+	free(m->path);
+	free(m->module);
+	memset(m, 0, sizeof(*m));
+}
+
+bool gomod_at_least(const struct gomod *m, int major, int minor)
+{
+	int ma = GO_NEWEST_MAJOR, mi = GO_NEWEST_MINOR;
+
+	if (m && m->found && (m->go_major || m->go_minor)) {
+		ma = m->go_major;
+		mi = m->go_minor;
+	}
+	return ma > major || (ma == major && mi >= minor);
+}
+
+bool gomod_timers_collected(const struct gomod *m)
+{
+	if (m && m->asynctimerchan)
+		return false;
+	return gomod_at_least(m, 1, 23);
+}
+
+/* ---------------------------------------------------------------- cache */
+
+struct gomod_cache {
+	pthread_mutex_t mu;
+	struct map by_dir; /* directory -> struct gomod* */
+	VEC(struct gomod *) all;
+	struct gomod none;
+	lh_diag_fn diag;
+	void *diag_ctx;
+};
+
+struct gomod_cache *gomod_cache_new(lh_diag_fn diag, void *diag_ctx)
+{
+	struct gomod_cache *c = xcalloc(1, sizeof(*c));
+
+	pthread_mutex_init(&c->mu, NULL);
+	map_init(&c->by_dir);
+	c->diag = diag;
+	c->diag_ctx = diag_ctx;
+	return c;
+}
+
+void gomod_cache_free(struct gomod_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->all.len; i++) {
+		gomod_release(c->all.items[i]);
+		free(c->all.items[i]);
+	}
+	VEC_FREE(&c->all);
+	map_release(&c->by_dir);
+	pthread_mutex_destroy(&c->mu);
+	free(c);
+}
+
+static const struct gomod *gomod__lookup(struct gomod_cache *c,
+					 const char *dir)
+{
+	const struct gomod *m = map_gets(&c->by_dir, dir);
+	char *path, *parent, *slash;
+	struct stat st;
+
+	if (m)
+		return m;
+	path = xasprintf("%s/go.mod", dir);
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+		struct buf b;
+		struct lh_error err;
+		struct gomod *nm = xcalloc(1, sizeof(*nm));
+
+		buf_init(&b, GOMOD_MAX_SIZE);
+		if (buf_read_file(&b, path, &err) != LH_OK ||
+		    gomod_parse(nm, path, b.data, b.len, &err) != LH_OK) {
+			if (c->diag)
+				c->diag(c->diag_ctx, &err);
+			free(nm);
+			m = &c->none;
+		} else {
+			VEC_PUSH(&c->all, nm);
+			m = nm;
+		}
+		buf_release(&b);
+		free(path);
+		map_puts(&c->by_dir, dir, (void *)m);
+		return m;
+	}
+	free(path);
+	/* go up one directory */
+	parent = xstrdup(dir);
+	slash = strrchr(parent, '/');
+	if (!slash || strcmp(dir, "/") == 0 || strcmp(dir, ".") == 0 ||
+	    strcmp(dir, "..") == 0) {
+		char *real = NULL;
+
+		if (strcmp(dir, "/") != 0 && (real = realpath(dir, NULL)) &&
+		    strcmp(real, dir) != 0)
+			m = gomod__lookup(c, real);
+		else
+			m = &c->none;
+		free(real);
+	} else {
+		if (slash == parent)
+			slash[1] = '\0';
+		else
+			*slash = '\0';
+		m = gomod__lookup(c, parent);
+	}
+	free(parent);
+	map_puts(&c->by_dir, dir, (void *)m);
+	return m;
+}
+
+const struct gomod *gomod_cache_get(struct gomod_cache *c, const char *dir)
+{
+	const struct gomod *m;
+
+	pthread_mutex_lock(&c->mu);
+	m = gomod__lookup(c, dir);
+	pthread_mutex_unlock(&c->mu);
+	return m;
+}

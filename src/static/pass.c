@@ -1,0 +1,136 @@
+/*
+ * pass.c - reporting helpers for static rules.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "static/pass.h"
+
+bool pass_enabled(const struct lh_pass *p, const struct lh_rule *r)
+{
+	return !p->enabled || p->enabled[lh_rule_index(r)];
+}
+
+static void pass__loc(struct gofile *f, TSNode n, struct lh_loc *loc)
+{
+	TSPoint a = ts_node_start_point(n), b = ts_node_end_point(n);
+
+	loc->path = f->path;
+	loc->line = a.row + 1;
+	loc->col = a.column + 1;
+	loc->end_line = b.row + 1;
+	loc->end_col = b.column + 1;
+}
+
+struct lh_finding *pass_report(struct lh_pass *p, const struct lh_rule *r,
+			       struct gofile *f, TSNode n, const char *fmt, ...)
+{
+	struct lh_finding t = { 0 };
+	struct buf msg = BUF_INIT;
+	size_t len;
+	const char *line;
+	char *snippet;
+	struct lh_finding *x;
+	va_list ap;
+
+	if (!pass_enabled(p, r))
+		return NULL;
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	t.rule = r;
+	t.severity = r->severity;
+	t.confidence = LH_CONF_HIGH;
+	pass__loc(f, n, &t.loc);
+	line = go_line(f, t.loc.line, &len);
+	snippet = xstrndup(line, len);
+	t.snippet = snippet;
+	t.message = msg.data;
+	t.function = pass_func_name(f, n);
+	x = lh_findings_add(p->out, &t);
+	free(snippet);
+	buf_release(&msg);
+	return x;
+}
+
+void pass_step(struct lh_pass *p, struct lh_finding *fd, struct gofile *f,
+	       TSNode n, const char *fmt, ...)
+{
+	struct lh_step st = { 0 };
+	struct buf note = BUF_INIT;
+	va_list ap;
+
+	if (!fd)
+		return;
+	va_start(ap, fmt);
+	buf_vprintf(&note, fmt, ap);
+	va_end(ap);
+	pass__loc(f, n, &st.loc);
+	st.note = note.data;
+	lh_findings_add_step(p->out, fd, &st);
+	buf_release(&note);
+}
+
+void pass_fix(struct lh_pass *p, struct lh_finding *fd, const char *fmt, ...)
+{
+	struct buf fix = BUF_INIT;
+	va_list ap;
+
+	if (!fd)
+		return;
+	va_start(ap, fmt);
+	buf_vprintf(&fix, fmt, ap);
+	va_end(ap);
+	fd->fix = lh_findings_strdup(p->out, fix.data);
+	buf_release(&fix);
+}
+
+void pass_edit(struct lh_pass *p, struct lh_finding *fd, struct gofile *f,
+	       uint32_t start, uint32_t end, const char *text)
+{
+	struct lh_edit e = { f->path, start, end, text };
+
+	if (fd)
+		lh_findings_add_edit(p->out, fd, &e);
+}
+
+const char *pass_func_name(struct gofile *f, TSNode n)
+{
+	const struct go_syms *g = GS;
+	unsigned lits = 0;
+	TSNode outer_lit = { 0 };
+
+	for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
+		TSSymbol s = ts_node_symbol(n);
+
+		if (s == g->func_literal) {
+			lits++;
+			outer_lit = n;
+		} else if (s == g->function_declaration ||
+			   s == g->method_declaration) {
+			TSNode name = go_field(n, f_name);
+			const char *base = go_text_dup(f, name);
+			bool ptr;
+
+			if (s == g->method_declaration) {
+				TSNode recv = go_field(n, f_receiver);
+				TSNode pd = ts_node_named_child(recv, 0);
+				TSNode t = go_field(pd, f_type);
+
+				ptr = !ts_node_is_null(t) &&
+				      ts_node_symbol(t) == g->pointer_type;
+				if (ptr)
+					t = ts_node_named_child(t, 0);
+				if (!ts_node_is_null(t))
+					base = arena_printf(&f->pkg->arena,
+						"%s.%s", go_text_dup(f, t), base);
+			}
+			if (lits)
+				return arena_printf(&f->pkg->arena,
+						    "%s.func%u", base, lits);
+			return base;
+		}
+	}
+	LH_UNUSED(outer_lit);
+	return NULL;
+}

@@ -1,0 +1,193 @@
+/*
+ * scan.c - the static pipeline: discover -> parse (thread pool, one
+ * tree-sitter parser per worker) -> package index -> rules -> findings.
+ *
+ * The unit of work is a package (a directory): a worker parses its files,
+ * indexes it, runs every enabled rule on it, and frees it before taking the
+ * next, so memory is bounded by the largest packages in flight, not by the
+ * size of the tree.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+
+#include "static/pass.h"
+
+#define SCAN_DEFAULT_MAX_FILE (16u << 20)
+
+struct scan_worker {
+	TSParser *parser;
+	lh_findings *out;
+	size_t files, bytes, errors, packages;
+};
+
+struct scan_ctx {
+	const struct lh_scan_options *opts;
+	godir_vec dirs;
+	struct gomod_cache *mods;
+	struct scan_worker *workers;
+	unsigned char *enabled;
+	pthread_mutex_t diag_mu;
+	size_t max_file;
+	size_t diag_errors; /* reported through scan__diag_cb */
+};
+
+static void scan__diag(struct scan_ctx *c, const struct lh_error *err)
+{
+	if (!c->opts->diag)
+		return;
+	pthread_mutex_lock(&c->diag_mu);
+	c->opts->diag(c->opts->diag_ctx, err);
+	pthread_mutex_unlock(&c->diag_mu);
+}
+
+/* gomod_cache reports through this: serialised like every diag */
+static void scan__diag_cb(void *ctx, const struct lh_error *err)
+{
+	struct scan_ctx *c = ctx;
+
+	pthread_mutex_lock(&c->diag_mu);
+	c->diag_errors++;
+	if (c->opts->diag)
+		c->opts->diag(c->opts->diag_ctx, err);
+	pthread_mutex_unlock(&c->diag_mu);
+}
+
+static void scan__run_rules(struct scan_ctx *c, struct scan_worker *w,
+			    struct gopkg *pkg)
+{
+	struct lh_pass pass = { 0 };
+
+	pass.pkg = pkg;
+	pass.out = w->out;
+	pass.enabled = c->enabled;
+	pass.verbose = c->opts->verbose;
+	for (size_t i = 0; i < lh_rule_count(); i++) {
+		const struct lh_rule *r = lh_rule_at(i);
+
+		if (r->kind != LH_RULE_STATIC || !r->run)
+			continue;
+		/* a family's run() reports several ids: run it when any of
+		 * them is enabled; pass_report() filters per id */
+		pass.rule = r;
+		r->run(&pass);
+	}
+}
+
+static void scan__package(size_t item, unsigned worker, void *ctx)
+{
+	struct scan_ctx *c = ctx;
+	struct scan_worker *w = &c->workers[worker];
+	struct godir *d = &c->dirs.items[item];
+	struct gopkg *pkg;
+
+	if (!w->parser) {
+		w->parser = ts_parser_new();
+		ts_parser_set_language(w->parser, go_language());
+	}
+	pkg = gopkg_new(d->dir, gomod_cache_get(c->mods, d->dir));
+	for (size_t i = 0; i < d->files.len; i++) {
+		struct lh_error err;
+		struct gofile *f = gofile_load(w->parser, d->files.items[i],
+					       c->max_file, &err);
+
+		if (!f) {
+			w->errors++;
+			scan__diag(c, &err);
+			continue;
+		}
+		w->files++;
+		w->bytes += f->len;
+		gopkg_add(pkg, f);
+	}
+	if (pkg->nfiles) {
+		w->packages++;
+		gopkg_index(pkg);
+		scan__run_rules(c, w, pkg);
+	}
+	gopkg_free(pkg);
+}
+
+/* Parses a comma-separated id list into mask entries set to val. */
+static enum lh_status scan__select(unsigned char *mask, const char *list,
+				   unsigned char val, struct lh_error *err)
+{
+	const char *s = list;
+
+	while (*s) {
+		size_t n = strcspn(s, ", ");
+		char id[32];
+		const struct lh_rule *r;
+
+		if (n == 0) {
+			s++;
+			continue;
+		}
+		if (n >= sizeof(id))
+			return lh_fail(err, NULL, "unknown rule '%.*s'",
+				       (int)LH_MIN(n, 40), s);
+		memcpy(id, s, n);
+		id[n] = '\0';
+		r = lh_rule_find(id);
+		if (!r)
+			return lh_fail(err, NULL, "unknown rule '%s'", id);
+		mask[lh_rule_index(r)] = val;
+		s += n;
+	}
+	return LH_OK;
+}
+
+enum lh_status lh_scan(const struct lh_scan_options *opts, lh_findings *out,
+		       struct lh_scan_stats *stats, struct lh_error *err)
+{
+	struct scan_ctx c = { 0 };
+	struct discover_options dopts = { 0 };
+	unsigned jobs = opts->jobs ? opts->jobs : lh_ncpu();
+	size_t errors = 0;
+	struct lh_scan_stats st = { 0 };
+
+	c.opts = opts;
+	c.max_file = opts->max_file_size ? opts->max_file_size
+					 : SCAN_DEFAULT_MAX_FILE;
+	c.enabled = xcalloc(lh_rule_count() + 1, 1);
+	memset(c.enabled, opts->enable ? 0 : 1, lh_rule_count());
+	if ((opts->enable && scan__select(c.enabled, opts->enable, 1, err)) ||
+	    (opts->disable && scan__select(c.enabled, opts->disable, 0, err))) {
+		free(c.enabled);
+		return LH_ERR;
+	}
+	pthread_mutex_init(&c.diag_mu, NULL);
+	dopts.tests = opts->tests;
+	dopts.diag = opts->diag;
+	dopts.diag_ctx = opts->diag_ctx;
+	discover(opts->paths, opts->npaths, &dopts, &c.dirs, &errors);
+	c.mods = gomod_cache_new(scan__diag_cb, &c);
+	c.workers = xcalloc(jobs, sizeof(*c.workers));
+	for (unsigned i = 0; i < jobs; i++)
+		c.workers[i].out = lh_findings_new();
+	pool_run(jobs, c.dirs.len, scan__package, &c);
+	for (unsigned i = 0; i < jobs; i++) {
+		struct scan_worker *w = &c.workers[i];
+
+		lh_findings_merge(out, w->out);
+		lh_findings_free(w->out);
+		if (w->parser)
+			ts_parser_delete(w->parser);
+		st.files += w->files;
+		st.bytes += w->bytes;
+		st.errors += w->errors;
+		st.packages += w->packages;
+	}
+	st.errors += errors + c.diag_errors;
+	lh_findings_sort(out);
+	lh_findings_fingerprint(out);
+	if (stats)
+		*stats = st;
+	free(c.workers);
+	gomod_cache_free(c.mods);
+	discover_free(&c.dirs);
+	pthread_mutex_destroy(&c.diag_mu);
+	free(c.enabled);
+	return LH_OK;
+}

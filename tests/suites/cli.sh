@@ -1,0 +1,63 @@
+#!/bin/sh
+# cli.sh - the command line: help, exit codes, bad inputs (TAP).
+set -u
+LH=${LEAKHOUND:-build/asan/leakhound}
+n=0
+fails=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
+check() { # name expected-status command...
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$name"; else
+		notok "$name (exit $got, want $want)"
+		sed 's/^/# /' "$tmp/err" | head -5
+	fi
+}
+
+check "help exits 0" 0 "$LH" help
+check "no command is a usage error" 2 "$LH"
+check "unknown command is a usage error" 2 "$LH" frobnicate
+for c in scan rules version help; do
+	check "$c -h exits 0" 0 "$LH" "$c" -h
+	grep -q "^usage: leakhound $c" "$tmp/out" && ok "$c -h shows its synopsis" ||
+		notok "$c -h shows its synopsis"
+done
+check "scan: bad option" 2 "$LH" scan --bogus
+check "scan: bad --jobs" 2 "$LH" scan -j 0 .
+check "scan: unknown rule" 2 "$LH" scan --enable LH999 "$tmp"
+
+mkdir -p "$tmp/m/good" "$tmp/m/.hidden" "$tmp/m/vendor/x" "$tmp/m/testdata"
+printf 'module m\n\ngo 1.19\n' >"$tmp/m/go.mod"
+printf 'package good\n\nfunc F() int { return 1 }\n' >"$tmp/m/good/a.go"
+printf 'package good\n\nfunc F( {\n' >"$tmp/m/.hidden/bad.go"
+cp "$tmp/m/.hidden/bad.go" "$tmp/m/vendor/x/bad.go"
+cp "$tmp/m/.hidden/bad.go" "$tmp/m/testdata/bad.go"
+cp "$tmp/m/.hidden/bad.go" "$tmp/m/good/bad_test.go"
+check "scan: clean tree exits 0; vendor, testdata, hidden, tests skipped" 0 "$LH" scan "$tmp/m/..."
+grep -q "1 file" "$tmp/out" && ok "scan: summary counts files" || notok "scan: summary counts files"
+check "scan --tests reads _test.go" 2 "$LH" scan --tests "$tmp/m/..."
+grep -q "bad_test.go': cannot parse: syntax error at line 3" "$tmp/err" &&
+	ok "syntax error names file and line" || notok "syntax error names file and line"
+
+printf 'package good\n\nfunc G() {}\n' >"$tmp/m/good/b.go"
+printf 'package good\nfunc H( {\n' >"$tmp/m/good/c.go"
+check "one bad file: exit 2" 2 "$LH" scan "$tmp/m/good"
+[ "$(wc -l <"$tmp/err")" -eq 1 ] && ok "one bad file: one line on stderr" ||
+	notok "one bad file: one line on stderr"
+grep -q "2 files" "$tmp/out" && ok "one bad file: the others still scanned" ||
+	notok "one bad file: the others still scanned"
+check "missing path: exit 2" 2 "$LH" scan "$tmp/nope"
+grep -q "nope': No such file" "$tmp/err" && ok "missing path named" || notok "missing path named"
+printf 'package x\n\000\n' >"$tmp/nul.go"
+check "NUL byte: exit 2" 2 "$LH" scan "$tmp/nul.go"
+mkdir -p "$tmp/loop" && ln -s .. "$tmp/loop/up" && ln -s "$tmp/loop/up" "$tmp/loop/again"
+check "symlink loop: no hang, clean" 0 "$LH" scan "$tmp/loop/..."
+
+echo "1..$n"
+[ "$fails" -eq 0 ]
