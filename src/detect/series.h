@@ -1,0 +1,144 @@
+/*
+ * series.h - bounded time series per key and the leak test run on them.
+ *
+ * A series is one measured quantity of one target over time: the number of
+ * goroutines in one stack bucket, the in-use bytes at one heap allocation
+ * site, one memstats field, the open fds of one type, the RSS. Each keeps at
+ * most `history` points (a ring: the oldest are dropped).
+ *
+ * The leak test is the seed's definition of a leak: a quantity that keeps
+ * rising and does not fall back, even when load is low. A series is a
+ * suspect when BOTH
+ *   1. its floor rises: the points since the last restart are cut into
+ *      `windows` successive windows of equal time (each at least window_s
+ *      long) and the minimum of each window is strictly greater than the
+ *      minimum of the one before, by at least min_rise in total; and
+ *   2. a rank trend test agrees: the Mann-Kendall statistic S, with its
+ *      tie-corrected variance, gives z >= z_crit (one-sided), and the
+ *      Theil-Sen slope (median of pairwise slopes) is positive.
+ * A big but flat worker pool (flat floors), a sawtooth heap (the floor comes
+ * back to the same level after each GC) and an fd count that finalizers
+ * keep bringing back down are therefore not suspects; a growth that has
+ * stopped stops being one once the plateau fills two windows.
+ *
+ * Ownership: a series_set owns its series and their keys and labels.
+ */
+#ifndef LH_DETECT_SERIES_H
+#define LH_DETECT_SERIES_H
+
+#include "core/core.h"
+
+enum series_kind {
+	SERIES_GOROUTINES = 0, /* goroutines in one stack bucket (count) */
+	SERIES_HEAP_SITE,      /* in-use bytes at one allocation site */
+	SERIES_MEMSTAT,	       /* one runtime.MemStats field */
+	SERIES_FDS,	       /* open fds of one type */
+	SERIES_RSS,	       /* resident set size, bytes */
+	SERIES_THREADS,	       /* OS threads */
+	SERIES_KIND_COUNT,
+};
+
+/* "goroutines", "heap", "memstats", "fds", "rss", "threads" */
+const char *series_kind_name(enum series_kind k);
+
+struct series_point {
+	double t; /* seconds since the watch started */
+	double v;
+};
+
+struct series {
+	char *key;   /* unique in its set, e.g. "g:3fa2c1..." */
+	char *label; /* for people: "main.worker at main.go:42 [chan send]" */
+	enum series_kind kind;
+	bool detect; /* takes part in the leak test */
+	double min_rise; /* smallest floor rise that counts (units of v) */
+	size_t cap, len, head; /* ring of points: oldest at head */
+	struct series_point *pts;
+	double epoch; /* points before this time predate a restart */
+	bool seen;    /* got a point since the last series_set_sweep */
+	void *user;   /* borrowed: the caller's data about this series */
+};
+
+struct series_options {
+	double window_s;   /* shortest window, seconds (default 5) */
+	unsigned windows;  /* successive windows whose floors must rise (3) */
+	double z_crit;	   /* Mann-Kendall one-sided z (2.326: p < 0.01) */
+	double min_rise_rel; /* floor rise relative to the first floor (0.05) */
+	unsigned min_points; /* fewer points: no verdict (8) */
+	size_t history;	     /* points kept per series (720) */
+	size_t max_series;   /* series per set; more are dropped (4096) */
+};
+#define SERIES_OPTIONS_INIT { 5.0, 3, 2.326, 0.05, 8, 720, 4096 }
+
+/* Fills zero fields of o with the defaults above. */
+void series_options_fill(struct series_options *o);
+
+/* The i-th point, oldest first (i < s->len). */
+static inline const struct series_point *series_at(const struct series *s,
+						   size_t i)
+{
+	return &s->pts[(s->head + i) % s->cap];
+}
+/* The newest point, or NULL when empty. */
+const struct series_point *series_last(const struct series *s);
+/* Appends a point; drops the oldest when full. Points must come in time
+ * order (a point older than the newest is ignored). */
+void series_push(struct series *s, double t, double v);
+
+/* ---------------------------------------------------------------- test */
+
+#define SERIES_MAX_WINDOWS 16
+
+struct series_verdict {
+	bool suspect;
+	const char *why;  /* static text: the reason when not a suspect */
+	unsigned npoints; /* points tested (since the epoch) */
+	double span;	  /* seconds covered */
+	unsigned nwindows;
+	double floors[SERIES_MAX_WINDOWS];
+	double rise;	  /* last floor - first floor */
+	double mk_s, mk_var, mk_z;
+	double slope;	  /* Theil-Sen, units of v per second */
+};
+
+/* Runs the leak test on s's points since its epoch. */
+void series_test(const struct series *s, const struct series_options *o,
+		 struct series_verdict *v);
+
+/* Mann-Kendall on x[0..n): returns S; *var gets the tie-corrected variance
+ * and *z the continuity-corrected normal score (0 when var is 0). */
+double series_mann_kendall(const double *x, size_t n, double *var, double *z);
+/* Theil-Sen slope of (t, x) over n points: the median of the pairwise
+ * slopes with t[j] > t[i]; 0 when there is no such pair. */
+double series_theil_sen(const double *t, const double *x, size_t n);
+
+/* ---------------------------------------------------------------- set */
+
+struct series_set {
+	struct series_options o;
+	struct map index; /* key -> struct series * */
+	VEC(struct series *) all; /* in creation order */
+	size_t dropped;	  /* series refused because max_series was reached */
+};
+
+/* o may be NULL (defaults). */
+void series_set_init(struct series_set *set, const struct series_options *o);
+void series_set_release(struct series_set *set);
+/* The series with that key, created (with label, kind, min_rise; label
+ * copied) when missing. NULL when the set is full. Borrowed: valid until
+ * the set is released. */
+struct series *series_set_get(struct series_set *set, const char *key,
+			      const char *label, enum series_kind kind,
+			      bool detect, double min_rise);
+/* The series with that key, or NULL. */
+struct series *series_set_find(const struct series_set *set, const char *key);
+/* After a sample of the kinds in kind_mask (1u << SERIES_*): every such
+ * series that got no point since the last sweep gets v = 0 at t (a stack
+ * bucket or heap site that is gone has zero goroutines or bytes). Clears the
+ * `seen` marks of those kinds. */
+void series_set_sweep(struct series_set *set, unsigned kind_mask, double t);
+/* The target restarted at t: the leak test starts over from t (the points
+ * before stay for charts). */
+void series_set_restart(struct series_set *set, double t);
+
+#endif /* LH_DETECT_SERIES_H */
