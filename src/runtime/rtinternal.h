@@ -1,0 +1,59 @@
+/*
+ * rtinternal.h - helpers shared by the runtime parsers (not for other
+ * modules): pulling bytes from a snap_stream and splitting them into lines.
+ */
+#ifndef LH_RUNTIME_RTINTERNAL_H
+#define LH_RUNTIME_RTINTERNAL_H
+
+#include "runtime/snapshot.h"
+
+/* Fills lim with the defaults where `in` is NULL, else copies it and puts
+ * defaults into its zero fields. */
+void snap_limits_resolve(struct snap_limits *out, const struct snap_limits *in);
+
+/* Reads up to n bytes into dst (inflating gzip input). Returns the number
+ * read, 0 at the end of the input, -1 on error (err filled). */
+ptrdiff_t snap_stream_read(struct snap_stream *s, void *dst, size_t n,
+			   const struct snap_limits *lim, struct lh_error *err);
+/* Copies up to n of the next bytes into dst without consuming them.
+ * Returns how many are available (fewer only at the end), -1 on error. */
+ptrdiff_t snap_stream_peek(struct snap_stream *s, void *dst, size_t n,
+			   const struct snap_limits *lim, struct lh_error *err);
+/* Bytes consumed by the reader so far (decompressed). */
+uint64_t snap_stream_offset(const struct snap_stream *s);
+/* True when the input is gzip (known after the first read or peek). */
+bool snap_stream_gzipped(const struct snap_stream *s);
+
+/* A line reader. Lines exclude their "\n" (and a "\r" before it). A line
+ * longer than lim->max_line is an error. */
+struct snap_lines {
+	struct snap_stream *in;
+	const struct snap_limits *lim;
+	char *buf;
+	size_t cap, start, end;
+	bool eof;
+	uint64_t base;	   /* stream offset of buf[0] */
+	uint64_t line_off; /* offset of the line last returned */
+	uint64_t lineno;
+};
+void snap_lines_init(struct snap_lines *l, struct snap_stream *in,
+		     const struct snap_limits *lim);
+void snap_lines_release(struct snap_lines *l);
+/* 1: line and len set (borrowed until the next call); 0: end; -1: error. */
+int snap_lines_next(struct snap_lines *l, const char **line, size_t *len,
+		    struct lh_error *err);
+
+/* Fails with "<fmt> at byte <off>" naming the stream's input. */
+enum lh_status snap_fail_at(struct lh_error *err, struct snap_stream *in,
+			    uint64_t off, const char *fmt, ...)
+	LH_PRINTF(4, 5);
+
+/* Go's wait-kind refinement from frames: semacquire under sync.(*Mutex).Lock
+ * becomes SNAP_WAIT_MUTEX, and so on; runtime frames (proto) such as
+ * runtime.chansend1 give the kind when there is no reason string. */
+enum snap_wait snap_wait_refine(enum snap_wait w, const struct snap_stack *st);
+
+/* Parses a decimal number in s[0..n). */
+bool snap_parse_u64(const char *s, size_t n, uint64_t *out);
+
+#endif /* LH_RUNTIME_RTINTERNAL_H */
