@@ -170,8 +170,11 @@ void lh_findings_merge(lh_findings *dst, lh_findings *src);
 void lh_findings_sort(lh_findings *f);
 /* Removes finding i (order kept). */
 void lh_findings_remove(lh_findings *f, size_t i);
-/* Computes fingerprints where 0: rule, path, function, and the snippet
- * trimmed of spaces, so unrelated edits above do not change it. */
+/* Removes the findings whose confidence is below min; returns how many. */
+size_t lh_findings_drop_below(lh_findings *f, enum lh_confidence min);
+/* Computes fingerprints where 0: rule, path (without leading "./"),
+ * function, and the snippet trimmed of white space (the message when there
+ * is no snippet), so edits above the finding do not change it. */
 void lh_findings_fingerprint(lh_findings *f);
 
 /* ================================================================ scan */
@@ -203,15 +206,76 @@ LH_WARN_UNUSED enum lh_status lh_scan(const struct lh_scan_options *opts,
 
 /* ================================================================ render */
 
+enum lh_format {
+	LH_FORMAT_TEXT = 0,   /* compiler style, for people */
+	LH_FORMAT_JSON = 1,   /* one JSON document */
+	LH_FORMAT_SARIF = 2,  /* SARIF 2.1.0, for code scanning */
+	LH_FORMAT_GITHUB = 3, /* GitHub Actions workflow commands */
+};
+
+/* Parses "text|json|sarif|github"; false when unknown. */
+bool lh_format_parse(const char *s, enum lh_format *out);
+const char *lh_format_name(enum lh_format fmt);
+
 struct lh_render_options {
 	bool color;
 	bool verbose;
 	const char *tool_command; /* for reports that record the invocation */
+	/* What was analysed (paths, URLs, dump files), recorded by the JSON
+	 * and SARIF reports. Borrowed. */
+	const char *const *inputs;
+	size_t ninputs;
+	/* Counts of the scan, or NULL (runtime reports). A SARIF run with
+	 * stats->errors is marked unsuccessful. */
+	const struct lh_scan_stats *stats;
+	/* Directory relative paths are relative to (SARIF %SRCROOT%);
+	 * NULL = the working directory. */
+	const char *src_root;
 };
 
 /* Compiler-style text: path:line:col: LHnnn message, source line, caret,
  * leaking path, fix advice; then a one-line summary. */
 void lh_render_text(FILE *out, const lh_findings *f,
 		    const struct lh_render_options *o);
+/* One JSON document: tool, inputs, stats and every finding with rule,
+ * class, severity, confidence, location, message, leaking path, advice,
+ * edits and fingerprint. Strings that are not UTF-8 are repaired (U+FFFD).
+ * Returns LH_ERR when writing fails. */
+LH_WARN_UNUSED enum lh_status lh_render_json(FILE *out, const lh_findings *f,
+					     const struct lh_render_options *o);
+/* A SARIF 2.1.0 log with one run: tool.driver.rules (every registered rule
+ * plus any rule a finding names, help text from the rule docs), results
+ * with codeFlows for the leaking path, partialFingerprints and fixes. */
+LH_WARN_UNUSED enum lh_status lh_render_sarif(FILE *out, const lh_findings *f,
+					      const struct lh_render_options *o);
+/* GitHub Actions workflow commands, one per finding:
+ *   ::warning file=a.go,line=3,col=2,endLine=3,endColumn=9,title=LH702 ...::msg
+ * error -> ::error, warning -> ::warning, info -> ::notice, escaped as the
+ * runner expects (% CR LF in data; also : and , in properties). */
+void lh_render_github(FILE *out, const lh_findings *f,
+		      const struct lh_render_options *o);
+/* Dispatches on fmt. Returns LH_ERR when writing fails. */
+LH_WARN_UNUSED enum lh_status lh_render(FILE *out, enum lh_format fmt,
+					const lh_findings *f,
+					const struct lh_render_options *o);
+
+/* Writes docs/RULES.md: an index of every registered rule, then each rule's
+ * doc. Deterministic: the same registry and docs give the same bytes. */
+void lh_render_rules_markdown(FILE *out);
+
+/* Checks that rule r's embedded doc exists, that its header ("# LH702:
+ * title" then "class: C | severity: S | since: V") agrees with the
+ * descriptor, and that it has the sections "## Why it leaks", "## Bad",
+ * "## Good" and "## Fix". Returns LH_ERR with err naming what disagrees. */
+LH_WARN_UNUSED enum lh_status lh_rule_doc_check(const struct lh_rule *r,
+						struct lh_error *err);
+/* Same, on a given doc text (for tests and new rules). */
+LH_WARN_UNUSED enum lh_status lh_rule_doc_check_text(const struct lh_rule *r,
+						     const char *doc,
+						     struct lh_error *err);
+/* The body of the doc section "## <name>" (up to the next "## "), without
+ * leading and trailing blank lines. Caller frees with free(); NULL when the
+ * section is missing. */
+char *lh_rule_doc_section(const char *doc, const char *name);
 
 #endif /* LEAKHOUND_H */

@@ -173,6 +173,26 @@ static uint64_t findings__hash_trimmed(uint64_t h, const char *s)
 	return h;
 }
 
+/* "./a/b.go" and "a/b.go" name the same file. */
+static const char *findings__path(const char *p)
+{
+	while (p && p[0] == '.' && p[1] == '/')
+		p += 2;
+	return p;
+}
+
+size_t lh_findings_drop_below(lh_findings *f, enum lh_confidence min)
+{
+	size_t out = 0, n = f->v.len;
+
+	for (size_t i = 0; i < n; i++) {
+		if (f->v.items[i].confidence >= min)
+			f->v.items[out++] = f->v.items[i];
+	}
+	f->v.len = out;
+	return n - out;
+}
+
 void lh_findings_fingerprint(lh_findings *f)
 {
 	for (size_t i = 0; i < f->v.len; i++) {
@@ -182,7 +202,7 @@ void lh_findings_fingerprint(lh_findings *f)
 		if (x->fingerprint)
 			continue;
 		h = findings__hash_trimmed(h, x->rule->id);
-		h = findings__hash_trimmed(h, x->loc.path);
+		h = findings__hash_trimmed(h, findings__path(x->loc.path));
 		h = findings__hash_trimmed(h, x->function);
 		h = findings__hash_trimmed(h, x->snippet ? x->snippet
 							 : x->message);
