@@ -23,7 +23,7 @@ check() { # name expected-status command...
 check "help exits 0" 0 "$LH" help
 check "no command is a usage error" 2 "$LH"
 check "unknown command is a usage error" 2 "$LH" frobnicate
-for c in scan rules version help; do
+for c in scan rules version help ps; do
 	check "$c -h exits 0" 0 "$LH" "$c" -h
 	grep -q "^usage: leakhound $c" "$tmp/out" && ok "$c -h shows its synopsis" ||
 		notok "$c -h shows its synopsis"

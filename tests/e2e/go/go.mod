@@ -1,0 +1,3 @@
+module lhe2e
+
+go 1.19
