@@ -1,0 +1,3 @@
+module seed/goroutine/fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module seed/goroutine/leak
+
+go 1.19

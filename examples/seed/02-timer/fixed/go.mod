@@ -1,0 +1,3 @@
+module seed/timer/fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module seed/timer/leak
+
+go 1.19

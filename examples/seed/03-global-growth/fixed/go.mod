@@ -1,0 +1,3 @@
+module seed/global-growth/fixed
+
+go 1.19

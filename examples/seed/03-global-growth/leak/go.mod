@@ -1,0 +1,3 @@
+module seed/global-growth/leak
+
+go 1.19

@@ -1,0 +1,3 @@
+module seed/subslice/fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module seed/subslice/leak
+
+go 1.19

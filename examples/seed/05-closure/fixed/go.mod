@@ -1,0 +1,3 @@
+module seed/closure/fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module seed/closure/leak
+
+go 1.19

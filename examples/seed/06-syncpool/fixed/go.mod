@@ -1,0 +1,3 @@
+module seed/syncpool/fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module seed/syncpool/leak
+
+go 1.19

@@ -1,0 +1,91 @@
+// Command leak is an exporter that misuses sync.Pool twice:
+//
+//   - scratchPool holds []byte values: every Put converts the slice to an
+//     interface{}, which allocates, so the pool costs an allocation per use
+//     instead of saving one;
+//   - pagePool takes back every *bytes.Buffer whatever its size, so after
+//     one big export the pool keeps a multi-MiB buffer around to render
+//     100-byte pages with.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+)
+
+type field struct{ key, value string }
+
+var scratchPool = sync.Pool{
+	New: func() interface{} { return make([]byte, 0, 512) },
+}
+
+var pagePool = sync.Pool{
+	New: func() interface{} { return new(bytes.Buffer) },
+}
+
+// recordID encodes fields as key=value; pairs and returns their checksum.
+func recordID(fields []field) uint32 {
+	scratch := scratchPool.Get().([]byte)[:0]
+	for _, f := range fields {
+		scratch = append(scratch, f.key...)
+		scratch = append(scratch, '=')
+		scratch = append(scratch, f.value...)
+		scratch = append(scratch, ';')
+	}
+	id := crc32.ChecksumIEEE(scratch)
+	scratchPool.Put(scratch)
+	return id
+}
+
+// renderPage writes one line per row to w through a pooled buffer.
+func renderPage(w io.Writer, rows []string) error {
+	page := pagePool.Get().(*bytes.Buffer)
+	page.Reset()
+	for i, row := range rows {
+		fmt.Fprintf(page, "%4d %s\n", i, row)
+	}
+	_, err := w.Write(page.Bytes())
+	pagePool.Put(page)
+	return err
+}
+
+func heapMiB() float64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return float64(m.HeapAlloc) / (1 << 20)
+}
+
+func main() {
+	n := flag.Int("n", 40, "number of pages to export")
+	flag.Parse()
+
+	small := []string{"alpha", "beta", "gamma"}
+	big := make([]string, 40000)
+	for i := range big {
+		big[i] = fmt.Sprintf("row-%d-%040d", i, i)
+	}
+	var sum uint32
+	written := 0
+	for i := 0; i < *n; i++ {
+		rows := small
+		if i%10 == 4 {
+			rows = big // the monthly export
+		}
+		var out bytes.Buffer
+		if err := renderPage(&out, rows); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		written += out.Len()
+		sum ^= recordID([]field{{"page", fmt.Sprint(i)}, {"rows", fmt.Sprint(len(rows))}})
+	}
+	fmt.Printf("exported %d pages, %d bytes, checksum %08x\n", *n, written, sum)
+	fmt.Printf("heap in use after the last small page: %.1f MiB\n", heapMiB())
+}

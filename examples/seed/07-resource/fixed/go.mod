@@ -1,0 +1,3 @@
+module seed/resource/fixed
+
+go 1.19

@@ -1,0 +1,3 @@
+module seed/resource/leak
+
+go 1.19
