@@ -54,7 +54,7 @@ struct gofile {
 	uint32_t nlines;
 	bool is_test;
 	const char *pkgname;	/* package clause (arena) */
-	struct goimport *imports; /* arena */
+	struct goimport *imports; /* owned; paths and names in the arena */
 	size_t nimports;
 	struct gopkg *pkg;	/* the package holding the file */
 };

@@ -110,6 +110,7 @@ void gofile_free(struct gofile *f)
 		return;
 	if (f->tree)
 		ts_tree_delete(f->tree);
+	free(f->imports);
 	free(f->line_starts);
 	free(f->src);
 	free(f->path);
