@@ -188,21 +188,77 @@ struct lh_scan_options {
 	const char *enable;  /* comma-separated ids, NULL = all */
 	const char *disable; /* comma-separated ids, NULL = none */
 	size_t max_file_size; /* bytes; 0 = default (16 MiB) */
+	/* Report //leakhound:ignore and //nolint:leakhound directives that
+	 * silence nothing, as LH001 findings. */
+	bool report_unused_ignores;
 	lh_diag_fn diag;      /* bad inputs, as they are found */
 	void *diag_ctx;
 };
 
 struct lh_scan_stats {
 	size_t files, packages, bytes, errors;
+	size_t suppressed; /* findings silenced by directives in the source */
 };
 
-/* Scans Go source. Findings are added to out (sorted). Bad inputs are
- * reported through opts->diag and counted in stats->errors; the scan goes
- * on. Returns LH_ERR only for a usage error (err filled). */
+/* Scans Go source. Findings are added to out (sorted, fingerprinted),
+ * less those silenced by `//leakhound:ignore LHnnn reason` or
+ * `//nolint:leakhound` comments. Bad inputs, malformed directives included,
+ * are reported through opts->diag and counted in stats->errors; the scan
+ * goes on. Returns LH_ERR only for a usage error (err filled). */
 LH_WARN_UNUSED enum lh_status lh_scan(const struct lh_scan_options *opts,
 				      lh_findings *out,
 				      struct lh_scan_stats *stats,
 				      struct lh_error *err);
+
+/* ================================================================ baseline */
+
+/* Findings recorded earlier (--write-baseline), so that CI fails only on
+ * new ones. Entries match findings by fingerprint, so line shifts do not
+ * matter; each entry matches one finding. */
+typedef struct lh_baseline lh_baseline;
+
+/* Reads a baseline file. On failure returns LH_ERR (err names the file and
+ * what is wrong) and *out is NULL. Caller frees with lh_baseline_free(). */
+LH_WARN_UNUSED enum lh_status lh_baseline_load(const char *path,
+					       lh_baseline **out,
+					       struct lh_error *err);
+void lh_baseline_free(lh_baseline *b);
+/* Number of entries. */
+size_t lh_baseline_count(const lh_baseline *b);
+/* Removes from f the findings b holds; returns how many. */
+size_t lh_baseline_apply(const lh_baseline *b, lh_findings *f);
+/* Writes every finding of f (fingerprinting them) to path, atomically. */
+LH_WARN_UNUSED enum lh_status lh_baseline_write(const char *path,
+						lh_findings *f,
+						struct lh_error *err);
+
+/* ================================================================ fix */
+
+struct lh_fix_options {
+	/* NULL: write the fixed files (atomically). Else: print a unified
+	 * diff of the fixes here and change nothing. */
+	FILE *diff;
+	lh_diag_fn diag; /* unreadable files, conflicting fixes */
+	void *diag_ctx;
+};
+
+struct lh_fix_stats {
+	size_t fixed;	  /* findings whose edits were all applied */
+	size_t files;	  /* files changed (or diffed) */
+	size_t edits;	  /* edits applied */
+	size_t conflicts; /* findings skipped: overlapping edits, or the file
+			   * changed since the scan */
+	size_t errors;	  /* files that could not be read or written */
+};
+
+/* Applies the mechanical edits of f's findings (struct lh_edit), each
+ * finding's whole or not at all, in finding order; a finding whose edit
+ * overlaps an earlier one's is skipped and reported through diag. When
+ * writing, fixed findings are removed from f. Returns LH_ERR only when the
+ * diff cannot be written; file errors are counted in stats->errors. */
+LH_WARN_UNUSED enum lh_status lh_fix(lh_findings *f,
+				     const struct lh_fix_options *o,
+				     struct lh_fix_stats *stats);
 
 /* ================================================================ render */
 

@@ -26,15 +26,26 @@ static const char usage[] =
 	"                        (info, warning, error; default info)\n"
 	"      --min-confidence C  drop findings below C (low, medium, high;\n"
 	"                        default low)\n"
+	"      --baseline FILE   drop findings recorded in FILE\n"
+	"      --write-baseline FILE  record the findings in FILE and exit 0\n"
+	"      --report-unused-ignores  report //leakhound:ignore and\n"
+	"                        //nolint:leakhound comments that silence nothing\n"
+	"      --fix             apply the mechanical fixes findings carry\n"
+	"      --diff            print the fixes as a unified diff instead of\n"
+	"                        the report; change nothing\n"
 	"      --color WHEN      auto, always or never (default auto)\n"
 	"      --max-file-size N skip .go files larger than N bytes (default 16 MiB)\n"
 	"  -v, --verbose         say what was assumed (e.g. the Go version)\n"
 	"  -h, --help            show this help\n"
 	"\n"
+	"Silence one finding with `//leakhound:ignore LHnnn reason` on its line\n"
+	"or alone on the line above (`//nolint:leakhound` works too).\n"
+	"\n"
 	"exit status: 0 clean, 1 findings, 2 usage or input error\n";
 
 enum { OPT_TESTS = 256, OPT_ENABLE, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR,
-       OPT_MAX_FILE, OPT_MIN_CONF };
+       OPT_MAX_FILE, OPT_MIN_CONF, OPT_BASELINE, OPT_WRITE_BASELINE,
+       OPT_UNUSED, OPT_FIX, OPT_DIFF };
 
 static const struct option long_opts[] = {
 	{ "jobs", required_argument, NULL, 'j' },
@@ -44,11 +55,27 @@ static const struct option long_opts[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "min-confidence", required_argument, NULL, OPT_MIN_CONF },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
+	{ "report-unused-ignores", no_argument, NULL, OPT_UNUSED },
+	{ "fix", no_argument, NULL, OPT_FIX },
+	{ "diff", no_argument, NULL, OPT_DIFF },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
+};
+
+/* What the command line asked for, beyond the scan options. */
+struct scan_args {
+	struct lh_scan_options o;
+	enum lh_severity fail_on;
+	enum lh_confidence min_conf;
+	enum lh_format fmt;
+	const char *color;
+	const char *baseline, *write_baseline;
+	bool fix, diff;
 };
 
 static bool parse_count(const char *s, unsigned long long max,
@@ -84,23 +111,13 @@ static char *command_line(int argc, char **argv)
 	return s;
 }
 
-int cmd_scan(int argc, char **argv)
+/* Parses argv into a; returns -1 to go on, else the exit status. */
+static int parse_args(int argc, char **argv, struct scan_args *a)
 {
-	struct lh_scan_options o = { 0 };
-	struct lh_scan_stats st = { 0 };
-	struct lh_render_options ro = { 0 };
-	struct lh_error err = { 0 };
-	enum lh_severity fail_on = LH_SEV_INFO;
-	enum lh_confidence min_conf = LH_CONF_LOW;
-	enum lh_format fmt = LH_FORMAT_TEXT;
-	char *cmdline;
-	int status;
-	const char *color = "auto";
 	static const char *const dflt[] = { "./..." };
-	lh_findings *f;
-	size_t n, failing = 0;
 	int c;
 
+	a->color = "auto";
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "j:f:vh", long_opts, NULL)) != -1) {
 		unsigned long long v;
@@ -111,48 +128,65 @@ int cmd_scan(int argc, char **argv)
 				return cli_usage_error("scan",
 					"invalid --jobs '%s': want 1 to 1024",
 					optarg);
-			o.jobs = (unsigned)v;
+			a->o.jobs = (unsigned)v;
 			break;
 		case OPT_TESTS:
-			o.tests = true;
+			a->o.tests = true;
 			break;
 		case OPT_ENABLE:
-			o.enable = optarg;
+			a->o.enable = optarg;
 			break;
 		case OPT_DISABLE:
-			o.disable = optarg;
+			a->o.disable = optarg;
 			break;
 		case 'f':
-			if (!lh_format_parse(optarg, &fmt))
+			if (!lh_format_parse(optarg, &a->fmt))
 				return cli_usage_error("scan",
 					"invalid --format '%s': want text, "
 					"json, sarif or github", optarg);
 			break;
 		case OPT_MIN_CONF:
-			if (!lh_confidence_parse(optarg, &min_conf))
+			if (!lh_confidence_parse(optarg, &a->min_conf))
 				return cli_usage_error("scan",
-					"invalid --min-confidence '%s'", optarg);
+					"invalid --min-confidence '%s': want "
+					"low, medium or high", optarg);
 			break;
 		case OPT_FAIL_ON:
-			if (!lh_severity_parse(optarg, &fail_on))
+			if (!lh_severity_parse(optarg, &a->fail_on))
 				return cli_usage_error("scan",
-					"invalid --fail-on '%s'", optarg);
+					"invalid --fail-on '%s': want info, "
+					"warning or error", optarg);
+			break;
+		case OPT_BASELINE:
+			a->baseline = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			a->write_baseline = optarg;
+			break;
+		case OPT_UNUSED:
+			a->o.report_unused_ignores = true;
+			break;
+		case OPT_FIX:
+			a->fix = true;
+			break;
+		case OPT_DIFF:
+			a->diff = true;
 			break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") && strcmp(optarg, "always") &&
 			    strcmp(optarg, "never"))
 				return cli_usage_error("scan",
 					"invalid --color '%s'", optarg);
-			color = optarg;
+			a->color = optarg;
 			break;
 		case OPT_MAX_FILE:
 			if (!parse_count(optarg, 1ull << 32, &v))
 				return cli_usage_error("scan",
 					"invalid --max-file-size '%s'", optarg);
-			o.max_file_size = (size_t)v;
+			a->o.max_file_size = (size_t)v;
 			break;
 		case 'v':
-			o.verbose = true;
+			a->o.verbose = true;
 			break;
 		case 'h':
 			fputs(usage, stdout);
@@ -161,48 +195,134 @@ int cmd_scan(int argc, char **argv)
 			return cli_usage_error("scan", "invalid option");
 		}
 	}
+	if (a->fix && a->diff)
+		return cli_usage_error("scan", "--fix and --diff exclude each "
+				       "other");
+	if (a->write_baseline && (a->fix || a->diff))
+		return cli_usage_error("scan", "--write-baseline records "
+				       "findings; it does not fix them");
 	if (optind < argc) {
-		o.paths = (const char *const *)argv + optind;
-		o.npaths = (size_t)(argc - optind);
+		a->o.paths = (const char *const *)argv + optind;
+		a->o.npaths = (size_t)(argc - optind);
 	} else {
-		o.paths = dflt;
-		o.npaths = 1;
+		a->o.paths = dflt;
+		a->o.npaths = 1;
 	}
-	o.diag = cli_print_diag;
-	f = lh_findings_new();
-	if (lh_scan(&o, f, &st, &err) != LH_OK) {
-		lh_findings_free(f);
-		return cli_usage_error("scan", "%s", err.msg);
-	}
-	lh_findings_drop_below(f, min_conf);
-	ro.color = fmt == LH_FORMAT_TEXT &&
-		   (strcmp(color, "always") == 0 ||
-		    (strcmp(color, "auto") == 0 && isatty(STDOUT_FILENO) &&
+	a->o.diag = cli_print_diag;
+	return -1;
+}
+
+/* Renders the report; returns the exit status. */
+static int report(int argc, char **argv, const struct scan_args *a,
+		  lh_findings *f, const struct lh_scan_stats *st,
+		  size_t baselined, size_t fixed)
+{
+	struct lh_render_options ro = { 0 };
+	size_t n = lh_findings_count(f), failing = 0;
+	char *cmdline = command_line(argc, argv);
+	bool ok;
+
+	ro.color = a->fmt == LH_FORMAT_TEXT &&
+		   (strcmp(a->color, "always") == 0 ||
+		    (strcmp(a->color, "auto") == 0 && isatty(STDOUT_FILENO) &&
 		     getenv("NO_COLOR") == NULL));
-	ro.verbose = o.verbose;
-	cmdline = command_line(argc, argv);
+	ro.verbose = a->o.verbose;
 	ro.tool_command = cmdline;
-	ro.inputs = o.paths;
-	ro.ninputs = o.npaths;
-	ro.stats = &st;
-	status = lh_render(stdout, fmt, f, &ro) == LH_OK ? 0 : LH_EXIT_ERROR;
-	n = lh_findings_count(f);
-	for (size_t i = 0; i < n; i++)
-		failing += lh_findings_at(f, i)->severity >= fail_on;
-	if (fmt == LH_FORMAT_TEXT)
-		printf("%sleakhound: %zu finding%s in %zu file%s "
-		       "(%zu package%s)%s\n",
-		       n ? "\n" : "", n, n == 1 ? "" : "s", st.files,
-		       st.files == 1 ? "" : "s", st.packages,
-		       st.packages == 1 ? "" : "s",
-		       st.errors ? ", with input errors" : "");
-	lh_findings_free(f);
+	ro.inputs = a->o.paths;
+	ro.ninputs = a->o.npaths;
+	ro.stats = st;
+	ok = lh_render(stdout, a->fmt, f, &ro) == LH_OK;
 	free(cmdline);
-	if (status) {
+	for (size_t i = 0; i < n; i++)
+		failing += lh_findings_at(f, i)->severity >= a->fail_on;
+	if (a->fmt == LH_FORMAT_TEXT) {
+		printf("%sleakhound: %zu finding%s in %zu file%s (%zu package%s)",
+		       n ? "\n" : "", n, n == 1 ? "" : "s", st->files,
+		       st->files == 1 ? "" : "s", st->packages,
+		       st->packages == 1 ? "" : "s");
+		if (st->suppressed)
+			printf(", %zu suppressed", st->suppressed);
+		if (baselined)
+			printf(", %zu in the baseline", baselined);
+		if (fixed)
+			printf(", %zu fixed", fixed);
+		printf("%s\n", st->errors ? ", with input errors" : "");
+		ok = fflush(stdout) == 0 && ok;
+	}
+	if (!ok) {
 		fprintf(stderr, "leakhound: cannot write the report\n");
 		return LH_EXIT_ERROR;
 	}
-	if (st.errors)
+	if (st->errors)
 		return LH_EXIT_ERROR;
 	return failing ? LH_EXIT_FINDINGS : LH_EXIT_CLEAN;
+}
+
+int cmd_scan(int argc, char **argv)
+{
+	struct scan_args a = { 0 };
+	struct lh_scan_stats st = { 0 };
+	struct lh_error err = { 0 };
+	lh_baseline *bl = NULL;
+	lh_findings *f;
+	size_t baselined = 0;
+	struct lh_fix_stats fs = { 0 };
+	int status = parse_args(argc, argv, &a);
+
+	if (status >= 0)
+		return status;
+	if (a.baseline && lh_baseline_load(a.baseline, &bl, &err) != LH_OK) {
+		lh_error_print(stderr, &err);
+		return LH_EXIT_ERROR;
+	}
+	f = lh_findings_new();
+	if (lh_scan(&a.o, f, &st, &err) != LH_OK) {
+		lh_findings_free(f);
+		lh_baseline_free(bl);
+		return cli_usage_error("scan", "%s", err.msg);
+	}
+	lh_findings_drop_below(f, a.min_conf);
+	if (a.write_baseline) {
+		status = LH_EXIT_CLEAN;
+		if (lh_baseline_write(a.write_baseline, f, &err) != LH_OK) {
+			lh_error_print(stderr, &err);
+			status = LH_EXIT_ERROR;
+		} else {
+			fprintf(stderr, "leakhound: %zu finding%s recorded in "
+				"'%s'\n", lh_findings_count(f),
+				lh_findings_count(f) == 1 ? "" : "s",
+				a.write_baseline);
+		}
+		lh_findings_free(f);
+		lh_baseline_free(bl);
+		return st.errors ? LH_EXIT_ERROR : status;
+	}
+	baselined = lh_baseline_apply(bl, f);
+	lh_baseline_free(bl);
+	if (a.fix || a.diff) {
+		struct lh_fix_options fo = { 0 };
+
+		fo.diff = a.diff ? stdout : NULL;
+		fo.diag = cli_print_diag;
+		if (lh_fix(f, &fo, &fs) != LH_OK) {
+			fprintf(stderr, "leakhound: cannot write the diff\n");
+			lh_findings_free(f);
+			return LH_EXIT_ERROR;
+		}
+		st.errors += fs.errors;
+	}
+	if (a.diff) {
+		/* the diff is the output; the status says what was found */
+		size_t failing = 0;
+
+		for (size_t i = 0; i < lh_findings_count(f); i++)
+			failing += lh_findings_at(f, i)->severity >= a.fail_on;
+		lh_findings_free(f);
+		if (st.errors)
+			return LH_EXIT_ERROR;
+		return failing ? LH_EXIT_FINDINGS : LH_EXIT_CLEAN;
+	}
+	status = report(argc, argv, &a, f, &st, baselined, fs.fixed);
+	lh_findings_free(f);
+	return status;
 }

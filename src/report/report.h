@@ -27,4 +27,35 @@ void report_fingerprint_hex(uint64_t fp, char out[17]);
 /* The fix advice a finding prints: its own, or its class's. */
 const char *report_advice(const struct lh_finding *x);
 
+/* Replaces path's contents with data[0..len) through a temporary file in
+ * the same directory and rename(2), keeping the old file's mode. On failure
+ * the file is unchanged and err says why. */
+enum lh_status report_write_atomic(const char *path, const char *data,
+				   size_t len, struct lh_error *err);
+
+/* ---------------------------------------------------------------- fix */
+
+/* One edit of one file, from finding number `group`. */
+struct fix_edit {
+	uint32_t start, end; /* bytes [start, end) replaced */
+	const char *text;    /* borrowed */
+	size_t group;
+	bool accepted;
+};
+
+/* Chooses the edits to apply to a file of len bytes: groups are taken in
+ * order 0..ngroups-1, each whole or not at all (rejected[g] set) when an
+ * edit overlaps an accepted one or lies outside the file. Identical edits
+ * of two groups are applied once. Reorders e: the accepted edits come
+ * first, sorted by offset; returns their number. */
+size_t fix_select(struct fix_edit *e, size_t n, size_t len, size_t ngroups,
+		  bool *rejected);
+/* Appends src with the n sorted, non-overlapping edits applied to out. */
+void fix_apply(const char *src, size_t len, const struct fix_edit *e,
+	       size_t n, struct buf *out);
+/* Appends to out a unified diff (3 lines of context; "--- a/path" and
+ * "+++ b/path" for relative paths) of applying the edits to src. */
+void fix_diff(struct buf *out, const char *path, const char *src, size_t len,
+	      const struct fix_edit *e, size_t n);
+
 #endif /* LH_REPORT_H */

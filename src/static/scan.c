@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <strings.h>
 
+#include "report/suppress.h"
 #include "static/pass.h"
 
 #define SCAN_DEFAULT_MAX_FILE (16u << 20)
@@ -19,7 +20,7 @@
 struct scan_worker {
 	TSParser *parser;
 	lh_findings *out;
-	size_t files, bytes, errors, packages;
+	size_t files, bytes, errors, packages, suppressed;
 };
 
 struct scan_ctx {
@@ -75,6 +76,21 @@ static void scan__run_rules(struct scan_ctx *c, struct scan_worker *w,
 	}
 }
 
+/* //leakhound:ignore and //nolint directives, while the source is here. */
+static void scan__suppress(struct scan_ctx *c, struct scan_worker *w,
+			   struct gopkg *pkg, size_t first)
+{
+	struct suppress_options so = { 0 };
+	struct suppress_stats ss = { 0 };
+
+	so.enabled = c->enabled;
+	so.report_unused = c->opts->report_unused_ignores;
+	so.diag = scan__diag_cb;
+	so.diag_ctx = c;
+	suppress_package(pkg, w->out, first, &so, &ss);
+	w->suppressed += ss.suppressed;
+}
+
 static void scan__package(size_t item, unsigned worker, void *ctx)
 {
 	struct scan_ctx *c = ctx;
@@ -102,9 +118,12 @@ static void scan__package(size_t item, unsigned worker, void *ctx)
 		gopkg_add(pkg, f);
 	}
 	if (pkg->nfiles) {
+		size_t first = lh_findings_count(w->out);
+
 		w->packages++;
 		gopkg_index(pkg);
 		scan__run_rules(c, w, pkg);
+		scan__suppress(c, w, pkg, first);
 	}
 	gopkg_free(pkg);
 }
@@ -178,6 +197,7 @@ enum lh_status lh_scan(const struct lh_scan_options *opts, lh_findings *out,
 		st.bytes += w->bytes;
 		st.errors += w->errors;
 		st.packages += w->packages;
+		st.suppressed += w->suppressed;
 	}
 	st.errors += errors + c.diag_errors;
 	lh_findings_sort(out);
