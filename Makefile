@@ -2,7 +2,7 @@
 #
 #   make            build build/leakhound (installs missing Debian packages as root)
 #   make test       build with ASan+UBSan+LSan and run the whole suite
-#   make demo       build and scan the bundled examples
+#   make demo       build, then run and scan the bundled examples
 #   make install    PREFIX=/usr/local (DESTDIR honoured)
 #
 # Sources are found by wildcard: adding a .c file under src/ needs no edit here.
@@ -137,11 +137,9 @@ test: deps deps-test
 
 check: test
 
+# Runs and scans each example of examples/seed/ (see scripts/demo.sh).
 demo: all
-	@echo '$$ leakhound scan examples/seed/...'
-	@$(REL_BIN) scan examples/seed/... ; st=$$?; \
-	 echo "(exit status $$st: 0 clean, 1 findings, 2 input or usage error)"; \
-	 [ $$st -le 1 ]
+	@scripts/demo.sh $(REL_BIN)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
