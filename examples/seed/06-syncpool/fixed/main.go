@@ -44,8 +44,8 @@ func recordID(fields []field) uint32 {
 		scratch = append(scratch, ';')
 	}
 	id := crc32.ChecksumIEEE(scratch)
-	if cap(scratch) <= maxPooled {
-		*bp = scratch
+	*bp = scratch // keep what append grew
+	if cap(*bp) <= maxPooled {
 		scratchPool.Put(bp)
 	}
 	return id
