@@ -62,9 +62,9 @@ title() {
 gorun() {
 	echo "${B}\$ (cd $1 && go run .)${O}"
 	if (cd "$1" && timeout 60 go run .) >"$tmp/run" 2>&1; then
-		sed 's/^/    /' "$tmp/run"
+		sed 's/^./    &/' "$tmp/run"
 	else
-		sed 's/^/    /' "$tmp/run" | tail -5
+		sed 's/^./    &/' "$tmp/run" | tail -5
 		echo "    (the program failed)"
 	fi
 }
@@ -72,7 +72,7 @@ gorun() {
 # lhscan DIR: scan it, show the output; sets $st and $tmp/ids.
 lhscan() {
 	echo "${B}\$ leakhound scan $1${O}"
-	"$LH" scan --color $color "$1" </dev/null 2>&1 | sed 's/^/    /'
+	"$LH" scan --color $color "$1" </dev/null 2>&1 | sed 's/^./    &/'
 	"$LH" scan --color never "$1" </dev/null >"$tmp/plain" 2>/dev/null
 	st=$?
 	sed -n 's/^[^ ]*:[0-9][0-9]*:[0-9][0-9]*: \(LH[0-9][0-9]*\) .*/\1/p' \
