@@ -1,0 +1,271 @@
+/*
+ * lh102.c - LH102: forgotten sender.
+ *
+ * A goroutine sends on a channel c made by the function that starts it,
+ * more times than c's buffer holds, and the function can stop receiving
+ * before it has taken them all:
+ *   - it receives in a select that has another way out (ctx.Done(), a
+ *     timeout, default) and takes that way;
+ *   - it returns (an error check) between the go statement and the first
+ *     receive;
+ *   - it returns from inside its receive loop (first error wins);
+ *   - it receives fewer values than N goroutines send (first result wins);
+ *   - it never receives at all.
+ * The finding is at the sender's `go` statement; its path names the send
+ * and what the function did instead ("blocks sending at line 57 once fetch
+ * returns at line 63"). When one goroutine sends once on an unbuffered
+ * channel, an edit makes it `make(chan T, 1)`.
+ *
+ * Ignored: channels that escape or are assigned again, capacities that
+ * are not constants, sends inside a select with another case (the sender
+ * can leave), channels some other goroutine also receives from (a
+ * pipeline), and functions that receive in a defer.
+ */
+#include "static/chanfacts.h"
+
+extern const struct lh_rule lh_rule_lh102;
+
+static uint32_t lh102__line(TSNode n)
+{
+	return ts_node_start_point(n).row + 1;
+}
+
+static bool lh102__within(TSNode inner, TSNode outer)
+{
+	return ts_node_start_byte(inner) >= ts_node_start_byte(outer) &&
+	       ts_node_end_byte(inner) <= ts_node_end_byte(outer);
+}
+
+/* What made the function stop receiving. */
+struct lh102_why {
+	TSNode at;
+	const char *what; /* "returns", "takes the <-ctx.Done() case", ... */
+	char buf[96];
+};
+
+/* The select case other than the one holding op, preferring one that
+ * returns when the select is in a loop. */
+static bool lh102__select_exit(const struct chfunc *fn, const struct chop *op,
+			       struct lh102_why *why)
+{
+	uint32_t n = ts_node_named_child_count(op->select);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode cs = ts_node_named_child(op->select, i);
+		TSNode comm;
+		size_t len;
+		const char *t;
+
+		if ((ts_node_symbol(cs) != GS->communication_case &&
+		     ts_node_symbol(cs) != GS->default_case) ||
+		    lh102__within(op->node, cs))
+			continue;
+		if (op->in_loop) {
+			/* in a loop the other case must leave it */
+			bool leaves = false;
+
+			for (size_t r = 0; r < fn->nrets && !leaves; r++) {
+				if (fn->rets[r].gor == -1 &&
+				    lh102__within(fn->rets[r].node, cs))
+					leaves = true;
+			}
+			if (!leaves)
+				continue;
+		}
+		why->at = cs;
+		if (ts_node_symbol(cs) == GS->default_case) {
+			why->what = "takes the default case";
+			return true;
+		}
+		comm = go_field(cs, f_communication);
+		t = go_text(op->file, comm, &len);
+		if (len > 48 || memchr(t, '\n', len))
+			snprintf(why->buf, sizeof(why->buf),
+				 "takes another select case");
+		else
+			snprintf(why->buf, sizeof(why->buf),
+				 "takes the %.*s case", (int)len, t);
+		why->what = why->buf;
+		return true;
+	}
+	return false;
+}
+
+static bool lh102__why(const struct chfunc *fn, const struct chan *c,
+		       const struct chgor *gr, int sends, struct lh102_why *why)
+{
+	uint32_t first = UINT32_MAX;
+	size_t nrecv = 0, total = 0;
+	bool looped = false;
+	TSNode ret;
+
+	memset(why, 0, sizeof(*why));
+	for (size_t i = 0; i < c->nops; i++) {
+		const struct chop *op = &c->ops[i];
+
+		if (op->gor != -1 || (op->kind != CHOP_RECV &&
+				      op->kind != CHOP_RANGE))
+			continue;
+		total++;
+		if (ts_node_start_byte(op->node) < ts_node_start_byte(gr->go) &&
+		    !op->in_loop)
+			continue;
+		if (op->kind == CHOP_RECV && !ts_node_is_null(op->select) &&
+		    op->select_alt && lh102__select_exit(fn, op, why))
+			return true;
+		if (ts_node_start_byte(op->node) > ts_node_start_byte(gr->go)) {
+			first = LH_MIN(first, ts_node_start_byte(op->node));
+			nrecv++;
+		}
+		if (op->in_loop || op->kind == CHOP_RANGE) {
+			/* a receive loop: does it return before the end? */
+			TSNode loop = op->kind == CHOP_RANGE ? op->node :
+							       op->loop;
+
+			looped = true;
+			if (sends != CH_MANY && sends <= c->cap + 1)
+				continue;
+			for (size_t r = 0; r < fn->nrets; r++) {
+				TSNode rn = fn->rets[r].node;
+
+				if (fn->rets[r].gor == -1 &&
+				    lh102__within(rn, loop) &&
+				    ts_node_start_byte(rn) >
+					    ts_node_start_byte(op->node)) {
+					why->at = rn;
+					why->what = "returns from its receive "
+						    "loop";
+					return true;
+				}
+			}
+		}
+	}
+	if (!total) {
+		why->what = "never receives";
+		return true;
+	}
+	if (!nrecv)
+		return false;
+	ret = chanfacts_early_return(fn, -1, gr->go, first);
+	if (!ts_node_is_null(ret)) {
+		why->at = ret;
+		why->what = "returns";
+		return true;
+	}
+	if (!looped && (sends == CH_MANY || (size_t)sends > c->cap + nrecv)) {
+		for (size_t i = 0; i < c->nops; i++) {
+			const struct chop *op = &c->ops[i];
+
+			if (op->gor == -1 && op->kind == CHOP_RECV &&
+			    ts_node_start_byte(op->node) == first) {
+				why->at = op->node;
+				break;
+			}
+		}
+		why->what = nrecv == 1 ? "takes the first value" :
+					 "takes the values it waits for";
+		return true;
+	}
+	return false;
+}
+
+static void lh102__chan(struct lh_pass *p, const struct chfunc *fn,
+			const struct chan *c)
+{
+	const struct chgor *gr = NULL;
+	const struct chop *send = NULL;
+	struct lh102_why why;
+	struct lh_finding *fd;
+	const char *name = chanfacts_func_name(fn);
+	int sends;
+
+	for (size_t i = 0; i < c->nops; i++) {
+		const struct chop *op = &c->ops[i];
+
+		if ((op->kind == CHOP_RECV || op->kind == CHOP_RANGE) &&
+		    (op->gor != -1 || op->deferred))
+			return; /* someone else drains it */
+		if (op->kind == CHOP_SEND && op->gor == -1)
+			return;
+		if (op->kind == CHOP_SEND && !send && !op->select_alt &&
+		    !op->deferred && fn->gors[op->gor].parent == -1)
+			send = op;
+	}
+	if (!send)
+		return;
+	gr = &fn->gors[send->gor];
+	sends = chanfacts_goroutine_sends(fn, c);
+	if (sends != CH_MANY && sends <= c->cap)
+		return;
+	if (!lh102__why(fn, c, gr, sends, &why))
+		return;
+	if (ts_node_is_null(why.at))
+		fd = pass_report(p, &lh_rule_lh102, gr->file, gr->go,
+			"goroutine can block forever sending on %s: nothing "
+			"receives from it", c->name);
+	else
+		fd = pass_report(p, &lh_rule_lh102, gr->file, gr->go,
+			"goroutine can block forever sending on %s after %s "
+			"%s", c->name, name, why.what);
+	if (ts_node_is_null(why.at))
+		pass_step(p, fd, send->file, send->node,
+			  "blocks sending at line %u: %s never receives "
+			  "from %s", lh102__line(send->node), name, c->name);
+	else
+		pass_step(p, fd, send->file, send->node,
+			  "blocks sending at line %u once %s %s at line %u",
+			  lh102__line(send->node), name, why.what,
+			  lh102__line(why.at));
+	if (!ts_node_is_null(why.at))
+		pass_step(p, fd, fn->file, why.at,
+			  "%s at line %u without receiving from %s", why.what,
+			  lh102__line(why.at), c->name);
+	if (sends != CH_MANY && c->cap == 0 && sends == 1) {
+		TSNode args = go_field(c->make, f_arguments);
+		TSNode type = ts_node_named_child(args, 0);
+
+		pass_fix(p, fd, "make %s buffered (make(chan T, 1)) so the "
+			 "one send never waits, or let the sender select on "
+			 "ctx.Done()", c->name);
+		pass_edit(p, fd, c->file, ts_node_end_byte(type),
+			  ts_node_end_byte(type), ", 1");
+	} else if (sends != CH_MANY) {
+		pass_fix(p, fd, "give %s a buffer of %d, one per send, or let "
+			 "the senders select on ctx.Done()", c->name, sends);
+	} else {
+		pass_fix(p, fd, "give %s a buffer as large as the number of "
+			 "sends, or let the senders select on ctx.Done()",
+			 c->name);
+	}
+}
+
+static void lh102_run(struct lh_pass *p)
+{
+	const struct chfacts *cf = chanfacts_get(p->pkg);
+
+	for (size_t i = 0; i < cf->nfuncs; i++) {
+		const struct chfunc *fn = cf->funcs[i];
+
+		if (fn->incomplete)
+			continue;
+		for (size_t j = 0; j < fn->nchans; j++) {
+			const struct chan *c = fn->chans[j];
+
+			if (c->escapes || c->assigned || c->cap < 0)
+				continue;
+			lh102__chan(p, fn, c);
+		}
+	}
+}
+
+const struct lh_rule lh_rule_lh102 = {
+	.id = "LH102",
+	.name = "goroutine-forgotten-sender",
+	.title = "goroutine sends on a channel nobody receives from any more",
+	.class = LH_CLASS_GOROUTINE,
+	.severity = LH_SEV_WARNING,
+	.kind = LH_RULE_STATIC,
+	.since = "0.1",
+	.needs = LH_NEED_CHANNELS,
+	.run = lh102_run,
+};

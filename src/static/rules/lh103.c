@@ -1,0 +1,128 @@
+/*
+ * lh103.c - LH103: a goroutine ranges over a channel that no path closes.
+ *
+ * Flags the `go` statement of a goroutine running `for v := range c` on a
+ * channel c made in the function that starts it, when nothing in scope
+ * ever closes c, or when the only close is in the function itself or in
+ * another goroutine (not deferred) and that code can return before
+ * reaching it ("blocks in range at line 9 once load returns at line 14
+ * before close at line 17").
+ *
+ * Ignored: channels that escape or are assigned again; a range with a way
+ * out of its own (return, break) does not save it - the range still waits
+ * for the next value - so it is not treated specially.
+ */
+#include "static/chanfacts.h"
+
+extern const struct lh_rule lh_rule_lh103;
+
+static uint32_t lh103__line(TSNode n)
+{
+	return ts_node_start_point(n).row + 1;
+}
+
+static void lh103__chan(struct lh_pass *p, const struct chfunc *fn,
+			const struct chan *c)
+{
+	const struct chop *close_op = NULL;
+	size_t ncloses = 0;
+
+	for (size_t i = 0; i < c->nops; i++) {
+		if (c->ops[i].kind == CHOP_CLOSE) {
+			ncloses++;
+			if (!close_op)
+				close_op = &c->ops[i];
+		}
+	}
+	for (size_t g = 0; g < fn->ngors; g++) {
+		const struct chgor *gr = &fn->gors[g];
+		const struct chop *rg = NULL;
+		struct lh_finding *fd;
+		TSNode ret, after;
+
+		for (size_t i = 0; i < c->nops && !rg; i++) {
+			if (c->ops[i].kind == CHOP_RANGE &&
+			    c->ops[i].gor == (int)g)
+				rg = &c->ops[i];
+		}
+		if (!rg)
+			continue;
+		if (!ncloses) {
+			fd = pass_report(p, &lh_rule_lh103, gr->file, gr->go,
+				"goroutine ranges over %s, which is never "
+				"closed", c->name);
+			pass_step(p, fd, rg->file, rg->node,
+				  "blocks in range at line %u once the last "
+				  "value is received: nothing closes %s",
+				  lh103__line(rg->node), c->name);
+			pass_fix(p, fd, "close %s when the last value is "
+				 "sent (defer close(%s) in the producer)",
+				 c->name, c->name);
+			continue;
+		}
+		/* one close, not deferred: can its owner return first? */
+		if (ncloses != 1 || close_op->deferred ||
+		    close_op->gor == (int)g || close_op->in_loop)
+			continue;
+		if (close_op->gor == -1) {
+			if (gr->parent != -1 || ts_node_start_byte(
+				    close_op->node) <= ts_node_start_byte(gr->go))
+				continue;
+			after = gr->go;
+		} else {
+			memset(&after, 0, sizeof(after));
+		}
+		ret = chanfacts_early_return(fn, close_op->gor, after,
+					     ts_node_start_byte(close_op->node));
+		if (ts_node_is_null(ret))
+			continue;
+		fd = pass_report(p, &lh_rule_lh103, gr->file, gr->go,
+			"goroutine ranges over %s, which is not closed when "
+			"%s returns early", c->name,
+			close_op->gor == -1 ? chanfacts_func_name(fn) :
+					      "its producer");
+		pass_step(p, fd, rg->file, rg->node,
+			  "blocks in range at line %u once %s returns at line "
+			  "%u", lh103__line(rg->node),
+			  close_op->gor == -1 ? chanfacts_func_name(fn) :
+						"the producer",
+			  lh103__line(ret));
+		pass_step(p, fd, close_op->file, ret,
+			  "returns at line %u before close(%s) at line %u",
+			  lh103__line(ret), c->name,
+			  lh103__line(close_op->node));
+		pass_fix(p, fd, "close %s on every path: defer close(%s) "
+			 "where the sending side starts", c->name, c->name);
+	}
+}
+
+static void lh103_run(struct lh_pass *p)
+{
+	const struct chfacts *cf = chanfacts_get(p->pkg);
+
+	for (size_t i = 0; i < cf->nfuncs; i++) {
+		const struct chfunc *fn = cf->funcs[i];
+
+		if (fn->incomplete)
+			continue;
+		for (size_t j = 0; j < fn->nchans; j++) {
+			const struct chan *c = fn->chans[j];
+
+			if (c->escapes || c->assigned || c->cap == CHCAP_NIL)
+				continue;
+			lh103__chan(p, fn, c);
+		}
+	}
+}
+
+const struct lh_rule lh_rule_lh103 = {
+	.id = "LH103",
+	.name = "goroutine-range-never-closed",
+	.title = "goroutine ranges over a channel that no path closes",
+	.class = LH_CLASS_GOROUTINE,
+	.severity = LH_SEV_WARNING,
+	.kind = LH_RULE_STATIC,
+	.since = "0.1",
+	.needs = LH_NEED_CHANNELS,
+	.run = lh103_run,
+};
