@@ -1633,8 +1633,7 @@ static int cf__occurrence(const struct gofile *f, TSNode id)
 			TSNode nm = go_field(p, f_name);
 
 			if (go_text_is(f, nm, "init") ||
-			    (go_text_is(f, nm, "main") &&
-			     strcmp(f->pkgname, "main") == 0))
+			    go_text_is(f, nm, "main"))
 				return CF_CALLED_ONCE;
 			return CF_CALLED_MANY;
 		}
@@ -1741,7 +1740,7 @@ bool chanfacts_runs_once(struct gopkg *pkg, const struct chfunc *fn)
 	struct cf_callee *e;
 
 	if (d->kind == GODECL_FUNC && (strcmp(d->name, "init") == 0 ||
-				       (main_pkg && strcmp(d->name, "main") == 0)))
+				       strcmp(d->name, "main") == 0))
 		return true;
 	if (!main_pkg && bare[0] >= 'A' && bare[0] <= 'Z')
 		return false;

@@ -43,10 +43,52 @@ struct lh102_why {
 	char buf[96];
 };
 
-/* The select case other than the one holding op, preferring one that
- * returns when the select is in a loop. */
-static bool lh102__select_exit(const struct chfunc *fn, const struct chop *op,
-			       struct lh102_why *why)
+/* A receive of c by the function inside node n. */
+static bool lh102__recv_in(const struct chan *c, TSNode n)
+{
+	for (size_t i = 0; i < c->nops; i++) {
+		const struct chop *op = &c->ops[i];
+
+		if (op->gor == -1 && (op->kind == CHOP_RECV ||
+				      op->kind == CHOP_RANGE) &&
+		    lh102__within(op->node, n))
+			return true;
+	}
+	return false;
+}
+
+/* A receive of c by the function after byte offset b. */
+static bool lh102__recv_after(const struct chan *c, uint32_t b)
+{
+	for (size_t i = 0; i < c->nops; i++) {
+		const struct chop *op = &c->ops[i];
+
+		if (op->gor == -1 && (op->kind == CHOP_RECV ||
+				      op->kind == CHOP_RANGE) &&
+		    ts_node_start_byte(op->node) >= b)
+			return true;
+	}
+	return false;
+}
+
+/* A return of the function inside n. */
+static TSNode lh102__ret_in(const struct chfunc *fn, TSNode n)
+{
+	TSNode none;
+
+	for (size_t r = 0; r < fn->nrets; r++) {
+		if (fn->rets[r].gor == -1 && lh102__within(fn->rets[r].node, n))
+			return fn->rets[r].node;
+	}
+	memset(&none, 0, sizeof(none));
+	return none;
+}
+
+/* A select case other than the one holding op after which the function
+ * never receives from c again: the case does not receive from c, and it
+ * returns, or (outside a loop) nothing after the select receives. */
+static bool lh102__select_exit(const struct chfunc *fn, const struct chan *c,
+			       const struct chop *op, struct lh102_why *why)
 {
 	uint32_t n = ts_node_named_child_count(op->select);
 
@@ -58,20 +100,12 @@ static bool lh102__select_exit(const struct chfunc *fn, const struct chop *op,
 
 		if ((ts_node_symbol(cs) != GS->communication_case &&
 		     ts_node_symbol(cs) != GS->default_case) ||
-		    lh102__within(op->node, cs))
+		    lh102__within(op->node, cs) || lh102__recv_in(c, cs))
 			continue;
-		if (op->in_loop) {
-			/* in a loop the other case must leave it */
-			bool leaves = false;
-
-			for (size_t r = 0; r < fn->nrets && !leaves; r++) {
-				if (fn->rets[r].gor == -1 &&
-				    lh102__within(fn->rets[r].node, cs))
-					leaves = true;
-			}
-			if (!leaves)
-				continue;
-		}
+		if (ts_node_is_null(lh102__ret_in(fn, cs)) &&
+		    (op->in_loop ||
+		     lh102__recv_after(c, ts_node_end_byte(op->select))))
+			continue;
 		why->at = cs;
 		if (ts_node_symbol(cs) == GS->default_case) {
 			why->what = "takes the default case";
@@ -87,6 +121,81 @@ static bool lh102__select_exit(const struct chfunc *fn, const struct chop *op,
 				 "takes the %.*s case", (int)len, t);
 		why->what = why->buf;
 		return true;
+	}
+	return false;
+}
+
+/* Names the receive at op binds (v in `v := <-c`, `v, ok = <-c`,
+ * `for v := range c`); up to 2. */
+static size_t lh102__recv_names(const struct chop *op, TSNode *out)
+{
+	TSNode p = op->node, left;
+	size_t n = 0;
+
+	if (op->kind == CHOP_RANGE) {
+		left = go_field(ts_node_named_child(op->node, 0), f_left);
+	} else {
+		p = ts_node_parent(p);
+		while (!ts_node_is_null(p) &&
+		       ts_node_symbol(p) == GS->expression_list)
+			p = ts_node_parent(p);
+		if (ts_node_is_null(p))
+			return 0;
+		left = go_field(p, f_left);
+	}
+	if (ts_node_is_null(left))
+		return 0;
+	for (uint32_t i = 0; i < ts_node_named_child_count(left) && n < 2; i++)
+		out[n++] = ts_node_named_child(left, i);
+	return n;
+}
+
+static bool lh102__word(char ch)
+{
+	return ch == '_' || ch == '.' || (ch >= '0' && ch <= '9') ||
+	       ((ch | 32) >= 'a' && (ch | 32) <= 'z');
+}
+
+/* True when identifier id occurs as a whole word in n's text. */
+static bool lh102__mentions(const struct gofile *f, TSNode n, TSNode id)
+{
+	size_t il, nl;
+	const char *is = go_text(f, id, &il);
+	const char *ns = go_text(f, n, &nl);
+
+	if (!il || (il == 1 && is[0] == '_'))
+		return false;
+	for (size_t i = 0; i + il <= nl; i++) {
+		if (memcmp(ns + i, is, il) == 0 &&
+		    (i == 0 || !lh102__word(ns[i - 1])) &&
+		    (i + il == nl || ns[i + il] == '.' ||
+		     !lh102__word(ns[i + il])))
+			return true;
+	}
+	return false;
+}
+
+/* A return in the receive loop decided by the value received: an `if`
+ * between the loop and the return tests what the receive bound, or the
+ * receive itself. */
+static bool lh102__value_return(const struct chop *op, TSNode ret, TSNode loop)
+{
+	TSNode names[2];
+	size_t nn = lh102__recv_names(op, names);
+
+	for (TSNode x = ts_node_parent(ret); !ts_node_is_null(x) &&
+	     !ts_node_eq(x, loop); x = ts_node_parent(x)) {
+		TSNode cond;
+
+		if (ts_node_symbol(x) != GS->if_statement)
+			continue;
+		cond = go_field(x, f_condition);
+		if (!ts_node_is_null(cond) && lh102__within(op->node, cond))
+			return true;
+		for (size_t i = 0; i < nn; i++) {
+			if (lh102__mentions(op->file, cond, names[i]))
+				return true;
+		}
 	}
 	return false;
 }
@@ -111,7 +220,7 @@ static bool lh102__why(const struct chfunc *fn, const struct chan *c,
 		    !op->in_loop)
 			continue;
 		if (op->kind == CHOP_RECV && !ts_node_is_null(op->select) &&
-		    op->select_alt && lh102__select_exit(fn, op, why))
+		    op->select_alt && lh102__select_exit(fn, c, op, why))
 			return true;
 		if (ts_node_start_byte(op->node) > ts_node_start_byte(gr->go)) {
 			first = LH_MIN(first, ts_node_start_byte(op->node));
@@ -131,7 +240,8 @@ static bool lh102__why(const struct chfunc *fn, const struct chan *c,
 				if (fn->rets[r].gor == -1 &&
 				    lh102__within(rn, loop) &&
 				    ts_node_start_byte(rn) >
-					    ts_node_start_byte(op->node)) {
+					    ts_node_start_byte(op->node) &&
+				    lh102__value_return(op, rn, loop)) {
 					why->at = rn;
 					why->what = "returns from its receive "
 						    "loop";

@@ -50,6 +50,130 @@ static bool lh104__in_once(const struct gofile *f, TSNode go)
 	return false;
 }
 
+/* True when n modifies the variable called name: assigns it, increments
+ * it, or takes its address (atomic.CompareAndSwap(&v, ...)). */
+static bool lh104__modifies(const struct gofile *f, TSNode n, const char *name,
+			    uint32_t before, unsigned depth)
+{
+	TSSymbol s;
+	uint32_t cnt;
+
+	if (ts_node_is_null(n) || depth > 200 ||
+	    ts_node_start_byte(n) >= before)
+		return false;
+	s = ts_node_symbol(n);
+	if (s == GS->assignment_statement) {
+		TSNode left = go_field(n, f_left);
+
+		for (uint32_t i = 0; i < ts_node_named_child_count(left); i++) {
+			if (go_text_is(f, ts_node_named_child(left, i), name))
+				return true;
+		}
+	} else if (s == GS->inc_statement || s == GS->dec_statement) {
+		if (go_text_is(f, ts_node_named_child(n, 0), name))
+			return true;
+	} else if (s == GS->unary_expression &&
+		   go_text_is(f, go_field(n, f_operator), "&") &&
+		   go_text_is(f, go_field(n, f_operand), name)) {
+		return true;
+	} else if (s == GS->func_literal) {
+		return false;
+	}
+	cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++) {
+		if (lh104__modifies(f, ts_node_named_child(n, i), name, before,
+				    depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* A package-level variable named in cond that region modifies before
+ * byte `before`: the start is guarded by a flag or counter. */
+static bool lh104__flag(struct gopkg *pkg, const struct gofile *f,
+			TSNode cond, TSNode region, uint32_t before,
+			unsigned depth)
+{
+	uint32_t cnt;
+
+	if (ts_node_is_null(cond) || depth > 64)
+		return false;
+	if (ts_node_symbol(cond) == GS->identifier) {
+		char name[128];
+		size_t len;
+		const char *t = go_text(f, cond, &len);
+		const struct godecl *d;
+
+		if (len >= sizeof(name))
+			return false;
+		memcpy(name, t, len);
+		name[len] = '\0';
+		d = gopkg_lookup(pkg, name);
+		return d && d->kind == GODECL_VAR &&
+		       lh104__modifies(f, region, name, before, 0);
+	}
+	cnt = ts_node_named_child_count(cond);
+	for (uint32_t i = 0; i < cnt; i++) {
+		if (lh104__flag(pkg, f, ts_node_named_child(cond, i), region,
+				before, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* A start guarded to happen once (or a bounded number of times) by a
+ * package-level flag: `if !started { started = true; go loop() }`,
+ * `if x == 0 && atomic.CompareAndSwap(&x, 0, 1) { go ... }`, `if ch !=
+ * nil { return }; ch = make(...); go ...`, `for n < max { go w(); n++ }`. */
+static bool lh104__guarded(struct gopkg *pkg, const struct gofile *f,
+			   TSNode go)
+{
+	uint32_t at = ts_node_start_byte(go), end = UINT32_MAX;
+
+	for (TSNode x = go, a = ts_node_parent(go); !ts_node_is_null(a);
+	     x = a, a = ts_node_parent(a)) {
+		TSSymbol s = ts_node_symbol(a);
+
+		if (s == GS->function_declaration ||
+		    s == GS->method_declaration || s == GS->func_literal)
+			break;
+		if (s == GS->if_statement && !ts_node_eq(x,
+			go_field(a, f_alternative)) &&
+		    lh104__flag(pkg, f, go_field(a, f_condition), a, end, 0))
+			return true;
+		if (s == GS->for_statement) {
+			TSNode h = ts_node_named_child(a, 0);
+			TSNode cond = ts_node_symbol(h) == GS->for_clause ?
+				go_field(h, f_condition) : h;
+
+			if (ts_node_symbol(h) != GS->block &&
+			    ts_node_symbol(h) != GS->range_clause &&
+			    lh104__flag(pkg, f, cond, a, end, 0))
+				return true;
+		}
+		if (s == GS->block) {
+			/* an earlier `if flag { return }` */
+			for (TSNode y = ts_node_prev_named_sibling(x);
+			     !ts_node_is_null(y);
+			     y = ts_node_prev_named_sibling(y)) {
+				TSNode cons;
+
+				if (ts_node_symbol(y) != GS->if_statement)
+					continue;
+				cons = go_field(y, f_consequence);
+				if (ts_node_named_child_count(cons) &&
+				    ts_node_symbol(ts_node_named_child(cons,
+					ts_node_named_child_count(cons) - 1)) ==
+					    GS->return_statement &&
+				    lh104__flag(pkg, f, go_field(y, f_condition),
+						a, at, 0))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
 static void lh104_run(struct lh_pass *p)
 {
 	const struct chfacts *cf = chanfacts_get(p->pkg);
@@ -73,7 +197,8 @@ static void lh104_run(struct lh_pass *p)
 				continue;
 			if (once < 0)
 				once = chanfacts_runs_once(p->pkg, fn);
-			if (once || lh104__in_once(gr->file, gr->go))
+			if (once || lh104__in_once(gr->file, gr->go) ||
+			    lh104__guarded(p->pkg, gr->file, gr->go))
 				continue;
 			fd = pass_report(p, &lh_rule_lh104, gr->file, gr->go,
 				"goroutine never exits: its loop at line %u "
