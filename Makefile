@@ -151,3 +151,6 @@ install: all
 
 clean:
 	rm -rf $(BUILD)/rel $(BUILD)/asan $(BUILD)/gen $(REL_BIN)
+
+# keep intermediate objects (unit test .o files) so a rebuild links only
+.SECONDARY:
