@@ -164,8 +164,13 @@ const char *go_text(const struct gofile *f, TSNode n, size_t *len);
 bool go_text_is(const struct gofile *f, TSNode n, const char *lit);
 /* Copy of the node's text. Allocated in the package arena. */
 char *go_text_dup(const struct gofile *f, TSNode n);
-/* Child by field id (ts_node_child_by_field_id). */
-#define go_field(n, fid) ts_node_child_by_field_id((n), GS->fid)
+/* Child by field id (ts_node_child_by_field_id); a null node gives a null
+ * node (tree-sitter 0.20 does not check). */
+static inline TSNode go_field_id(TSNode n, TSFieldId fid)
+{
+	return ts_node_is_null(n) ? n : ts_node_child_by_field_id(n, fid);
+}
+#define go_field(n, fid) go_field_id((n), GS->fid)
 /* 1-based line and byte column of a node's start. */
 void go_pos(TSNode n, uint32_t *line, uint32_t *col);
 /* The text of line (1-based) without its newline. Borrowed from f. */

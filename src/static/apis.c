@@ -1,0 +1,215 @@
+/*
+ * apis.c - the known_apis.def table, expanded into arrays and indexed.
+ */
+#include <pthread.h>
+
+#include "static/apis.h"
+
+static struct eng_kind kinds[] = {
+#define KIND(id, rule, noun, rel, rearm, recv, still, verb, ckpt, flags) \
+	[id] = { rule, noun, rel, rearm, recv, still, verb, ckpt, flags,   \
+		 NULL, { NULL } },
+#include "golang/known_apis.def"
+};
+
+static const struct apis_row rows[] = {
+#define API(pkg, recv, name, kind, results, err, noun) \
+	{ pkg, recv, name, kind, results, err, noun },
+#include "golang/known_apis.def"
+};
+
+struct apis_name {
+	const char *pkg, *recv, *name;
+};
+
+static const struct apis_name borrowers[] = {
+#define BORROW(pkg, recv, name) { pkg, recv, name },
+#include "golang/known_apis.def"
+};
+
+static const struct apis_name noreturns[] = {
+#define NORETURN(pkg, recv, name) { pkg, recv, name },
+#include "golang/known_apis.def"
+};
+
+struct apis_type {
+	const char *pkg, *name, *type;
+};
+
+static const struct apis_type types[] = {
+#define TYPE(pkg, name, type) { pkg, name, type },
+#include "golang/known_apis.def"
+};
+
+struct apis_guess {
+	enum apis_kind_id kind;
+	const char *member;
+};
+
+static const struct apis_guess guesses[] = {
+#define GUESS(kind, member) { kind, member },
+#include "golang/known_apis.def"
+};
+
+static pthread_once_t apis__once = PTHREAD_ONCE_INIT;
+/* arena for the parsed release paths; lives as long as the process */
+static char apis__store[4096];
+static size_t apis__used;
+
+static char *apis__dup(const char *s, size_t n)
+{
+	char *p;
+
+	if (apis__used + n + 1 > sizeof(apis__store))
+		LH_BUG("known_apis.def release paths too long");
+	p = apis__store + apis__used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	apis__used += n + 1;
+	return p;
+}
+
+/* "Body.Close" -> prefix "Body", names {"Close"}; "()" -> names {""};
+ * "Commit|Rollback" -> prefix "", names {"Commit", "Rollback"}. */
+static void apis__parse(struct eng_kind *k)
+{
+	const char *rel = k->release, *dot, *s;
+	size_t n = 0;
+
+	if (strcmp(rel, "()") == 0) {
+		k->rel_prefix = "";
+		k->rel_names[0] = "";
+		return;
+	}
+	dot = strrchr(rel, '.');
+	k->rel_prefix = dot ? apis__dup(rel, (size_t)(dot - rel)) : "";
+	s = dot ? dot + 1 : rel;
+	while (*s && n + 1 < ARRAY_SIZE(k->rel_names)) {
+		size_t len = strcspn(s, "|");
+
+		k->rel_names[n++] = apis__dup(s, len);
+		s += len;
+		if (*s == '|')
+			s++;
+	}
+}
+
+static void apis__init(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+		apis__parse(&kinds[i]);
+}
+
+const struct eng_kind *apis_kind(enum apis_kind_id id)
+{
+	pthread_once(&apis__once, apis__init);
+	return &kinds[id];
+}
+
+/* Ensures rows' kinds are parsed before any engine use. */
+static void apis__ready(void)
+{
+	pthread_once(&apis__once, apis__init);
+}
+
+const struct apis_row *apis_acquire(const char *pkg, const char *recv,
+				    const char *name, size_t len)
+{
+	apis__ready();
+	if (!recv)
+		recv = "";
+	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
+		const struct apis_row *r = &rows[i];
+
+		if (str_eqn(name, len, r->name) && strcmp(r->pkg, pkg) == 0 &&
+		    strcmp(r->recv, recv) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+bool apis_maybe_acquire(const char *name, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
+		if (str_eqn(name, len, rows[i].name))
+			return true;
+	}
+	return false;
+}
+
+bool apis_method_name(const char *name, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
+		if (rows[i].recv[0] && str_eqn(name, len, rows[i].name))
+			return true;
+	}
+	return false;
+}
+
+/* name matches pattern: exact, or pattern "X*" is a prefix */
+static bool apis__match(const char *pat, const char *name, size_t len)
+{
+	size_t pl = strlen(pat);
+
+	if (pl && pat[pl - 1] == '*')
+		return len >= pl - 1 && memcmp(name, pat, pl - 1) == 0;
+	return str_eqn(name, len, pat);
+}
+
+static bool apis__find(const struct apis_name *t, size_t n, const char *pkg,
+		       const char *recv, const char *name, size_t len)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (pkg && strcmp(t[i].pkg, pkg) != 0)
+			continue;
+		if (!pkg && strcmp(t[i].recv, recv ? recv : "*") != 0)
+			continue;
+		if (apis__match(t[i].name, name, len))
+			return true;
+	}
+	return false;
+}
+
+bool apis_borrows(const char *pkg, const char *recv, const char *name,
+		  size_t len)
+{
+	return apis__find(borrowers, ARRAY_SIZE(borrowers), pkg, recv, name,
+			  len);
+}
+
+bool apis_noreturn(const char *pkg, const char *name, size_t len)
+{
+	return apis__find(noreturns, ARRAY_SIZE(noreturns), pkg, "*", name,
+			  len);
+}
+
+const char *apis_type(const char *pkg, const char *name, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(types); i++) {
+		if (strcmp(types[i].pkg, pkg) == 0 &&
+		    str_eqn(name, len, types[i].name))
+			return types[i].type;
+	}
+	return NULL;
+}
+
+const struct apis_row *apis_guess(const char *name, size_t len,
+				  const char **member)
+{
+	const struct apis_row *found = NULL;
+
+	apis__ready();
+	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
+		if (!rows[i].recv[0] || !str_eqn(name, len, rows[i].name))
+			continue;
+		for (size_t g = 0; g < ARRAY_SIZE(guesses); g++) {
+			if (guesses[g].kind != rows[i].kind)
+				continue;
+			if (found && found->kind != rows[i].kind)
+				return NULL; /* ambiguous */
+			found = &rows[i];
+			*member = guesses[g].member;
+		}
+	}
+	return found;
+}

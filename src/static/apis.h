@@ -1,0 +1,51 @@
+/*
+ * apis.h - queries over src/golang/known_apis.def, the table of facts about
+ * Go APIs (resource kinds, acquiring calls, borrowers, calls that never
+ * return, result types). Rules ask here; none hard-codes a package name.
+ *
+ * All returned pointers are static data. Thread-safe (built once).
+ */
+#ifndef LH_STATIC_APIS_H
+#define LH_STATIC_APIS_H
+
+#include "static/engine.h"
+
+enum apis_kind_id {
+#define KIND(id, rule, noun, rel, rearm, recv, still, verb, ckpt, flags) id,
+#include "golang/known_apis.def"
+	RES_NKINDS
+};
+
+struct apis_row {
+	const char *pkg, *recv, *name;
+	enum apis_kind_id kind;
+	unsigned results;
+	int err_result;
+	const char *noun;
+};
+
+/* The kind with that id. */
+const struct eng_kind *apis_kind(enum apis_kind_id id);
+/* The acquiring call pkg.name (recv NULL or "") or (*pkg.recv).name, or
+ * NULL. */
+const struct apis_row *apis_acquire(const char *pkg, const char *recv,
+				    const char *name, size_t name_len);
+/* True when some acquiring row (function or method) has this name: a
+ * cheap filter before resolving anything. */
+bool apis_maybe_acquire(const char *name, size_t len);
+/* True when some acquiring method row has this name. */
+bool apis_method_name(const char *name, size_t len);
+/* True when the function pkg.name (recv NULL) or a method name of any
+ * receiver (pkg NULL, recv "*") only borrows its arguments. */
+bool apis_borrows(const char *pkg, const char *recv, const char *name,
+		  size_t len);
+/* True when pkg.name (or a method of that name, pkg NULL) never returns. */
+bool apis_noreturn(const char *pkg, const char *name, size_t len);
+/* The method row named name (any receiver) whose kind may be guessed on
+ * an untyped receiver, and the member that confirms it; NULL if none. */
+const struct apis_row *apis_guess(const char *name, size_t len,
+				  const char **member);
+/* Type of pkg.name (a call result or package var), or NULL. */
+const char *apis_type(const char *pkg, const char *name, size_t len);
+
+#endif /* LH_STATIC_APIS_H */

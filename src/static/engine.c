@@ -1,0 +1,2702 @@
+/*
+ * engine.c - scopes, types and the path-sensitive obligation walk.
+ *
+ * Three layers, each usable alone (see engine.h for the contracts):
+ *   1. resolution: every identifier of a top-level function (func literals
+ *      included) is bound to its declaration through Go's block scopes;
+ *   2. small type inference for receivers (`c.Do` where c is *http.Client);
+ *   3. the walk: statements as a structured CFG, with per-obligation state
+ *      sets (bit masks: "may be open", "may be done/nil") merged at joins.
+ *
+ * Everything is allocated in the package arena; recursion is bounded by
+ * ENG_MAX_DEPTH and an analysis that hits a bound gives up silently.
+ */
+#include <stdio.h>
+
+#include "static/apis.h"
+#include "static/engine.h"
+
+/* ================================================================ small map */
+
+/* An arena-backed hash map from (pointer, int, string) to a pointer. */
+struct amap_ent {
+	const void *p;
+	long i;
+	const char *s;
+	void *value;
+	struct amap_ent *next;
+};
+
+#define AMAP_BUCKETS 512
+
+struct amap {
+	struct amap_ent *b[AMAP_BUCKETS];
+};
+
+static size_t amap__hash(const void *p, long i, const char *s)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull ^
+		     (uint64_t)i * 0xC2B2AE3D27D4EB4Full;
+
+	if (s)
+		h ^= lh_hash(s, strlen(s));
+	return (size_t)(h ^ (h >> 29)) % AMAP_BUCKETS;
+}
+
+static struct amap_ent *amap_find(struct amap *m, const void *p, long i,
+				  const char *s)
+{
+	for (struct amap_ent *e = m->b[amap__hash(p, i, s)]; e; e = e->next) {
+		if (e->p == p && e->i == i &&
+		    (e->s == s || (e->s && s && strcmp(e->s, s) == 0)))
+			return e;
+	}
+	return NULL;
+}
+
+static struct amap_ent *amap_add(struct arena *a, struct amap *m,
+				 const void *p, long i, const char *s)
+{
+	struct amap_ent *e = amap_find(m, p, i, s);
+	size_t h;
+
+	if (e)
+		return e;
+	h = amap__hash(p, i, s);
+	e = arena_alloc(a, sizeof(*e));
+	e->p = p;
+	e->i = i;
+	e->s = s ? arena_strdup(a, s) : NULL;
+	e->next = m->b[h];
+	m->b[h] = e;
+	return e;
+}
+
+/* ================================================================ package state */
+
+struct eng_pkg {
+	struct amap funcs;     /* (file, start byte) -> struct eng_func* */
+	struct amap fields;    /* (NULL, 0, field name) -> type or "" */
+	bool fields_built;
+	struct amap summaries; /* (decl, param, path) -> struct eng_sumstate* */
+	struct amap noreturn;  /* (decl, 0) -> (void*)1 noreturn, 2 returns,
+				  3 computing */
+};
+
+static struct eng_pkg *eng__pkg(struct gopkg *pkg)
+{
+	if (!pkg->facts[LH_FACT_SUMMARIES])
+		pkg->facts[LH_FACT_SUMMARIES] =
+			arena_alloc(&pkg->arena, sizeof(struct eng_pkg));
+	return pkg->facts[LH_FACT_SUMMARIES];
+}
+
+/* Null-safe child access (tree-sitter 0.20 does not check). */
+static uint32_t nchild(TSNode n)
+{
+	return ts_node_is_null(n) ? 0 : ts_node_named_child_count(n);
+}
+
+static TSNode nth(TSNode n, uint32_t i)
+{
+	TSNode none = { 0 };
+
+	return ts_node_is_null(n) ? none : ts_node_named_child(n, i);
+}
+
+static bool sym_is(TSNode n, TSSymbol s)
+{
+	return !ts_node_is_null(n) && ts_node_symbol(n) == s;
+}
+
+static bool node_eq(TSNode a, TSNode b)
+{
+	return ts_node_eq(a, b);
+}
+
+/* ================================================================ resolution */
+
+struct scope_ent {
+	const char *name;
+	size_t len;
+	struct eng_var *v;
+};
+
+struct resolver {
+	struct eng_func *fn;
+	struct gofile *f;
+	VEC(struct scope_ent) stack;
+	VEC(size_t) marks;
+	VEC(struct eng_var *) vars;
+	VEC(uint32_t) use_off;
+	VEC(struct eng_var *) use_var;
+	VEC(uint32_t) scope_ends; /* end byte of each open scope */
+	VEC(uint32_t) scope_starts;
+	bool too_deep;
+};
+
+static void res__push(struct resolver *r, TSNode n)
+{
+	VEC_PUSH(&r->marks, r->stack.len);
+	VEC_PUSH(&r->scope_ends, ts_node_end_byte(n));
+	VEC_PUSH(&r->scope_starts, ts_node_start_byte(n));
+}
+
+static void res__pop(struct resolver *r)
+{
+	r->stack.len = r->marks.items[--r->marks.len];
+	r->scope_ends.len--;
+	r->scope_starts.len--;
+}
+
+static struct eng_var *res__lookup(struct resolver *r, const char *s,
+				   size_t len, bool current_only)
+{
+	size_t lo = current_only && r->marks.len ?
+			    r->marks.items[r->marks.len - 1] : 0;
+
+	for (size_t i = r->stack.len; i > lo; i--) {
+		struct scope_ent *e = &r->stack.items[i - 1];
+
+		if (e->len == len && memcmp(e->name, s, len) == 0)
+			return e->v;
+	}
+	return NULL;
+}
+
+static void res__use(struct resolver *r, TSNode id, struct eng_var *v)
+{
+	VEC_PUSH(&r->use_off, ts_node_start_byte(id));
+	VEC_PUSH(&r->use_var, v);
+}
+
+/* Declares identifier id in the current scope (reusing a variable already
+ * declared there when reuse is set, as `:=` does). */
+static struct eng_var *res__declare(struct resolver *r, TSNode id, bool reuse,
+				    const char *type)
+{
+	size_t len;
+	const char *s = go_text(r->f, id, &len);
+	struct eng_var *v;
+	struct scope_ent e;
+
+	if (!sym_is(id, GS->identifier) || str_eqn(s, len, "_"))
+		return NULL;
+	if (reuse) {
+		v = res__lookup(r, s, len, true);
+		if (v) {
+			res__use(r, id, v);
+			return v;
+		}
+	}
+	v = arena_alloc(&r->f->pkg->arena, sizeof(*v));
+	v->name = arena_strndup(&r->f->pkg->arena, s, len);
+	v->decl = id;
+	v->type = type;
+	v->id = (unsigned)r->vars.len;
+	v->scope_end = r->scope_ends.len ?
+			       r->scope_ends.items[r->scope_ends.len - 1] : 0;
+	v->scope_start = r->scope_starts.len ?
+				 r->scope_starts.items[r->scope_starts.len - 1] : 0;
+	VEC_PUSH(&r->vars, v);
+	e.name = v->name;
+	e.len = len;
+	e.v = v;
+	VEC_PUSH(&r->stack, e);
+	res__use(r, id, v);
+	return v;
+}
+
+static const char *type_name(struct gofile *f, TSNode t);
+
+static void res__node(struct resolver *r, TSNode n, unsigned depth);
+
+static void res__children(struct resolver *r, TSNode n, unsigned depth)
+{
+	uint32_t c = nchild(n);
+
+	for (uint32_t i = 0; i < c; i++)
+		res__node(r, nth(n, i), depth + 1);
+}
+
+/* Declares the names of a parameter_list. */
+static void res__params(struct resolver *r, TSNode list, bool result,
+			bool receiver, unsigned depth)
+{
+	uint32_t c = nchild(list);
+
+	if (!sym_is(list, GS->parameter_list))
+		return;
+	for (uint32_t i = 0; i < c; i++) {
+		TSNode pd = nth(list, i);
+		TSNode t = go_field(pd, f_type);
+		const char *type = ts_node_is_null(t) ? NULL :
+				   type_name(r->f, t);
+		uint32_t k = nchild(pd);
+
+		for (uint32_t j = 0; j < k; j++) {
+			TSNode id = nth(pd, j);
+			struct eng_var *v;
+
+			if (!sym_is(id, GS->identifier))
+				continue;
+			v = res__declare(r, id, false, type);
+			if (v) {
+				v->param = !result && !receiver;
+				v->result = result;
+				v->receiver = receiver;
+			}
+		}
+		LH_UNUSED(depth);
+	}
+}
+
+static bool has_token(TSNode n, const char *tok)
+{
+	uint32_t c = ts_node_child_count(n);
+
+	for (uint32_t i = 0; i < c; i++) {
+		TSNode k = ts_node_child(n, i);
+
+		if (!ts_node_is_named(k) && strcmp(ts_node_type(k), tok) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The type of a right-hand side, as far as declaration-time facts tell:
+ * &T{}, T{}, pkg.Ctor() from the table, another typed variable. */
+static const char *res__rhs_type(struct resolver *r, TSNode e)
+{
+	const struct go_syms *g = GS;
+
+	e = go_unparen(e);
+	if (sym_is(e, g->unary_expression))
+		e = go_unparen(go_field(e, f_operand));
+	if (sym_is(e, g->composite_literal))
+		return type_name(r->f, go_field(e, f_type));
+	if (sym_is(e, g->identifier)) {
+		size_t len;
+		const char *t = go_text(r->f, e, &len);
+		struct eng_var *v = res__lookup(r, t, len, false);
+
+		return v ? v->type : NULL;
+	}
+	if (sym_is(e, g->call_expression)) {
+		TSNode fun = go_field(e, f_function);
+		const char *path, *name;
+		size_t len;
+
+		if (sym_is(fun, g->selector_expression) &&
+		    go_selector_import(r->f, fun, &path, &name, &len)) {
+			size_t l2;
+			const char *op = go_text(r->f, go_field(fun, f_operand),
+						 &l2);
+
+			if (!res__lookup(r, op, l2, false))
+				return apis_type(path, name, len);
+		}
+	}
+	return NULL;
+}
+
+/* Declares the identifiers of an expression_list (left of :=), typed from
+ * the matching right-hand side when there is one per name. */
+static void res__declare_list(struct resolver *r, TSNode list, TSNode rhs,
+			      bool reuse)
+{
+	uint32_t c = nchild(list);
+	uint32_t rc = sym_is(rhs, GS->expression_list) ?
+			      nchild(rhs) : 0;
+
+	if (!sym_is(list, GS->expression_list)) {
+		res__declare(r, list, reuse, NULL);
+		return;
+	}
+	for (uint32_t i = 0; i < c; i++) {
+		const char *type = rc == c ?
+			res__rhs_type(r, nth(rhs, i)) : NULL;
+		struct eng_var *v = res__declare(r, nth(list, i),
+						 reuse, type);
+
+		if (v && !v->type)
+			v->type = type;
+	}
+}
+
+static void res__node(struct resolver *r, TSNode n, unsigned depth)
+{
+	const struct go_syms *g = GS;
+	TSSymbol s;
+
+	if (ts_node_is_null(n))
+		return;
+	if (depth > ENG_MAX_DEPTH) {
+		r->too_deep = true;
+		return;
+	}
+	s = ts_node_symbol(n);
+	if (s == g->identifier) {
+		size_t len;
+		const char *t = go_text(r->f, n, &len);
+		struct eng_var *v = res__lookup(r, t, len, false);
+
+		if (v)
+			res__use(r, n, v);
+	} else if (s == g->block) {
+		res__push(r, n);
+		res__children(r, n, depth);
+		res__pop(r);
+	} else if (s == g->func_literal || s == g->function_declaration ||
+		   s == g->method_declaration) {
+		res__push(r, n);
+		res__params(r, go_field(n, f_receiver), false, true, depth);
+		res__params(r, go_field(n, f_parameters), false, false, depth);
+		res__params(r, go_field(n, f_result), true, false, depth);
+		res__node(r, go_field(n, f_body), depth + 1);
+		res__pop(r);
+	} else if (s == g->short_var_declaration) {
+		res__node(r, go_field(n, f_right), depth + 1);
+		res__declare_list(r, go_field(n, f_left), go_field(n, f_right),
+				  true);
+	} else if (s == g->var_spec || s == g->const_spec) {
+		TSNode t = go_field(n, f_type);
+		const char *type = ts_node_is_null(t) ? NULL :
+				   type_name(r->f, t);
+		uint32_t c = nchild(n);
+
+		TSNode val = go_field(n, f_value);
+		uint32_t vi = 0;
+
+		res__node(r, val, depth + 1);
+		for (uint32_t i = 0; i < c; i++) {
+			TSNode id = nth(n, i);
+			struct eng_var *v;
+
+			if (!sym_is(id, g->identifier))
+				continue;
+			v = res__declare(r, id, false, type);
+			if (v && !v->type && !ts_node_is_null(val) &&
+			    vi < nchild(val))
+				v->type = res__rhs_type(r,
+					nth(val, vi));
+			vi++;
+		}
+	} else if (s == g->range_clause || s == g->receive_statement) {
+		if (has_token(n, ":=")) {
+			res__node(r, go_field(n, f_right), depth + 1);
+			res__declare_list(r, go_field(n, f_left),
+					  (TSNode){ 0 }, false);
+		} else {
+			res__children(r, n, depth);
+		}
+	} else if (s == g->if_statement || s == g->for_statement ||
+		   s == g->expression_switch_statement ||
+		   s == g->select_statement || s == g->expression_case ||
+		   s == g->default_case || s == g->type_case ||
+		   s == g->communication_case) {
+		res__push(r, n);
+		res__children(r, n, depth);
+		res__pop(r);
+	} else if (s == g->type_switch_statement) {
+		TSNode alias = go_field(n, f_alias);
+		uint32_t c = nchild(n);
+
+		res__push(r, n);
+		res__node(r, go_field(n, f_initializer), depth + 1);
+		res__node(r, go_field(n, f_value), depth + 1);
+		if (!ts_node_is_null(alias))
+			res__declare_list(r, alias, (TSNode){ 0 }, false);
+		for (uint32_t i = 0; i < c; i++) {
+			TSNode k = nth(n, i);
+
+			if (sym_is(k, g->type_case) || sym_is(k, g->default_case))
+				res__node(r, k, depth + 1);
+		}
+		res__pop(r);
+	} else if (s == g->selector_expression) {
+		res__node(r, go_field(n, f_operand), depth + 1);
+	} else if (s == g->keyed_element) {
+		/* T{Field: v}: the key names a field, not a variable */
+		TSNode key = nth(n, 0);
+
+		if (!(sym_is(key, g->literal_element) &&
+		      sym_is(nth(key, 0), g->identifier)))
+			res__node(r, key, depth + 1);
+		for (uint32_t i = 1; i < nchild(n); i++)
+			res__node(r, nth(n, i), depth + 1);
+	} else if (s == g->type_identifier || s == g->field_identifier ||
+		   s == g->package_identifier || s == g->label_name ||
+		   s == g->comment || s == g->interpreted_string_literal ||
+		   s == g->raw_string_literal || s == g->int_literal ||
+		   s == g->type_declaration) {
+		/* nothing to resolve */
+	} else {
+		res__children(r, n, depth);
+	}
+}
+
+static int res__cmp(const void *a, const void *b, void *ctx)
+{
+	const uint32_t *off = ctx;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return off[x] < off[y] ? -1 : off[x] > off[y];
+}
+
+/* The top-level function (or outermost func literal) holding n. */
+static TSNode top_func(TSNode n)
+{
+	const struct go_syms *g = GS;
+	TSNode top = { 0 };
+
+	for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
+		TSSymbol s = ts_node_symbol(n);
+
+		if (s == g->function_declaration || s == g->method_declaration)
+			return n;
+		if (s == g->func_literal)
+			top = n;
+	}
+	return top;
+}
+
+static struct eng_func *eng__resolve(struct gopkg *pkg, struct gofile *f,
+				     TSNode top)
+{
+	struct resolver r = { 0 };
+	struct eng_func *fn = arena_alloc(&pkg->arena, sizeof(*fn));
+	size_t *order;
+
+	fn->pkg = pkg;
+	fn->file = f;
+	fn->decl = top;
+	fn->body = go_field(top, f_body);
+	r.fn = fn;
+	r.f = f;
+	res__node(&r, top, 0);
+	fn->too_deep = r.too_deep;
+	fn->nvars = r.vars.len;
+	fn->vars = arena_alloc(&pkg->arena, (r.vars.len + 1) * sizeof(void *));
+	if (r.vars.len)
+		memcpy(fn->vars, r.vars.items, r.vars.len * sizeof(void *));
+	fn->nuses = r.use_off.len;
+	fn->use_off = arena_alloc(&pkg->arena, (fn->nuses + 1) * 4);
+	fn->use_var = arena_alloc(&pkg->arena, (fn->nuses + 1) * sizeof(void *));
+	order = xmalloc((fn->nuses + 1) * sizeof(*order));
+	for (size_t i = 0; i < fn->nuses; i++)
+		order[i] = i;
+	if (fn->nuses)
+		qsort_r(order, fn->nuses, sizeof(*order), res__cmp,
+			r.use_off.items);
+	for (size_t i = 0; i < fn->nuses; i++) {
+		fn->use_off[i] = r.use_off.items[order[i]];
+		fn->use_var[i] = r.use_var.items[order[i]];
+	}
+	free(order);
+	VEC_FREE(&r.stack);
+	VEC_FREE(&r.marks);
+	VEC_FREE(&r.vars);
+	VEC_FREE(&r.use_off);
+	VEC_FREE(&r.use_var);
+	VEC_FREE(&r.scope_ends);
+	VEC_FREE(&r.scope_starts);
+	return fn;
+}
+
+struct eng_func *eng_func_get(struct gopkg *pkg, struct gofile *f, TSNode decl)
+{
+	struct eng_pkg *ep = eng__pkg(pkg);
+	TSNode top = top_func(decl);
+	struct amap_ent *e;
+	struct eng_func *res, *fn;
+
+	if (ts_node_is_null(top))
+		top = decl;
+	e = amap_add(&pkg->arena, &ep->funcs, f, ts_node_start_byte(top), NULL);
+	if (!e->value)
+		e->value = eng__resolve(pkg, f, top);
+	res = e->value;
+	if (node_eq(top, decl))
+		return res;
+	e = amap_add(&pkg->arena, &ep->funcs, f, ts_node_start_byte(decl),
+		     "lit");
+	if (!e->value) {
+		fn = arena_alloc(&pkg->arena, sizeof(*fn));
+		*fn = *res;
+		fn->decl = decl;
+		fn->body = go_field(decl, f_body);
+		e->value = fn;
+	}
+	return e->value;
+}
+
+struct eng_var *eng_resolve(const struct eng_func *fn, TSNode id)
+{
+	uint32_t off = ts_node_start_byte(id);
+	size_t lo = 0, hi = fn->nuses;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (fn->use_off[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < fn->nuses && fn->use_off[lo] == off)
+		return fn->use_var[lo];
+	return NULL;
+}
+
+/* ================================================================ types */
+
+/* "importpath.Name" for a type node (pointers, parens dropped); local
+ * types are "Name". NULL when not a named type. */
+static const char *type_name(struct gofile *f, TSNode t)
+{
+	const struct go_syms *g = GS;
+
+	for (unsigned i = 0; i < 8 && !ts_node_is_null(t); i++) {
+		TSSymbol s = ts_node_symbol(t);
+
+		if (s == g->pointer_type || s == g->parenthesized_type) {
+			t = nth(t, 0);
+		} else if (s == g->generic_type) {
+			t = go_field(t, f_type);
+		} else if (s == g->type_identifier) {
+			return go_text_dup(f, t);
+		} else if (s == g->qualified_type) {
+			TSNode p = go_field(t, f_package), nm = go_field(t, f_name);
+			size_t len;
+			const char *ps = go_text(f, p, &len);
+			const char *path = go_import_path(f, ps, len);
+
+			if (!path)
+				return NULL;
+			return arena_printf(&f->pkg->arena, "%s.%s", path,
+					    go_text_dup(f, nm));
+		} else {
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* Struct field name -> its type, when unique among the package's structs. */
+static void eng__fields(struct gopkg *pkg, struct eng_pkg *ep)
+{
+	const struct go_syms *g = GS;
+
+	ep->fields_built = true;
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		struct gofile *f = pkg->files[i];
+		TSNode root = ts_tree_root_node(f->tree);
+		TSTreeCursor c = ts_tree_cursor_new(root);
+		bool more = true;
+
+		while (more) {
+			TSNode n = ts_tree_cursor_current_node(&c);
+			TSSymbol s = ts_node_symbol(n);
+
+			if (s == g->field_declaration) {
+				TSNode t = go_field(n, f_type);
+				const char *tn = type_name(f, t);
+				uint32_t k = nchild(n);
+
+				for (uint32_t j = 0; j < k; j++) {
+					TSNode id = nth(n, j);
+					struct amap_ent *e;
+					const char *nm;
+
+					if (!sym_is(id, g->field_identifier))
+						continue;
+					nm = go_text_dup(f, id);
+					e = amap_find(&ep->fields, NULL, 0, nm);
+					if (e)
+						e->value = "";
+					else
+						amap_add(&pkg->arena, &ep->fields,
+							 NULL, 0, nm)->value =
+							(void *)(tn ? tn : "");
+				}
+			}
+			/* descend only into declarations and types */
+			if ((s == g->source_file || s == g->type_declaration ||
+			     s == g->type_spec || s == g->struct_type ||
+			     s == g->field_declaration_list) &&
+			    ts_tree_cursor_goto_first_child(&c))
+				continue;
+			while (!(more = ts_tree_cursor_goto_next_sibling(&c))) {
+				if (!ts_tree_cursor_goto_parent(&c))
+					break;
+			}
+		}
+		ts_tree_cursor_delete(&c);
+	}
+}
+
+static const char *eng__type(struct eng_func *fn, TSNode e, unsigned depth)
+{
+	const struct go_syms *g = GS;
+	struct gofile *f = fn->file;
+	TSSymbol s;
+
+	if (depth > 8)
+		return NULL;
+	e = go_unparen(e);
+	if (ts_node_is_null(e))
+		return NULL;
+	s = ts_node_symbol(e);
+	if (s == g->unary_expression) {
+		return eng__type(fn, go_field(e, f_operand), depth + 1);
+	} else if (s == g->composite_literal) {
+		return type_name(f, go_field(e, f_type));
+	} else if (s == g->identifier) {
+		struct eng_var *v = eng_resolve(fn, e);
+		const struct godecl *d;
+		size_t len;
+		const char *t = go_text(f, e, &len);
+		char *nm;
+
+		if (v)
+			return v->type;
+		nm = arena_strndup(&fn->pkg->arena, t, len);
+		d = gopkg_lookup(fn->pkg, nm);
+		if (d && d->kind == GODECL_VAR) {
+			TSNode ty = go_field(d->node, f_type);
+			TSNode val = go_field(d->node, f_value);
+
+			if (!ts_node_is_null(ty))
+				return type_name(d->file, ty);
+			if (!ts_node_is_null(val) &&
+			    nchild(val) == 1 &&
+			    d->file == f) {
+				struct eng_func tmp = *fn;
+
+				tmp.nuses = 0;
+				return eng__type(&tmp,
+					nth(val, 0), depth + 1);
+			}
+		}
+		return NULL;
+	} else if (s == g->selector_expression) {
+		const char *path, *name;
+		size_t len;
+		TSNode op = go_field(e, f_operand);
+		struct eng_pkg *ep;
+		struct amap_ent *ent;
+
+		if (sym_is(op, g->identifier) && !eng_resolve(fn, op) &&
+		    go_selector_import(f, e, &path, &name, &len))
+			return apis_type(path, name, len);
+		ep = eng__pkg(fn->pkg);
+		if (!ep->fields_built)
+			eng__fields(fn->pkg, ep);
+		ent = amap_find(&ep->fields, NULL, 0,
+				go_text_dup(f, go_field(e, f_field)));
+		if (ent && ((const char *)ent->value)[0])
+			return ent->value;
+		return NULL;
+	} else if (s == g->call_expression) {
+		TSNode fun = go_field(e, f_function);
+		const char *path, *name;
+		size_t len;
+
+		if (sym_is(fun, g->identifier) && go_text_is(f, fun, "new")) {
+			TSNode args = go_field(e, f_arguments);
+
+			return type_name(f, nth(args, 0));
+		}
+		if (sym_is(fun, g->selector_expression) &&
+		    sym_is(go_field(fun, f_operand), g->identifier) &&
+		    !eng_resolve(fn, go_field(fun, f_operand)) &&
+		    go_selector_import(f, fun, &path, &name, &len))
+			return apis_type(path, name, len);
+	}
+	return NULL;
+}
+
+const char *eng_type_of(struct eng_func *fn, TSNode e)
+{
+	return eng__type(fn, e, 0);
+}
+
+/* ================================================================ walk state */
+
+/* Per-path state: bit i is obligation i. open = it may be open here;
+ * other = it may be not acquired, nil, released or handed over here;
+ * link = its error result is still in its error variable. */
+struct st {
+	uint64_t open, other, link;
+	bool dead;
+};
+
+static void st_merge(struct st *a, const struct st *b)
+{
+	if (b->dead)
+		return;
+	if (a->dead) {
+		*a = *b;
+		return;
+	}
+	a->open |= b->open;
+	a->other |= b->other;
+	a->link |= b->link;
+}
+
+static bool st_eq(const struct st *a, const struct st *b)
+{
+	if (a->dead || b->dead)
+		return a->dead == b->dead;
+	return a->open == b->open && a->other == b->other &&
+	       a->link == b->link;
+}
+
+static const struct st ST_DEAD = { 0, 0, 0, true };
+
+struct handle {
+	struct eng_var *var;   /* root variable, or NULL */
+	const char *root;      /* root name when var is NULL (package var) */
+	const char *prefix;    /* path from the root to the released object */
+};
+
+struct ob {
+	const struct eng_kind *kind;
+	const char *noun;
+	TSNode site, stmt;
+	VEC(struct handle) h;
+	struct eng_var *errvar;
+	struct eng_var *owner;	/* checkpoint receiver (cmd of StdoutPipe) */
+	const char *require;	/* member the handle must be used with */
+	VEC(struct eng_exit) exits;
+	bool released, transferred, in_loop, entry;
+	unsigned result;
+	TSNode errcheck;
+};
+
+struct loopctx {
+	const char *label; /* or NULL */
+	size_t label_len;
+	bool is_loop;	   /* else switch/select: break only */
+	struct st brk, cont;
+	uint32_t body_start, body_end;
+};
+
+struct pending_goto {
+	const char *label;
+	size_t len;
+	struct st st;
+};
+
+struct late_defer {
+	TSNode lit;
+	uint32_t at;
+};
+
+struct walk {
+	struct eng_func *fn;
+	struct gofile *f;
+	const struct eng_spec *spec;
+	struct ob obs[ENG_MAX_OBLIGATIONS];
+	size_t nobs;
+	VEC(struct loopctx) loops;
+	VEC(struct pending_goto) gotos;
+	VEC(struct late_defer) late;
+	TSNode anc[ENG_MAX_DEPTH + 8]; /* ancestors of the expression walk */
+	unsigned nanc;
+	bool gave_up;
+	bool summary_mode;   /* computing a summary: no acquisitions */
+	bool saw_return;     /* a reachable return (noreturn summaries) */
+	bool provisional;    /* used a summary still being computed */
+	unsigned depth;
+	uint32_t cur_loop_start, cur_loop_end; /* innermost loop body */
+	const char *pending_label;
+	size_t pending_label_len;
+};
+
+static uint64_t bit(size_t i)
+{
+	return 1ull << i;
+}
+
+static void ob_release(struct st *s, size_t i)
+{
+	s->open &= ~bit(i);
+	s->other |= bit(i);
+}
+
+static void ob_add_exit(struct walk *w, struct ob *o, enum eng_exit_kind k,
+			TSNode n)
+{
+	struct eng_exit e;
+	uint32_t line, col;
+
+	for (size_t i = 0; i < o->exits.len; i++) {
+		if (node_eq(o->exits.items[i].node, n) &&
+		    o->exits.items[i].kind == k)
+			return;
+	}
+	go_pos(n, &line, &col);
+	if (k == ENG_EXIT_END)
+		line = ts_node_end_point(n).row + 1;
+	e.kind = k;
+	e.node = n;
+	e.line = line;
+	VEC_PUSH(&o->exits, e);
+	LH_UNUSED(w);
+}
+
+/* Is the chain of field names [c, c+n) equal to the dotted path p? */
+static bool chain_is(const char *const *c, size_t n, const char *p)
+{
+	size_t i = 0;
+
+	if (!*p)
+		return n == 0;
+	while (*p) {
+		size_t len = strcspn(p, ".");
+
+		if (i >= n || strlen(c[i]) != len || memcmp(c[i], p, len) != 0)
+			return false;
+		i++;
+		p += len;
+		if (*p == '.')
+			p++;
+	}
+	return i == n;
+}
+
+static size_t path_len(const char *p)
+{
+	size_t n = 0;
+
+	if (!*p)
+		return 0;
+	for (n = 1; *p; p++)
+		n += *p == '.';
+	return n;
+}
+
+/* ================================================================ uses */
+
+enum effect {
+	EF_NONE,     /* borrowed: the duty stays */
+	EF_RELEASE,
+	EF_TRANSFER,
+	EF_ALIAS,    /* copied into a local: another handle */
+	EF_REARM,
+	EF_BLANK,    /* `_ = h` */
+};
+
+struct use {
+	enum effect ef;
+	struct eng_var *alias;
+	const char *alias_prefix;
+};
+
+static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
+				     const char *rest);
+
+static bool is_builtin(struct walk *w, TSNode id, const char *name)
+{
+	return go_text_is(w->f, id, name) && !eng_resolve(w->fn, id) &&
+	       !gopkg_lookup(w->fn->pkg, name);
+}
+
+static const char *join_path(struct walk *w, const char *prefix,
+			     const char *name)
+{
+	if (!*prefix)
+		return name;
+	if (!*name)
+		return prefix;
+	return arena_printf(&w->fn->pkg->arena, "%s.%s", prefix, name);
+}
+
+/* The release path still to go from a value at the handle's object:
+ * prefix left + release name. */
+static const char *rest_path(struct walk *w, const struct ob *o,
+			     const char *prefix_left)
+{
+	const char *name = o->kind->rel_names[0];
+
+	if (!*name)
+		return prefix_left[0] ? prefix_left : "()";
+	return join_path(w, prefix_left, name);
+}
+
+/* What happens to a value (node at ancestor index i) that carries the
+ * obligation, with prefix_left still to go to the released object. */
+static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
+			    const char *prefix_left)
+{
+	const struct go_syms *g = GS;
+	struct use u = { EF_TRANSFER, NULL, NULL };
+	TSNode n = w->anc[i];
+
+	while (i > 0) {
+		TSNode p = w->anc[i - 1];
+		TSSymbol s = ts_node_symbol(p);
+
+		if (s == g->parenthesized_expression) {
+			n = p;
+			i--;
+			continue;
+		}
+		if (s == g->call_expression &&
+		    node_eq(go_field(p, f_function), n)) {
+			/* h() */
+			if (!*prefix_left && o->kind->rel_names[0] &&
+			    !o->kind->rel_names[0][0])
+				u.ef = EF_RELEASE;
+			else
+				u.ef = EF_NONE;
+			return u;
+		}
+		if (s == g->argument_list) {
+			TSNode call = i >= 2 ? w->anc[i - 2] : (TSNode){ 0 };
+			TSNode fun = go_field(call, f_function);
+			uint32_t c = nchild(p);
+			int argi = -1, k = 0;
+
+			for (uint32_t j = 0; j < c; j++) {
+				TSNode a = nth(p, j);
+
+				if (sym_is(a, g->comment))
+					continue;
+				if (node_eq(a, n))
+					argi = k;
+				k++;
+			}
+			if (sym_is(fun, g->identifier) &&
+			    (is_builtin(w, fun, "len") ||
+			     is_builtin(w, fun, "cap") ||
+			     is_builtin(w, fun, "print") ||
+			     is_builtin(w, fun, "println"))) {
+				u.ef = EF_NONE;
+				return u;
+			}
+			switch (call_summary(w, call, argi,
+					     rest_path(w, o, prefix_left))) {
+			case ENG_SUM_RELEASES:
+				u.ef = EF_RELEASE;
+				break;
+			case ENG_SUM_BORROWS:
+				u.ef = EF_NONE;
+				break;
+			default:
+				u.ef = EF_TRANSFER;
+			}
+			return u;
+		}
+		if (s == g->expression_list && i >= 2) {
+			TSNode gp = w->anc[i - 2];
+			TSSymbol gs = ts_node_symbol(gp);
+
+			if (gs == g->return_statement) {
+				u.ef = EF_TRANSFER;
+				return u;
+			}
+			if ((gs == g->assignment_statement ||
+			     gs == g->short_var_declaration) &&
+			    node_eq(go_field(gp, f_right), p)) {
+				TSNode lhs = go_field(gp, f_left);
+				uint32_t c = nchild(p);
+				uint32_t idx = 0;
+				TSNode l;
+
+				for (uint32_t j = 0; j < c; j++) {
+					if (node_eq(nth(p, j), n))
+						idx = j;
+				}
+				if (nchild(lhs) != c)
+					return u;
+				l = nth(lhs, idx);
+				if (sym_is(l, g->blank_identifier) ||
+				    go_text_is(w->f, l, "_")) {
+					u.ef = EF_BLANK;
+					return u;
+				}
+				if (sym_is(l, g->identifier)) {
+					struct eng_var *v = eng_resolve(w->fn, l);
+
+					if (v && !v->result) {
+						u.ef = EF_ALIAS;
+						u.alias = v;
+						u.alias_prefix = prefix_left;
+						return u;
+					}
+				}
+				return u; /* field, global, element */
+			}
+			if (gs == g->assignment_statement ||
+			    gs == g->short_var_declaration) {
+				/* h is assigned to: the old value is lost */
+				u.ef = EF_TRANSFER;
+				return u;
+			}
+			if (gs == g->var_spec) {
+				TSNode id = nth(gp, 0);
+				struct eng_var *v = eng_resolve(w->fn, id);
+
+				if (v) {
+					u.ef = EF_ALIAS;
+					u.alias = v;
+					u.alias_prefix = prefix_left;
+				}
+				return u;
+			}
+			return u;
+		}
+		if (s == g->binary_expression) {
+			u.ef = EF_NONE;
+			return u;
+		}
+		if (s == g->type_assertion_expression ||
+		    s == g->type_conversion_expression) {
+			n = p;
+			i--;
+			continue;
+		}
+		if (s == g->expression_statement || s == g->range_clause ||
+		    s == g->index_expression || s == g->if_statement ||
+		    s == g->expression_switch_statement ||
+		    s == g->type_switch_statement ||
+		    s == g->inc_statement || s == g->dec_statement) {
+			u.ef = EF_NONE;
+			return u;
+		}
+		if (s == g->unary_expression) {
+			TSNode op = go_field(p, f_operator);
+
+			if (!ts_node_is_null(op) && go_text_is(w->f, op, "&"))
+				return u;
+			u.ef = EF_NONE;
+			return u;
+		}
+		/* composite literal, send, keyed element, go, ...: handed on */
+		return u;
+	}
+	return u;
+}
+
+/* Classifies the use of obligation o through handle h at identifier
+ * ancestor index i (w->anc[i] is the identifier). */
+static struct use classify(struct walk *w, const struct ob *o,
+			   const struct handle *h, unsigned i)
+{
+	const struct go_syms *g = GS;
+	const char *chain[16];
+	size_t n = 0, k = path_len(h->prefix);
+	unsigned top = i;
+	struct use u = { EF_NONE, NULL, NULL };
+
+	/* collect x.a.b going up */
+	while (top > 0 && n < ARRAY_SIZE(chain)) {
+		TSNode p = w->anc[top - 1];
+
+		if (!sym_is(p, g->selector_expression) ||
+		    !node_eq(go_field(p, f_operand), w->anc[top]))
+			break;
+		chain[n++] = go_text_dup(w->f, go_field(p, f_field));
+		top--;
+	}
+	if (n < k) {
+		/* the owner (resp) or part of the way to the object */
+		const char *p = h->prefix;
+
+		for (size_t j = 0; j < n; j++) {
+			size_t len = strcspn(p, ".");
+
+			if (strlen(chain[j]) != len ||
+			    memcmp(chain[j], p, len) != 0)
+				return u; /* another field: borrowed */
+			p += len + (p[len] == '.');
+		}
+		return value_use(w, o, top, p);
+	}
+	if (!chain_is(chain, k, h->prefix))
+		return u; /* another field of the owner */
+	if (n == k) {
+		u = value_use(w, o, top, "");
+		return u;
+	}
+	/* x.<prefix>.m... */
+	if (n == k + 1) {
+		TSNode p = top > 0 ? w->anc[top - 1] : (TSNode){ 0 };
+		const char *m = chain[k];
+		bool called = sym_is(p, g->call_expression) &&
+			      node_eq(go_field(p, f_function), w->anc[top]);
+
+		if (called) {
+			for (size_t j = 0; j < ARRAY_SIZE(o->kind->rel_names) &&
+					   o->kind->rel_names[j]; j++) {
+				if (strcmp(m, o->kind->rel_names[j]) == 0) {
+					u.ef = EF_RELEASE;
+					return u;
+				}
+			}
+			if (o->kind->rearm && strcmp(m, o->kind->rearm) == 0)
+				u.ef = EF_REARM;
+			return u;
+		}
+		if (o->kind->recv_release && strcmp(m, o->kind->recv_release) == 0 &&
+		    sym_is(p, g->unary_expression) &&
+		    go_text_is(w->f, go_field(p, f_operator), "<-"))
+			u.ef = EF_RELEASE;
+		return u;
+	}
+	return u;
+}
+
+/* Adds a handle to o unless it is there already. */
+static void ob_handle(struct walk *w, struct ob *o, struct eng_var *v,
+		      const char *root, const char *prefix)
+{
+	struct handle h = { v, root, prefix };
+
+	for (size_t i = 0; i < o->h.len; i++) {
+		struct handle *x = &o->h.items[i];
+
+		if (x->var == v && strcmp(x->prefix, prefix) == 0 &&
+		    (v || strcmp(x->root, root) == 0))
+			return;
+	}
+	VEC_PUSH(&o->h, h);
+	LH_UNUSED(w);
+}
+
+static void apply(struct walk *w, struct st *s, size_t i, struct use u)
+{
+	struct ob *o = &w->obs[i];
+
+	if (!(s->open & bit(i)) && u.ef != EF_ALIAS)
+		return;
+	if ((o->kind->flags & ENG_K_USE_RELEASES) && u.ef == EF_NONE)
+		u.ef = EF_RELEASE;
+	switch (u.ef) {
+	case EF_RELEASE:
+		ob_release(s, i);
+		o->released = true;
+		break;
+	case EF_TRANSFER:
+		if (o->kind->flags & ENG_K_NO_TRANSFER)
+			break;
+		ob_release(s, i);
+		o->transferred = true;
+		break;
+	case EF_ALIAS:
+		ob_handle(w, o, u.alias, NULL, u.alias_prefix);
+		break;
+	case EF_REARM:
+		s->open |= bit(i);
+		s->other &= ~bit(i);
+		break;
+	case EF_BLANK:
+	case EF_NONE:
+		break;
+	}
+}
+
+/* An identifier met by the expression walk (at w->anc[w->nanc - 1]). */
+static void on_ident(struct walk *w, struct st *s, TSNode id)
+{
+	struct eng_var *v = eng_resolve(w->fn, id);
+	size_t len;
+	const char *t = NULL;
+
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+
+		for (size_t j = 0; j < o->h.len; j++) {
+			struct handle *h = &o->h.items[j];
+
+			if (h->var != v)
+				continue;
+			if (!v) {
+				if (!t)
+					t = go_text(w->f, id, &len);
+				if (!str_eqn(t, len, h->root))
+					continue;
+			}
+			apply(w, s, i, classify(w, o, h, w->nanc - 1));
+			break;
+		}
+	}
+}
+
+/* ================================================================ closures */
+
+static void scan_closure(struct walk *w, struct st *s, TSNode n,
+			 unsigned depth, uint64_t *hit);
+
+/* A func literal met on the walk: what it does with the obligations it
+ * captures. Releasing or handing one on discharges it (the closure owns
+ * it now); only reading it does not. A deferred literal also releases
+ * whatever its captured variables hold when it runs: remembered in
+ * w->late and consulted at exits. */
+static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
+{
+	struct st tmp = *s;
+	uint64_t hit = 0;
+	unsigned saved = w->nanc;
+
+	scan_closure(w, &tmp, go_field(lit, f_body), 0, &hit);
+	w->nanc = saved;
+	for (size_t i = 0; i < w->nobs; i++) {
+		if ((s->open & bit(i)) && !(tmp.open & bit(i))) {
+			ob_release(s, i);
+			w->obs[i].released = true;
+		}
+	}
+	if (deferred) {
+		struct late_defer d = { lit, ts_node_start_byte(lit) };
+
+		VEC_PUSH(&w->late, d);
+	}
+}
+
+/* True when a deferred closure registered before offset `at` releases
+ * obligation i. */
+static bool late_released(struct walk *w, size_t i, uint32_t at)
+{
+	for (size_t k = 0; k < w->late.len; k++) {
+		struct st tmp = { bit(i), 0, 0, false };
+		uint64_t hit = 0;
+		unsigned saved = w->nanc;
+
+		if (w->late.items[k].at > at)
+			continue;
+		scan_closure(w, &tmp, go_field(w->late.items[k].lit, f_body), 0,
+			     &hit);
+		w->nanc = saved;
+		if (!(tmp.open & bit(i)))
+			return true;
+	}
+	return false;
+}
+
+static void scan_closure(struct walk *w, struct st *s, TSNode n,
+			 unsigned depth, uint64_t *hit)
+{
+	uint32_t c;
+
+	if (ts_node_is_null(n))
+		return;
+	if (depth > ENG_MAX_DEPTH || w->nanc >= ENG_MAX_DEPTH) {
+		w->gave_up = true;
+		return;
+	}
+	w->anc[w->nanc++] = n;
+	if (sym_is(n, GS->identifier)) {
+		struct st before = *s;
+
+		on_ident(w, s, n);
+		*hit |= before.open & ~s->open;
+	} else {
+		c = nchild(n);
+		for (uint32_t i = 0; i < c; i++)
+			scan_closure(w, s, nth(n, i), depth + 1,
+				     hit);
+	}
+	w->nanc--;
+}
+
+/* ================================================================ expressions */
+
+static bool is_deferred_lit(struct walk *w)
+{
+	/* anc: ... defer_statement, call_expression, func_literal */
+	unsigned n = w->nanc;
+
+	return n >= 3 && sym_is(w->anc[n - 2], GS->call_expression) &&
+	       node_eq(go_field(w->anc[n - 2], f_function), w->anc[n - 1]) &&
+	       sym_is(w->anc[n - 3], GS->defer_statement);
+}
+
+static void acquire_object(struct walk *w, struct st *s, TSNode call,
+			   TSNode stmt, struct eng_var *errvar);
+static void checkpoint(struct walk *w, struct st *s, TSNode call);
+
+static void eval(struct walk *w, struct st *s, TSNode n, TSNode skip_call)
+{
+	const struct go_syms *g = GS;
+	TSSymbol sym;
+
+	if (ts_node_is_null(n) || w->gave_up)
+		return;
+	if (w->nanc >= ENG_MAX_DEPTH) {
+		w->gave_up = true;
+		return;
+	}
+	w->anc[w->nanc++] = n;
+	sym = ts_node_symbol(n);
+	if (sym == g->identifier) {
+		on_ident(w, s, n);
+	} else if (sym == g->func_literal) {
+		on_closure(w, s, n, is_deferred_lit(w));
+	} else if (sym == g->call_expression) {
+		eval(w, s, go_field(n, f_function), skip_call);
+		eval(w, s, go_field(n, f_arguments), skip_call);
+		checkpoint(w, s, n);
+		if (!node_eq(n, skip_call))
+			acquire_object(w, s, n, n, NULL);
+	} else if (sym == g->selector_expression) {
+		eval(w, s, go_field(n, f_operand), skip_call);
+	} else if (sym == g->comment || sym == g->interpreted_string_literal ||
+		   sym == g->raw_string_literal || sym == g->int_literal) {
+		/* nothing */
+	} else {
+		uint32_t c = nchild(n);
+
+		for (uint32_t i = 0; i < c; i++)
+			eval(w, s, nth(n, i), skip_call);
+	}
+	w->nanc--;
+}
+
+/* ================================================================ acquisition */
+
+static struct ob *ob_new(struct walk *w, TSNode site, unsigned result,
+			 size_t *idx)
+{
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+
+		if (!o->entry && node_eq(o->site, site) &&
+		    o->result == result) {
+			*idx = i;
+			return o;
+		}
+	}
+	if (w->nobs >= ENG_MAX_OBLIGATIONS) {
+		w->gave_up = true;
+		return NULL;
+	}
+	*idx = w->nobs;
+	memset(&w->obs[w->nobs], 0, sizeof(w->obs[0]));
+	w->obs[w->nobs].site = site;
+	w->obs[w->nobs].result = result;
+	return &w->obs[w->nobs++];
+}
+
+static void ob_open(struct st *s, size_t i, bool linked)
+{
+	s->open |= bit(i);
+	s->other &= ~bit(i);
+	if (linked)
+		s->link |= bit(i);
+	else
+		s->link &= ~bit(i);
+}
+
+/* Any obligation held (only) in v that is surely open is lost now. */
+static void overwrite_check(struct walk *w, struct st *s, struct eng_var *v,
+			    TSNode stmt)
+{
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+
+		if (!(s->open & bit(i)) || (s->other & bit(i)) ||
+		    o->h.len != 1 || o->h.items[0].var != v ||
+		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY))
+			continue;
+		ob_add_exit(w, o, ENG_EXIT_OVERWRITE, stmt);
+		ob_release(s, i);
+	}
+}
+
+/* Has v a use `v.member` anywhere in the function? */
+static bool has_member_use(struct walk *w, struct eng_var *v,
+			   const char *member)
+{
+	TSNode root = ts_tree_root_node(w->f->tree);
+
+	for (size_t i = 0; i < w->fn->nuses; i++) {
+		TSNode id, p;
+
+		if (w->fn->use_var[i] != v)
+			continue;
+		id = ts_node_descendant_for_byte_range(root, w->fn->use_off[i],
+						       w->fn->use_off[i] + 1);
+		p = ts_node_parent(id);
+		if (sym_is(p, GS->selector_expression) &&
+		    go_text_is(w->f, go_field(p, f_field), member))
+			return true;
+	}
+	return false;
+}
+
+static void ob_init(struct walk *w, struct ob *o, const struct eng_acquire *a,
+		    TSNode stmt)
+{
+	o->kind = a->kind;
+	o->noun = a->noun ? a->noun : a->kind->noun;
+	o->stmt = stmt;
+	o->h.len = 0;
+	if (w->cur_loop_end) {
+		o->in_loop = true;
+	}
+}
+
+/* Obligations on the results of call, assigned to the targets of lhs (an
+ * expression_list, or null when the results are dropped). */
+static void acquire_results(struct walk *w, struct st *s, TSNode call,
+			    TSNode lhs, TSNode stmt)
+{
+	const struct go_syms *g = GS;
+	struct eng_acquire a = { 0 };
+	struct eng_var *errvar = NULL;
+	uint32_t nl = 0;
+
+	a.err_result = -1;
+	if (w->summary_mode || !w->spec->acquire ||
+	    !w->spec->acquire(w->spec->ctx, w->fn, call, &a))
+		return;
+	if (!a.results) {
+		struct eng_var *ev = NULL;
+
+		if (!ts_node_is_null(lhs) && a.err_result >= 0 &&
+		    (uint32_t)a.err_result < nchild(lhs))
+			ev = eng_resolve(w->fn, nth(
+				lhs, (uint32_t)a.err_result));
+		acquire_object(w, s, call, stmt, ev);
+		return;
+	}
+	if (!ts_node_is_null(lhs)) {
+		nl = nchild(lhs);
+		if (a.err_result >= 0 && (uint32_t)a.err_result < nl) {
+			TSNode e = nth(lhs, (uint32_t)a.err_result);
+
+			if (sym_is(e, g->identifier))
+				errvar = eng_resolve(w->fn, e);
+		}
+	}
+	for (unsigned r = 0; r < 8; r++) {
+		TSNode t;
+		struct ob *o;
+		struct eng_var *v;
+		size_t idx;
+
+		if (!(a.results & (1u << r)))
+			continue;
+		if (ts_node_is_null(lhs)) {
+			/* dropped on the floor */
+			o = ob_new(w, call, r, &idx);
+			if (!o)
+				return;
+			ob_init(w, o, &a, stmt);
+			ob_handle(w, o, NULL, "", a.kind->rel_prefix);
+			ob_add_exit(w, o, ENG_EXIT_DISCARD, stmt);
+			continue;
+		}
+		if (r >= nl)
+			continue;
+		t = nth(lhs, r);
+		if (go_text_is(w->f, t, "_")) {
+			o = ob_new(w, call, r, &idx);
+			if (!o)
+				return;
+			ob_init(w, o, &a, stmt);
+			ob_handle(w, o, NULL, "_", a.kind->rel_prefix);
+			ob_add_exit(w, o, ENG_EXIT_DISCARD, t);
+			continue;
+		}
+		if (!sym_is(t, g->identifier))
+			continue; /* stored into a field, element, ...: handed on */
+		v = eng_resolve(w->fn, t);
+		if (!v || v->result)
+			continue; /* package-level variable or named result */
+		if (a.require && !has_member_use(w, v, a.require))
+			continue;
+		overwrite_check(w, s, v, stmt);
+		o = ob_new(w, call, r, &idx);
+		if (!o)
+			return;
+		ob_init(w, o, &a, stmt);
+		o->errvar = errvar;
+		ob_handle(w, o, v, NULL, a.kind->rel_prefix);
+		if (a.kind->checkpoint) {
+			TSNode fun = go_field(call, f_function);
+			TSNode op = go_field(fun, f_operand);
+
+			if (sym_is(op, g->identifier))
+				o->owner = eng_resolve(w->fn, op);
+		}
+		ob_open(s, idx, errvar != NULL);
+	}
+}
+
+/* An obligation on an existing object (`cmd.Start()`, `mu.Lock()`). */
+static void acquire_object(struct walk *w, struct st *s, TSNode call,
+			   TSNode stmt, struct eng_var *errvar)
+{
+	const struct go_syms *g = GS;
+	struct eng_acquire a = { 0 };
+	const char *chain[8];
+	size_t n = 0;
+	TSNode x;
+	struct ob *o;
+	size_t idx;
+	struct buf pre = BUF_INIT;
+
+	a.err_result = -1;
+	if (w->summary_mode || !w->spec->acquire ||
+	    !w->spec->acquire(w->spec->ctx, w->fn, call, &a) || a.results ||
+	    ts_node_is_null(a.object))
+		return;
+	x = go_unparen(a.object);
+	while (sym_is(x, g->selector_expression) && n < ARRAY_SIZE(chain)) {
+		chain[n++] = go_text_dup(w->f, go_field(x, f_field));
+		x = go_unparen(go_field(x, f_operand));
+	}
+	if (!sym_is(x, g->identifier))
+		return;
+	o = ob_new(w, call, 0, &idx);
+	if (!o)
+		return;
+	ob_init(w, o, &a, stmt);
+	for (size_t i = n; i > 0; i--) {
+		buf_adds(&pre, chain[i - 1]);
+		if (i > 1)
+			buf_addc(&pre, '.');
+	}
+	if (*a.kind->rel_prefix) {
+		if (pre.len)
+			buf_addc(&pre, '.');
+		buf_adds(&pre, a.kind->rel_prefix);
+	}
+	{
+		struct eng_var *v = eng_resolve(w->fn, x);
+		const char *prefix = arena_strdup(&w->fn->pkg->arena,
+						  pre.data ? pre.data : "");
+
+		ob_handle(w, o, v, v ? NULL : go_text_dup(w->f, x), prefix);
+	}
+	buf_release(&pre);
+	o->errvar = errvar;
+	ob_open(s, idx, errvar != NULL);
+}
+
+/* A call `owner.<checkpoint>()`: obligations that must be done by then. */
+static void checkpoint(struct walk *w, struct st *s, TSNode call)
+{
+	TSNode fun = go_field(call, f_function), op;
+	struct eng_var *v;
+
+	if (!sym_is(fun, GS->selector_expression) || !w->nobs)
+		return;
+	op = go_field(fun, f_operand);
+	if (!sym_is(op, GS->identifier))
+		return;
+	v = eng_resolve(w->fn, op);
+	if (!v)
+		return;
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+
+		if (o->owner == v && o->kind->checkpoint &&
+		    (s->open & bit(i)) &&
+		    go_text_is(w->f, go_field(fun, f_field),
+			       o->kind->checkpoint))
+			ob_add_exit(w, o, ENG_EXIT_CHECKPOINT, call);
+	}
+}
+
+/* ================================================================ conditions */
+
+/* Obligations that are nil when v is non-nil (v is their error) or when
+ * v itself is nil (v is a handle): set on branch st. */
+static void nilify(struct walk *w, struct st *st, struct eng_var *v,
+		   bool as_err)
+{
+	if (!v || st->dead)
+		return;
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+		bool hit = false;
+
+		if (as_err) {
+			hit = o->errvar == v && (st->link & bit(i));
+		} else {
+			for (size_t j = 0; j < o->h.len && !hit; j++)
+				hit = o->h.items[j].var == v;
+		}
+		if (hit && (st->open & bit(i)))
+			ob_release(st, i);
+	}
+}
+
+static bool is_nil(struct walk *w, TSNode n)
+{
+	n = go_unparen(n);
+	return sym_is(n, GS->nil) ||
+	       (sym_is(n, GS->identifier) && go_text_is(w->f, n, "nil"));
+}
+
+/* Splits state in by condition c into the states where c holds (t) and
+ * where it does not (f). */
+static void refine(struct walk *w, TSNode c, const struct st *in,
+		   struct st *t, struct st *f, unsigned depth)
+{
+	const struct go_syms *g = GS;
+
+	*t = *in;
+	*f = *in;
+	c = go_unparen(c);
+	if (ts_node_is_null(c) || depth > 32 || in->dead)
+		return;
+	if (sym_is(c, g->unary_expression) &&
+	    go_text_is(w->f, go_field(c, f_operator), "!")) {
+		refine(w, go_field(c, f_operand), in, f, t, depth + 1);
+		return;
+	}
+	if (sym_is(c, g->binary_expression)) {
+		TSNode op = go_field(c, f_operator);
+		TSNode l = go_unparen(go_field(c, f_left));
+		TSNode r = go_unparen(go_field(c, f_right));
+		struct st ta, fa, tb, fb;
+
+		if (go_text_is(w->f, op, "||")) {
+			refine(w, l, in, &ta, &fa, depth + 1);
+			refine(w, r, &fa, &tb, &fb, depth + 1);
+			*t = ta;
+			st_merge(t, &tb);
+			*f = fb;
+		} else if (go_text_is(w->f, op, "&&")) {
+			refine(w, l, in, &ta, &fa, depth + 1);
+			refine(w, r, &ta, &tb, &fb, depth + 1);
+			*t = tb;
+			*f = fa;
+			st_merge(f, &fb);
+		} else if (go_text_is(w->f, op, "!=") ||
+			   go_text_is(w->f, op, "==")) {
+			bool ne = go_text_is(w->f, op, "!=");
+			TSNode x = is_nil(w, r) ? l : is_nil(w, l) ? r :
+				   (TSNode){ 0 };
+			struct eng_var *v;
+
+			if (!sym_is(x, g->identifier))
+				return;
+			v = eng_resolve(w->fn, x);
+			/* err != nil: the resource is nil where it holds */
+			nilify(w, ne ? t : f, v, true);
+			/* x == nil: x owes nothing where it holds */
+			nilify(w, ne ? f : t, v, false);
+		}
+	}
+}
+
+/* `for h.Next()` on a kind whose exhausted iteration releases. */
+static void next_releases(struct walk *w, TSNode cond, struct st *s)
+{
+	TSNode fun, op;
+	struct eng_var *v;
+
+	cond = go_unparen(cond);
+	if (!sym_is(cond, GS->call_expression))
+		return;
+	fun = go_field(cond, f_function);
+	if (!sym_is(fun, GS->selector_expression) ||
+	    !go_text_is(w->f, go_field(fun, f_field), "Next"))
+		return;
+	op = go_field(fun, f_operand);
+	v = sym_is(op, GS->identifier) ? eng_resolve(w->fn, op) : NULL;
+	if (!v)
+		return;
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+
+		if (!(o->kind->flags & ENG_K_NEXT_RELEASES))
+			continue;
+		for (size_t j = 0; j < o->h.len; j++) {
+			if (o->h.items[j].var == v && !o->h.items[j].prefix[0]) {
+				ob_release(s, i);
+				o->released = true;
+			}
+		}
+	}
+}
+
+/* ================================================================ exits */
+
+static bool held_by_result(const struct ob *o)
+{
+	for (size_t j = 0; j < o->h.len; j++) {
+		if (o->h.items[j].var && o->h.items[j].var->result)
+			return true;
+	}
+	return false;
+}
+
+static void check_exit(struct walk *w, struct st *s, TSNode at,
+		       enum eng_exit_kind k)
+{
+	if (s->dead)
+		return;
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+
+		if (!(s->open & bit(i)))
+			continue;
+		if ((o->kind->flags & ENG_K_CHECKPOINT_ONLY) ||
+		    held_by_result(o)) {
+			continue;
+		}
+		if (w->late.len &&
+		    late_released(w, i, k == ENG_EXIT_END ?
+				  ts_node_end_byte(at) : ts_node_start_byte(at)))
+			continue;
+		ob_add_exit(w, o, k, at);
+	}
+}
+
+/* Obligations only reachable through variables of the loop body
+ * [start, end) are lost when an iteration ends (or the loop is left). */
+static void scope_exit(struct walk *w, struct st *s, uint32_t start,
+		       uint32_t end, TSNode at)
+{
+	if (s->dead)
+		return;
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+		bool inner = o->h.len > 0;
+		uint32_t site = ts_node_start_byte(o->site);
+
+		if (!(s->open & bit(i)) || site < start || site >= end ||
+		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY))
+			continue;
+		for (size_t j = 0; j < o->h.len && inner; j++) {
+			struct eng_var *v = o->h.items[j].var;
+
+			inner = v && v->scope_start >= start &&
+				v->scope_end <= end;
+		}
+		if (!inner)
+			continue;
+		if (w->late.len && late_released(w, i, ts_node_start_byte(at)))
+			continue;
+		ob_add_exit(w, o, ENG_EXIT_SCOPE, at);
+		ob_release(s, i);
+	}
+}
+
+/* ================================================================ statements */
+
+static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth);
+
+static void walk_block(struct walk *w, struct st *s, TSNode b, unsigned depth)
+{
+	uint32_t c = nchild(b);
+
+	for (uint32_t i = 0; i < c && !w->gave_up; i++) {
+		TSNode k = nth(b, i);
+
+		if (s->dead && !sym_is(k, GS->labeled_statement))
+			continue;
+		walk_stmt(w, s, k, depth + 1);
+	}
+}
+
+static bool label_is(struct walk *w, TSNode lab, const char *l, size_t len)
+{
+	size_t n;
+	const char *t = go_text(w->f, lab, &n);
+
+	return l && n == len && memcmp(t, l, n) == 0;
+}
+
+/* The target of break/continue with optional label. */
+static struct loopctx *target(struct walk *w, TSNode lab, bool cont)
+{
+	for (size_t i = w->loops.len; i > 0; i--) {
+		struct loopctx *c = &w->loops.items[i - 1];
+
+		if (cont && !c->is_loop)
+			continue;
+		if (ts_node_is_null(lab) || label_is(w, lab, c->label,
+						     c->label_len))
+			return c;
+	}
+	return NULL;
+}
+
+static void push_ctx(struct walk *w, bool is_loop, uint32_t bs, uint32_t be)
+{
+	struct loopctx c = { 0 };
+
+	c.label = w->pending_label;
+	c.label_len = w->pending_label_len;
+	w->pending_label = NULL;
+	c.is_loop = is_loop;
+	c.brk = ST_DEAD;
+	c.cont = ST_DEAD;
+	c.body_start = bs;
+	c.body_end = be;
+	VEC_PUSH(&w->loops, c);
+}
+
+static void assign(struct walk *w, struct st *s, TSNode n)
+{
+	const struct go_syms *g = GS;
+	TSNode lhs = go_field(n, f_left), rhs = go_field(n, f_right);
+	TSNode call = { 0 };
+	uint32_t nl = nchild(lhs);
+
+	if (sym_is(rhs, g->expression_list) &&
+	    nchild(rhs) == 1 &&
+	    sym_is(go_unparen(nth(rhs, 0)),
+		   g->call_expression))
+		call = go_unparen(nth(rhs, 0));
+	eval(w, s, rhs, call);
+	/* targets that are not plain names are evaluated (x.f, m[k]) */
+	for (uint32_t i = 0; i < nl; i++) {
+		TSNode t = nth(lhs, i);
+		struct eng_var *v;
+
+		if (!sym_is(t, g->identifier)) {
+			eval(w, s, t, call);
+			continue;
+		}
+		v = eng_resolve(w->fn, t);
+		if (!v)
+			continue;
+		/* the error variable gets another value */
+		for (size_t k = 0; k < w->nobs; k++) {
+			if (w->obs[k].errvar == v)
+				s->link &= ~bit(k);
+		}
+	}
+	if (!ts_node_is_null(call))
+		acquire_results(w, s, call, lhs, n);
+}
+
+static void var_decl(struct walk *w, struct st *s, TSNode n, unsigned depth)
+{
+	const struct go_syms *g = GS;
+	uint32_t c = nchild(n);
+
+	if (depth > ENG_MAX_DEPTH)
+		return;
+	for (uint32_t i = 0; i < c; i++) {
+		TSNode k = nth(n, i);
+
+		if (sym_is(k, g->var_spec_list)) {
+			var_decl(w, s, k, depth + 1);
+		} else if (sym_is(k, g->var_spec)) {
+			TSNode val = go_field(k, f_value);
+			TSNode call = { 0 };
+			struct eng_var *tmp[8];
+			uint32_t nn = 0, kc = nchild(k);
+
+			if (sym_is(val, g->expression_list) &&
+			    nchild(val) == 1 &&
+			    sym_is(go_unparen(nth(val, 0)),
+				   g->call_expression))
+				call = go_unparen(nth(val, 0));
+			eval(w, s, val, call);
+			for (uint32_t j = 0; j < kc && nn < 8; j++) {
+				TSNode id = nth(k, j);
+
+				if (sym_is(id, g->identifier))
+					tmp[nn++] = eng_resolve(w->fn, id);
+			}
+			LH_UNUSED(tmp);
+			if (!ts_node_is_null(call)) {
+				/* the names are the targets: a var_spec works
+				 * as an expression_list of identifiers */
+				acquire_results(w, s, call, k, k);
+			}
+		}
+	}
+}
+
+static void walk_if(struct walk *w, struct st *s, TSNode n, unsigned depth)
+{
+	TSNode init = go_field(n, f_initializer);
+	TSNode cond = go_field(n, f_condition);
+	TSNode alt = go_field(n, f_alternative);
+	struct st t, f;
+
+	if (!ts_node_is_null(init))
+		walk_stmt(w, s, init, depth + 1);
+	eval(w, s, cond, (TSNode){ 0 });
+	refine(w, cond, s, &t, &f, 0);
+	walk_stmt(w, &t, go_field(n, f_consequence), depth + 1);
+	if (!ts_node_is_null(alt))
+		walk_stmt(w, &f, alt, depth + 1);
+	*s = t;
+	st_merge(s, &f);
+}
+
+static bool endless_range(struct walk *w, TSNode right)
+{
+	/* for range ticker.C: a ticker's channel is never closed */
+	TSNode op;
+	struct eng_var *v;
+
+	right = go_unparen(right);
+	if (!sym_is(right, GS->selector_expression) ||
+	    !go_text_is(w->f, go_field(right, f_field), "C"))
+		return false;
+	op = go_field(right, f_operand);
+	v = sym_is(op, GS->identifier) ? eng_resolve(w->fn, op) : NULL;
+	for (size_t i = 0; i < w->nobs && v; i++) {
+		const struct ob *o = &w->obs[i];
+
+		if (!(o->kind->flags & ENG_K_ENDLESS_C))
+			continue;
+		for (size_t j = 0; j < o->h.len; j++) {
+			if (o->h.items[j].var == v)
+				return true;
+		}
+	}
+	return false;
+}
+
+static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
+{
+	const struct go_syms *g = GS;
+	TSNode body = go_field(n, f_body), clause = { 0 }, cond = { 0 };
+	TSNode update = { 0 }, range = { 0 };
+	uint32_t c = nchild(n);
+	struct st entry, head, exitc = ST_DEAD;
+	uint32_t bs = ts_node_start_byte(body), be = ts_node_end_byte(body);
+	uint32_t saved_ls = w->cur_loop_start, saved_le = w->cur_loop_end;
+	size_t ci;
+
+	for (uint32_t i = 0; i < c; i++) {
+		TSNode k = nth(n, i);
+
+		if (sym_is(k, g->for_clause))
+			clause = k;
+		else if (sym_is(k, g->range_clause))
+			range = k;
+		else if (!node_eq(k, body) && !sym_is(k, g->comment))
+			cond = k;
+	}
+	if (!ts_node_is_null(clause)) {
+		TSNode init = go_field(clause, f_initializer);
+
+		if (!ts_node_is_null(init))
+			walk_stmt(w, s, init, depth + 1);
+		cond = go_field(clause, f_condition);
+		update = go_field(clause, f_update);
+	}
+	if (!ts_node_is_null(range))
+		eval(w, s, go_field(range, f_right), (TSNode){ 0 });
+	entry = *s;
+	head = *s;
+	push_ctx(w, true, bs, be);
+	ci = w->loops.len - 1;
+	w->cur_loop_start = bs;
+	w->cur_loop_end = be;
+	for (int iter = 0; iter < 4 && !w->gave_up; iter++) {
+		struct st b = head, next;
+
+		if (!ts_node_is_null(cond)) {
+			struct st t, f;
+
+			eval(w, &b, cond, (TSNode){ 0 });
+			refine(w, cond, &b, &t, &f, 0);
+			next_releases(w, cond, &f);
+			exitc = f;
+			b = t;
+		} else if (!ts_node_is_null(range)) {
+			if (!endless_range(w, go_field(range, f_right)))
+				exitc = b;
+		}
+		walk_stmt(w, &b, body, depth + 1);
+		st_merge(&b, &w->loops.items[ci].cont);
+		scope_exit(w, &b, bs, be, body);
+		if (!ts_node_is_null(update))
+			walk_stmt(w, &b, update, depth + 1);
+		next = entry;
+		st_merge(&next, &b);
+		if (st_eq(&next, &head))
+			break;
+		head = next;
+	}
+	*s = exitc;
+	st_merge(s, &w->loops.items[ci].brk);
+	w->loops.len--;
+	w->cur_loop_start = saved_ls;
+	w->cur_loop_end = saved_le;
+}
+
+/* Statements of a case clause: its children that are not its header
+ * (case values, types, the communication). */
+static void walk_case_body(struct walk *w, struct st *s, TSNode k,
+			   unsigned depth, bool *falls)
+{
+	const struct go_syms *g = GS;
+	uint32_t c = ts_node_child_count(k);
+
+	*falls = false;
+	for (uint32_t i = 0; i < c && !w->gave_up; i++) {
+		TSNode x = ts_node_child(k, i);
+		const char *fld = ts_node_field_name_for_child(k, i);
+
+		if (!ts_node_is_named(x) || fld)
+			continue;
+		if (sym_is(x, g->fallthrough_statement)) {
+			*falls = true;
+			continue;
+		}
+		if (s->dead && !sym_is(x, g->labeled_statement))
+			continue;
+		walk_stmt(w, s, x, depth + 1);
+	}
+}
+
+static void walk_switch(struct walk *w, struct st *s, TSNode n, unsigned depth)
+{
+	const struct go_syms *g = GS;
+	TSNode init = go_field(n, f_initializer), value = go_field(n, f_value);
+	uint32_t c = nchild(n);
+	struct st out = ST_DEAD, fall = ST_DEAD, rest;
+	bool has_default = false, tagless;
+	size_t ci;
+
+	if (!ts_node_is_null(init))
+		walk_stmt(w, s, init, depth + 1);
+	eval(w, s, value, (TSNode){ 0 });
+	tagless = ts_node_is_null(value) &&
+		  sym_is(n, g->expression_switch_statement);
+	rest = *s;
+	push_ctx(w, false, 0, 0);
+	ci = w->loops.len - 1;
+	for (uint32_t i = 0; i < c && !w->gave_up; i++) {
+		TSNode k = nth(n, i);
+		struct st b;
+		bool falls;
+
+		if (!sym_is(k, g->expression_case) && !sym_is(k, g->type_case) &&
+		    !sym_is(k, g->default_case))
+			continue;
+		if (sym_is(k, g->default_case)) {
+			has_default = true;
+			b = *s;
+		} else if (tagless) {
+			TSNode v = go_field(k, f_value);
+			struct st t, f;
+
+			eval(w, &rest, v, (TSNode){ 0 });
+			if (nchild(v) == 1) {
+				refine(w, nth(v, 0), &rest, &t,
+				       &f, 0);
+			} else {
+				t = rest;
+				f = rest;
+			}
+			b = t;
+			rest = f;
+		} else {
+			eval(w, s, go_field(k, f_value), (TSNode){ 0 });
+			b = *s;
+		}
+		st_merge(&b, &fall);
+		fall = ST_DEAD;
+		walk_case_body(w, &b, k, depth, &falls);
+		if (falls)
+			fall = b;
+		else
+			st_merge(&out, &b);
+	}
+	st_merge(&out, &fall);
+	if (!has_default)
+		st_merge(&out, tagless ? &rest : s);
+	st_merge(&out, &w->loops.items[ci].brk);
+	w->loops.len--;
+	*s = out;
+}
+
+static void walk_select(struct walk *w, struct st *s, TSNode n,
+			unsigned depth)
+{
+	const struct go_syms *g = GS;
+	uint32_t c = nchild(n);
+	struct st out = ST_DEAD;
+	size_t ci;
+
+	push_ctx(w, false, 0, 0);
+	ci = w->loops.len - 1;
+	for (uint32_t i = 0; i < c && !w->gave_up; i++) {
+		TSNode k = nth(n, i);
+		struct st b = *s;
+		bool falls;
+
+		if (sym_is(k, g->communication_case)) {
+			TSNode comm = go_field(k, f_communication);
+
+			if (sym_is(comm, g->receive_statement) &&
+			    !ts_node_is_null(go_field(comm, f_left)))
+				eval(w, &b, comm, (TSNode){ 0 });
+			else
+				walk_stmt(w, &b, comm, depth + 1);
+		} else if (!sym_is(k, g->default_case)) {
+			continue;
+		}
+		walk_case_body(w, &b, k, depth, &falls);
+		st_merge(&out, &b);
+	}
+	st_merge(&out, &w->loops.items[ci].brk);
+	w->loops.len--;
+	*s = out;
+}
+
+static void walk_return(struct walk *w, struct st *s, TSNode n)
+{
+	uint32_t c = nchild(n);
+
+	for (uint32_t i = 0; i < c; i++)
+		eval(w, s, nth(n, i), (TSNode){ 0 });
+	if (s->dead)
+		return;
+	w->saw_return = true;
+	check_exit(w, s, n, ENG_EXIT_RETURN);
+	*s = ST_DEAD;
+}
+
+static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth)
+{
+	const struct go_syms *g = GS;
+	TSSymbol sym;
+
+	if (ts_node_is_null(n) || w->gave_up)
+		return;
+	if (depth > ENG_MAX_DEPTH) {
+		w->gave_up = true;
+		return;
+	}
+	sym = ts_node_symbol(n);
+	if (sym == g->block) {
+		walk_block(w, s, n, depth);
+	} else if (sym == g->expression_statement) {
+		TSNode e = go_unparen(nth(n, 0));
+
+		if (sym_is(e, g->call_expression)) {
+			eval(w, s, e, e);
+			acquire_results(w, s, e, (TSNode){ 0 }, n);
+			if (!s->dead && eng_call_noreturn(w->fn, e))
+				*s = ST_DEAD;
+		} else {
+			eval(w, s, e, (TSNode){ 0 });
+		}
+	} else if (sym == g->short_var_declaration ||
+		   sym == g->assignment_statement) {
+		assign(w, s, n);
+	} else if (sym == g->var_declaration) {
+		var_decl(w, s, n, depth);
+	} else if (sym == g->return_statement) {
+		walk_return(w, s, n);
+	} else if (sym == g->if_statement) {
+		walk_if(w, s, n, depth);
+	} else if (sym == g->for_statement) {
+		walk_for(w, s, n, depth);
+	} else if (sym == g->expression_switch_statement ||
+		   sym == g->type_switch_statement) {
+		walk_switch(w, s, n, depth);
+	} else if (sym == g->select_statement) {
+		walk_select(w, s, n, depth);
+	} else if (sym == g->labeled_statement) {
+		TSNode lab = go_field(n, f_label);
+		size_t len;
+		const char *l = go_text(w->f, lab, &len);
+		uint32_t c = nchild(n);
+
+		for (size_t i = 0; i < w->gotos.len; i++) {
+			struct pending_goto *pg = &w->gotos.items[i];
+
+			if (pg->len == len && memcmp(pg->label, l, len) == 0) {
+				st_merge(s, &pg->st);
+				pg->st = ST_DEAD;
+			}
+		}
+		for (uint32_t i = 0; i < c; i++) {
+			TSNode k = nth(n, i);
+
+			if (node_eq(k, lab))
+				continue;
+			w->pending_label = l;
+			w->pending_label_len = len;
+			walk_stmt(w, s, k, depth + 1);
+			w->pending_label = NULL;
+		}
+	} else if (sym == g->break_statement || sym == g->continue_statement) {
+		TSNode lab = nth(n, 0);
+		bool cont = sym == g->continue_statement;
+		struct loopctx *t = target(w, lab, cont);
+
+		if (t && !s->dead) {
+			if (t->is_loop && !cont)
+				scope_exit(w, s, t->body_start, t->body_end, n);
+			st_merge(cont ? &t->cont : &t->brk, s);
+		}
+		*s = ST_DEAD;
+	} else if (sym == g->goto_statement) {
+		TSNode lab = nth(n, 0);
+		struct pending_goto pg;
+
+		pg.label = go_text(w->f, lab, &pg.len);
+		pg.st = *s;
+		if (!s->dead)
+			VEC_PUSH(&w->gotos, pg);
+		*s = ST_DEAD;
+	} else if (sym == g->defer_statement || sym == g->go_statement ||
+		   sym == g->send_statement || sym == g->inc_statement ||
+		   sym == g->dec_statement) {
+		eval(w, s, n, (TSNode){ 0 });
+	} else if (sym == g->receive_statement) {
+		eval(w, s, n, (TSNode){ 0 });
+	} else if (sym == g->fallthrough_statement || sym == g->comment ||
+		   sym == g->empty_statement ||
+		   sym == g->const_declaration ||
+		   sym == g->type_declaration) {
+		/* nothing */
+	} else {
+		eval(w, s, n, (TSNode){ 0 });
+	}
+}
+
+/* ================================================================ running */
+
+static struct walk *walk_new(struct eng_func *fn, const struct eng_spec *spec)
+{
+	struct walk *w = xcalloc(1, sizeof(*w));
+
+	w->fn = fn;
+	w->f = fn->file;
+	w->spec = spec;
+	return w;
+}
+
+static void walk_free(struct walk *w)
+{
+	for (size_t i = 0; i < w->nobs; i++) {
+		VEC_FREE(&w->obs[i].h);
+		VEC_FREE(&w->obs[i].exits);
+	}
+	VEC_FREE(&w->loops);
+	VEC_FREE(&w->gotos);
+	VEC_FREE(&w->late);
+	free(w);
+}
+
+/* Walks the body; returns the state at its end. */
+static struct st walk_body(struct walk *w)
+{
+	struct st s = { 0, 0, 0, false };
+
+	for (size_t i = 0; i < w->spec->nentries; i++) {
+		const struct eng_entry *e = &w->spec->entries[i];
+		struct ob *o;
+
+		if (w->nobs >= ENG_MAX_OBLIGATIONS)
+			break;
+		o = &w->obs[w->nobs];
+		memset(o, 0, sizeof(*o));
+		o->entry = true;
+		o->kind = e->kind;
+		o->noun = e->kind->noun;
+		o->site = e->site;
+		o->stmt = e->site;
+		ob_handle(w, o, e->var, e->root ? e->root : "", e->prefix);
+		ob_open(&s, w->nobs, false);
+		w->nobs++;
+	}
+	walk_stmt(w, &s, w->fn->body, 0);
+	if (!s.dead)
+		check_exit(w, &s, w->fn->body, ENG_EXIT_END);
+	return s;
+}
+
+static const char *handle_text(struct walk *w, const struct ob *o)
+{
+	const struct handle *h;
+
+	if (!o->h.len)
+		return "";
+	h = &o->h.items[0];
+	if (!h->var && !h->root[0])
+		return o->noun;
+	return join_path(w, h->var ? h->var->name : h->root, h->prefix);
+}
+
+/* The `if err != nil { ... }` right after the statement of o, if any. */
+static TSNode errcheck_after(struct walk *w, const struct ob *o)
+{
+	TSNode next = ts_node_next_named_sibling(o->stmt), cond;
+
+	while (sym_is(next, GS->comment))
+		next = ts_node_next_named_sibling(next);
+	if (!sym_is(next, GS->if_statement) || !o->errvar)
+		return (TSNode){ 0 };
+	cond = go_unparen(go_field(next, f_condition));
+	if (!sym_is(cond, GS->binary_expression))
+		return (TSNode){ 0 };
+	if (go_text_is(w->f, go_field(cond, f_left), o->errvar->name) &&
+	    go_text_is(w->f, go_field(cond, f_operator), "!=") &&
+	    is_nil(w, go_field(cond, f_right)))
+		return next;
+	return (TSNode){ 0 };
+}
+
+struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec)
+{
+	struct arena *a = &fn->pkg->arena;
+	struct eng_result *r = arena_alloc(a, sizeof(*r));
+	struct walk *w;
+	size_t n = 0;
+
+	if (fn->too_deep || ts_node_is_null(fn->body))
+		return r;
+	w = walk_new(fn, spec);
+	walk_body(w);
+	if (w->gave_up) {
+		walk_free(w);
+		return r;
+	}
+	for (size_t i = 0; i < w->nobs; i++)
+		n += w->obs[i].exits.len > 0;
+	r->leaks = arena_alloc(a, (n + 1) * sizeof(*r->leaks));
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+		struct eng_leak *l;
+
+		if (!o->exits.len)
+			continue;
+		l = &r->leaks[r->nleaks++];
+		l->kind = o->kind;
+		l->noun = o->noun;
+		l->site = o->site;
+		l->stmt = o->stmt;
+		l->handle = handle_text(w, o);
+		l->var = o->h.len && o->h.items[0].var ?
+				 o->h.items[0].var->name : NULL;
+		l->released_somewhere = o->released || o->transferred;
+		l->in_loop = o->in_loop;
+		l->errcheck = errcheck_after(w, o);
+		l->nexits = o->exits.len;
+		l->exits = arena_alloc(a, o->exits.len * sizeof(*l->exits));
+		memcpy(l->exits, o->exits.items,
+		       o->exits.len * sizeof(*l->exits));
+	}
+	walk_free(w);
+	return r;
+}
+
+const char *eng_exit_text(struct gopkg *pkg, const struct eng_exit *e)
+{
+	switch (e->kind) {
+	case ENG_EXIT_RETURN:
+		return arena_printf(&pkg->arena, "returns at line %u", e->line);
+	case ENG_EXIT_END:
+		return arena_printf(&pkg->arena,
+				    "reaches the end of the function at line %u",
+				    e->line);
+	case ENG_EXIT_OVERWRITE:
+		return arena_printf(&pkg->arena, "is overwritten at line %u",
+				    e->line);
+	case ENG_EXIT_DISCARD:
+		return arena_printf(&pkg->arena, "is discarded at line %u",
+				    e->line);
+	case ENG_EXIT_SCOPE:
+		return arena_printf(&pkg->arena,
+				    "leaves the loop iteration at line %u",
+				    e->line);
+	case ENG_EXIT_CHECKPOINT:
+		return arena_printf(&pkg->arena, "is waited for at line %u",
+				    e->line);
+	case ENG_EXIT_BLANK:
+		return arena_printf(&pkg->arena, "is assigned to _ at line %u",
+				    e->line);
+	}
+	return "";
+}
+
+/* ================================================================ summaries */
+
+struct sumstate {
+	enum eng_summary value;
+	bool computing;
+	struct eng_kind kind;
+	const char *names[4];
+};
+
+/* The parameter variable at flattened index param (-1: receiver). */
+static struct eng_var *param_var(struct eng_func *fn, int param)
+{
+	TSNode list = param < 0 ? go_field(fn->decl, f_receiver) :
+				 go_field(fn->decl, f_parameters);
+	uint32_t c = nchild(list);
+	int k = 0;
+
+	for (uint32_t i = 0; i < c; i++) {
+		TSNode pd = nth(list, i);
+		uint32_t m = nchild(pd);
+		bool named = false;
+
+		if (!sym_is(pd, GS->parameter_declaration) &&
+		    !sym_is(pd, GS->variadic_parameter_declaration))
+			continue;
+		for (uint32_t j = 0; j < m; j++) {
+			TSNode id = nth(pd, j);
+
+			if (!sym_is(id, GS->identifier))
+				continue;
+			named = true;
+			if (param < 0 || k == param)
+				return eng_resolve(fn, id);
+			k++;
+		}
+		if (!named) {
+			if (k == param)
+				return NULL;
+			k++;
+		}
+	}
+	return NULL;
+}
+
+static enum eng_summary summarize(struct eng_func *fn, int param,
+				  struct sumstate *ss, bool *provisional)
+{
+	struct eng_entry e = { 0 };
+	struct eng_spec spec = { 0 };
+	struct walk *w;
+	enum eng_summary v;
+	struct eng_var *pv = param_var(fn, param);
+
+	if (!pv || fn->too_deep || ts_node_is_null(fn->body))
+		return ENG_SUM_UNKNOWN;
+	e.var = pv;
+	e.prefix = ss->kind.rel_prefix;
+	e.kind = &ss->kind;
+	e.site = fn->decl;
+	spec.entries = &e;
+	spec.nentries = 1;
+	w = walk_new(fn, &spec);
+	w->summary_mode = true;
+	walk_body(w);
+	if (w->gave_up || !w->nobs)
+		v = ENG_SUM_UNKNOWN;
+	else if (!w->obs[0].released && !w->obs[0].transferred)
+		v = ENG_SUM_BORROWS;
+	else if (!w->obs[0].exits.len && !w->obs[0].transferred)
+		v = ENG_SUM_RELEASES;
+	else
+		v = ENG_SUM_TRANSFERS;
+	*provisional = w->provisional;
+	walk_free(w);
+	return v;
+}
+
+static enum eng_summary summary_fn(struct gopkg *pkg, struct eng_func *fn,
+				   const void *key, int param,
+				   const char *path, bool *used_provisional)
+{
+	struct eng_pkg *ep = eng__pkg(pkg);
+	struct amap_ent *e = amap_add(&pkg->arena, &ep->summaries, key, param,
+				      path);
+	struct sumstate *ss = e->value;
+
+	if (ss) {
+		if (ss->computing && used_provisional)
+			*used_provisional = true;
+		return ss->value;
+	}
+	ss = arena_alloc(&pkg->arena, sizeof(*ss));
+	e->value = ss;
+	ss->kind.rule = "";
+	ss->kind.noun = "";
+	ss->kind.release = path;
+	if (strcmp(path, "()") == 0) {
+		ss->kind.rel_prefix = "";
+		ss->kind.rel_names[0] = "";
+	} else {
+		const char *dot = strrchr(path, '.');
+
+		ss->kind.rel_prefix = dot ? arena_strndup(&pkg->arena, path,
+						(size_t)(dot - path)) : "";
+		ss->kind.rel_names[0] = dot ? dot + 1 : path;
+	}
+	ss->computing = true;
+	/* iterate to a fixed point: a recursive use sees the previous
+	 * round's value (UNKNOWN at first) */
+	for (int round = 0; round < 4; round++) {
+		bool prov = false;
+		enum eng_summary v = summarize(fn, param, ss, &prov);
+
+		if (v == ss->value && round > 0)
+			break;
+		ss->value = v;
+		if (!prov)
+			break;
+	}
+	ss->computing = false;
+	return ss->value;
+}
+
+enum eng_summary eng_summary_of(struct gopkg *pkg, const struct godecl *d,
+				int param, const char *release_path)
+{
+	struct eng_func *fn;
+
+	if (!d || (d->kind != GODECL_FUNC && d->kind != GODECL_METHOD))
+		return ENG_SUM_UNKNOWN;
+	fn = eng_func_get(pkg, d->file, d->node);
+	return summary_fn(pkg, fn, d->node.id, param, release_path, NULL);
+}
+
+/* The same-package method named name for a receiver expression: by its
+ * type when known, else the only method with that name. */
+static const struct godecl *method_decl(struct walk *w, TSNode recv,
+					const char *name, size_t len)
+{
+	const char *t = eng_type_of(w->fn, recv);
+	const struct godecl *found = NULL;
+
+	if (t && !strchr(t, '.')) {
+		char *key = arena_printf(&w->fn->pkg->arena, "%s.%.*s", t,
+					 (int)len, name);
+
+		return gopkg_lookup(w->fn->pkg, key);
+	}
+	if (t)
+		return NULL; /* a type of another package */
+	for (size_t i = 0; i < w->fn->pkg->funcs.len; i++) {
+		const struct godecl *d = w->fn->pkg->funcs.items[i];
+		const char *dot;
+
+		if (d->kind != GODECL_METHOD)
+			continue;
+		dot = strrchr(d->name, '.');
+		if (dot && str_eqn(name, len, dot + 1)) {
+			if (found)
+				return NULL;
+			found = d;
+		}
+	}
+	return found;
+}
+
+static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
+				     const char *rest)
+{
+	const struct go_syms *g = GS;
+	TSNode fun = go_unparen(go_field(call, f_function));
+	struct gopkg *pkg = w->fn->pkg;
+
+	if (argi < 0)
+		return ENG_SUM_UNKNOWN;
+	if (sym_is(fun, g->func_literal)) {
+		struct eng_func *lit = eng_func_get(pkg, w->f, fun);
+
+		return summary_fn(pkg, lit, fun.id, argi, rest, &w->provisional);
+	}
+	if (sym_is(fun, g->identifier)) {
+		size_t len;
+		const char *t = go_text(w->f, fun, &len);
+		char *nm;
+		const struct godecl *d;
+
+		if (eng_resolve(w->fn, fun))
+			return ENG_SUM_UNKNOWN; /* a func value */
+		nm = arena_strndup(&pkg->arena, t, len);
+		d = gopkg_lookup(pkg, nm);
+		if (d && d->kind == GODECL_FUNC)
+			return summary_fn(pkg, eng_func_get(pkg, d->file,
+							    d->node),
+					  d->node.id, argi, rest,
+					  &w->provisional);
+		if (!d && (strcmp(nm, "copy") == 0 || strcmp(nm, "delete") == 0))
+			return ENG_SUM_BORROWS;
+		return ENG_SUM_UNKNOWN;
+	}
+	if (sym_is(fun, g->selector_expression)) {
+		TSNode op = go_field(fun, f_operand);
+		const char *path, *name;
+		size_t len;
+		const struct godecl *d;
+
+		if (sym_is(op, g->identifier) && !eng_resolve(w->fn, op) &&
+		    go_selector_import(w->f, fun, &path, &name, &len))
+			return apis_borrows(path, NULL, name, len) ?
+				       ENG_SUM_BORROWS : ENG_SUM_UNKNOWN;
+		name = go_text(w->f, go_field(fun, f_field), &len);
+		d = method_decl(w, op, name, len);
+		if (d)
+			return summary_fn(pkg, eng_func_get(pkg, d->file,
+							    d->node),
+					  d->node.id, argi, rest,
+					  &w->provisional);
+		if (apis_borrows(NULL, "*", name, len))
+			return ENG_SUM_BORROWS;
+	}
+	return ENG_SUM_UNKNOWN;
+}
+
+/* ================================================================ noreturn */
+
+static bool decl_noreturn(struct gopkg *pkg, const struct godecl *d)
+{
+	struct eng_pkg *ep = eng__pkg(pkg);
+	struct amap_ent *e = amap_add(&pkg->arena, &ep->noreturn, d, 0, NULL);
+	struct eng_spec spec = { 0 };
+	struct eng_func *fn;
+	struct walk *w;
+	struct st end;
+	bool nr;
+
+	if (e->value)
+		return (uintptr_t)e->value == 1;
+	e->value = (void *)3; /* recursion: assume it returns */
+	fn = eng_func_get(pkg, d->file, d->node);
+	if (fn->too_deep || ts_node_is_null(fn->body)) {
+		e->value = (void *)2;
+		return false;
+	}
+	w = walk_new(fn, &spec);
+	w->summary_mode = true;
+	end = walk_body(w);
+	nr = !w->gave_up && !w->saw_return && end.dead;
+	walk_free(w);
+	e->value = (void *)(uintptr_t)(nr ? 1 : 2);
+	return nr;
+}
+
+bool eng_call_noreturn(struct eng_func *fn, TSNode call)
+{
+	const struct go_syms *g = GS;
+	TSNode fun = go_unparen(go_field(call, f_function));
+	struct gofile *f = fn->file;
+
+	if (sym_is(fun, g->identifier)) {
+		size_t len;
+		const char *t = go_text(f, fun, &len);
+		const struct godecl *d;
+		char *nm;
+
+		if (eng_resolve(fn, fun))
+			return false;
+		nm = arena_strndup(&fn->pkg->arena, t, len);
+		d = gopkg_lookup(fn->pkg, nm);
+		if (!d)
+			return strcmp(nm, "panic") == 0;
+		return d->kind == GODECL_FUNC && decl_noreturn(fn->pkg, d);
+	}
+	if (sym_is(fun, g->selector_expression)) {
+		TSNode op = go_field(fun, f_operand);
+		const char *path, *name;
+		size_t len;
+
+		if (sym_is(op, g->identifier) && !eng_resolve(fn, op) &&
+		    go_selector_import(f, fun, &path, &name, &len))
+			return apis_noreturn(path, name, len);
+		name = go_text(f, go_field(fun, f_field), &len);
+		return apis_noreturn(NULL, name, len);
+	}
+	return false;
+}

@@ -1,0 +1,277 @@
+/*
+ * resources.c - runs the obligation engine with the acquisitions of
+ * src/golang/known_apis.def over a package, once, and reports the leaks
+ * for the rule asking (see resources.h).
+ *
+ * Receivers: a method row applies when the receiver's type is known to be
+ * the row's (typed parameter or var, constructor, composite literal,
+ * package var, struct field); on a receiver of unknown type only the
+ * GUESS() rows apply, and only when the result is used with the member
+ * that marks the kind (`resp.Body`). A receiver known to be of another
+ * type never matches.
+ */
+#include <stdio.h>
+
+#include "static/apis.h"
+#include "static/resources.h"
+
+struct res_item {
+	struct eng_func *fn;
+	struct eng_leak *leak;
+};
+
+struct res_facts {
+	struct res_item *items; /* package arena */
+	size_t n;
+};
+
+/* ---------------------------------------------------------------- acquire */
+
+static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
+			 struct eng_acquire *a)
+{
+	const struct go_syms *g = GS;
+	TSNode fun = go_unparen(go_field(call, f_function)), op;
+	const struct apis_row *row = NULL;
+	const char *name, *path, *member = NULL;
+	size_t len;
+
+	LH_UNUSED(ctx);
+	if (ts_node_is_null(fun) || ts_node_symbol(fun) != g->selector_expression)
+		return false;
+	name = go_text(fn->file, go_field(fun, f_field), &len);
+	if (!apis_maybe_acquire(name, len))
+		return false;
+	op = go_unparen(go_field(fun, f_operand));
+	if (ts_node_symbol(op) == g->identifier && !eng_resolve(fn, op) &&
+	    go_selector_import(fn->file, fun, &path, &name, &len)) {
+		row = apis_acquire(path, "", name, len);
+	} else if (apis_method_name(name, len)) {
+		const char *t = eng_type_of(fn, op);
+		const char *dot = t ? strrchr(t, '.') : NULL;
+
+		if (dot) {
+			char *pkg = arena_strndup(&fn->pkg->arena, t,
+						  (size_t)(dot - t));
+
+			row = apis_acquire(pkg, dot + 1, name, len);
+		} else {
+			row = apis_guess(name, len, &member);
+		}
+	}
+	if (!row)
+		return false;
+	a->kind = apis_kind(row->kind);
+	a->results = row->results;
+	a->err_result = row->err_result;
+	a->noun = row->noun;
+	a->require = member;
+	if (!row->results)
+		a->object = op;
+	return true;
+}
+
+/* ---------------------------------------------------------------- package */
+
+typedef VEC(TSNode) node_vec;
+
+/* The functions (declarations and literals) holding a call whose name is
+ * an acquiring one: a cheap scan before any resolution. ctx[d] is the
+ * innermost function around the nodes at depth d. */
+static void res__candidates(struct gofile *f, node_vec *out)
+{
+	const struct go_syms *g = GS;
+	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(f->tree));
+	node_vec ctx = VEC_INIT;
+	TSNode none = { 0 };
+	size_t depth = 0;
+
+	VEC_PUSH(&ctx, none);
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		TSSymbol s = ts_node_symbol(n);
+		TSNode cur = ctx.items[depth];
+
+		if (s == g->call_expression && !ts_node_is_null(cur)) {
+			TSNode fun = go_field(n, f_function);
+
+			if (ts_node_symbol(fun) == g->selector_expression) {
+				size_t len;
+				const char *nm = go_text(f, go_field(fun, f_field),
+							 &len);
+				bool seen = false;
+
+				for (size_t i = 0; i < out->len && !seen; i++)
+					seen = ts_node_eq(out->items[i], cur);
+				if (!seen && apis_maybe_acquire(nm, len))
+					VEC_PUSH(out, cur);
+			}
+		}
+		if (s == g->function_declaration || s == g->method_declaration ||
+		    s == g->func_literal)
+			cur = n;
+		if (ts_tree_cursor_goto_first_child(&c)) {
+			depth++;
+			if (ctx.len <= depth)
+				VEC_PUSH(&ctx, cur);
+			else
+				ctx.items[depth] = cur;
+			continue;
+		}
+		while (!ts_tree_cursor_goto_next_sibling(&c)) {
+			if (!ts_tree_cursor_goto_parent(&c))
+				goto done;
+			depth--;
+		}
+	}
+done:
+	ts_tree_cursor_delete(&c);
+	VEC_FREE(&ctx);
+}
+
+static struct res_facts *res__facts(struct gopkg *pkg)
+{
+	struct res_facts *rf = pkg->facts[LH_FACT_OBLIGATIONS];
+	struct eng_spec spec = { 0 };
+	VEC(struct res_item) items = VEC_INIT;
+
+	if (rf)
+		return rf;
+	rf = arena_alloc(&pkg->arena, sizeof(*rf));
+	pkg->facts[LH_FACT_OBLIGATIONS] = rf;
+	spec.acquire = res__acquire;
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		struct gofile *f = pkg->files[i];
+		node_vec cands = VEC_INIT;
+
+		res__candidates(f, &cands);
+		for (size_t k = 0; k < cands.len; k++) {
+			struct eng_func *fn = eng_func_get(pkg, f,
+							   cands.items[k]);
+			struct eng_result *r = eng_run(fn, &spec);
+
+			for (size_t j = 0; j < r->nleaks; j++) {
+				struct res_item it = { fn, &r->leaks[j] };
+
+				VEC_PUSH(&items, it);
+			}
+		}
+		VEC_FREE(&cands);
+	}
+	rf->n = items.len;
+	rf->items = arena_alloc(&pkg->arena, (items.len + 1) * sizeof(*rf->items));
+	if (items.len)
+		memcpy(rf->items, items.items, items.len * sizeof(*rf->items));
+	VEC_FREE(&items);
+	return rf;
+}
+
+/* ---------------------------------------------------------------- report */
+
+static bool res__simple_release(const struct eng_kind *k)
+{
+	return k->rel_names[0] && !k->rel_names[1] &&
+	       !(k->flags & ENG_K_CHECKPOINT_ONLY);
+}
+
+/* `defer resp.Body.Close()` on a new line after the error check (or the
+ * statement when there is no error result), indented like the statement. */
+static void res__edit(struct lh_pass *p, struct lh_finding *fd,
+		      struct gofile *f, const struct eng_leak *l)
+{
+	TSNode after = ts_node_is_null(l->errcheck) ? l->stmt : l->errcheck;
+	uint32_t line = ts_node_start_point(l->stmt).row + 1;
+	size_t len, ind = 0;
+	const char *src = go_line(f, line, &len);
+	const char *call;
+	char *text;
+
+	if (!res__simple_release(l->kind) || !l->var || l->in_loop ||
+	    l->released_somewhere)
+		return;
+	if (ts_node_symbol(ts_node_parent(after)) != GS->block)
+		return;
+	while (ind < len && src[ind] == '\t')
+		ind++;
+	if (ind == 0 || (ind < len && src[ind] == ' '))
+		return;
+	call = l->kind->rel_names[0][0] ?
+		       arena_printf(&p->pkg->arena, "%s.%s()", l->handle,
+				    l->kind->rel_names[0]) :
+		       arena_printf(&p->pkg->arena, "%s()", l->handle);
+	text = arena_printf(&p->pkg->arena, "\n%.*sdefer %s", (int)ind, src,
+			    call);
+	pass_edit(p, fd, f, ts_node_end_byte(after), ts_node_end_byte(after),
+		  text);
+	pass_fix(p, fd, "add `defer %s` right after %s", call,
+		 ts_node_is_null(l->errcheck) ? "the call" : "the error check");
+}
+
+static const char *res__step(struct gopkg *pkg, const struct eng_leak *l,
+			     const struct eng_exit *e)
+{
+	switch (e->kind) {
+	case ENG_EXIT_OVERWRITE:
+		return arena_printf(&pkg->arena,
+				    "%s is overwritten at line %u while %s",
+				    l->handle, e->line, l->kind->still);
+	case ENG_EXIT_DISCARD:
+		return arena_printf(&pkg->arena, "%s is discarded at line %u",
+				    l->noun, e->line);
+	case ENG_EXIT_CHECKPOINT:
+		return arena_printf(&pkg->arena,
+				    "waits for the command at line %u with %s %s",
+				    e->line, l->handle, l->kind->still);
+	default:
+		return arena_printf(&pkg->arena, "%s with %s %s",
+				    eng_exit_text(pkg, e), l->handle,
+				    l->kind->still);
+	}
+}
+
+void res_report(struct lh_pass *p)
+{
+	struct gopkg *pkg = p->pkg;
+	struct res_facts *rf;
+	bool collected = gomod_timers_collected(pkg->mod);
+
+	if (!pass_enabled(p, p->rule))
+		return;
+	rf = res__facts(pkg);
+	for (size_t i = 0; i < rf->n; i++) {
+		const struct eng_leak *l = rf->items[i].leak;
+		struct gofile *f = rf->items[i].fn->file;
+		struct lh_finding *fd;
+		bool discard = false, ckpt = false;
+
+		if (strcmp(l->kind->rule, p->rule->id) != 0)
+			continue;
+		if ((l->kind->flags & ENG_K_PRE_GO123) && collected)
+			continue;
+		for (size_t k = 0; k < l->nexits; k++) {
+			discard |= l->exits[k].kind == ENG_EXIT_DISCARD;
+			ckpt |= l->exits[k].kind == ENG_EXIT_CHECKPOINT;
+		}
+		if (discard)
+			fd = pass_report(p, p->rule, f, l->site,
+					 "%s is discarded and never %s",
+					 l->noun, l->kind->verb);
+		else if (ckpt)
+			fd = pass_report(p, p->rule, f, l->site,
+					 "%s is not %s before the command is "
+					 "waited for", l->noun, l->kind->verb);
+		else if (!l->released_somewhere)
+			fd = pass_report(p, p->rule, f, l->site,
+					 "%s is never %s", l->noun,
+					 l->kind->verb);
+		else
+			fd = pass_report(p, p->rule, f, l->site,
+					 "%s is not %s on every path", l->noun,
+					 l->kind->verb);
+		for (size_t k = 0; k < l->nexits; k++)
+			pass_step(p, fd, f, l->exits[k].node, "%s",
+				  res__step(pkg, l, &l->exits[k]));
+		if (!discard && !ckpt)
+			res__edit(p, fd, f, l);
+	}
+}
