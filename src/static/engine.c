@@ -803,6 +803,7 @@ struct walk {
 	VEC(struct loopctx) loops;
 	VEC(struct pending_goto) gotos;
 	VEC(struct late_defer) late;
+	VEC(struct eng_store) stores;
 	TSNode anc[ENG_MAX_DEPTH + 8]; /* ancestors of the expression walk */
 	unsigned nanc;
 	bool gave_up;
@@ -926,6 +927,24 @@ static const char *rest_path(struct walk *w, const struct ob *o,
 	return join_path(w, prefix_left, name);
 }
 
+/* Remembers that an obligation of a field-checked kind went into field
+ * target (a selector expression) at statement at. */
+static void field_store(struct walk *w, const struct eng_kind *k,
+			const char *noun, TSNode site, TSNode target, TSNode at)
+{
+	struct eng_store st;
+
+	if (!(k->flags & ENG_K_FIELD_CHECK) ||
+	    !sym_is(target, GS->selector_expression))
+		return;
+	st.kind = k;
+	st.noun = noun;
+	st.site = site;
+	st.at = at;
+	st.field = go_text_dup(w->f, go_field(target, f_field));
+	VEC_PUSH(&w->stores, st);
+}
+
 /* What happens to a value (node at ancestor index i) that carries the
  * obligation, with prefix_left still to go to the released object. */
 static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
@@ -1028,6 +1047,9 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 						return u;
 					}
 				}
+				if (!*prefix_left)
+					field_store(w, o->kind, o->noun, o->site,
+						    l, gp);
 				return u; /* field, global, element */
 			}
 			if (gs == g->assignment_statement ||
@@ -1503,8 +1525,12 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 			ob_add_exit(w, o, ENG_EXIT_DISCARD, t);
 			continue;
 		}
-		if (!sym_is(t, g->identifier))
-			continue; /* stored into a field, element, ...: handed on */
+		if (!sym_is(t, g->identifier)) {
+			/* stored into a field, element, ...: handed on */
+			field_store(w, a.kind, a.noun ? a.noun : a.kind->noun,
+				    call, t, stmt);
+			continue;
+		}
 		v = eng_resolve(w->fn, t);
 		if (!v || v->result)
 			continue; /* package-level variable or named result */
@@ -2025,20 +2051,25 @@ static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 	w->cur_loop_end = saved_le;
 }
 
-/* Statements of a case clause: its children that are not its header
- * (case values, types, the communication). */
+/* Statements of a case clause: its named children after the ':' (the
+ * header holds case values, types or the communication). */
 static void walk_case_body(struct walk *w, struct st *s, TSNode k,
 			   unsigned depth, bool *falls)
 {
 	const struct go_syms *g = GS;
 	uint32_t c = ts_node_child_count(k);
+	bool body = false;
 
 	*falls = false;
 	for (uint32_t i = 0; i < c && !w->gave_up; i++) {
 		TSNode x = ts_node_child(k, i);
-		const char *fld = ts_node_field_name_for_child(k, i);
 
-		if (!ts_node_is_named(x) || fld)
+		if (!ts_node_is_named(x)) {
+			if (strcmp(ts_node_type(x), ":") == 0)
+				body = true;
+			continue;
+		}
+		if (!body)
 			continue;
 		if (sym_is(x, g->fallthrough_statement)) {
 			*falls = true;
@@ -2281,6 +2312,7 @@ static void walk_free(struct walk *w)
 	VEC_FREE(&w->loops);
 	VEC_FREE(&w->gotos);
 	VEC_FREE(&w->late);
+	VEC_FREE(&w->stores);
 	free(w);
 }
 
@@ -2358,6 +2390,11 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec)
 		walk_free(w);
 		return r;
 	}
+	r->nstores = w->stores.len;
+	r->stores = arena_alloc(a, (w->stores.len + 1) * sizeof(*r->stores));
+	if (w->stores.len)
+		memcpy(r->stores, w->stores.items,
+		       w->stores.len * sizeof(*r->stores));
 	for (size_t i = 0; i < w->nobs; i++)
 		n += w->obs[i].exits.len > 0;
 	r->leaks = arena_alloc(a, (n + 1) * sizeof(*r->leaks));

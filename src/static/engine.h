@@ -232,9 +232,22 @@ struct eng_leak {
 	TSNode errcheck;     /* the `if err != nil` right after, or null */
 };
 
+/* An obligation of an ENG_K_FIELD_CHECK kind stored into a struct field
+ * (`p.tick = time.NewTicker(d)`, or `s.cancel = cancel`): the rule checks
+ * that the package releases that field somewhere. */
+struct eng_store {
+	const struct eng_kind *kind;
+	const char *noun;
+	TSNode site;	   /* the acquiring call */
+	TSNode at;	   /* the assignment */
+	const char *field; /* "tick" */
+};
+
 struct eng_result {
 	struct eng_leak *leaks;
 	size_t nleaks;
+	struct eng_store *stores;
+	size_t nstores;
 };
 
 /* Runs the spec over fn. Returns the leaks found (none when the analysis

@@ -20,9 +20,16 @@ struct res_item {
 	struct eng_leak *leak;
 };
 
+struct res_store {
+	struct eng_func *fn;
+	struct eng_store *store;
+};
+
 struct res_facts {
 	struct res_item *items; /* package arena */
 	size_t n;
+	struct res_store *stores;
+	size_t nstores;
 };
 
 /* ---------------------------------------------------------------- acquire */
@@ -134,6 +141,7 @@ static struct res_facts *res__facts(struct gopkg *pkg)
 	struct res_facts *rf = pkg->facts[LH_FACT_OBLIGATIONS];
 	struct eng_spec spec = { 0 };
 	VEC(struct res_item) items = VEC_INIT;
+	VEC(struct res_store) stores = VEC_INIT;
 
 	if (rf)
 		return rf;
@@ -155,6 +163,11 @@ static struct res_facts *res__facts(struct gopkg *pkg)
 
 				VEC_PUSH(&items, it);
 			}
+			for (size_t j = 0; j < r->nstores; j++) {
+				struct res_store st = { fn, &r->stores[j] };
+
+				VEC_PUSH(&stores, st);
+			}
 		}
 		VEC_FREE(&cands);
 	}
@@ -163,6 +176,13 @@ static struct res_facts *res__facts(struct gopkg *pkg)
 	if (items.len)
 		memcpy(rf->items, items.items, items.len * sizeof(*rf->items));
 	VEC_FREE(&items);
+	rf->nstores = stores.len;
+	rf->stores = arena_alloc(&pkg->arena,
+				 (stores.len + 1) * sizeof(*rf->stores));
+	if (stores.len)
+		memcpy(rf->stores, stores.items,
+		       stores.len * sizeof(*rf->stores));
+	VEC_FREE(&stores);
 	return rf;
 }
 
@@ -229,6 +249,116 @@ static const char *res__step(struct gopkg *pkg, const struct eng_leak *l,
 	}
 }
 
+/* ---------------------------------------------------------------- fields */
+
+static bool res__is_release(const struct eng_kind *k, const char *m,
+			    size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(k->rel_names) && k->rel_names[i];
+	     i++) {
+		if (str_eqn(m, len, k->rel_names[i]))
+			return true;
+	}
+	return false;
+}
+
+/* Does the use of field selector sel release the field's value or hand it
+ * on (then the package may release it elsewhere)? */
+static bool res__field_use_releases(struct gofile *f, TSNode sel,
+				    const struct eng_kind *k)
+{
+	const struct go_syms *g = GS;
+	TSNode p = ts_node_parent(sel);
+	TSSymbol ps = ts_node_symbol(p);
+
+	if (ps == g->selector_expression &&
+	    ts_node_eq(go_field(p, f_operand), sel)) {
+		TSNode gp = ts_node_parent(p);
+		size_t len;
+		const char *m = go_text(f, go_field(p, f_field), &len);
+
+		if (ts_node_symbol(gp) == g->call_expression &&
+		    ts_node_eq(go_field(gp, f_function), p))
+			return res__is_release(k, m, len);
+		return false; /* t.C, t.Reset: a member */
+	}
+	if (ps == g->call_expression && ts_node_eq(go_field(p, f_function), sel))
+		return k->rel_names[0] && !k->rel_names[0][0];
+	if (ps == g->binary_expression)
+		return false;
+	if (ps == g->expression_list) {
+		TSNode gp = ts_node_parent(p);
+
+		if ((ts_node_symbol(gp) == g->assignment_statement ||
+		     ts_node_symbol(gp) == g->short_var_declaration) &&
+		    ts_node_eq(go_field(gp, f_left), p))
+			return false; /* stored into */
+	}
+	return true; /* read as a value: handed on */
+}
+
+/* True when some code of the package releases (or hands on) what is stored
+ * in fields named field. */
+static bool res__field_released(struct gopkg *pkg, const char *field,
+				const struct eng_kind *k)
+{
+	const struct go_syms *g = GS;
+
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		struct gofile *f = pkg->files[i];
+		TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(f->tree));
+		bool found = false;
+
+		for (;;) {
+			TSNode n = ts_tree_cursor_current_node(&c);
+
+			if (ts_node_symbol(n) == g->selector_expression &&
+			    go_text_is(f, go_field(n, f_field), field) &&
+			    res__field_use_releases(f, n, k)) {
+				found = true;
+				break;
+			}
+			if (ts_tree_cursor_goto_first_child(&c))
+				continue;
+			while (!ts_tree_cursor_goto_next_sibling(&c)) {
+				if (!ts_tree_cursor_goto_parent(&c))
+					goto done;
+			}
+		}
+done:
+		ts_tree_cursor_delete(&c);
+		if (found)
+			return true;
+	}
+	return false;
+}
+
+static void res__report_stores(struct lh_pass *p, struct res_facts *rf,
+			       bool collected)
+{
+	for (size_t i = 0; i < rf->nstores; i++) {
+		const struct eng_store *st = rf->stores[i].store;
+		struct gofile *f = rf->stores[i].fn->file;
+		struct lh_finding *fd;
+		uint32_t line = ts_node_start_point(st->at).row + 1;
+
+		if (strcmp(st->kind->rule, p->rule->id) != 0)
+			continue;
+		if ((st->kind->flags & ENG_K_PRE_GO123) && collected)
+			continue;
+		if (res__field_released(p->pkg, st->field, st->kind))
+			continue;
+		fd = pass_report(p, p->rule, f, st->site,
+				 "%s stored in field %s is never %s", st->noun,
+				 st->field, st->kind->verb);
+		pass_step(p, fd, f, st->at,
+			  "stored in .%s at line %u; no code of the package "
+			  "%s .%s", st->field, line,
+			  st->kind->rel_names[0][0] ? "calls a release on" :
+						      "calls", st->field);
+	}
+}
+
 void res_report(struct lh_pass *p)
 {
 	struct gopkg *pkg = p->pkg;
@@ -238,11 +368,12 @@ void res_report(struct lh_pass *p)
 	if (!pass_enabled(p, p->rule))
 		return;
 	rf = res__facts(pkg);
+	res__report_stores(p, rf, collected);
 	for (size_t i = 0; i < rf->n; i++) {
 		const struct eng_leak *l = rf->items[i].leak;
 		struct gofile *f = rf->items[i].fn->file;
 		struct lh_finding *fd;
-		bool discard = false, ckpt = false;
+		bool discard = false, ckpt = false, over = false;
 
 		if (strcmp(l->kind->rule, p->rule->id) != 0)
 			continue;
@@ -251,8 +382,13 @@ void res_report(struct lh_pass *p)
 		for (size_t k = 0; k < l->nexits; k++) {
 			discard |= l->exits[k].kind == ENG_EXIT_DISCARD;
 			ckpt |= l->exits[k].kind == ENG_EXIT_CHECKPOINT;
+			over |= l->exits[k].kind == ENG_EXIT_OVERWRITE;
 		}
-		if (discard)
+		if (over && !l->released_somewhere)
+			fd = pass_report(p, p->rule, f, l->site,
+					 "%s is overwritten while %s", l->noun,
+					 l->kind->still);
+		else if (discard)
 			fd = pass_report(p, p->rule, f, l->site,
 					 "%s is discarded and never %s",
 					 l->noun, l->kind->verb);

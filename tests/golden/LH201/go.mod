@@ -1,0 +1,3 @@
+module golden/lh201
+
+go 1.19

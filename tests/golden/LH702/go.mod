@@ -1,0 +1,3 @@
+module golden/lh702
+
+go 1.19
