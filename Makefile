@@ -50,7 +50,7 @@ UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/asan/tests/%,$(UNIT_SRCS))
 TOOL_BINS = $(patsubst tests/tools/%.c,$(BUILD)/asan/tools/%,$(TOOL_SRCS))
 
 .PHONY: all deps deps-test grammar test check demo install clean fuzz \
-	build-rel build-san
+	build-rel build-san docs
 
 all: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) build-rel
@@ -133,9 +133,16 @@ $(BUILD)/asan/tools/%: $(BUILD)/asan/tests/tools/%.o $(SAN_LIB)
 
 test: deps deps-test
 	@$(MAKE) --no-print-directory -j$(JOBS) build-rel build-san
+	@scripts/sarif-check.sh $(BUILD)/sarif-check
 	@BUILD=$(BUILD) tests/run.sh
 
 check: test
+
+# docs/RULES.md is generated from the rule docs; tests/suites/docs.sh fails
+# when it is stale.
+docs: all
+	$(REL_BIN) rules --markdown > docs/RULES.md.tmp
+	mv docs/RULES.md.tmp docs/RULES.md
 
 # Runs and scans each example of examples/seed/ (see scripts/demo.sh).
 demo: all

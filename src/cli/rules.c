@@ -7,11 +7,14 @@
 #include "cli/cli.h"
 
 static const char usage[] =
-	"usage: leakhound rules [ID...]\n"
+	"usage: leakhound rules [--markdown] [ID...]\n"
 	"\n"
 	"Without arguments, list every rule: id, class, kind and title.\n"
 	"With ids, print each rule's doc: why it leaks, a bad and a good\n"
-	"example, and the fix.\n";
+	"example, and the fix.\n"
+	"\n"
+	"options:\n"
+	"      --markdown    print docs/RULES.md: the index and every rule's doc\n";
 
 int cmd_rules(int argc, char **argv)
 {
@@ -22,6 +25,15 @@ int cmd_rules(int argc, char **argv)
 		fputs(usage, stdout);
 		return LH_EXIT_CLEAN;
 	}
+	if (argc >= 2 && strcmp(argv[1], "--markdown") == 0) {
+		if (argc > 2)
+			return cli_usage_error("rules",
+					       "--markdown takes no ids");
+		lh_render_rules_markdown(stdout);
+		return fflush(stdout) == 0 ? LH_EXIT_CLEAN : LH_EXIT_ERROR;
+	}
+	if (argc >= 2 && argv[1][0] == '-')
+		return cli_usage_error("rules", "invalid option '%s'", argv[1]);
 	if (argc < 2) {
 		for (size_t i = 0; i < lh_rule_count(); i++) {
 			const struct lh_rule *r = lh_rule_at(i);

@@ -94,6 +94,25 @@ void pass_edit(struct lh_pass *p, struct lh_finding *fd, struct gofile *f,
 		lh_findings_add_edit(p->out, fd, &e);
 }
 
+void pass_edit_after_stmt(struct lh_pass *p, struct lh_finding *fd,
+			  struct gofile *f, TSNode n, const char *stmt)
+{
+	uint32_t line, col, end = ts_node_end_byte(n);
+	size_t len, ind = 0;
+	const char *text;
+	char *ins;
+
+	if (!fd)
+		return;
+	go_pos(n, &line, &col);
+	text = go_line(f, line, &len);
+	while (ind < len && (text[ind] == '\t' || text[ind] == ' '))
+		ind++;
+	ins = xasprintf("\n%.*s%s", (int)ind, text, stmt);
+	pass_edit(p, fd, f, end, end, ins);
+	free(ins);
+}
+
 const char *pass_func_name(struct gofile *f, TSNode n)
 {
 	const struct go_syms *g = GS;

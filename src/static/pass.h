@@ -40,9 +40,50 @@ void pass_step(struct lh_pass *p, struct lh_finding *fd, struct gofile *f,
 /* Sets specific fix advice (copied). */
 void pass_fix(struct lh_pass *p, struct lh_finding *fd, const char *fmt, ...)
 	LH_PRINTF(3, 4);
+/*
+ * Mechanical fixes (`leakhound scan --fix`, `--diff`, SARIF `fixes`).
+ *
+ * An edit replaces bytes [start, end) of the file with text; an insertion
+ * has start == end. All edits of one finding are applied together or not
+ * at all; a finding whose edit overlaps another finding's is skipped, so
+ * keep edits small and local. Attach one only when the fix is certain: the
+ * same release the rule's advice names, on the very variable, with nothing
+ * else to decide (not when the release must go on a path the rule cannot
+ * see, nor when the resource is returned or stored).
+ *
+ * The fixed file must stay gofmt-clean and build:
+ *  - Insert whole statements on their own line: start the text with "\n"
+ *    and the indentation, and insert at the end of a statement (the byte
+ *    after its last character), never in the middle of a line.
+ *  - Indent with tabs, exactly as the statement you insert after: copy the
+ *    leading white space of that statement's line (pass_edit_after_stmt()
+ *    does this for you). gofmt accepts nothing else.
+ *  - For a release after an error check, insert after the whole
+ *    `if err != nil { ... }` statement (its closing brace), not after the
+ *    call: on the error path the resource is nil.
+ *
+ *        resp, err := http.Get(url)
+ *        if err != nil {
+ *            return err
+ *        }                            <- insert here: "\n\tdefer resp.Body.Close()"
+ *
+ *    When there is no error check, insert after the creating statement.
+ *  - Never leave a name unused or a new import needed: `defer t.Stop()`,
+ *    `defer cancel()`, `defer f.Close()` use what is in scope already. A
+ *    fix that needs an import is not mechanical: give advice instead.
+ *  - Replacing an expression (`make(chan T)` -> `make(chan T, 1)`) keeps
+ *    the tokens gofmt would write: one space after a comma.
+ * The end-to-end suite applies --fix to every golden case with an edit and
+ * checks `go build`, `gofmt -l` and a re-scan.
+ */
+
 /* Adds a mechanical edit: replace bytes [start,end) of f with text. */
 void pass_edit(struct lh_pass *p, struct lh_finding *fd, struct gofile *f,
 	       uint32_t start, uint32_t end, const char *text);
+/* Inserts `stmt` (one statement, no newline, e.g. "defer resp.Body.Close()")
+ * on a new line after statement node n, indented like n's line. */
+void pass_edit_after_stmt(struct lh_pass *p, struct lh_finding *fd,
+			  struct gofile *f, TSNode n, const char *stmt);
 
 /* Name of the function or method enclosing n ("Client.Get", "main",
  * "fetch.func1"), or NULL. Allocated in the package arena. */

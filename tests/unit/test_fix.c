@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "report/report.h"
+#include "static/pass.h"
 
 static const char go_src[] =
 	"package a\n"					/* 1 */
@@ -268,6 +269,49 @@ static void test_lh_fix_files(void **state)
 	lh_findings_free(f);
 }
 
+/* The rule authors' helper inserts a statement after the error check,
+ * indented like it: the edit the machinery above applies. */
+static void test_pass_edit_after_stmt(void **state)
+{
+	TSParser *tp = ts_parser_new();
+	struct lh_error err;
+	struct gofile *f;
+	struct gopkg *pkg;
+	struct gomod mod = { 0 };
+	struct lh_pass pass = { 0 };
+	struct lh_finding t = { 0 }, *x;
+	TSNode n;
+	const char *want = "\n\tdefer resp.Body.Close()";
+
+	(void)state;
+	ts_parser_set_language(tp, go_language());
+	f = gofile_parse(tp, "a.go", go_src, strlen(go_src), &err);
+	assert_non_null(f);
+	pkg = gopkg_new(".", &mod);
+	gopkg_add(pkg, f);
+	pass.pkg = pkg;
+	pass.out = lh_findings_new();
+	t.rule = &rule;
+	t.message = "m";
+	x = lh_findings_add(pass.out, &t);
+	n = ts_node_descendant_for_byte_range(ts_tree_root_node(f->tree),
+		(uint32_t)(strstr(go_src, "if err") - go_src),
+		(uint32_t)(strstr(go_src, "if err") - go_src) + 2);
+	while (ts_node_symbol(n) != GS->if_statement)
+		n = ts_node_parent(n);
+	pass_edit_after_stmt(&pass, x, f, n, "defer resp.Body.Close()");
+	assert_int_equal(x->nedits, 1);
+	assert_int_equal(x->edits[0].start, after_check());
+	assert_int_equal(x->edits[0].end, after_check());
+	assert_string_equal(x->edits[0].text, want);
+	assert_string_equal(x->edits[0].path, "a.go");
+	/* NULL finding (rule disabled): nothing */
+	pass_edit_after_stmt(&pass, NULL, f, n, "x()");
+	lh_findings_free(pass.out);
+	gopkg_free(pkg);
+	ts_parser_delete(tp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -277,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_diff_hunks),
 		cmocka_unit_test(test_diff_no_newline_at_eof),
 		cmocka_unit_test(test_lh_fix_files),
+		cmocka_unit_test(test_pass_edit_after_stmt),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
