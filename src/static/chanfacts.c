@@ -620,9 +620,12 @@ static void cf__var_spec(struct cf_walk *w, TSNode n)
 static uint32_t cf__params(TSNode plist, TSNode *out, uint32_t max,
 			   int *variadic)
 {
-	uint32_t n = 0, cnt = ts_node_named_child_count(plist);
+	uint32_t n = 0, cnt;
 
 	*variadic = -1;
+	if (ts_node_is_null(plist))
+		return 0;
+	cnt = ts_node_named_child_count(plist);
 	for (uint32_t i = 0; i < cnt && n < max; i++) {
 		TSNode pd = ts_node_named_child(plist, i);
 		TSTreeCursor c;

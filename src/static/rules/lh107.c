@@ -1,0 +1,297 @@
+/*
+ * lh107.c - LH107: sync.Cond.Wait with no Signal or Broadcast in the
+ * package.
+ *
+ * One pass over the package finds the names that denote a sync.Cond -
+ * struct fields and variables declared `sync.Cond` / `*sync.Cond`, and
+ * whatever is assigned `sync.NewCond(...)` (import aliases resolved) -
+ * and every `X.Wait()`, `X.Signal()`, `X.Broadcast()` call. A Wait on a
+ * cond name is reported when no zero-argument Signal() or Broadcast() call
+ * exists anywhere in the package (whatever its receiver: aliases and
+ * wrappers are not tracked, so any of them counts).
+ *
+ * Ignored: exported cond names (another package may signal them) and
+ * conds passed to a call (the callee may signal them).
+ */
+#include "static/chanfacts.h"
+
+extern const struct lh_rule lh_rule_lh107;
+
+#define LH107_MAX_DEPTH 400
+#define LH107_MAX_NAMES 64
+
+struct lh107_name {
+	const char *s;
+	size_t len;
+	bool escapes;
+};
+
+struct lh107_wait {
+	struct gofile *f;
+	TSNode call;
+	const char *s;
+	size_t len;
+};
+
+struct lh107_ctx {
+	struct lh107_name names[LH107_MAX_NAMES];
+	size_t nnames;
+	VEC(struct lh107_wait) waits;
+	bool signalled;
+};
+
+static bool lh107__is_cond_type(const struct gofile *f, TSNode t)
+{
+	TSNode pkg, name;
+	size_t len;
+	const char *s, *path;
+
+	if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->pointer_type)
+		t = ts_node_named_child(t, 0);
+	if (ts_node_is_null(t) || ts_node_symbol(t) != GS->qualified_type)
+		return false;
+	pkg = go_field(t, f_package);
+	name = go_field(t, f_name);
+	s = go_text(f, pkg, &len);
+	path = go_import_path(f, s, len);
+	return path && strcmp(path, "sync") == 0 &&
+	       go_text_is(f, name, "Cond");
+}
+
+static bool lh107__is_newcond(const struct gofile *f, TSNode e)
+{
+	const char *path, *name;
+	size_t len;
+
+	e = go_unparen(e);
+	if (ts_node_is_null(e) || ts_node_symbol(e) != GS->call_expression)
+		return false;
+	return go_selector_import(f, go_field(e, f_function), &path, &name,
+				  &len) &&
+	       strcmp(path, "sync") == 0 && str_eqn(name, len, "NewCond");
+}
+
+/* The last name of an expression: x, s.cond, a.b.c -> c. */
+static TSNode lh107__last(TSNode e)
+{
+	e = go_unparen(e);
+	if (!ts_node_is_null(e) && ts_node_symbol(e) == GS->selector_expression)
+		return go_field(e, f_field);
+	if (!ts_node_is_null(e) && (ts_node_symbol(e) == GS->identifier ||
+				    ts_node_symbol(e) == GS->field_identifier))
+		return e;
+	memset(&e, 0, sizeof(e));
+	return e;
+}
+
+static void lh107__add(struct lh107_ctx *c, const struct gofile *f, TSNode id)
+{
+	size_t len;
+	const char *s;
+
+	if (ts_node_is_null(id))
+		return;
+	s = go_text(f, id, &len);
+	for (size_t i = 0; i < c->nnames; i++) {
+		if (c->names[i].len == len && !memcmp(c->names[i].s, s, len))
+			return;
+	}
+	if (c->nnames < LH107_MAX_NAMES) {
+		c->names[c->nnames].s = s;
+		c->names[c->nnames].len = len;
+		c->names[c->nnames++].escapes = false;
+	}
+}
+
+static struct lh107_name *lh107__find(struct lh107_ctx *c, const char *s,
+				      size_t len)
+{
+	for (size_t i = 0; i < c->nnames; i++) {
+		if (c->names[i].len == len && !memcmp(c->names[i].s, s, len))
+			return &c->names[i];
+	}
+	return NULL;
+}
+
+/* Pass 1: declarations and NewCond assignments. */
+static void lh107__decls(struct lh107_ctx *c, const struct gofile *f, TSNode n)
+{
+	const struct go_syms *g = GS;
+	TSSymbol s = ts_node_symbol(n);
+
+	if (s == g->field_declaration || s == g->var_spec) {
+		TSNode type = go_field(n, f_type);
+
+		if (lh107__is_cond_type(f, type)) {
+			for (uint32_t i = 0; i < ts_node_named_child_count(n);
+			     i++) {
+				TSNode ch = ts_node_named_child(n, i);
+
+				if (ts_node_symbol(ch) == g->field_identifier ||
+				    ts_node_symbol(ch) == g->identifier)
+					lh107__add(c, f, ch);
+			}
+		}
+	}
+	if (s == g->short_var_declaration || s == g->assignment_statement ||
+	    s == g->var_spec) {
+		TSNode left = s == g->var_spec ? n : go_field(n, f_left);
+		TSNode right = s == g->var_spec ? go_field(n, f_value) :
+						  go_field(n, f_right);
+		uint32_t nr = ts_node_is_null(right) ? 0 :
+			      ts_node_named_child_count(right);
+
+		for (uint32_t i = 0; i < nr; i++) {
+			if (!lh107__is_newcond(f, ts_node_named_child(right, i)))
+				continue;
+			if (s == g->var_spec)
+				lh107__add(c, f, go_field(n, f_name));
+			else if (!ts_node_is_null(left) &&
+				 i < ts_node_named_child_count(left))
+				lh107__add(c, f, lh107__last(
+					ts_node_named_child(left, i)));
+		}
+	}
+	if (s == g->keyed_element && ts_node_named_child_count(n) == 2 &&
+	    lh107__is_newcond(f, ts_node_named_child(ts_node_named_child(n, 1),
+						     0)))
+		lh107__add(c, f, ts_node_named_child(ts_node_named_child(n, 0),
+						     0));
+}
+
+/* Pass 2: Wait/Signal/Broadcast calls and escapes. */
+static void lh107__uses(struct lh107_ctx *c, struct gofile *f, TSNode n)
+{
+	const struct go_syms *g = GS;
+	TSSymbol s = ts_node_symbol(n);
+
+	if (s == g->call_expression) {
+		TSNode fn = go_unparen(go_field(n, f_function));
+		TSNode args = go_field(n, f_arguments);
+		uint32_t na = ts_node_named_child_count(args);
+
+		if (ts_node_symbol(fn) == g->selector_expression) {
+			TSNode fld = go_field(fn, f_field);
+
+			if (na == 0 && (go_text_is(f, fld, "Signal") ||
+					go_text_is(f, fld, "Broadcast")))
+				c->signalled = true;
+			if (na == 0 && go_text_is(f, fld, "Wait")) {
+				TSNode last = lh107__last(go_field(fn,
+								   f_operand));
+				size_t len;
+				const char *t = go_text(f, last, &len);
+
+				if (!ts_node_is_null(last) &&
+				    lh107__find(c, t, len)) {
+					struct lh107_wait w = { f, n, t, len };
+
+					VEC_PUSH(&c->waits, w);
+				}
+			}
+		}
+		for (uint32_t i = 0; i < na; i++) {
+			TSNode a = go_unparen(ts_node_named_child(args, i));
+			TSNode last;
+			size_t len;
+			const char *t;
+			struct lh107_name *nm;
+
+			if (ts_node_symbol(a) == g->unary_expression)
+				a = go_unparen(go_field(a, f_operand));
+			last = lh107__last(a);
+			if (ts_node_is_null(last))
+				continue;
+			t = go_text(f, last, &len);
+			nm = lh107__find(c, t, len);
+			if (nm)
+				nm->escapes = true;
+		}
+	}
+}
+
+static void lh107__walk(struct lh107_ctx *c, struct gofile *f, int pass)
+{
+	TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(f->tree));
+	unsigned depth = 0;
+
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&cur);
+
+		if (pass == 1)
+			lh107__decls(c, f, n);
+		else
+			lh107__uses(c, f, n);
+		if (depth < LH107_MAX_DEPTH &&
+		    ts_tree_cursor_goto_first_child(&cur)) {
+			depth++;
+			continue;
+		}
+		while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+			if (!depth || !ts_tree_cursor_goto_parent(&cur))
+				goto done;
+			depth--;
+		}
+		if (!depth)
+			break;
+	}
+done:
+	ts_tree_cursor_delete(&cur);
+}
+
+/* Cheap filter: does any file import sync? */
+static bool lh107__imports_sync(const struct gopkg *pkg)
+{
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		for (size_t j = 0; j < pkg->files[i]->nimports; j++) {
+			if (strcmp(pkg->files[i]->imports[j].path, "sync") == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+static void lh107_run(struct lh_pass *p)
+{
+	struct lh107_ctx c;
+
+	if (!lh107__imports_sync(p->pkg))
+		return;
+	memset(&c, 0, sizeof(c));
+	for (size_t i = 0; i < p->pkg->nfiles; i++)
+		lh107__walk(&c, p->pkg->files[i], 1);
+	if (!c.nnames)
+		return;
+	for (size_t i = 0; i < p->pkg->nfiles; i++)
+		lh107__walk(&c, p->pkg->files[i], 2);
+	for (size_t i = 0; i < c.waits.len && !c.signalled; i++) {
+		struct lh107_wait *w = &c.waits.items[i];
+		struct lh107_name *nm = lh107__find(&c, w->s, w->len);
+		struct lh_finding *fd;
+
+		if (!nm || nm->escapes || (w->s[0] >= 'A' && w->s[0] <= 'Z'))
+			continue;
+		fd = pass_report(p, &lh_rule_lh107, w->f, w->call,
+			"%.*s.Wait() blocks forever: nothing in the package "
+			"calls Signal or Broadcast", (int)w->len, w->s);
+		pass_step(p, fd, w->f, w->call,
+			  "waits at line %u for a Signal or Broadcast that "
+			  "never comes", ts_node_start_point(w->call).row + 1);
+		pass_fix(p, fd, "call %.*s.Signal() or %.*s.Broadcast() "
+			 "(holding its lock) wherever the condition it waits "
+			 "for changes", (int)w->len, w->s, (int)w->len, w->s);
+	}
+	VEC_FREE(&c.waits);
+}
+
+const struct lh_rule lh_rule_lh107 = {
+	.id = "LH107",
+	.name = "cond-wait-never-signalled",
+	.title = "sync.Cond.Wait with no Signal or Broadcast in the package",
+	.class = LH_CLASS_GOROUTINE,
+	.severity = LH_SEV_WARNING,
+	.kind = LH_RULE_STATIC,
+	.since = "0.1",
+	.needs = 0,
+	.run = lh107_run,
+};

@@ -1,0 +1,142 @@
+/*
+ * lh108.c - LH108: send or receive on a nil channel, and `select {}`
+ * outside main.
+ *
+ * A channel declared `var c chan T` in a function and never given a value
+ * (no assignment, no `&c`, never passed anywhere) is nil: a send, a
+ * receive or a range on it blocks forever. Reported at the `go` statement
+ * when the operation is in a goroutine, else at the operation. Operations
+ * in a select that has other cases are the nil-channel idiom for a
+ * disabled case, and are not reported.
+ *
+ * `select {}` blocks forever by design; it belongs in main (or in init's
+ * goroutines). In any function that can run more than once - not main,
+ * not init, not only called from them - it parks one goroutine per call.
+ */
+#include "static/chanfacts.h"
+
+extern const struct lh_rule lh_rule_lh108;
+
+static uint32_t lh108__line(TSNode n)
+{
+	return ts_node_start_point(n).row + 1;
+}
+
+static const char *lh108__verb(enum chop_kind k)
+{
+	switch (k) {
+	case CHOP_SEND:
+		return "sending on";
+	case CHOP_RANGE:
+		return "ranging over";
+	default:
+		return "receiving from";
+	}
+}
+
+static void lh108__nil(struct lh_pass *p, const struct chfunc *fn,
+		       const struct chan *c)
+{
+	for (size_t i = 0; i < c->nops; i++) {
+		const struct chop *op = &c->ops[i];
+		struct lh_finding *fd;
+
+		bool seen = false;
+
+		if (op->kind == CHOP_CLOSE || op->select_alt)
+			continue;
+		for (size_t j = 0; j < i && op->gor >= 0; j++) {
+			if (c->ops[j].gor == op->gor &&
+			    c->ops[j].kind != CHOP_CLOSE &&
+			    !c->ops[j].select_alt)
+				seen = true; /* one finding per goroutine */
+		}
+		if (seen)
+			continue;
+		if (op->gor >= 0) {
+			const struct chgor *gr = &fn->gors[op->gor];
+
+			fd = pass_report(p, &lh_rule_lh108, gr->file, gr->go,
+				"goroutine blocks forever %s nil channel %s",
+				lh108__verb(op->kind), c->name);
+		} else {
+			fd = pass_report(p, &lh_rule_lh108, op->file, op->node,
+				"%s nil channel %s blocks forever",
+				op->kind == CHOP_SEND ? "send on" :
+				op->kind == CHOP_RANGE ? "range over" :
+							 "receive from",
+				c->name);
+		}
+		pass_step(p, fd, op->file, op->node,
+			  "blocks %s %s at line %u: declared at line %u and "
+			  "never made", lh108__verb(op->kind), c->name,
+			  lh108__line(op->node), lh108__line(c->ident));
+		pass_fix(p, fd, "make the channel (%s := make(chan T)) before "
+			 "using it, or remove the operation", c->name);
+	}
+}
+
+static void lh108__empty_selects(struct lh_pass *p, const struct chfunc *fn,
+				 int *once)
+{
+	for (size_t i = 0; i < fn->nempty; i++) {
+		TSNode sel = fn->empty_selects[i];
+		int g = fn->empty_select_gor[i];
+		struct lh_finding *fd;
+
+		if (*once < 0)
+			*once = chanfacts_runs_once(p->pkg, fn);
+		if (*once)
+			return;
+		if (g >= 0) {
+			const struct chgor *gr = &fn->gors[g];
+
+			fd = pass_report(p, &lh_rule_lh108, gr->file, gr->go,
+				"goroutine blocks forever in select {}");
+		} else {
+			fd = pass_report(p, &lh_rule_lh108, fn->file, sel,
+				"select {} blocks %s forever",
+				chanfacts_func_name(fn));
+		}
+		pass_step(p, fd, fn->file, sel,
+			  "blocks forever in select {} at line %u; %s can run "
+			  "more than once", lh108__line(sel),
+			  chanfacts_func_name(fn));
+		pass_fix(p, fd, "wait on something that ends: ctx.Done(), a "
+			 "done channel, or a WaitGroup; keep select {} for "
+			 "main");
+	}
+}
+
+static void lh108_run(struct lh_pass *p)
+{
+	const struct chfacts *cf = chanfacts_get(p->pkg);
+
+	for (size_t i = 0; i < cf->nfuncs; i++) {
+		const struct chfunc *fn = cf->funcs[i];
+		int once = -1;
+
+		if (fn->incomplete)
+			continue;
+		for (size_t j = 0; j < fn->nchans; j++) {
+			const struct chan *c = fn->chans[j];
+
+			if (c->cap == CHCAP_NIL && !c->assigned &&
+			    !c->escapes)
+				lh108__nil(p, fn, c);
+		}
+		lh108__empty_selects(p, fn, &once);
+	}
+}
+
+const struct lh_rule lh_rule_lh108 = {
+	.id = "LH108",
+	.name = "nil-channel-op",
+	.title = "operation on a nil channel, or select {} outside main",
+	.class = LH_CLASS_GOROUTINE,
+	.severity = LH_SEV_WARNING,
+	.kind = LH_RULE_STATIC,
+	.since = "0.1",
+	.needs = LH_NEED_CHANNELS,
+	.run = lh108_run,
+};

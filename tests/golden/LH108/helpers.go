@@ -1,0 +1,4 @@
+package golden
+
+func work(i int) int { return i * i }
+func serveConn()     {}
