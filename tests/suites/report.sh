@@ -2,6 +2,7 @@
 # report.sh - output formats and report switches of `leakhound scan` (TAP).
 set -u
 LH=${LEAKHOUND:-build/asan/leakhound}
+LH=$(cd "$(dirname "$LH")" && pwd)/$(basename "$LH")
 n=0
 fails=0
 tmp=$(mktemp -d)
@@ -63,6 +64,83 @@ check "--baseline reads what --write-baseline wrote" 0 "$LH" scan --baseline "$t
 check "--fix with --diff is a usage error" 2 "$LH" scan --fix --diff "$tmp/m/..."
 check "--diff on a clean tree exits 0" 0 "$LH" scan --diff "$tmp/m/..."
 [ ! -s "$tmp/out" ] && ok "--diff: empty diff without fixes" || notok "--diff: empty diff without fixes"
+
+# ---- with a real rule (LH702): suppressions, unused ignores, baseline
+mkdir -p "$tmp/r/p"
+printf 'module r\n\ngo 1.19\n' >"$tmp/r/go.mod"
+leak() { # directive-on-the-line directive-above extra-lines-above
+	{
+		printf 'package p\n\nimport "net/http"\n\n%s' "$3"
+		printf 'func Get(u string) int {\n'
+		[ -n "$2" ] && printf '\t%s\n' "$2"
+		printf '\tresp, err := http.Get(u) %s\n' "$1"
+		printf '\tif err != nil {\n\t\treturn 0\n\t}\n\treturn resp.StatusCode\n}\n'
+	} >"$tmp/r/p/a.go"
+}
+leak "" "" ""
+check "LH702 leak: exit 1" 1 "$LH" scan "$tmp/r/..."
+grep -q "a.go:6:15: LH702" "$tmp/out" && ok "LH702 leak reported at 6:15" || notok "LH702 leak reported at 6:15"
+leak "//leakhound:ignore LH702 the caller closes it" "" ""
+check "ignore on the line: exit 0" 0 "$LH" scan "$tmp/r/..."
+grep -q "0 findings.*1 suppressed" "$tmp/out" && ok "summary counts the suppressed finding" ||
+	notok "summary counts the suppressed finding"
+leak "" "//leakhound:ignore LH702 the caller closes it" ""
+check "ignore alone on the line above: exit 0" 0 "$LH" scan "$tmp/r/..."
+leak "//leakhound:ignore LH201 wrong rule" "" ""
+check "ignore of another rule: still reported" 1 "$LH" scan "$tmp/r/..."
+check "--report-unused-ignores: the stale ignore is a finding" 1 "$LH" scan --report-unused-ignores "$tmp/r/..."
+grep -q "a.go:6:27: LH001 //leakhound:ignore LH201 silences nothing" "$tmp/out" &&
+	ok "unused ignore named with its place" || notok "unused ignore named with its place"
+leak "//leakhound:ignore LH702 closed elsewhere" "" ""
+check "--report-unused-ignores: a used ignore is not reported" 0 "$LH" scan --report-unused-ignores "$tmp/r/..."
+check "--disable LH702 with its ignore: not reported as unused" 0 "$LH" scan --disable LH702 --report-unused-ignores "$tmp/r/..."
+for nl in "//nolint:leakhound" "//nolint" "//nolint:all" "//nolint:errcheck,leakhound // why"; do
+	leak "$nl" "" ""
+	check "$nl silences it" 0 "$LH" scan "$tmp/r/..."
+done
+leak "//nolint:errcheck" "" ""
+check "//nolint:errcheck does not" 1 "$LH" scan "$tmp/r/..."
+leak "" "" ""
+check "SARIF of a real finding" 1 "$LH" scan --format sarif "$tmp/r/..."
+node -e '
+const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const r = d.runs[0].results[0], rules = d.runs[0].tool.driver.rules;
+const ok = r.ruleId === "LH702" && rules[r.ruleIndex].id === "LH702" &&
+	rules[r.ruleIndex].help.markdown.startsWith("# LH702: ") &&
+	r.codeFlows[0].threadFlows[0].locations.length >= 2 &&
+	r.locations[0].physicalLocation.region.startLine === 6 &&
+	r.fixes[0].artifactChanges[0].replacements[0].insertedContent.text.includes("defer resp.Body.Close()");
+process.exit(ok ? 0 : 1);
+' "$tmp/out" && ok "SARIF: rule help from the doc, code flow, region, fix" ||
+	notok "SARIF: rule help from the doc, code flow, region, fix"
+check "github annotation of a real finding" 1 "$LH" scan --format github "$tmp/r/..."
+grep -q "^::warning file=.*/r/p/a.go,line=6,col=15,.*title=LH702 " "$tmp/out" &&
+	ok "github: ::warning with file, line, col" || notok "github: ::warning with file, line, col"
+
+# baseline: lines added above keep the finding baselined; a new leak is not
+(cd "$tmp/r" && "$LH" scan --write-baseline bl.json ./... >/dev/null 2>&1)
+grep -q '"rule": "LH702"' "$tmp/r/bl.json" && ok "baseline records the finding" || notok "baseline records the finding"
+leak "" "" "// Package p: lines added above the finding.
+
+var Limit = 3
+
+"
+check "baseline still matches after lines are added above" 0 sh -c "cd '$tmp/r' && '$LH' scan --baseline bl.json ./..."
+grep -q "1 in the baseline" "$tmp/out" && ok "summary counts the baselined finding" ||
+	notok "summary counts the baselined finding"
+check "scanned by another path spelling: still matches" 0 sh -c "cd '$tmp/r' && '$LH' scan --baseline bl.json p"
+leak "" "" "func Other(u string) int {
+	r, err := http.Get(u)
+	if err != nil {
+		return 0
+	}
+	return r.StatusCode
+}
+
+"
+check "a new leak is not in the baseline: exit 1" 1 sh -c "cd '$tmp/r' && '$LH' scan --baseline bl.json ./..."
+grep -q "1 finding in" "$tmp/out" && grep -q "a.go:6:" "$tmp/out" &&
+	ok "only the new leak is reported" || notok "only the new leak is reported"
 
 echo "1..$n"
 [ "$fails" -eq 0 ]
