@@ -1,0 +1,1854 @@
+/*
+ * pkgfacts.c - package-level collections, their writes and shrinks (see
+ * pkgfacts.h).
+ *
+ * One pass over every file of the package:
+ *  1. collect package-level vars whose type (declared or inferred from the
+ *     initializer) is a map, a slice, a sync.Map, or a struct of the package
+ *     (whose map/slice fields become targets "var.field");
+ *  2. walk every function and var initializer with a scope stack holding only
+ *     the names that matter (so a local `m` shadowing the global is not the
+ *     global), recording writes, shrinks, escapes, calls of package
+ *     functions (to find functions only called from init) and instances of
+ *     struct types (to find singletons);
+ *  3. resolve: accesses in functions only called from init count as init;
+ *     receiver writes in methods of a singleton type go to its instance;
+ *     any `x.f = ...`/`delete(x.f, k)` counts as a shrink of every field
+ *     target named f (over-approximating shrinks keeps the rules silent
+ *     when in doubt).
+ *
+ * Known limits: aliases (`c := cache; c[k] = v`) make the target escape
+ * instead of being followed; writes through a pointer parameter of the
+ * struct type are not attributed to the singleton.
+ */
+#include <stdio.h>
+
+#include "static/pkgfacts.h"
+#include "static/syn.h"
+
+enum pf_gkind { PFG_MAP, PFG_SLICE, PFG_SYNCMAP, PFG_STRUCT, PFG_NONE };
+
+struct pf_gvar {
+	const char *name;
+	enum pf_gkind kind;
+	const char *stype;  /* struct type, for PFG_STRUCT */
+	bool named;	    /* map/slice of a named type (may have methods) */
+	bool key_bounded;
+	struct gofile *file;
+	TSNode spec;
+	struct pf_tb *tgt;  /* plain target, or NULL */
+};
+
+typedef VEC(struct pf_access) pf_access_vec;
+
+struct pf_tb {
+	struct pf_target t;
+	pf_access_vec w, s;
+};
+
+/* a write or escape through the receiver of a method of type T */
+struct pf_pending {
+	const char *type, *field;
+	struct pf_access a;
+	bool escape;
+	bool index; /* an index write: no growth when the field is a slice */
+};
+
+struct pf_fieldshrink {
+	const char *field;
+	struct pf_access a;
+};
+
+struct pf_ref {
+	const char *callee, *caller; /* caller NULL: var initializer */
+	enum pf_ctx ctx;
+	bool value; /* not a direct call: may run any time */
+	bool loop;  /* called inside an endless loop */
+};
+
+enum { PFS_SHADOW, PFS_RECV };
+struct pf_scope {
+	const char *name;
+	size_t len;
+	int kind;
+	const char *type; /* PFS_RECV: receiver type */
+};
+
+struct pf_build {
+	struct gopkg *pkg;
+	struct arena *A;
+	VEC(struct pf_gvar *) gvars;
+	VEC(struct pf_tb *) tbs;
+	struct map globals;  /* name -> pf_gvar */
+	struct map targets;  /* "m" / "G.f" -> pf_tb */
+	struct map inst;     /* struct type -> (void*)count of instances */
+	VEC(struct pf_pending) pending;
+	VEC(struct pf_fieldshrink) fshrinks;
+	VEC(struct pf_ref) refs;
+	/* walk state */
+	struct gofile *file;
+	enum pf_ctx ctx;
+	const char *func;    /* top-level function name */
+	const char *ctor_of; /* struct type the current function constructs */
+	const char *spec_of; /* struct type of the package var being
+				initialized */
+	VEC(struct pf_scope) scope;
+	VEC(size_t) marks;
+	VEC(TSNode) stack;   /* nodes being walked: parents without
+				ts_node_parent(), which is linear */
+	TSNode fn_node;	     /* the top-level function being walked */
+	unsigned loop;	     /* endless loops around the current node */
+};
+
+/* Parent of n: from the walk stack when n is on it. */
+static TSNode pf__parent(struct pf_build *b, TSNode n)
+{
+	for (size_t i = b->stack.len; i-- > 1;) {
+		if (b->stack.items[i].id == n.id)
+			return b->stack.items[i - 1];
+	}
+	return ts_node_parent(n);
+}
+
+static TSNode pf__enclosing_func(struct pf_build *b, TSNode n)
+{
+	for (n = pf__parent(b, n); !ts_node_is_null(n); n = pf__parent(b, n)) {
+		if (syn_is_func(n))
+			return n;
+	}
+	return n;
+}
+
+static const struct syn_walker *pf__walker(struct pf_build *b);
+
+/* ---------------------------------------------------------------- types */
+
+static const struct godecl *pf__type_decl(struct pf_build *b,
+					  const struct gofile *f, TSNode id)
+{
+	size_t len;
+	const char *s = go_text(f, id, &len);
+	char tmp[128];
+	const struct godecl *d;
+
+	if (len == 0 || len >= sizeof(tmp))
+		return NULL;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	d = gopkg_lookup(b->pkg, tmp);
+	return d && d->kind == GODECL_TYPE ? d : NULL;
+}
+
+static bool pf__is_qualified(const struct gofile *f, TSNode t,
+			     const char *path, const char *name)
+{
+	TSNode pk, nm;
+	size_t len;
+	const char *s, *p;
+
+	if (ts_node_symbol(t) != GS->qualified_type)
+		return false;
+	pk = go_field(t, f_package);
+	nm = go_field(t, f_name);
+	s = go_text(f, pk, &len);
+	p = go_import_path(f, s, len);
+	return p && strcmp(p, path) == 0 && go_text_is(f, nm, name);
+}
+
+/* Is the (local) type T an enum: an integer or string type with typed
+ * constants? */
+static bool pf__enum_type(struct pf_build *b, const char *tname)
+{
+	for (size_t i = 0; i < b->pkg->decls.cap; i++) {
+		const struct godecl *d = b->pkg->decls.slots[i].value;
+		TSNode t;
+
+		if (!b->pkg->decls.slots[i].key || !d ||
+		    d->kind != GODECL_CONST)
+			continue;
+		t = go_field(d->node, f_type);
+		if (!ts_node_is_null(t) && go_text_is(d->file, t, tname))
+			return true;
+	}
+	return false;
+}
+
+static bool pf__key_bounded(struct pf_build *b, const struct gofile *f,
+			    TSNode key)
+{
+	static const char *const small[] = { "bool", "byte", "uint8", "int8" };
+	const struct godecl *d;
+
+	if (ts_node_is_null(key))
+		return false;
+	if (ts_node_symbol(key) == GS->type_identifier) {
+		for (size_t i = 0; i < ARRAY_SIZE(small); i++) {
+			if (go_text_is(f, key, small[i]))
+				return true;
+		}
+		d = pf__type_decl(b, f, key);
+		if (d)
+			return pf__enum_type(b, go_text_dup(f, key));
+	}
+	/* the set of types of a program is finite */
+	return pf__is_qualified(f, key, "reflect", "Type");
+}
+
+/* Classifies a type expression. */
+static enum pf_gkind pf__type_kind(struct pf_build *b, const struct gofile *f,
+				   TSNode t, struct pf_gvar *g, unsigned depth)
+{
+	const struct go_syms *s = GS;
+	TSSymbol sym;
+	const struct godecl *d;
+
+	if (ts_node_is_null(t) || depth > 4)
+		return PFG_NONE;
+	sym = ts_node_symbol(t);
+	if (sym == s->parenthesized_type)
+		return pf__type_kind(b, f, ts_node_named_child(t, 0), g,
+				     depth + 1);
+	if (sym == s->map_type) {
+		g->key_bounded = pf__key_bounded(b, f, go_field(t, f_key));
+		return PFG_MAP;
+	}
+	if (sym == s->slice_type) {
+		/* a slice of callbacks is a registry, bounded by code */
+		TSNode el = go_field(t, f_element);
+
+		if (!ts_node_is_null(el) && ts_node_symbol(el) == s->function_type)
+			return PFG_NONE;
+		return PFG_SLICE;
+	}
+	if (pf__is_qualified(f, t, "sync", "Map"))
+		return PFG_SYNCMAP;
+	if (sym == s->pointer_type) {
+		TSNode in = ts_node_named_child(t, 0);
+
+		if (!ts_node_is_null(in) && pf__is_qualified(f, in, "sync", "Map"))
+			return PFG_SYNCMAP;
+		if (!ts_node_is_null(in) &&
+		    ts_node_symbol(in) == s->type_identifier) {
+			d = pf__type_decl(b, f, in);
+			if (d && ts_node_symbol(go_field(d->node, f_type)) ==
+					 s->struct_type) {
+				g->stype = go_text_dup(f, in);
+				return PFG_STRUCT;
+			}
+		}
+		return PFG_NONE;
+	}
+	if (sym == s->type_identifier) {
+		enum pf_gkind k;
+
+		d = pf__type_decl(b, f, t);
+		if (!d || ts_node_symbol(d->node) != s->type_spec)
+			return PFG_NONE;
+		if (ts_node_symbol(go_field(d->node, f_type)) == s->struct_type) {
+			g->stype = go_text_dup(f, t);
+			return PFG_STRUCT;
+		}
+		k = pf__type_kind(b, d->file, go_field(d->node, f_type), g,
+				  depth + 1);
+		if (k == PFG_MAP || k == PFG_SLICE)
+			g->named = true;
+		return k == PFG_STRUCT ? PFG_NONE : k;
+	}
+	return PFG_NONE;
+}
+
+/* The single result type of a package-level function, or a null node. */
+static TSNode pf__func_result(struct pf_build *b, const struct gofile *f,
+			      TSNode id, const struct gofile **rf)
+{
+	size_t len;
+	const char *s = go_text(f, id, &len);
+	char tmp[128];
+	const struct godecl *d;
+	TSNode r;
+
+	if (len == 0 || len >= sizeof(tmp))
+		return (TSNode){ 0 };
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	d = gopkg_lookup(b->pkg, tmp);
+	if (!d || d->kind != GODECL_FUNC)
+		return (TSNode){ 0 };
+	r = go_field(d->node, f_result);
+	if (!ts_node_is_null(r) && ts_node_symbol(r) == GS->parameter_list) {
+		/* (T) or (T, error): the first result */
+		TSNode pd = ts_node_named_child(r, 0);
+
+		r = ts_node_is_null(pd) ? pd : go_field(pd, f_type);
+	}
+	*rf = d->file;
+	return r;
+}
+
+/* Classifies an initializer expression. */
+static enum pf_gkind pf__value_kind(struct pf_build *b, const struct gofile *f,
+				    TSNode v, struct pf_gvar *g)
+{
+	const struct go_syms *s = GS;
+	TSSymbol sym;
+
+	v = go_unparen(v);
+	if (ts_node_is_null(v))
+		return PFG_NONE;
+	sym = ts_node_symbol(v);
+	if (sym == s->composite_literal)
+		return pf__type_kind(b, f, go_field(v, f_type), g, 0);
+	if (sym == s->unary_expression &&
+	    go_text_is(f, go_field(v, f_operator), "&")) {
+		TSNode op = go_unparen(go_field(v, f_operand));
+
+		if (!ts_node_is_null(op) && ts_node_symbol(op) == s->composite_literal) {
+			enum pf_gkind k = pf__type_kind(b, f, go_field(op, f_type),
+							g, 0);
+
+			return k == PFG_STRUCT || k == PFG_SYNCMAP ? k : PFG_NONE;
+		}
+		return PFG_NONE;
+	}
+	if (sym == s->call_expression) {
+		TSNode fn = go_unparen(go_field(v, f_function));
+		TSNode a0 = syn_arg(v, 0);
+
+		if (ts_node_is_null(fn) || ts_node_symbol(fn) != s->identifier)
+			return PFG_NONE;
+		if (go_text_is(f, fn, "make"))
+			return pf__type_kind(b, f, a0, g, 0);
+		if (go_text_is(f, fn, "new")) {
+			enum pf_gkind k = pf__type_kind(b, f, a0, g, 0);
+
+			return k == PFG_STRUCT || k == PFG_SYNCMAP ? k : PFG_NONE;
+		} else {
+			const struct gofile *rf = NULL;
+			TSNode r = pf__func_result(b, f, fn, &rf);
+			enum pf_gkind k;
+
+			if (ts_node_is_null(r))
+				return PFG_NONE;
+			k = pf__type_kind(b, rf, r, g, 0);
+			/* a constructor returning a map may hand out a shared
+			 * one: only structs are followed */
+			return k == PFG_STRUCT ? k : PFG_NONE;
+		}
+	}
+	return PFG_NONE;
+}
+
+static struct pf_tb *pf__target(struct pf_build *b, const char *name,
+				const char *var, const char *field,
+				enum pf_kind kind, struct gofile *f, TSNode decl)
+{
+	struct pf_tb *t = xcalloc(1, sizeof(*t));
+
+	t->t.name = name;
+	t->t.var = var;
+	t->t.field = field;
+	t->t.kind = kind;
+	t->t.file = f;
+	t->t.decl = decl;
+	VEC_PUSH(&b->tbs, t);
+	map_puts(&b->targets, name, t);
+	return t;
+}
+
+static enum pf_kind pf__tkind(enum pf_gkind k)
+{
+	return k == PFG_MAP ? PF_MAP : k == PFG_SLICE ? PF_SLICE : PF_SYNCMAP;
+}
+
+/* Fields of struct type T of global g become targets "g.f". */
+static void pf__struct_fields(struct pf_build *b, struct pf_gvar *g)
+{
+	const struct go_syms *s = GS;
+	const struct godecl *d = gopkg_lookup(b->pkg, g->stype);
+	TSNode st, list;
+	uint32_t n;
+
+	if (!d || d->kind != GODECL_TYPE)
+		return;
+	st = go_field(d->node, f_type);
+	if (ts_node_is_null(st) || ts_node_symbol(st) != s->struct_type)
+		return;
+	list = ts_node_named_child(st, 0);
+	if (ts_node_is_null(list))
+		return;
+	n = ts_node_named_child_count(list);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode fd = ts_node_named_child(list, i);
+		TSNode ft = go_field(fd, f_type);
+		struct pf_gvar tmp = { 0 };
+		enum pf_gkind k;
+		uint32_t m;
+
+		if (ts_node_symbol(fd) != s->field_declaration ||
+		    ts_node_is_null(ft))
+			continue;
+		k = pf__type_kind(b, d->file, ft, &tmp, 0);
+		if (k != PFG_MAP && k != PFG_SLICE && k != PFG_SYNCMAP)
+			continue;
+		m = ts_node_named_child_count(fd);
+		for (uint32_t j = 0; j < m; j++) {
+			TSNode nm = ts_node_named_child(fd, j);
+			const char *field, *name;
+			struct pf_tb *t;
+
+			if (ts_node_symbol(nm) != s->field_identifier)
+				continue;
+			field = go_text_dup(d->file, nm);
+			name = arena_printf(b->A, "%s.%s", g->name, field);
+			t = pf__target(b, name, g->name, field, pf__tkind(k),
+				       g->file, g->spec);
+			t->t.type = g->stype;
+			t->t.key_bounded = tmp.key_bounded;
+			/* named map types may have methods */
+			t->t.escapes = tmp.named;
+		}
+	}
+}
+
+static void pf__collect_spec(struct pf_build *b, struct gofile *f, TSNode spec)
+{
+	TSNode type = go_field(spec, f_type);
+	TSNode vals = go_field(spec, f_value);
+	TSTreeCursor c = ts_tree_cursor_new(spec);
+	uint32_t idx = 0;
+
+	if (!ts_tree_cursor_goto_first_child(&c)) {
+		ts_tree_cursor_delete(&c);
+		return;
+	}
+	do {
+		TSNode nm;
+		struct pf_gvar *g;
+
+		if (ts_tree_cursor_current_field_id(&c) != GS->f_name)
+			continue;
+		nm = ts_tree_cursor_current_node(&c);
+		g = arena_alloc(b->A, sizeof(*g));
+		g->name = go_text_dup(f, nm);
+		g->file = f;
+		g->spec = spec;
+		if (!ts_node_is_null(type)) {
+			g->kind = pf__type_kind(b, f, type, g, 0);
+		} else if (!ts_node_is_null(vals)) {
+			TSNode v = ts_node_symbol(vals) == GS->expression_list
+					   ? ts_node_named_child(vals, idx)
+					   : vals;
+
+			g->kind = pf__value_kind(b, f, v, g);
+		} else {
+			g->kind = PFG_NONE;
+		}
+		idx++;
+		if (strcmp(g->name, "_") == 0 || g->kind == PFG_NONE)
+			continue;
+		if (map_gets(&b->globals, g->name))
+			continue; /* first seen wins, like the index */
+		map_puts(&b->globals, g->name, g);
+		VEC_PUSH(&b->gvars, g);
+		if (g->kind == PFG_STRUCT) {
+			struct map_entry *e = map_slot(&b->inst, g->stype,
+						       strlen(g->stype));
+
+			/* a second package-level instance: not a singleton */
+			e->value = (void *)((uintptr_t)e->value + 1);
+			pf__struct_fields(b, g);
+		} else {
+			g->tgt = pf__target(b, g->name, g->name, NULL,
+					    pf__tkind(g->kind), f, spec);
+			g->tgt->t.key_bounded = g->key_bounded;
+			g->tgt->t.escapes = g->named;
+		}
+	} while (ts_tree_cursor_goto_next_sibling(&c));
+	ts_tree_cursor_delete(&c);
+}
+
+static void pf__collect_decl(struct pf_build *b, struct gofile *f, TSNode decl)
+{
+	uint32_t n = ts_node_named_child_count(decl);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(decl, i);
+
+		if (ts_node_symbol(c) == GS->var_spec_list)
+			pf__collect_decl(b, f, c);
+		else if (ts_node_symbol(c) == GS->var_spec)
+			pf__collect_spec(b, f, c);
+	}
+}
+
+/* ---------------------------------------------------------------- scope */
+
+static void pf__push(struct pf_build *b, TSNode id, int kind, const char *type)
+{
+	struct pf_scope s;
+
+	s.name = go_text(b->file, id, &s.len);
+	if (kind == PFS_SHADOW && !map_get(&b->globals, s.name, s.len))
+		return;
+	s.kind = kind;
+	s.type = type;
+	VEC_PUSH(&b->scope, s);
+}
+
+/* Pushes every identifier directly in an expression list (or the node). */
+static void pf__push_names(struct pf_build *b, TSNode list)
+{
+	uint32_t n;
+
+	if (ts_node_is_null(list))
+		return;
+	if (ts_node_symbol(list) == GS->identifier) {
+		pf__push(b, list, PFS_SHADOW, NULL);
+		return;
+	}
+	n = ts_node_named_child_count(list);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(list, i);
+
+		if (ts_node_symbol(c) == GS->identifier)
+			pf__push(b, c, PFS_SHADOW, NULL);
+	}
+}
+
+/* Names declared by a parameter list. */
+static void pf__push_params(struct pf_build *b, TSNode plist, int kind,
+			    const char *type)
+{
+	uint32_t n;
+
+	if (ts_node_is_null(plist) || ts_node_symbol(plist) != GS->parameter_list)
+		return;
+	n = ts_node_named_child_count(plist);
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode pd = ts_node_named_child(plist, i);
+		TSTreeCursor c;
+
+		if (ts_node_symbol(pd) != GS->parameter_declaration &&
+		    ts_node_symbol(pd) != GS->variadic_parameter_declaration)
+			continue;
+		c = ts_tree_cursor_new(pd);
+		if (ts_tree_cursor_goto_first_child(&c)) {
+			do {
+				if (ts_tree_cursor_current_field_id(&c) ==
+				    GS->f_name)
+					pf__push(b, ts_tree_cursor_current_node(&c),
+						 kind, type);
+			} while (ts_tree_cursor_goto_next_sibling(&c));
+		}
+		ts_tree_cursor_delete(&c);
+	}
+}
+
+/* The innermost binding of name, or NULL (package level). */
+static const struct pf_scope *pf__lookup(struct pf_build *b, const char *s,
+					 size_t len)
+{
+	for (size_t i = b->scope.len; i-- > 0;) {
+		struct pf_scope *e = &b->scope.items[i];
+
+		if (e->len == len && memcmp(e->name, s, len) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static struct pf_gvar *pf__global(struct pf_build *b, TSNode id)
+{
+	size_t len;
+	const char *s;
+
+	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier)
+		return NULL;
+	s = go_text(b->file, id, &len);
+	if (pf__lookup(b, s, len))
+		return NULL;
+	return map_get(&b->globals, s, len);
+}
+
+/* ---------------------------------------------------------------- resolve */
+
+struct pf_res {
+	struct pf_tb *tgt;	  /* plain or field target */
+	const char *recv_type;	  /* receiver field: type and field */
+	const char *field;
+	struct pf_gvar *whole;	  /* a struct global itself */
+};
+
+static struct pf_res pf__resolve(struct pf_build *b, TSNode e)
+{
+	struct pf_res r = { 0 };
+	const struct go_syms *s = GS;
+
+	e = go_unparen(e);
+	if (ts_node_is_null(e))
+		return r;
+	if (ts_node_symbol(e) == s->identifier) {
+		struct pf_gvar *g = pf__global(b, e);
+
+		if (g && g->tgt)
+			r.tgt = g->tgt;
+		else if (g && g->kind == PFG_STRUCT)
+			r.whole = g;
+		return r;
+	}
+	if (ts_node_symbol(e) == s->selector_expression) {
+		TSNode x = go_unparen(go_field(e, f_operand));
+		TSNode fld = go_field(e, f_field);
+		size_t len;
+		const char *nm;
+		const struct pf_scope *sc;
+		struct pf_gvar *g;
+
+		if (ts_node_is_null(x) || ts_node_is_null(fld))
+			return r;
+		if (ts_node_symbol(x) == s->unary_expression &&
+		    go_text_is(b->file, go_field(x, f_operator), "*"))
+			x = go_unparen(go_field(x, f_operand));
+		if (ts_node_symbol(x) != s->identifier)
+			return r;
+		nm = go_text(b->file, x, &len);
+		sc = pf__lookup(b, nm, len);
+		if (sc && sc->kind == PFS_RECV) {
+			r.recv_type = sc->type;
+			r.field = go_text_dup(b->file, fld);
+			return r;
+		}
+		if (sc)
+			return r;
+		g = map_get(&b->globals, nm, len);
+		if (g && g->kind == PFG_STRUCT) {
+			char *key = arena_printf(b->A, "%s.%.*s", g->name,
+						 (int)(ts_node_end_byte(fld) -
+						       ts_node_start_byte(fld)),
+						 b->file->src +
+							 ts_node_start_byte(fld));
+
+			r.tgt = map_gets(&b->targets, key);
+		}
+	}
+	return r;
+}
+
+/* ---------------------------------------------------------------- record */
+
+static struct pf_access pf__access(struct pf_build *b, TSNode n)
+{
+	struct pf_access a = { 0 };
+
+	a.file = b->file;
+	a.node = n;
+	a.ctx = b->ctx;
+	a.func = b->func;
+	a.loop = b->loop > 0;
+	return a;
+}
+
+static void pf__write(struct pf_build *b, struct pf_res *r, TSNode n,
+		      bool bounded, bool index)
+{
+	struct pf_access a = pf__access(b, n);
+
+	a.bounded = bounded;
+	if (r->tgt) {
+		VEC_PUSH(&r->tgt->w, a);
+	} else if (r->recv_type) {
+		struct pf_pending p = { r->recv_type, r->field, a, false,
+					index };
+
+		VEC_PUSH(&b->pending, p);
+	}
+}
+
+static void pf__shrink(struct pf_build *b, struct pf_res *r, TSNode n)
+{
+	struct pf_access a = pf__access(b, n);
+
+	if (r->tgt)
+		VEC_PUSH(&r->tgt->s, a);
+	if (r->whole) {
+		/* the struct global replaced: every field starts over */
+		for (size_t i = 0; i < b->tbs.len; i++) {
+			struct pf_tb *t = b->tbs.items[i];
+
+			if (t->t.field && strcmp(t->t.var, r->whole->name) == 0)
+				VEC_PUSH(&t->s, a);
+		}
+	}
+}
+
+static void pf__escape(struct pf_build *b, struct pf_res *r, TSNode n)
+{
+	if (r->tgt) {
+		r->tgt->t.escapes = true;
+	} else if (r->recv_type) {
+		struct pf_pending p = { r->recv_type, r->field,
+					pf__access(b, n), true, false };
+
+		VEC_PUSH(&b->pending, p);
+	}
+}
+
+/* Any `x.f` shrunk: a shrink of every field target named f. */
+static void pf__field_shrink(struct pf_build *b, TSNode sel, TSNode n)
+{
+	TSNode fld;
+	struct pf_fieldshrink fs;
+
+	sel = go_unparen(sel);
+	while (!ts_node_is_null(sel) &&
+	       ts_node_symbol(sel) == GS->index_expression)
+		sel = go_unparen(go_field(sel, f_operand));
+	if (ts_node_is_null(sel) ||
+	    ts_node_symbol(sel) != GS->selector_expression)
+		return;
+	fld = go_field(sel, f_field);
+	fs.field = go_text_dup(b->file, fld);
+	fs.a = pf__access(b, n);
+	VEC_PUSH(&b->fshrinks, fs);
+}
+
+/* ---------------------------------------------------------------- bounds */
+
+static bool pf__const_key(struct pf_build *b, TSNode k)
+{
+	const struct go_syms *s = GS;
+	TSSymbol sym;
+
+	k = go_unparen(k);
+	if (ts_node_is_null(k))
+		return false;
+	sym = ts_node_symbol(k);
+	if (sym == s->int_literal || sym == s->interpreted_string_literal ||
+	    sym == s->raw_string_literal || sym == s->rune_literal ||
+	    sym == s->float_literal || sym == s->true_ || sym == s->false_)
+		return true;
+	if (sym == s->identifier) {
+		size_t len;
+		const char *t = go_text(b->file, k, &len);
+		char tmp[128];
+		const struct godecl *d;
+
+		if (len >= sizeof(tmp))
+			return false;
+		memcpy(tmp, t, len);
+		tmp[len] = '\0';
+		d = gopkg_lookup(b->pkg, tmp);
+		return d && d->kind == GODECL_CONST;
+	}
+	return false;
+}
+
+/* A reflect.Type value: memo caches keyed by type are bounded by the
+ * program's types. */
+static bool pf__type_expr(struct pf_build *b, TSNode k)
+{
+	TSNode m;
+
+	k = go_unparen(k);
+	if (syn_call_pkg(b->file, k, "reflect", "TypeOf"))
+		return true;
+	m = syn_call_method(k, NULL);
+	return !ts_node_is_null(m) && syn_nargs(k) == 0 &&
+	       (go_text_is(b->file, m, "Type") || go_text_is(b->file, m, "Elem"));
+}
+
+static bool pf__type_param(struct pf_build *b, TSNode plist, TSNode k)
+{
+	uint32_t n = ts_node_is_null(plist) ? 0 : ts_node_named_child_count(plist);
+	size_t klen;
+	const char *kt = go_text(b->file, k, &klen);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode pd = ts_node_named_child(plist, i);
+		TSNode t = go_field(pd, f_type);
+		uint32_t m = ts_node_named_child_count(pd);
+
+		if (ts_node_is_null(t) ||
+		    !pf__is_qualified(b->file, t, "reflect", "Type"))
+			continue;
+		for (uint32_t j = 0; j < m; j++) {
+			TSNode c = ts_node_named_child(pd, j);
+			size_t len;
+			const char *s = go_text(b->file, c, &len);
+
+			if (ts_node_symbol(c) == GS->identifier && len == klen &&
+			    memcmp(s, kt, len) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+struct pf__typedef {
+	struct pf_build *b;
+	const char *name;
+	size_t len;
+	bool found;
+};
+
+static bool pf__typedef_enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct pf__typedef *t = ctx;
+	TSNode l, r, id;
+	size_t len;
+	const char *s;
+
+	LH_UNUSED(depth);
+	if (t->found)
+		return false;
+	if (ts_node_symbol(n) != GS->short_var_declaration)
+		return ts_node_symbol(n) != GS->func_literal;
+	l = go_field(n, f_left);
+	r = go_field(n, f_right);
+	if (ts_node_named_child_count(l) != 1 ||
+	    ts_node_named_child_count(r) != 1)
+		return false;
+	id = ts_node_named_child(l, 0);
+	s = go_text(t->b->file, id, &len);
+	if (len == t->len && memcmp(s, t->name, len) == 0 &&
+	    pf__type_expr(t->b, ts_node_named_child(r, 0)))
+		t->found = true;
+	return false;
+}
+
+static bool pf__type_key(struct pf_build *b, TSNode k, TSNode at)
+{
+	k = go_unparen(k);
+	if (ts_node_is_null(k))
+		return false;
+	if (pf__type_expr(b, k))
+		return true;
+	if (ts_node_symbol(k) != GS->identifier)
+		return false;
+	for (TSNode fn = pf__enclosing_func(b, at); !ts_node_is_null(fn);
+	     fn = pf__enclosing_func(b, fn)) {
+		struct pf__typedef t = { b, NULL, 0, false };
+		struct syn_walker w = { pf__typedef_enter, NULL, &t };
+
+		if (pf__type_param(b, go_field(fn, f_parameters), k))
+			return true;
+		t.name = go_text(b->file, k, &t.len);
+		syn_walk(go_field(fn, f_body), &w);
+		if (t.found)
+			return true;
+	}
+	return false;
+}
+
+/* Key k is the tag of an enclosing switch, in a case that lists values. */
+static bool pf__switch_key(struct pf_build *b, TSNode k, TSNode at)
+{
+	const struct go_syms *s = GS;
+	size_t klen;
+	const char *kt;
+
+	k = go_unparen(k);
+	if (ts_node_is_null(k) || ts_node_symbol(k) != s->identifier)
+		return false;
+	kt = go_text(b->file, k, &klen);
+	for (TSNode p = pf__parent(b, at); !ts_node_is_null(p);
+	     p = pf__parent(b, p)) {
+		if (syn_is_func(p))
+			return false;
+		if (ts_node_symbol(p) == s->expression_case) {
+			TSNode sw = pf__parent(b, p);
+			TSNode v = go_unparen(go_field(sw, f_value));
+			size_t vlen;
+			const char *vt;
+			bool all_const = true;
+			TSNode vals = go_field(p, f_value);
+
+			if (ts_node_is_null(v))
+				continue;
+			vt = go_text(b->file, v, &vlen);
+			if (vlen != klen || memcmp(vt, kt, klen) != 0)
+				continue;
+			for (uint32_t i = 0;
+			     i < ts_node_named_child_count(vals); i++) {
+				if (!pf__const_key(b,
+						   ts_node_named_child(vals, i)))
+					all_const = false;
+			}
+			if (all_const)
+				return true;
+		}
+	}
+	return false;
+}
+
+struct pf__lenscan {
+	struct pf_build *b;
+	const char *text;
+	size_t len;
+	bool found;
+};
+
+static bool pf__lenscan_enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct pf__lenscan *ls = ctx;
+	const struct go_syms *s = GS;
+	TSNode sides[2];
+
+	LH_UNUSED(depth);
+	if (ls->found)
+		return false;
+	if (ts_node_symbol(n) != s->binary_expression)
+		return true;
+	{
+		TSNode op = go_field(n, f_operator);
+		static const char *const rel[] = { "<", "<=", ">", ">=", "==",
+						   "!=" };
+		bool isrel = false;
+
+		for (size_t i = 0; i < ARRAY_SIZE(rel); i++) {
+			if (go_text_is(ls->b->file, op, rel[i]))
+				isrel = true;
+		}
+		if (!isrel)
+			return true;
+	}
+	sides[0] = go_unparen(go_field(n, f_left));
+	sides[1] = go_unparen(go_field(n, f_right));
+	for (int i = 0; i < 2; i++) {
+		TSNode c = sides[i], other = sides[1 - i], a;
+		size_t len;
+		const char *t;
+
+		if (!syn_call_ident(ls->b->file, c, "len") || syn_nargs(c) != 1)
+			continue;
+		if (!ts_node_is_null(other) &&
+		    ts_node_symbol(other) == s->int_literal &&
+		    (go_text_is(ls->b->file, other, "0") ||
+		     go_text_is(ls->b->file, other, "1")))
+			continue; /* emptiness test, not a bound */
+		a = go_unparen(syn_arg(c, 0));
+		t = go_text(ls->b->file, a, &len);
+		if (len == ls->len && memcmp(t, ls->text, len) == 0)
+			ls->found = true;
+	}
+	return true;
+}
+
+/* A size check of the collection written as `coll` in the function. */
+static bool pf__size_checked(struct pf_build *b, TSNode coll, TSNode at)
+{
+	struct pf__lenscan ls = { b, NULL, 0, false };
+	struct syn_walker w = { pf__lenscan_enter, NULL, &ls };
+	TSNode fn = pf__enclosing_func(b, at);
+
+	if (ts_node_is_null(fn))
+		return false;
+	ls.text = go_text(b->file, go_unparen(coll), &ls.len);
+	syn_walk(go_field(fn, f_body), &w);
+	return ls.found;
+}
+
+/* ---------------------------------------------------------------- events */
+
+/* m[k] = v, m[a][b] = v, m[k]++ : a write to m's root. */
+static void pf__index_write(struct pf_build *b, TSNode lhs, TSNode stmt)
+{
+	TSNode root = go_unparen(lhs), coll = root;
+	bool bounded = true;
+	struct pf_res r;
+
+	while (ts_node_symbol(root) == GS->index_expression) {
+		TSNode k = go_field(root, f_index);
+
+		if (!pf__const_key(b, k) && !pf__switch_key(b, k, stmt) &&
+		    !pf__type_key(b, k, stmt))
+			bounded = false;
+		coll = root = go_unparen(go_field(root, f_operand));
+		if (ts_node_is_null(root))
+			return;
+	}
+	r = pf__resolve(b, root);
+	if (r.tgt && r.tgt->t.kind == PF_SLICE &&
+	    ts_node_symbol(go_unparen(go_field(go_unparen(lhs), f_operand))) !=
+		    GS->index_expression)
+		return; /* s[i] = v: no growth */
+	if (!r.tgt && !r.recv_type)
+		return;
+	if (!bounded)
+		bounded = pf__size_checked(b, coll, stmt);
+	pf__write(b, &r, stmt, bounded, true);
+}
+
+/* `if x == nil { x = ... }`: lazy initialization, not a reset. */
+static bool pf__lazy_init(struct pf_build *b, TSNode lhs, TSNode stmt)
+{
+	TSNode blk = pf__parent(b, stmt), ifs, cond, l, r;
+	size_t a, c;
+	const char *ta, *tc;
+
+	if (ts_node_is_null(blk) || ts_node_symbol(blk) != GS->block)
+		return false;
+	ifs = pf__parent(b, blk);
+	if (ts_node_is_null(ifs) || ts_node_symbol(ifs) != GS->if_statement)
+		return false;
+	cond = go_unparen(go_field(ifs, f_condition));
+	if (ts_node_is_null(cond) ||
+	    ts_node_symbol(cond) != GS->binary_expression ||
+	    !go_text_is(b->file, go_field(cond, f_operator), "=="))
+		return false;
+	l = go_unparen(go_field(cond, f_left));
+	r = go_unparen(go_field(cond, f_right));
+	if (ts_node_symbol(r) != GS->nil)
+		return false;
+	ta = go_text(b->file, l, &a);
+	tc = go_text(b->file, go_unparen(lhs), &c);
+	return a == c && memcmp(ta, tc, a) == 0;
+}
+
+static void pf__assign(struct pf_build *b, TSNode n)
+{
+	TSNode left = go_field(n, f_left), right = go_field(n, f_right);
+	TSNode op = go_field(n, f_operator);
+	bool plain = ts_node_is_null(op) || go_text_is(b->file, op, "=");
+	uint32_t nl, nr;
+
+	if (ts_node_is_null(left))
+		return;
+	nl = ts_node_named_child_count(left);
+	nr = ts_node_is_null(right) ? 0 : ts_node_named_child_count(right);
+	for (uint32_t i = 0; i < nl; i++) {
+		TSNode e = go_unparen(ts_node_named_child(left, i));
+		TSNode rhs = nl == nr ? go_unparen(ts_node_named_child(right, i))
+				      : (TSNode){ 0 };
+		struct pf_res r;
+		bool self_append = false, reslice = false;
+
+		if (ts_node_symbol(e) == GS->index_expression) {
+			pf__index_write(b, e, n);
+			continue;
+		}
+		if (!plain)
+			continue;
+		if (!ts_node_is_null(rhs) &&
+		    syn_call_ident(b->file, rhs, "append") && syn_nargs(rhs) >= 1) {
+			TSNode a0 = go_unparen(syn_arg(rhs, 0));
+			size_t l1, l2;
+			const char *t1 = go_text(b->file, e, &l1);
+			const char *t2;
+
+			if (ts_node_symbol(a0) == GS->slice_expression) {
+				a0 = go_unparen(go_field(a0, f_operand));
+				reslice = true;
+			}
+			t2 = go_text(b->file, a0, &l2);
+			if (l1 == l2 && memcmp(t1, t2, l1) == 0)
+				self_append = !reslice;
+		}
+		r = pf__resolve(b, e);
+		if (self_append) {
+			if (r.tgt || r.recv_type)
+				pf__write(b, &r, n, false, false);
+			continue;
+		}
+		if (pf__lazy_init(b, e, n))
+			continue;
+		pf__shrink(b, &r, n);
+		pf__field_shrink(b, e, n);
+	}
+}
+
+static bool pf__shrink_name(const char *s, size_t len)
+{
+	static const char *const words[] = { "Delete", "Clear", "Remove",
+					     "Reset", "Truncate", "Compact",
+					     "Evict", "Purge", "Prune" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
+		size_t w = strlen(words[i]);
+
+		for (size_t k = 0; k + w <= len; k++) {
+			if (memcmp(s + k, words[i], w) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+static void pf__call(struct pf_build *b, TSNode call)
+{
+	TSNode recv = { 0 }, m;
+	struct pf_res r;
+
+	if ((syn_call_ident(b->file, call, "delete") ||
+	     syn_call_ident(b->file, call, "clear")) &&
+	    syn_nargs(call) >= 1) {
+		TSNode a0 = go_unparen(syn_arg(call, 0));
+
+		while (ts_node_symbol(a0) == GS->index_expression)
+			a0 = go_unparen(go_field(a0, f_operand));
+		r = pf__resolve(b, a0);
+		pf__shrink(b, &r, call);
+		pf__field_shrink(b, a0, call);
+		return;
+	}
+	m = syn_call_method(call, &recv);
+	if (ts_node_is_null(m))
+		return;
+	r = pf__resolve(b, recv);
+	if (!r.tgt && !r.recv_type) {
+		/* x.f.Delete(k) on any x: a shrink of fields named f */
+		size_t len;
+		const char *s = go_text(b->file, m, &len);
+
+		if (pf__shrink_name(s, len) || str_eqn(s, len, "LoadAndDelete"))
+			pf__field_shrink(b, recv, call);
+		return;
+	}
+	if (r.tgt && r.tgt->t.kind != PF_SYNCMAP)
+		return;
+	if (go_text_is(b->file, m, "Store") ||
+	    go_text_is(b->file, m, "LoadOrStore") ||
+	    go_text_is(b->file, m, "Swap")) {
+		TSNode k = syn_arg(call, 0);
+		bool bounded = pf__const_key(b, k) || pf__type_key(b, k, call);
+
+		if (!bounded)
+			bounded = pf__size_checked(b, recv, call);
+		pf__write(b, &r, call, bounded, false);
+	} else {
+		size_t len;
+		const char *s = go_text(b->file, m, &len);
+
+		if (pf__shrink_name(s, len))
+			pf__shrink(b, &r, call);
+	}
+}
+
+/* A use of a target in any other position: fine or an escape. */
+static void pf__use(struct pf_build *b, TSNode e, struct pf_res *r)
+{
+	const struct go_syms *s = GS;
+	TSNode p = pf__parent(b, e), fn;
+	TSSymbol ps;
+
+	while (!ts_node_is_null(p) && ts_node_symbol(p) == s->parenthesized_expression) {
+		e = p;
+		p = pf__parent(b, p);
+	}
+	if (ts_node_is_null(p))
+		return;
+	ps = ts_node_symbol(p);
+	if (ps == s->index_expression || ps == s->slice_expression ||
+	    ps == s->binary_expression || ps == s->range_clause ||
+	    ps == s->inc_statement || ps == s->dec_statement)
+		return;
+	if (ps == s->selector_expression) {
+		/* e.m(): for maps and slices only named types have
+		 * methods, which may shrink */
+		if (r->tgt && r->tgt->t.kind != PF_SYNCMAP)
+			pf__escape(b, r, e);
+		return;
+	}
+	if (ps == s->unary_expression) {
+		if (go_text_is(b->file, go_field(p, f_operator), "&"))
+			pf__escape(b, r, e);
+		return;
+	}
+	if (ps == s->expression_list) {
+		TSNode gp = pf__parent(b, p);
+
+		if (!ts_node_is_null(gp) &&
+		    ts_node_symbol(gp) == s->assignment_statement &&
+		    ts_node_start_byte(p) == ts_node_start_byte(go_field(gp, f_left)))
+			return; /* assigned to: handled by pf__assign */
+		pf__escape(b, r, e);
+		return;
+	}
+	if (ps == s->argument_list) {
+		TSNode call = pf__parent(b, p);
+		static const char *const builtins[] = {
+			"len", "cap", "delete", "clear", "append", "copy",
+			"print", "println", "min", "max",
+		};
+		const char *path, *nm;
+		size_t len;
+
+		fn = go_unparen(go_field(call, f_function));
+		for (size_t i = 0; i < ARRAY_SIZE(builtins); i++) {
+			if (syn_call_ident(b->file, call, builtins[i]))
+				return;
+		}
+		if (go_selector_import(b->file, fn, &path, &nm, &len)) {
+			if (pf__shrink_name(nm, len))
+				pf__shrink(b, r, call);
+			return;
+		}
+		pf__escape(b, r, e);
+		return;
+	}
+	pf__escape(b, r, e);
+}
+
+/* ---------------------------------------------------------------- walk */
+
+/* f passed to x.Do(f) (sync.Once): runs once. */
+static bool pf__once_arg(struct pf_build *b, TSNode n)
+{
+	TSNode args = pf__parent(b, n), call, m;
+
+	if (ts_node_is_null(args) || ts_node_symbol(args) != GS->argument_list ||
+	    ts_node_named_child_count(args) != 1)
+		return false;
+	call = pf__parent(b, args);
+	m = syn_call_method(call, NULL);
+	return !ts_node_is_null(m) && go_text_is(b->file, m, "Do");
+}
+
+static bool pf__immediate_call(struct pf_build *b, TSNode lit)
+{
+	TSNode p = pf__parent(b, lit);
+
+	while (!ts_node_is_null(p) &&
+	       ts_node_symbol(p) == GS->parenthesized_expression)
+		p = pf__parent(b, p);
+	if (ts_node_is_null(p) || ts_node_symbol(p) != GS->call_expression)
+		return false;
+	p = pf__parent(b, p);
+	return ts_node_is_null(p) || ts_node_symbol(p) != GS->go_statement;
+}
+
+/* A call or value reference to a package-level function. */
+static void pf__ref(struct pf_build *b, TSNode id)
+{
+	size_t len;
+	const char *s = go_text(b->file, id, &len);
+	char tmp[128];
+	const struct godecl *d;
+	struct pf_ref r;
+	TSNode p = pf__parent(b, id);
+
+	if (len >= sizeof(tmp) || pf__lookup(b, s, len))
+		return;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	d = gopkg_lookup(b->pkg, tmp);
+	if (!d || d->kind != GODECL_FUNC)
+		return;
+	r.callee = d->name;
+	r.caller = b->func;
+	r.ctx = b->ctx;
+	r.value = true;
+	r.loop = b->loop > 0;
+	if (!ts_node_is_null(p) && ts_node_symbol(p) == GS->call_expression &&
+	    ts_node_start_byte(go_field(p, f_function)) ==
+		    ts_node_start_byte(id)) {
+		TSNode gp = pf__parent(b, p);
+
+		r.value = !ts_node_is_null(gp) &&
+			  ts_node_symbol(gp) == GS->go_statement;
+	} else if (pf__once_arg(b, id)) {
+		r.value = false;
+		if (r.ctx == PF_CTX_CODE)
+			r.ctx = PF_CTX_INIT;
+	}
+	VEC_PUSH(&b->refs, r);
+}
+
+static void pf__instance(struct pf_build *b, TSNode type)
+{
+	struct map_entry *e;
+	size_t len;
+	const char *s;
+
+	type = go_unparen(type);
+	if (ts_node_is_null(type) || ts_node_symbol(type) != GS->type_identifier)
+		return;
+	s = go_text(b->file, type, &len);
+	if (b->ctor_of && str_eqn(s, len, b->ctor_of))
+		return;
+	if (b->spec_of && str_eqn(s, len, b->spec_of))
+		return;
+	if (!map_get(&b->inst, s, len))
+		return; /* not the type of a package-level struct var */
+	e = map_slot(&b->inst, s, len);
+	e->value = (void *)((uintptr_t)e->value + 1000);
+}
+
+static void pf__mark(struct pf_build *b)
+{
+	VEC_PUSH(&b->marks, b->scope.len);
+}
+
+static void pf__pop(struct pf_build *b)
+{
+	if (b->marks.len)
+		b->scope.len = b->marks.items[--b->marks.len];
+}
+
+static bool pf__opens_scope(TSSymbol s)
+{
+	const struct go_syms *g = GS;
+
+	return s == g->block || s == g->if_statement || s == g->for_statement ||
+	       s == g->expression_switch_statement ||
+	       s == g->type_switch_statement || s == g->expression_case ||
+	       s == g->type_case || s == g->default_case ||
+	       s == g->communication_case || s == g->func_literal;
+}
+
+struct pf_saved {
+	enum pf_ctx ctx;
+	const char *func;
+	unsigned loop;
+};
+
+static void pf__walk_node(struct pf_build *b, TSNode n)
+{
+	syn_walk(n, pf__walker(b));
+}
+
+static bool pf__enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct pf_build *b = ctx;
+	const struct go_syms *s = GS;
+	TSSymbol sym = ts_node_symbol(n);
+
+	LH_UNUSED(depth);
+	VEC_PUSH(&b->stack, n);
+	if (sym == s->for_statement && syn_endless_for(n))
+		b->loop++;
+	if (pf__opens_scope(sym))
+		pf__mark(b);
+	if (sym == s->func_literal) {
+		struct pf_saved sv = { b->ctx, b->func, b->loop };
+		bool imm = pf__immediate_call(b, n);
+
+		if (pf__once_arg(b, n)) {
+			if (b->ctx == PF_CTX_CODE)
+				b->ctx = PF_CTX_INIT;
+		} else if (!imm) {
+			b->ctx = b->file->is_test ? PF_CTX_TEST : PF_CTX_CODE;
+			b->func = NULL;
+		}
+		pf__push_params(b, go_field(n, f_parameters), PFS_SHADOW, NULL);
+		pf__push_params(b, go_field(n, f_result), PFS_SHADOW, NULL);
+		b->loop = 0;
+		pf__walk_node(b, go_field(n, f_body));
+		b->ctx = sv.ctx;
+		b->func = sv.func;
+		b->loop = sv.loop;
+		return false;
+	}
+	if (sym == s->short_var_declaration) {
+		pf__walk_node(b, go_field(n, f_right));
+		pf__push_names(b, go_field(n, f_left));
+		return false;
+	}
+	if (sym == s->var_spec || sym == s->const_spec) {
+		TSNode t = go_field(n, f_type);
+		TSTreeCursor c;
+
+		pf__walk_node(b, go_field(n, f_value));
+		if (!ts_node_is_null(t))
+			pf__instance(b, t);
+		c = ts_tree_cursor_new(n);
+		if (ts_tree_cursor_goto_first_child(&c)) {
+			do {
+				if (ts_tree_cursor_current_field_id(&c) ==
+				    GS->f_name)
+					pf__push(b,
+						 ts_tree_cursor_current_node(&c),
+						 PFS_SHADOW, NULL);
+			} while (ts_tree_cursor_goto_next_sibling(&c));
+		}
+		ts_tree_cursor_delete(&c);
+		return false;
+	}
+	if (sym == s->range_clause) {
+		pf__walk_node(b, go_field(n, f_right));
+		if (syn_has_token(n, ":="))
+			pf__push_names(b, go_field(n, f_left));
+		else
+			pf__walk_node(b, go_field(n, f_left));
+		return false;
+	}
+	if (sym == s->type_switch_statement) {
+		pf__push_names(b, go_field(n, f_alias));
+		return true;
+	}
+	if (sym == s->receive_statement && syn_has_token(n, ":=")) {
+		pf__walk_node(b, go_field(n, f_right));
+		pf__push_names(b, go_field(n, f_left));
+		return false;
+	}
+	if (sym == s->keyed_element) {
+		/* T{m: v}: the key is a field name, not the global m */
+		TSNode key = ts_node_named_child(n, 0);
+		TSNode val = ts_node_named_child(n, 1);
+		TSNode kid = ts_node_named_child(key, 0);
+
+		if (!ts_node_is_null(kid) && ts_node_symbol(kid) == s->identifier) {
+			pf__walk_node(b, val);
+			return false;
+		}
+		return true;
+	}
+	if (sym == s->parameter_list || sym == s->type_parameter_list ||
+	    sym == s->label_name)
+		return false;
+	if (sym == s->assignment_statement) {
+		pf__assign(b, n);
+		return true;
+	}
+	if (sym == s->inc_statement || sym == s->dec_statement) {
+		TSNode e = go_unparen(ts_node_named_child(n, 0));
+
+		if (!ts_node_is_null(e) && ts_node_symbol(e) == s->index_expression)
+			pf__index_write(b, e, n);
+		return true;
+	}
+	if (sym == s->call_expression) {
+		pf__call(b, n);
+		if (syn_call_ident(b->file, n, "new"))
+			pf__instance(b, syn_arg(n, 0));
+		return true;
+	}
+	if (sym == s->composite_literal) {
+		pf__instance(b, go_field(n, f_type));
+		return true;
+	}
+	if (sym == s->selector_expression) {
+		struct pf_res r = pf__resolve(b, n);
+
+		if (r.tgt || r.recv_type) {
+			pf__use(b, n, &r);
+			return false;
+		}
+		return true;
+	}
+	if (sym == s->identifier) {
+		struct pf_res r = pf__resolve(b, n);
+
+		if (r.tgt)
+			pf__use(b, n, &r);
+		pf__ref(b, n);
+		return false;
+	}
+	return true;
+}
+
+static void pf__leave(void *ctx, TSNode n)
+{
+	struct pf_build *b = ctx;
+
+	if (pf__opens_scope(ts_node_symbol(n)))
+		pf__pop(b);
+	if (ts_node_symbol(n) == GS->for_statement && syn_endless_for(n) &&
+	    b->loop)
+		b->loop--;
+	if (b->stack.len)
+		b->stack.len--;
+}
+
+static const struct syn_walker *pf__walker(struct pf_build *b)
+{
+	static _Thread_local struct syn_walker w;
+
+	w.enter = pf__enter;
+	w.leave = pf__leave;
+	w.ctx = b;
+	return &w;
+}
+
+/* The struct type a function constructs: its result is T or *T. */
+static const char *pf__ctor_type(struct pf_build *b, TSNode fn)
+{
+	TSNode r = go_field(fn, f_result);
+
+	if (ts_node_is_null(r))
+		return NULL;
+	if (ts_node_symbol(r) == GS->parameter_list) {
+		TSNode pd = ts_node_named_child(r, 0);
+
+		r = ts_node_is_null(pd) ? pd : go_field(pd, f_type);
+	}
+	if (!ts_node_is_null(r) && ts_node_symbol(r) == GS->pointer_type)
+		r = ts_node_named_child(r, 0);
+	if (ts_node_is_null(r) || ts_node_symbol(r) != GS->type_identifier)
+		return NULL;
+	return go_text_dup(b->file, r);
+}
+
+static void pf__walk_func(struct pf_build *b, TSNode fn, bool method)
+{
+	TSNode name = go_field(fn, f_name);
+	const char *recv_type = NULL;
+
+	b->scope.len = 0;
+	b->marks.len = 0;
+	b->stack.len = 0;
+	b->loop = 0;
+	b->fn_node = fn;
+	b->func = go_text_dup(b->file, name);
+	b->ctor_of = method ? NULL : pf__ctor_type(b, fn);
+	b->spec_of = NULL;
+	if (b->file->is_test)
+		b->ctx = PF_CTX_TEST;
+	else if (!method && strcmp(b->func, "init") == 0)
+		b->ctx = PF_CTX_INIT;
+	else
+		b->ctx = PF_CTX_CODE;
+	if (method) {
+		TSNode params = go_field(fn, f_receiver);
+		TSNode pd = ts_node_named_child(params, 0);
+		TSNode t = ts_node_is_null(pd) ? pd : go_field(pd, f_type);
+
+		if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->pointer_type)
+			t = ts_node_named_child(t, 0);
+		if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->type_identifier) {
+			recv_type = go_text_dup(b->file, t);
+			b->func = arena_printf(b->A, "%s.%s", recv_type, b->func);
+		}
+		pf__push_params(b, params, recv_type ? PFS_RECV : PFS_SHADOW,
+				recv_type);
+	}
+	pf__push_params(b, go_field(fn, f_parameters), PFS_SHADOW, NULL);
+	pf__push_params(b, go_field(fn, f_result), PFS_SHADOW, NULL);
+	pf__walk_node(b, go_field(fn, f_body));
+}
+
+static void pf__walk_var_decl(struct pf_build *b, TSNode decl)
+{
+	uint32_t n = ts_node_named_child_count(decl);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(decl, i);
+
+		if (ts_node_symbol(c) == GS->var_spec_list) {
+			pf__walk_var_decl(b, c);
+		} else if (ts_node_symbol(c) == GS->var_spec) {
+			TSNode nm = go_field(c, f_name);
+			struct pf_gvar *g = ts_node_is_null(nm) ? NULL :
+				map_gets(&b->globals, go_text_dup(b->file, nm));
+
+			b->scope.len = 0;
+			b->marks.len = 0;
+			b->stack.len = 0;
+			b->loop = 0;
+			b->fn_node = (TSNode){ 0 };
+			b->func = NULL;
+			b->ctor_of = NULL;
+			b->spec_of = g && g->spec.id == c.id ? g->stype : NULL;
+			b->ctx = b->file->is_test ? PF_CTX_TEST : PF_CTX_VARINIT;
+			pf__walk_node(b, go_field(c, f_value));
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- resolve */
+
+static bool pf__exported(const char *name)
+{
+	return name[0] >= 'A' && name[0] <= 'Z';
+}
+
+/* Registration functions fill registries from start-up code of their
+ * callers (often in other packages): bounded by the program. */
+static bool pf__registrar(const char *name)
+{
+	if (strchr(name, '.'))
+		name = strchr(name, '.') + 1;
+	return str_has_prefix(name, "Register") ||
+	       str_has_prefix(name, "register") ||
+	       str_has_prefix(name, "MustRegister") ||
+	       str_has_prefix(name, "mustRegister") ||
+	       str_has_prefix(name, "Publish");
+}
+
+/* Functions that run once at start-up: every call is a direct call from
+ * init, a var initializer, a test, main outside endless loops (package
+ * main), or another such function. */
+static void pf__init_only(struct pf_build *b, struct map *only)
+{
+	bool changed = true;
+	bool is_main = false;
+
+	for (size_t i = 0; i < b->pkg->nfiles; i++) {
+		if (!b->pkg->files[i]->is_test &&
+		    strcmp(b->pkg->files[i]->pkgname, "main") == 0)
+			is_main = true;
+	}
+	if (is_main)
+		map_puts(only, "main", (void *)1);
+	/* candidates: plain functions with at least one call (an uncalled
+	 * one may be reached through linkname or assembly) */
+	for (size_t i = 0; i < b->refs.len; i++) {
+		const struct godecl *d = gopkg_lookup(b->pkg,
+						      b->refs.items[i].callee);
+
+		if (d && d->kind == GODECL_FUNC &&
+		    (is_main || !pf__exported(d->name)) &&
+		    strcmp(d->name, "main") != 0 && !d->file->is_test)
+			map_puts(only, d->name, (void *)1);
+	}
+	for (int iter = 0; changed && iter < 16; iter++) {
+		changed = false;
+		for (size_t i = 0; i < b->refs.len; i++) {
+			struct pf_ref *r = &b->refs.items[i];
+			bool runtime;
+
+			if (!map_gets(only, r->callee))
+				continue;
+			if (r->ctx == PF_CTX_TEST)
+				runtime = false;
+			else if (r->value || r->loop)
+				runtime = true;
+			else if (r->ctx == PF_CTX_INIT ||
+				 r->ctx == PF_CTX_VARINIT)
+				runtime = false;
+			else
+				runtime = !r->caller ||
+					  !map_gets(only, r->caller) ||
+					  strcmp(r->caller, r->callee) == 0;
+			if (runtime && strcmp(r->callee, "main") != 0) {
+				map_puts(only, r->callee, NULL);
+				changed = true;
+			}
+		}
+	}
+}
+
+static void pf__fix_ctx(struct map *only, pf_access_vec *v)
+{
+	for (size_t i = 0; i < v->len; i++) {
+		struct pf_access *a = &v->items[i];
+
+		if (a->ctx == PF_CTX_CODE && a->func && !a->loop &&
+		    map_gets(only, a->func))
+			a->ctx = PF_CTX_INIT;
+		else if (a->ctx == PF_CTX_CODE && a->func &&
+			 pf__registrar(a->func))
+			a->ctx = PF_CTX_INIT;
+	}
+}
+
+/* Singletons: one package-level instance, no other instance made by the
+ * package outside its constructors, constructors only run at init. */
+static bool pf__singleton(struct pf_build *b, struct map *only,
+			  struct map *ctors, const char *type)
+{
+	uintptr_t n = (uintptr_t)map_gets(&b->inst, type);
+
+	if (n != 1)
+		return false;
+	/* an exported constructor makes instances for other packages */
+	for (size_t i = 0; i < ctors->cap; i++) {
+		struct map_entry *e = &ctors->slots[i];
+
+		if (e->key && e->value && strcmp(e->value, type) == 0 &&
+		    pf__exported(e->key))
+			return false;
+	}
+	for (size_t i = 0; i < b->refs.len; i++) {
+		struct pf_ref *r = &b->refs.items[i];
+		const char *ct = map_gets(ctors, r->callee);
+
+		if (!ct || strcmp(ct, type) != 0)
+			continue;
+		if (r->ctx == PF_CTX_INIT || r->ctx == PF_CTX_VARINIT ||
+		    r->ctx == PF_CTX_TEST)
+			continue;
+		if (r->caller && map_gets(only, r->caller) && !r->value)
+			continue;
+		return false;
+	}
+	return true;
+}
+
+static struct pf_access *pf__copy(struct arena *A, struct pf_access *items,
+				  size_t n)
+{
+	struct pf_access *out;
+
+	if (!n)
+		return NULL;
+	out = arena_alloc(A, n * sizeof(*out));
+	memcpy(out, items, n * sizeof(*out));
+	return out;
+}
+
+static struct pkgfacts *pf__build(struct gopkg *pkg)
+{
+	struct pf_build b = { 0 };
+	struct pkgfacts *pf;
+	struct map only = MAP_INIT, ctors = MAP_INIT;
+
+	b.pkg = pkg;
+	b.A = &pkg->arena;
+	/* 1. package-level collections */
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		struct gofile *f = pkg->files[i];
+		TSNode root = ts_tree_root_node(f->tree);
+		uint32_t n = ts_node_named_child_count(root);
+
+		b.file = f;
+		if (syn_file_ignored(f))
+			continue;
+		for (uint32_t k = 0; k < n; k++) {
+			TSNode c = ts_node_named_child(root, k);
+
+			if (ts_node_symbol(c) == GS->var_declaration)
+				pf__collect_decl(&b, f, c);
+		}
+	}
+	/* 2. accesses */
+	if (b.tbs.len) {
+		for (size_t i = 0; i < pkg->nfiles; i++) {
+			struct gofile *f = pkg->files[i];
+			TSNode root = ts_tree_root_node(f->tree);
+			TSTreeCursor c = ts_tree_cursor_new(root);
+
+			b.file = f;
+			if (!syn_file_ignored(f) &&
+			    ts_tree_cursor_goto_first_child(&c)) {
+				do {
+					TSNode d = ts_tree_cursor_current_node(&c);
+					TSSymbol s = ts_node_symbol(d);
+
+					if (s == GS->function_declaration)
+						pf__walk_func(&b, d, false);
+					else if (s == GS->method_declaration)
+						pf__walk_func(&b, d, true);
+					else if (s == GS->var_declaration)
+						pf__walk_var_decl(&b, d);
+				} while (ts_tree_cursor_goto_next_sibling(&c));
+			}
+			ts_tree_cursor_delete(&c);
+		}
+	}
+	/* 3. resolve */
+	pf__init_only(&b, &only);
+	for (size_t i = 0; i < pkg->funcs.len && b.tbs.len; i++) {
+		const struct godecl *d = pkg->funcs.items[i];
+		const char *ct;
+
+		if (d->kind != GODECL_FUNC)
+			continue;
+		b.file = d->file;
+		ct = pf__ctor_type(&b, d->node);
+		if (ct && map_gets(&b.inst, ct))
+			map_puts(&ctors, d->name, (void *)ct);
+	}
+	for (size_t i = 0; i < b.tbs.len; i++) {
+		pf__fix_ctx(&only, &b.tbs.items[i]->w);
+		pf__fix_ctx(&only, &b.tbs.items[i]->s);
+	}
+	for (size_t i = 0; i < b.pending.len; i++) {
+		struct pf_pending *p = &b.pending.items[i];
+
+		if (p->a.ctx == PF_CTX_CODE && p->a.func && !p->a.loop &&
+		    map_gets(&only, p->a.func))
+			p->a.ctx = PF_CTX_INIT;
+		else if (p->a.ctx == PF_CTX_CODE && p->a.func &&
+			 pf__registrar(p->a.func))
+			p->a.ctx = PF_CTX_INIT;
+	}
+	for (size_t i = 0; i < b.fshrinks.len; i++) {
+		struct pf_fieldshrink *p = &b.fshrinks.items[i];
+
+		if (p->a.ctx == PF_CTX_CODE && p->a.func && !p->a.loop &&
+		    map_gets(&only, p->a.func))
+			p->a.ctx = PF_CTX_INIT;
+		else if (p->a.ctx == PF_CTX_CODE && p->a.func &&
+			 pf__registrar(p->a.func))
+			p->a.ctx = PF_CTX_INIT;
+	}
+	for (size_t i = 0; i < b.tbs.len; i++) {
+		struct pf_tb *t = b.tbs.items[i];
+
+		if (!t->t.field)
+			continue;
+		t->t.singleton = pf__singleton(&b, &only, &ctors, t->t.type);
+		for (size_t k = 0; k < b.fshrinks.len; k++) {
+			if (strcmp(b.fshrinks.items[k].field, t->t.field) == 0)
+				VEC_PUSH(&t->s, b.fshrinks.items[k].a);
+		}
+		if (!t->t.singleton)
+			continue;
+		for (size_t k = 0; k < b.pending.len; k++) {
+			struct pf_pending *p = &b.pending.items[k];
+
+			if (strcmp(p->type, t->t.type) != 0 ||
+			    strcmp(p->field, t->t.field) != 0)
+				continue;
+			if (p->escape)
+				t->t.escapes = true;
+			else if (!(p->index && t->t.kind == PF_SLICE))
+				VEC_PUSH(&t->w, p->a);
+		}
+	}
+	pf = arena_alloc(b.A, sizeof(*pf));
+	pf->ntargets = b.tbs.len;
+	pf->targets = b.tbs.len ? arena_alloc(b.A, b.tbs.len *
+						      sizeof(*pf->targets))
+				: NULL;
+	for (size_t i = 0; i < b.tbs.len; i++) {
+		struct pf_tb *t = b.tbs.items[i];
+		struct pf_target *o = &pf->targets[i];
+
+		*o = t->t;
+		o->writes = pf__copy(b.A, t->w.items, t->w.len);
+		o->nwrites = t->w.len;
+		o->shrinks = pf__copy(b.A, t->s.items, t->s.len);
+		o->nshrinks = t->s.len;
+		VEC_FREE(&t->w);
+		VEC_FREE(&t->s);
+		free(t);
+	}
+	VEC_FREE(&b.tbs);
+	VEC_FREE(&b.gvars);
+	VEC_FREE(&b.pending);
+	VEC_FREE(&b.fshrinks);
+	VEC_FREE(&b.refs);
+	VEC_FREE(&b.scope);
+	VEC_FREE(&b.marks);
+	VEC_FREE(&b.stack);
+	map_release(&b.globals);
+	map_release(&b.targets);
+	map_release(&b.inst);
+	map_release(&only);
+	map_release(&ctors);
+	return pf;
+}
+
+const struct pkgfacts *pkgfacts_get(struct gopkg *pkg)
+{
+	if (!pkg->facts[LH_FACT_PKG])
+		pkg->facts[LH_FACT_PKG] = pf__build(pkg);
+	return pkg->facts[LH_FACT_PKG];
+}
+
+const struct pf_target *pkgfacts_find(const struct pkgfacts *pf,
+				      const char *name)
+{
+	for (size_t i = 0; i < pf->ntargets; i++) {
+		if (strcmp(pf->targets[i].name, name) == 0)
+			return &pf->targets[i];
+	}
+	return NULL;
+}
+
+const char *pf_ctx_name(enum pf_ctx c)
+{
+	switch (c) {
+	case PF_CTX_CODE:
+		return "code";
+	case PF_CTX_INIT:
+		return "init";
+	case PF_CTX_VARINIT:
+		return "var initializer";
+	case PF_CTX_TEST:
+		return "test";
+	}
+	return "?";
+}

@@ -1,0 +1,84 @@
+/*
+ * pkgfacts.h - package-level facts about global collections: every
+ * package-level map, slice or sync.Map (declared type, or inferred from
+ * make, a composite literal, new or a constructor of the package), and every
+ * map/slice field of a package-level struct value or pointer; every write
+ * that can grow one (index assignment, append assignment, Store) and every
+ * shrink (delete, clear, reassignment, re-slice, Delete), across all files
+ * of the package, including writes through the receiver in methods of a
+ * struct type whose only instance is package-level (a singleton).
+ *
+ * Computed once per package and cached in pkg->facts[LH_FACT_PKG].
+ * Everything is allocated in the package arena (borrowed: valid until the
+ * package is freed).
+ *
+ * Scoping: a local, parameter or result that shadows the global is not the
+ * global. A global that escapes (its address taken, passed to a function of
+ * the package, aliased, returned, a method of its named type called) may be
+ * shrunk where we cannot see it: such targets are marked `escapes` and the
+ * rules stay silent on them.
+ */
+#ifndef LH_STATIC_PKGFACTS_H
+#define LH_STATIC_PKGFACTS_H
+
+#include "static/pass.h"
+
+enum pf_kind { PF_MAP, PF_SLICE, PF_SYNCMAP };
+
+/* Where an access happens. */
+enum pf_ctx {
+	PF_CTX_CODE,	 /* ordinary code (can run any number of times) */
+	PF_CTX_INIT,	 /* runs once at start-up: init(), a function only
+			    called from init, or in package main from main()
+			    outside endless loops */
+	PF_CTX_VARINIT,	 /* a package-level var initializer */
+	PF_CTX_TEST,	 /* a _test.go file */
+};
+
+struct pf_access {
+	struct gofile *file;
+	TSNode node;	 /* the assignment, inc, call or statement */
+	enum pf_ctx ctx;
+	const char *func; /* enclosing top-level function ("T.M"), or NULL */
+	/* writes: the key is a constant or from a bounded set (enum switch
+	 * case, enum key type), or a size check of the collection guards it
+	 * in the same function */
+	bool bounded;
+	bool loop;	 /* inside an endless loop of its function */
+};
+
+struct pf_target {
+	const char *name;   /* "cache", or "registry.m" for a field */
+	const char *var;    /* the package-level variable */
+	const char *field;  /* field name, or NULL */
+	const char *type;   /* struct type name for fields, else NULL */
+	enum pf_kind kind;
+	bool singleton;	    /* field of the only instance of its type:
+			       receiver writes in its methods count */
+	bool escapes;	    /* may change where we cannot see */
+	bool key_bounded;   /* map key type has a small value set */
+	struct gofile *file; /* declaration */
+	TSNode decl;	    /* var_spec */
+	struct pf_access *writes;
+	size_t nwrites;
+	struct pf_access *shrinks;
+	size_t nshrinks;
+};
+
+struct pkgfacts {
+	struct pf_target *targets;
+	size_t ntargets;
+};
+
+/* The package's facts, computed on first use. Borrowed: allocated in the
+ * package arena. Never NULL. */
+const struct pkgfacts *pkgfacts_get(struct gopkg *pkg);
+
+/* The target of that name ("cache", "registry.m"), or NULL. */
+const struct pf_target *pkgfacts_find(const struct pkgfacts *pf,
+				      const char *name);
+
+/* Name of a context, for messages and debugging ("init", "code" ...). */
+const char *pf_ctx_name(enum pf_ctx c);
+
+#endif /* LH_STATIC_PKGFACTS_H */

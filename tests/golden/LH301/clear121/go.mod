@@ -1,0 +1,3 @@
+module golden/clear121
+
+go 1.21
