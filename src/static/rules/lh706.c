@@ -1,0 +1,204 @@
+/*
+ * lh706.c - LH706: a release deferred inside a loop body.
+ *
+ * `defer f.Close()` (or Unlock, Stop, Rollback, Release, cancel(), ...)
+ * inside a for loop runs when the function returns, not at the end of the
+ * iteration: every iteration's resource stays open until then. Flags a
+ * defer statement whose call is a release (or a func literal whose body
+ * makes one) when some loop enclosing it in the same function can run more
+ * than one iteration.
+ *
+ * Silent when: the defer is inside a func literal called per iteration
+ * (the literal is the function the defer belongs to); every enclosing loop
+ * ends its first iteration with return, panic or an unconditional break
+ * and has no continue.
+ */
+#include "static/pass.h"
+#include "static/syn.h"
+
+extern const struct lh_rule lh_rule_lh706;
+
+static const char *const lh706_release[] = {
+	"Close", "CloseSend", "Unlock", "RUnlock", "Stop", "Rollback",
+	"Release", "Cancel", "Shutdown",
+};
+
+/* A call that releases something. */
+static bool lh706__release_call(const struct gofile *f, TSNode call)
+{
+	TSNode m = syn_call_method(call, NULL), fn;
+
+	if (!ts_node_is_null(m)) {
+		for (size_t i = 0; i < ARRAY_SIZE(lh706_release); i++) {
+			if (go_text_is(f, m, lh706_release[i]))
+				return true;
+		}
+		return syn_call_pkg(f, call, "os", "Remove") ||
+		       syn_call_pkg(f, call, "os", "RemoveAll");
+	}
+	fn = go_unparen(go_field(call, f_function));
+	if (!ts_node_is_null(fn) && ts_node_symbol(fn) == GS->identifier) {
+		size_t len;
+		const char *s = go_text(f, fn, &len);
+
+		/* cancel(), stopTimer := ...: cancel funcs by convention */
+		return (len >= 6 && (memcmp(s + len - 6, "cancel", 6) == 0 ||
+				     memcmp(s + len - 6, "Cancel", 6) == 0));
+	}
+	return false;
+}
+
+struct lh706__find {
+	const struct gofile *f;
+	bool found;
+};
+
+static bool lh706__find_enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct lh706__find *x = ctx;
+
+	LH_UNUSED(depth);
+	if (x->found)
+		return false;
+	if (ts_node_symbol(n) == GS->call_expression &&
+	    lh706__release_call(x->f, n))
+		x->found = true;
+	return true;
+}
+
+/* The deferred call releases: directly, or in a deferred func literal. */
+static bool lh706__releases(const struct gofile *f, TSNode call)
+{
+	TSNode fn = go_unparen(go_field(call, f_function));
+
+	if (lh706__release_call(f, call))
+		return true;
+	if (!ts_node_is_null(fn) && ts_node_symbol(fn) == GS->func_literal) {
+		struct lh706__find x = { f, false };
+		struct syn_walker w = { lh706__find_enter, NULL, &x };
+
+		syn_walk(go_field(fn, f_body), &w);
+		return x.found;
+	}
+	return false;
+}
+
+/* A continue in body that targets loop. */
+static bool lh706__continues(const struct gofile *f, TSNode n, TSNode loop,
+			     bool nested, unsigned depth)
+{
+	uint32_t k = ts_node_named_child_count(n);
+
+	if (depth > SYN_MAX_DEPTH)
+		return true;
+	for (uint32_t i = 0; i < k; i++) {
+		TSNode c = ts_node_named_child(n, i);
+		TSSymbol s = ts_node_symbol(c);
+
+		if (s == GS->func_literal)
+			continue;
+		if (s == GS->continue_statement) {
+			if (!nested || ts_node_named_child_count(c) > 0)
+				return true; /* labeled: assume it may be ours */
+			continue;
+		}
+		if (lh706__continues(f, c, loop, nested || s == GS->for_statement,
+				     depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* The loop cannot start a second iteration. */
+static bool lh706__single_iteration(const struct gofile *f, TSNode loop)
+{
+	TSNode body = go_field(loop, f_body), last;
+
+	if (ts_node_is_null(body))
+		return false;
+	last = syn_last_stmt(body);
+	if (ts_node_is_null(last))
+		return false;
+	if (!syn_terminating(f, last) &&
+	    !(ts_node_symbol(last) == GS->break_statement &&
+	      ts_node_named_child_count(last) == 0))
+		return false;
+	return !lh706__continues(f, body, loop, false, 0);
+}
+
+struct lh706_ctx {
+	struct lh_pass *p;
+	struct gofile *f;
+};
+
+static bool lh706__enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct lh706_ctx *c = ctx;
+	TSNode call, loop = { 0 };
+	struct lh_finding *fd;
+	size_t len;
+	const char *txt;
+
+	LH_UNUSED(depth);
+	if (ts_node_symbol(n) != GS->defer_statement)
+		return true;
+	call = go_unparen(ts_node_named_child(n, 0));
+	if (ts_node_is_null(call) || ts_node_symbol(call) != GS->call_expression ||
+	    !lh706__releases(c->f, call))
+		return false;
+	for (TSNode q = ts_node_parent(n); !ts_node_is_null(q);
+	     q = ts_node_parent(q)) {
+		if (syn_is_func(q))
+			break;
+		if (ts_node_symbol(q) == GS->for_statement &&
+		    !lh706__single_iteration(c->f, q)) {
+			loop = q;
+			break;
+		}
+	}
+	if (ts_node_is_null(loop))
+		return false;
+	txt = go_text(c->f, call, &len);
+	if (ts_node_symbol(go_unparen(go_field(call, f_function))) ==
+	    GS->func_literal) {
+		txt = "func() {...}()";
+		len = strlen(txt);
+	} else if (len > 60) {
+		len = 60;
+	}
+	for (size_t i = 0; i < len; i++) {
+		if (txt[i] == '\n')
+			len = i;
+	}
+	fd = pass_report(c->p, &lh_rule_lh706, c->f, n,
+			 "defer %.*s inside a loop: each iteration's release "
+			 "waits until the function returns", (int)len, txt);
+	pass_step(c->p, fd, c->f, loop, "loop starts here");
+	pass_fix(c->p, fd,
+		 "move the loop body into a function (or a func literal "
+		 "called per iteration) so the defer runs at the end of each "
+		 "iteration, or release explicitly before the next iteration");
+	return false;
+}
+
+static void lh706_run(struct lh_pass *p)
+{
+	for (size_t i = 0; i < p->pkg->nfiles; i++) {
+		struct lh706_ctx c = { p, p->pkg->files[i] };
+		struct syn_walker w = { lh706__enter, NULL, &c };
+
+		if (syn_file_ignored(c.f))
+			continue;
+		syn_walk(ts_tree_root_node(c.f->tree), &w);
+	}
+}
+
+const struct lh_rule lh_rule_lh706 = {
+	.id = "LH706",
+	.name = "defer-in-loop",
+	.title = "release deferred inside a loop body",
+	.class = LH_CLASS_RESOURCE,
+	.severity = LH_SEV_WARNING,
+	.since = "0.1",
+	.run = lh706_run,
+};

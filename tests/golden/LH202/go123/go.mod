@@ -1,0 +1,3 @@
+module golden/go123
+
+go 1.23

@@ -1,0 +1,103 @@
+package lh202
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Returns once the context is done: the ticker lives on.
+func poll(ctx context.Context) {
+	tick := time.Tick(time.Second) // want LH202 "time.Tick leaks its ticker when poll returns"
+	for {
+		select {
+		case <-tick:
+			fmt.Println("poll")
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// Waits a few ticks, then falls off the end.
+func waitThree() {
+	n := 0
+	for range time.Tick(10 * time.Millisecond) { // want LH202
+		n++
+		if n == 3 {
+			break
+		}
+	}
+}
+
+// A single receive used as a sleep: returns right after.
+func pause() {
+	<-time.Tick(time.Millisecond) // want LH202
+}
+
+// An error path returns from inside the loop.
+func watch(check func() error) error {
+	for range time.Tick(time.Second) { // want LH202
+		if err := check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Endless: the function never returns, the ticker is needed forever.
+func heartbeat() {
+	for range time.Tick(time.Second) {
+		fmt.Println("alive")
+	}
+}
+
+// Endless for with select: no return.
+func monitor(ch chan int) {
+	t := time.Tick(time.Minute)
+	for {
+		select {
+		case v := <-ch:
+			fmt.Println(v)
+		case <-t:
+			fmt.Println("tick")
+		}
+	}
+}
+
+// An early return before the ticker exists is not a leak of it.
+func start(enabled bool) {
+	if !enabled {
+		return
+	}
+	for range time.Tick(time.Second) {
+		fmt.Println("tick")
+	}
+}
+
+// The channel is handed to a goroutine that lives forever.
+func spawn(out chan<- time.Time) {
+	c := time.Tick(time.Second)
+	go func() {
+		for t := range c {
+			out <- t
+		}
+	}()
+}
+
+// The channel is returned to the caller: its lifetime is theirs.
+func ticks() <-chan time.Time {
+	return time.Tick(time.Second)
+}
+
+// A goroutine body that loops forever.
+func background() {
+	go func() {
+		for range time.Tick(time.Second) {
+			fmt.Println("bg")
+		}
+	}()
+}
+
+// Package-level: lives as long as the process anyway.
+var everySecond = time.Tick(time.Second)

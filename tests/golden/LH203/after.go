@@ -1,0 +1,142 @@
+package lh203
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Every message restarts the loop and leaves a 5-minute timer behind.
+func consume(ch <-chan string) {
+	for {
+		select {
+		case msg := <-ch:
+			fmt.Println(msg)
+		case <-time.After(5 * time.Minute): // want LH203 "time.After in a select loop"
+			fmt.Println("idle")
+			return
+		}
+	}
+}
+
+// The same through a local made in the loop body.
+func consumeLocal(ch <-chan string) {
+	for {
+		timeout := time.After(time.Minute) // want LH203
+		select {
+		case msg := <-ch:
+			fmt.Println(msg)
+		case <-timeout:
+			return
+		}
+	}
+}
+
+// A loop with a plain condition is long-running too.
+func drain(ch <-chan int, done *bool) {
+	for !*done {
+		select {
+		case v := <-ch:
+			fmt.Println(v)
+		case <-time.After(time.Second): // want LH203
+		}
+	}
+}
+
+// A default case spins and makes a timer every time round.
+func spin(ch <-chan int) {
+	for {
+		select {
+		case v := <-ch:
+			fmt.Println(v)
+			return
+		case <-time.After(time.Hour): // want LH203
+			return
+		default:
+		}
+	}
+}
+
+// Every other case leaves the loop: only the timer that fired ever
+// existed when the loop goes round.
+func firstOf(ch <-chan int) int {
+	for {
+		select {
+		case v := <-ch:
+			return v
+		case <-time.After(time.Second):
+			fmt.Println("retry")
+		}
+	}
+}
+
+// A short counted loop: at most three timers.
+func retry(ch <-chan int) int {
+	for i := 0; i < 3; i++ {
+		select {
+		case v := <-ch:
+			return v
+		case <-time.After(time.Second):
+		}
+	}
+	return -1
+}
+
+// One timer made before the loop and reused.
+func reuse(ctx context.Context, ch <-chan int) {
+	t := time.NewTimer(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case v := <-ch:
+			fmt.Println(v)
+		case <-t.C:
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// No loop at all.
+func once(ch <-chan int) int {
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(time.Second):
+		return 0
+	}
+}
+
+// time.After as a sleep outside select: it fires every time.
+func sleepy(n int) {
+	for {
+		<-time.After(time.Millisecond)
+		n--
+		if n == 0 {
+			return
+		}
+	}
+}
+
+// A range loop is bounded by its data.
+func each(items []int, ch chan<- int) {
+	for _, it := range items {
+		select {
+		case ch <- it:
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// Inside a func literal called per iteration, the loop is outside it.
+func perItem(ch <-chan int) {
+	for {
+		func() {
+			select {
+			case <-ch:
+			case <-time.After(time.Second):
+			}
+		}()
+	}
+}
