@@ -63,7 +63,7 @@ struct pf_ref {
 	const char *callee, *caller; /* caller NULL: var initializer */
 	enum pf_ctx ctx;
 	bool value; /* not a direct call: may run any time */
-	bool loop;  /* called inside an endless loop */
+	bool loop;  /* called inside a loop */
 };
 
 enum { PFS_SHADOW, PFS_RECV };
@@ -98,6 +98,7 @@ struct pf_build {
 				ts_node_parent(), which is linear */
 	TSNode fn_node;	     /* the top-level function being walked */
 	unsigned loop;	     /* endless loops around the current node */
+	unsigned anyloop;    /* loops of any kind around it */
 };
 
 /* Parent of n: from the walk stack when n is on it. */
@@ -1238,7 +1239,7 @@ static void pf__ref(struct pf_build *b, TSNode id)
 	r.caller = b->func;
 	r.ctx = b->ctx;
 	r.value = true;
-	r.loop = b->loop > 0;
+	r.loop = b->anyloop > 0;
 	if (!ts_node_is_null(p) && ts_node_symbol(p) == GS->call_expression &&
 	    ts_node_start_byte(go_field(p, f_function)) ==
 		    ts_node_start_byte(id)) {
@@ -1299,7 +1300,7 @@ static bool pf__opens_scope(TSSymbol s)
 struct pf_saved {
 	enum pf_ctx ctx;
 	const char *func;
-	unsigned loop;
+	unsigned loop, anyloop;
 };
 
 static void pf__walk_node(struct pf_build *b, TSNode n)
@@ -1317,10 +1318,12 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 	VEC_PUSH(&b->stack, n);
 	if (sym == s->for_statement && syn_endless_for(n))
 		b->loop++;
+	if (sym == s->for_statement)
+		b->anyloop++;
 	if (pf__opens_scope(sym))
 		pf__mark(b);
 	if (sym == s->func_literal) {
-		struct pf_saved sv = { b->ctx, b->func, b->loop };
+		struct pf_saved sv = { b->ctx, b->func, b->loop, b->anyloop };
 		bool imm = pf__immediate_call(b, n);
 
 		if (pf__once_arg(b, n)) {
@@ -1332,11 +1335,12 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 		}
 		pf__push_params(b, go_field(n, f_parameters), PFS_SHADOW, NULL);
 		pf__push_params(b, go_field(n, f_result), PFS_SHADOW, NULL);
-		b->loop = 0;
+		b->loop = b->anyloop = 0;
 		pf__walk_node(b, go_field(n, f_body));
 		b->ctx = sv.ctx;
 		b->func = sv.func;
 		b->loop = sv.loop;
+		b->anyloop = sv.anyloop;
 		return false;
 	}
 	if (sym == s->short_var_declaration) {
@@ -1446,6 +1450,8 @@ static void pf__leave(void *ctx, TSNode n)
 	if (ts_node_symbol(n) == GS->for_statement && syn_endless_for(n) &&
 	    b->loop)
 		b->loop--;
+	if (ts_node_symbol(n) == GS->for_statement && b->anyloop)
+		b->anyloop--;
 	if (b->stack.len)
 		b->stack.len--;
 }
@@ -1487,7 +1493,7 @@ static void pf__walk_func(struct pf_build *b, TSNode fn, bool method)
 	b->scope.len = 0;
 	b->marks.len = 0;
 	b->stack.len = 0;
-	b->loop = 0;
+	b->loop = b->anyloop = 0;
 	b->fn_node = fn;
 	b->func = go_text_dup(b->file, name);
 	b->ctor_of = method ? NULL : pf__ctor_type(b, fn);
@@ -1534,7 +1540,7 @@ static void pf__walk_var_decl(struct pf_build *b, TSNode decl)
 			b->scope.len = 0;
 			b->marks.len = 0;
 			b->stack.len = 0;
-			b->loop = 0;
+			b->loop = b->anyloop = 0;
 			b->fn_node = (TSNode){ 0 };
 			b->func = NULL;
 			b->ctor_of = NULL;

@@ -1,4 +1,4 @@
-// A one-shot program: main runs once, the map grows with its input only.
+// A one-shot program: main runs once and the map is filled once.
 package main
 
 import (
@@ -8,13 +8,13 @@ import (
 
 var seen = map[string]bool{}
 
-func visit(name string) {
-	seen[name] = true
+func load(names []string) {
+	for _, n := range names {
+		seen[n] = true
+	}
 }
 
 func main() {
-	for _, a := range os.Args[1:] {
-		visit(a)
-	}
+	load(os.Args[1:])
 	fmt.Println(len(seen))
 }
