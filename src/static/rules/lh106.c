@@ -1,0 +1,276 @@
+/*
+ * lh106.c - LH106: sync.WaitGroup misuse that leaves Wait blocked.
+ *
+ * For every goroutine a function starts (func literals, and same-package
+ * functions and methods run with `go`):
+ *   - Done skipped on a path: the goroutine calls `wg.Done()` (not
+ *     deferred) and the obligation engine (static/engine.h), run on the
+ *     goroutine's body with "call wg.Done()" open at entry, finds a return
+ *     that leaves it undone while another path does it. Wait then waits
+ *     for a count that never reaches zero: the waiter leaks, and so does
+ *     everything that waits on it.
+ *   - Add inside the goroutine: a func literal goroutine calls `wg.Add()`
+ *     on a WaitGroup its starter waits on after the go statement; the Wait
+ *     can run before the Add, return early, and the accounting goes wrong
+ *     from there (a later Wait blocks on a count nobody decrements).
+ * A WaitGroup is recognised by its type when the engine knows it, else by
+ * a WaitGroup-like name (wg, *Wg, *WG, *wait*, *group). Reported at the
+ * go statement.
+ */
+#include <ctype.h>
+#include <stdio.h>
+
+#include "static/chanfacts.h"
+#include "static/engine.h"
+
+extern const struct lh_rule lh_rule_lh106;
+
+#define LH106_MAX_DEPTH 200
+
+static const struct eng_kind lh106_done = {
+	.rule = "LH106", .noun = "WaitGroup", .release = "Done",
+	.still = "not marked done", .verb = "marked done",
+	.flags = ENG_K_NO_TRANSFER,
+	.rel_prefix = "", .rel_names = { "Done" },
+};
+
+static bool lh106__wg_name(const char *s, size_t len)
+{
+	char low[64];
+
+	if (!len || len >= sizeof(low))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)s[i]);
+	low[len] = '\0';
+	return (len >= 2 && strcmp(low + len - 2, "wg") == 0) ||
+	       strstr(low, "wait") != NULL ||
+	       (len >= 5 && strcmp(low + len - 5, "group") == 0);
+}
+
+static bool lh106__is_wg(struct eng_func *fn, TSNode x)
+{
+	const char *t = eng_type_of(fn, x);
+	TSNode last = x;
+	const char *s;
+	size_t len;
+
+	if (t)
+		return strcmp(t, "sync.WaitGroup") == 0;
+	if (ts_node_symbol(x) == GS->selector_expression)
+		last = go_field(x, f_field);
+	s = go_text(fn->file, last, &len);
+	return lh106__wg_name(s, len);
+}
+
+/* A statement-level call `X.<method>()` on a WaitGroup in body (not in
+ * nested func literals); returns the call or a null node. */
+static TSNode lh106__find_call(struct eng_func *fn, TSNode n,
+			       const char *method, bool want_args,
+			       unsigned depth)
+{
+	TSNode none;
+	uint32_t cnt;
+
+	memset(&none, 0, sizeof(none));
+	if (ts_node_is_null(n) || depth > LH106_MAX_DEPTH ||
+	    ts_node_symbol(n) == GS->func_literal ||
+	    ts_node_symbol(n) == GS->defer_statement)
+		return none;
+	if (ts_node_symbol(n) == GS->expression_statement) {
+		TSNode call = go_unparen(ts_node_named_child(n, 0));
+		TSNode fun, args;
+
+		if (!ts_node_is_null(call) &&
+		    ts_node_symbol(call) == GS->call_expression) {
+			fun = go_unparen(go_field(call, f_function));
+			args = go_field(call, f_arguments);
+			if (ts_node_symbol(fun) == GS->selector_expression &&
+			    go_text_is(fn->file, go_field(fun, f_field),
+				       method) &&
+			    (ts_node_named_child_count(args) > 0) ==
+				    want_args &&
+			    lh106__is_wg(fn, go_unparen(go_field(fun,
+								 f_operand))))
+				return call;
+		}
+		return none;
+	}
+	cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++) {
+		TSNode r = lh106__find_call(fn, ts_node_named_child(n, i),
+					    method, want_args, depth + 1);
+
+		if (!ts_node_is_null(r))
+			return r;
+	}
+	return none;
+}
+
+/* The root identifier and field path of X in `X.Done()`. */
+static bool lh106__handle(struct eng_func *fn, TSNode x, struct eng_entry *e)
+{
+	const char *chain[8];
+	size_t n = 0;
+	struct buf pre = BUF_INIT;
+
+	x = go_unparen(x);
+	while (ts_node_symbol(x) == GS->selector_expression &&
+	       n < ARRAY_SIZE(chain)) {
+		chain[n++] = go_text_dup(fn->file, go_field(x, f_field));
+		x = go_unparen(go_field(x, f_operand));
+	}
+	if (ts_node_symbol(x) != GS->identifier)
+		return false;
+	for (size_t i = n; i > 0; i--) {
+		buf_adds(&pre, chain[i - 1]);
+		if (i > 1)
+			buf_addc(&pre, '.');
+	}
+	e->var = eng_resolve(fn, x);
+	e->root = e->var ? NULL : go_text_dup(fn->file, x);
+	e->prefix = arena_strdup(&fn->pkg->arena, pre.data ? pre.data : "");
+	buf_release(&pre);
+	return true;
+}
+
+static void lh106__done(struct lh_pass *p, const struct chgor *gr)
+{
+	TSNode decl = ts_node_parent(gr->body);
+	struct eng_func *fn;
+	struct eng_spec spec = { 0 };
+	struct eng_entry e = { 0 };
+	struct eng_result *r;
+	TSNode done;
+	size_t len;
+	const char *text = go_text(gr->bfile, gr->body, &len);
+	size_t hlen;
+	const char *htext;
+
+	if (!memmem(text, len, ".Done()", 7))
+		return;
+	fn = eng_func_get(p->pkg, gr->bfile, decl);
+	if (!fn || fn->too_deep || ts_node_is_null(fn->body))
+		return;
+	done = lh106__find_call(fn, fn->body, "Done", false, 0);
+	if (ts_node_is_null(done))
+		return;
+	/* Done in a loop counts many, it is not one skipped duty */
+	for (TSNode x = ts_node_parent(done); !ts_node_is_null(x) &&
+	     !ts_node_eq(x, fn->body); x = ts_node_parent(x)) {
+		if (ts_node_symbol(x) == GS->for_statement)
+			return;
+	}
+	if (!lh106__handle(fn, go_field(go_field(done, f_function), f_operand),
+			   &e))
+		return;
+	e.kind = &lh106_done;
+	e.site = done;
+	spec.entries = &e;
+	spec.nentries = 1;
+	r = eng_run(fn, &spec);
+	htext = go_text(gr->bfile, go_field(go_field(done, f_function),
+					    f_operand), &hlen);
+	for (size_t i = 0; r && i < r->nleaks; i++) {
+		struct eng_leak *l = &r->leaks[i];
+		struct lh_finding *fd = NULL;
+
+		if (l->kind != &lh106_done || !l->released_somewhere)
+			continue;
+		for (size_t j = 0; j < l->nexits; j++) {
+			const struct eng_exit *x = &l->exits[j];
+
+			if (x->kind != ENG_EXIT_RETURN &&
+			    x->kind != ENG_EXIT_END)
+				continue;
+			if (!fd)
+				fd = pass_report(p, &lh_rule_lh106, gr->file,
+					gr->go, "goroutine can return without "
+					"%.*s.Done(): Wait blocks forever",
+					(int)hlen, htext);
+			pass_step(p, fd, gr->bfile, x->node,
+				  "%s without calling %.*s.Done()",
+				  eng_exit_text(p->pkg, x), (int)hlen, htext);
+		}
+		if (fd)
+			pass_fix(p, fd, "call `defer %.*s.Done()` first thing "
+				 "in the goroutine", (int)hlen, htext);
+	}
+}
+
+/* `wg.Add` in a func literal goroutine; Wait on the same wg after the go
+ * statement in the starter. */
+static void lh106__add(struct lh_pass *p, const struct chfunc *cf,
+		       const struct chgor *gr)
+{
+	TSNode lit = ts_node_parent(gr->body), add, wait, x;
+	struct eng_func *fn, *outer;
+	struct lh_finding *fd;
+	size_t len, wlen;
+	const char *xs, *ws;
+
+	if (gr->callee || gr->parent != -1)
+		return;
+	fn = eng_func_get(p->pkg, gr->bfile, lit);
+	if (!fn || fn->too_deep)
+		return;
+	add = lh106__find_call(fn, gr->body, "Add", true, 0);
+	if (ts_node_is_null(add))
+		return;
+	x = go_unparen(go_field(go_field(add, f_function), f_operand));
+	xs = go_text(gr->bfile, x, &len);
+	outer = eng_func_get(p->pkg, cf->file, cf->node);
+	if (!outer || outer->too_deep)
+		return;
+	wait = lh106__find_call(outer, outer->body, "Wait", false, 0);
+	if (ts_node_is_null(wait) ||
+	    ts_node_start_byte(wait) < ts_node_end_byte(gr->go))
+		return;
+	ws = go_text(cf->file, go_unparen(go_field(go_field(wait, f_function),
+						   f_operand)), &wlen);
+	if (wlen != len || memcmp(ws, xs, len) != 0)
+		return;
+	fd = pass_report(p, &lh_rule_lh106, gr->file, gr->go,
+		"%.*s.Add runs inside the goroutine: %.*s.Wait can miss it",
+		(int)len, xs, (int)len, xs);
+	pass_step(p, fd, gr->bfile, add, "adds at line %u, inside the "
+		  "goroutine", ts_node_start_point(add).row + 1);
+	pass_step(p, fd, cf->file, wait, "%.*s.Wait at line %u may run "
+		  "first and return early; a later Wait blocks on a count "
+		  "nobody balances", (int)len, xs,
+		  ts_node_start_point(wait).row + 1);
+	pass_fix(p, fd, "call %.*s.Add(1) before the go statement",
+		 (int)len, xs);
+}
+
+static void lh106_run(struct lh_pass *p)
+{
+	const struct chfacts *cf = chanfacts_get(p->pkg);
+
+	for (size_t i = 0; i < cf->nfuncs; i++) {
+		const struct chfunc *fn = cf->funcs[i];
+
+		if (fn->incomplete)
+			continue;
+		for (size_t g = 0; g < fn->ngors; g++) {
+			const struct chgor *gr = &fn->gors[g];
+
+			if (ts_node_is_null(gr->body))
+				continue;
+			lh106__done(p, gr);
+			lh106__add(p, fn, gr);
+		}
+	}
+}
+
+const struct lh_rule lh_rule_lh106 = {
+	.id = "LH106",
+	.name = "waitgroup-done-skipped",
+	.title = "WaitGroup Done skipped on a path, or Add inside the goroutine",
+	.class = LH_CLASS_GOROUTINE,
+	.severity = LH_SEV_WARNING,
+	.kind = LH_RULE_STATIC,
+	.since = "0.1",
+	.needs = LH_NEED_OBLIGATIONS | LH_NEED_CHANNELS,
+	.run = lh106_run,
+};

@@ -1,0 +1,7 @@
+package golden
+
+import "errors"
+
+var errMissing = errors.New("missing")
+
+func valid(k string) bool { return k != "" }
