@@ -56,4 +56,29 @@ enum snap_wait snap_wait_refine(enum snap_wait w, const struct snap_stack *st);
 /* Parses a decimal number in s[0..n). */
 bool snap_parse_u64(const char *s, size_t n, uint64_t *out);
 
+/* One symbolised frame line of the pprof text formats (debug=1):
+ *   "#\t0x<pc>\t<func>+0x<off>\t<file>:<line>"   (fields: 1+ tabs/spaces)
+ *   "#\t0x<pc>"                                   (no symbol)
+ * Fills the out-params (pointers into line; func/file NULL when absent).
+ * False when the line is not of that shape. */
+struct text_frame {
+	uint64_t pc;
+	const char *func, *file;
+	size_t func_len, file_len;
+	uint32_t line;
+};
+bool snap_text_frame(const char *line, size_t len, struct text_frame *f);
+/* Parses " 0x<hex> 0x<hex>..." after '@': pushes up to max PCs into out
+ * (VEC of uint64_t); false on a malformed token. */
+bool snap_text_pcs(const char *p, size_t n, uint64_t *out, size_t max,
+		   size_t *count);
+bool snap_parse_hex(const char *s, size_t n, uint64_t *out);
+/* Parses an optionally negative decimal. */
+bool snap_parse_i64(const char *s, size_t n, int64_t *out);
+
+/* Stores a runtime.MemStats field by its Go name ("HeapInuse"); false for
+ * fields the model does not keep. */
+bool snap_memstat_set(struct snap_memstats *m, const char *name, size_t n,
+		      double v);
+
 #endif /* LH_RUNTIME_RTINTERNAL_H */
