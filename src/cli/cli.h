@@ -12,6 +12,7 @@
 enum { LH_EXIT_CLEAN = 0, LH_EXIT_FINDINGS = 1, LH_EXIT_ERROR = 2 };
 
 int cmd_scan(int argc, char **argv);
+int cmd_inspect(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);

@@ -10,6 +10,7 @@
 const struct cli_command cli_commands[] = {
 	{ "scan", cmd_scan, "find leaks in Go source" },
 	{ "ps", cmd_ps, "list Go processes on this host and their pprof endpoints" },
+	{ "inspect", cmd_inspect, "read saved goroutine dumps, profiles and traces" },
 	{ "rules", cmd_rules, "list the rules, or print one rule's doc" },
 	{ "version", cmd_version, "print the version" },
 	{ "help", cmd_help, "show help for leakhound or a command" },

@@ -53,6 +53,7 @@ struct gdump {
 	const struct snap_limits *lim;
 	struct lh_error *err;
 	struct rec r;
+	bool partial; /* the current line is the unterminated last one */
 	VEC(struct snap_frame) tmp;
 	uint64_t records;
 };
@@ -385,9 +386,15 @@ static enum lh_status record_line(struct gdump *g, const char *line,
 			return LH_OK;
 		}
 	}
+	if (g->partial)
+		return snap_fail_at(g->err, g->in, off,
+				    "truncated goroutine %llu: the input ends "
+				    "mid-line",
+				    (unsigned long long)r->goid);
 	return snap_fail_at(g->err, g->in, off,
-			    "unexpected line in goroutine %llu: '%.40s'",
-			    (unsigned long long)r->goid, line);
+			    "unexpected line in goroutine %llu: '%.*s'",
+			    (unsigned long long)r->goid, (int)LH_MIN(len, (size_t)40),
+			    line);
 }
 
 static bool is_header(const char *line, size_t len)
@@ -459,6 +466,7 @@ enum lh_status gdump_parse_text(struct snapshot *s, struct snap_stream *in,
 				break;
 			continue;
 		}
+		g.partial = lr.partial;
 		st = record_line(&g, line, len, lr.line_off);
 		if (st != LH_OK)
 			break;

@@ -80,8 +80,7 @@ enum lh_status snap_parse(struct snapshot *s, struct snap_stream *in,
 	case SNAP_FMT_EXPVAR:
 		return expvar_parse(s, in, &lim, err);
 	case SNAP_FMT_TRACE:
-		return lh_fail(err, snap_stream_name(in),
-			       "execution traces are not read by this build");
+		return trace_parse(s, in, &lim, err);
 	default:
 		return lh_fail(err, snap_stream_name(in),
 			       "not a goroutine dump, profile, expvar JSON "

@@ -35,6 +35,7 @@ struct snap_lines {
 	uint64_t base;	   /* stream offset of buf[0] */
 	uint64_t line_off; /* offset of the line last returned */
 	uint64_t lineno;
+	bool partial; /* the line last returned had no newline (input end) */
 };
 void snap_lines_init(struct snap_lines *l, struct snap_stream *in,
 		     const struct snap_limits *lim);

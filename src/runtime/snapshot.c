@@ -247,7 +247,10 @@ static const struct {
 	{ "sync.(*RWMutex).Lock", SNAP_WAIT_RWMUTEX, false },
 	{ "sync.(*WaitGroup).Wait", SNAP_WAIT_WAITGROUP, false },
 	{ "sync.(*Cond).Wait", SNAP_WAIT_COND, false },
-	{ "runtime.goparkunlock", SNAP_WAIT_OTHER, false },
+	{ "sync.runtime_notifyListWait", SNAP_WAIT_COND, false },
+	{ "sync.runtime_Semacquire", SNAP_WAIT_SEMACQUIRE, true },
+	{ "internal/sync.runtime_Semacquire", SNAP_WAIT_SEMACQUIRE, true },
+	{ "runtime.semacquire", SNAP_WAIT_SEMACQUIRE, true },
 	{ "syscall.Syscall", SNAP_WAIT_SYSCALL, true },
 	{ "syscall.RawSyscall", SNAP_WAIT_SYSCALL, true },
 	{ "internal/runtime/syscall.Syscall", SNAP_WAIT_SYSCALL, true },
@@ -259,29 +262,44 @@ static const struct {
 	{ "runtime.gcBgMarkWorker", SNAP_WAIT_RUNTIME, false },
 };
 
+static bool wait__is_sync(enum snap_wait w)
+{
+	return w >= SNAP_WAIT_MUTEX && w <= SNAP_WAIT_COND;
+}
+
+/* The first frame (innermost) that names the operation wins, except that a
+ * sync frame further out refines a bare semaphore wait. Frames past the
+ * first user frame are not looked at. */
 static enum snap_wait wait__from_frames(const struct snap_stack *st,
 					bool sync_only)
 {
+	enum snap_wait found = SNAP_WAIT_UNKNOWN;
+
 	for (uint32_t i = 0; i < st->nframes; i++) {
 		const char *f = st->frames[i].func;
 
 		for (size_t k = 0; k < ARRAY_SIZE(wait_frames); k++) {
+			enum snap_wait w = wait_frames[k].wait;
 			bool hit = wait_frames[k].prefix
 					   ? str_has_prefix(f, wait_frames[k].func)
 					   : strcmp(f, wait_frames[k].func) == 0;
 
-			if (!hit)
+			if (!hit || (sync_only && !wait__is_sync(w)))
 				continue;
-			if (sync_only && (wait_frames[k].wait < SNAP_WAIT_MUTEX ||
-					  wait_frames[k].wait > SNAP_WAIT_COND))
-				continue;
-			return wait_frames[k].wait;
+			if (found == SNAP_WAIT_UNKNOWN)
+				found = w;
+			else if (found == SNAP_WAIT_SEMACQUIRE &&
+				 wait__is_sync(w))
+				return w;
+			break;
 		}
-		/* past the first user frame nothing below tells us more */
+		if (found != SNAP_WAIT_UNKNOWN &&
+		    found != SNAP_WAIT_SEMACQUIRE)
+			return found;
 		if (snap_frame_origin(f) == SNAP_ORIGIN_USER)
 			break;
 	}
-	return SNAP_WAIT_UNKNOWN;
+	return found;
 }
 
 enum snap_wait snap_wait_refine(enum snap_wait w, const struct snap_stack *st)
@@ -442,9 +460,14 @@ struct snap_hsite *snapshot_add_heap(struct snapshot *s,
 	h->inuse_bytes += inuse_bytes;
 	h->alloc_objects += alloc_objects;
 	h->alloc_bytes += alloc_bytes;
-	/* same stack, several sizes: keep the largest average object */
-	if (obj_bytes > h->obj_bytes)
+	/* one sample: its `bytes` label; same stack, several sizes (a map's
+	 * values and its bucket arrays): the average object */
+	if (h->samples++ == 0)
 		h->obj_bytes = obj_bytes;
+	else if (h->inuse_objects > 0)
+		h->obj_bytes = h->inuse_bytes / h->inuse_objects;
+	else if (h->alloc_objects > 0)
+		h->obj_bytes = h->alloc_bytes / h->alloc_objects;
 	return h;
 }
 

@@ -172,7 +172,10 @@ struct snap_hsite {
 	/* Estimated (scaled, as pprof shows them) values. */
 	int64_t inuse_objects, inuse_bytes;
 	int64_t alloc_objects, alloc_bytes;
-	int64_t obj_bytes; /* the `bytes` label: average object size, 0 = unknown */
+	int64_t obj_bytes; /* average object size: the `bytes` label of a
+			    * single sample, else in-use bytes / objects;
+			    * 0 = unknown */
+	uint32_t samples;  /* samples merged into the site */
 	int user;	   /* index of the first user frame, -1 none */
 	/* The innermost runtime allocator function when known (e.g.
 	 * "runtime.mapassign_faststr", "runtime.growslice"): Go hides these
@@ -324,6 +327,15 @@ LH_WARN_UNUSED enum lh_status expvar_parse(struct snapshot *s,
 					   struct snap_stream *in,
 					   const struct snap_limits *lim,
 					   struct lh_error *err);
+
+/* Runtime execution trace (runtime/trace, /debug/pprof/trace). Goroutines
+ * created during the traced window that had not ended at its end become
+ * buckets keyed by (last blocking state, blocking stack, creating go
+ * statement); see trace.c for the trace versions read. */
+LH_WARN_UNUSED enum lh_status trace_parse(struct snapshot *s,
+					  struct snap_stream *in,
+					  const struct snap_limits *lim,
+					  struct lh_error *err);
 
 /* The input formats snap_parse recognises. */
 enum snap_format {

@@ -314,6 +314,7 @@ int snap_lines_next(struct snap_lines *l, const char **line, size_t *len,
 			if (n > l->lim->max_line)
 				goto toolong;
 			l->line_off = l->base + l->start;
+			l->partial = !nl;
 			l->start += n + (nl ? 1 : 0);
 			if (n && p[n - 1] == '\r')
 				n--;

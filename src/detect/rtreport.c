@@ -1,0 +1,338 @@
+/*
+ * rtreport.c - runtime items to findings: the message states the fact seen
+ * in the data (how many goroutines wait where, how much memory a site
+ * holds and how it moved), the location is the first user frame, mapped
+ * onto the source tree given with --src when there is one.
+ */
+#include <stdio.h>
+
+#include "detect/rt.h"
+#include "golang/golang.h"
+
+/* ---------------------------------------------------------------- source map */
+
+enum lh_status rt_src_init(struct rt_src *s, const char *dir,
+			   struct lh_error *err)
+{
+	char *pattern = xasprintf("%s/...", dir);
+	const char *paths[1] = { pattern };
+	struct discover_options o = { 0 };
+	godir_vec dirs = VEC_INIT;
+	size_t errors = 0, dl = strlen(dir);
+
+	memset(s, 0, sizeof(*s));
+	map_init(&s->cache);
+	s->dir = xstrdup(dir);
+	discover(paths, 1, &o, &dirs, &errors);
+	free(pattern);
+	for (size_t i = 0; i < dirs.len; i++) {
+		for (size_t k = 0; k < dirs.items[i].files.len; k++) {
+			const char *f = dirs.items[i].files.items[k];
+
+			VEC_PUSH(&s->files, xstrdup(f));
+		}
+	}
+	discover_free(&dirs);
+	if (errors || s->files.len == 0) {
+		rt_src_release(s);
+		return lh_fail(err, dir, "no readable .go files under --src");
+	}
+	(void)dl;
+	return LH_OK;
+}
+
+void rt_src_release(struct rt_src *s)
+{
+	for (size_t i = 0; i < s->files.len; i++)
+		free(s->files.items[i]);
+	VEC_FREE(&s->files);
+	map_release(&s->cache);
+	free(s->dir);
+	s->dir = NULL;
+}
+
+/* Number of trailing path elements a and b share (whole elements). */
+static size_t common_suffix(const char *a, const char *b)
+{
+	size_t i = strlen(a), k = strlen(b), n = 0;
+
+	while (i > 0 && k > 0 && a[i - 1] == b[k - 1]) {
+		i--;
+		k--;
+		if (a[i] == '/')
+			n++;
+	}
+	if ((i == 0 || a[i - 1] == '/') && (k == 0 || b[k - 1] == '/'))
+		n++;
+	return n;
+}
+
+const char *rt_src_map(struct rt_src *s, const char *frame_file)
+{
+	struct map_entry *e;
+	size_t best = 0, besti = 0;
+	bool tie = false;
+
+	if (!s || !frame_file)
+		return NULL;
+	e = map_slot(&s->cache, frame_file, strlen(frame_file));
+	if (e->value)
+		return *(char *)e->value ? e->value : NULL;
+	for (size_t i = 0; i < s->files.len; i++) {
+		size_t n = common_suffix(s->files.items[i], frame_file);
+
+		if (n > best) {
+			best = n;
+			besti = i;
+			tie = false;
+		} else if (n == best && n) {
+			tie = true;
+		}
+	}
+	/* the file name must match; two equally good candidates: none */
+	e->value = best && !tie ? s->files.items[besti] : (char *)"";
+	return *(char *)e->value ? e->value : NULL;
+}
+
+bool rt_src_line(const char *path, uint32_t line, char *out, size_t n)
+{
+	FILE *fp = fopen(path, "r");
+	uint32_t cur = 1;
+	size_t k = 0;
+	int c;
+
+	if (!fp || !n)
+		return fp ? (fclose(fp), false) : false;
+	while ((c = getc(fp)) != EOF && cur <= line) {
+		if (c == '\n') {
+			cur++;
+			continue;
+		}
+		if (cur == line && k + 1 < n)
+			out[k++] = (char)c;
+	}
+	fclose(fp);
+	out[k] = '\0';
+	return cur > line || (cur == line && k > 0);
+}
+
+/* ---------------------------------------------------------------- findings */
+
+static void human_bytes(double v, char *out, size_t n)
+{
+	static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB" };
+	size_t u = 0;
+
+	while (v >= 1024 && u + 1 < ARRAY_SIZE(units)) {
+		v /= 1024;
+		u++;
+	}
+	snprintf(out, n, u ? "%.1f %s" : "%.0f %s", v, units[u]);
+}
+
+/* Location of frame f: mapped through src, or as printed when that file
+ * exists; snippet from the file when readable. */
+static void locate(struct rt_src *src, const struct snap_frame *f,
+		   struct lh_loc *loc, char *snip, size_t n)
+{
+	const char *path = NULL;
+
+	memset(loc, 0, sizeof(*loc));
+	snip[0] = '\0';
+	if (!f || !f->file)
+		return;
+	if (src)
+		path = rt_src_map(src, f->file);
+	if (!path)
+		path = f->file;
+	loc->path = path;
+	loc->line = f->line;
+	loc->col = 0;
+	if (f->line && !rt_src_line(path, f->line, snip, n))
+		snip[0] = '\0';
+	/* point at the statement: the first non-blank character */
+	if (snip[0]) {
+		size_t i = 0;
+
+		while (snip[i] == ' ' || snip[i] == '\t')
+			i++;
+		if (snip[i])
+			loc->col = (uint32_t)i + 1;
+	}
+}
+
+static void values(struct buf *b, const struct rt_item *it, size_t n,
+		   bool bytes)
+{
+	for (size_t i = 0; i < n; i++) {
+		char h[32];
+
+		if (bytes)
+			human_bytes(it->v[i], h, sizeof(h));
+		else
+			snprintf(h, sizeof(h), "%.0f", it->v[i]);
+		buf_printf(b, "%s%s", i ? " -> " : "", h);
+	}
+}
+
+static void report_goroutines(const struct rt_analysis *a,
+			      const struct rt_item *it, struct rt_src *src,
+			      lh_findings *out)
+{
+	const struct snap_gbucket *b = it->gb;
+	size_t n = a->n;
+	struct lh_finding f = { 0 };
+	struct lh_finding *x;
+	struct buf msg = BUF_INIT;
+	char snip[512];
+	const struct snap_frame *at =
+		b->block >= 0 ? &b->stack.frames[b->block] : NULL;
+	double cnt = it->v[n - 1];
+
+	if (it->rule == &lh_rule_lh791) {
+		double w = it->pair ? it->pair->v[n - 1] : 0;
+
+		buf_printf(&msg,
+			   "%.0f http connections wait for their response body "
+			   "to be read (net/http persistConn readLoop%s)",
+			   cnt, w > 0 ? " and writeLoop goroutines" : "");
+	} else if (it->rule == &lh_rule_lh190) {
+		buf_printf(&msg, "%.0f goroutines accumulate in %s", cnt,
+			   at ? at->func : "?");
+	} else {
+		buf_printf(&msg, "%.0f goroutine%s blocked %s %s in %s", cnt,
+			   cnt == 1 ? "" : "s",
+			   it->rule == &lh_rule_lh193 ? "forever on" : "in",
+			   snap_wait_name(it->wait), at ? at->func : "?");
+	}
+	if (b->creator.func && it->rule != &lh_rule_lh791)
+		buf_printf(&msg, ", created by %s", b->creator.func);
+	if (n > 1)
+		buf_printf(&msg, " (%s: %+.0f over %zu snapshots)",
+			   rt_trend_name(it->trend), cnt - it->v[0], n);
+	if (b->max_wait > 0)
+		buf_printf(&msg, ", waiting up to %lld minutes",
+			   (long long)b->max_wait);
+	if (b->flags & SNAP_G_LEAKED)
+		buf_adds(&msg, ", flagged (leaked) by the runtime");
+	locate(src, at, &f.loc, snip, sizeof(snip));
+	f.rule = it->rule;
+	f.severity = it->rule->severity;
+	f.confidence = it->conf;
+	f.message = msg.data;
+	f.function = at ? at->func : NULL;
+	f.snippet = snip[0] ? snip : NULL;
+	f.fix = rt_rule_fix(it->rule);
+	x = lh_findings_add(out, &f);
+	if (b->creator.func && b->creator.file) {
+		struct lh_step st = { 0 };
+		char note[600];
+
+		locate(src, &b->creator, &st.loc, snip, sizeof(snip));
+		snprintf(note, sizeof(note), "started by the go statement in %s",
+			 b->creator.func);
+		st.note = note;
+		lh_findings_add_step(out, x, &st);
+	}
+	if (n > 1) {
+		struct lh_step st = { 0 };
+
+		buf_reset(&msg);
+		buf_adds(&msg, "goroutines per snapshot: ");
+		values(&msg, it, n, false);
+		st.note = msg.data;
+		lh_findings_add_step(out, x, &st);
+	}
+	buf_release(&msg);
+}
+
+static void report_heap(const struct rt_analysis *a, const struct rt_item *it,
+			struct rt_src *src, lh_findings *out)
+{
+	const struct snap_hsite *h = it->hs;
+	size_t n = a->n;
+	struct lh_finding f = { 0 };
+	struct lh_finding *x;
+	struct buf msg = BUF_INIT;
+	char snip[512], b1[32], b2[32], ob[32];
+	const struct snap_frame *at = h->user >= 0 ? &h->stack.frames[h->user]
+						   : NULL;
+	const char *what;
+
+	if (it->rule == &lh_rule_lh291)
+		what = "timers/tickers";
+	else if (it->rule == &lh_rule_lh292)
+		what = "contexts";
+	else if (it->rule == &lh_rule_lh792)
+		what = "files/sockets";
+	else if (it->rule == &lh_rule_lh791)
+		what = "http connection buffers";
+	else if (it->rule == &lh_rule_lh391)
+		what = "map memory";
+	else if (it->rule == &lh_rule_lh392)
+		what = "slice memory";
+	else if (it->rule == &lh_rule_lh691)
+		what = "pool objects";
+	else if (it->rule == &lh_rule_lh491)
+		what = "large buffers";
+	else
+		what = "memory";
+	human_bytes(it->v[n - 1], b2, sizeof(b2));
+	if (n > 1) {
+		human_bytes(it->v[0], b1, sizeof(b1));
+		buf_printf(&msg, "%s allocated here in use: %s -> %s over %zu "
+				 "snapshots (%s)",
+			   what, b1, b2, n, rt_trend_name(it->trend));
+	} else {
+		buf_printf(&msg, "%s allocated here in use: %s", what, b2);
+	}
+	buf_printf(&msg, ", about %.0f objects", it->obj[n - 1]);
+	if (it->merged && it->obj[n - 1] > 0) {
+		human_bytes(it->v[n - 1] / it->obj[n - 1], ob, sizeof(ob));
+		buf_printf(&msg, " of %s on average", ob);
+	} else if (h->obj_bytes > 0) {
+		human_bytes((double)h->obj_bytes, ob, sizeof(ob));
+		buf_printf(&msg, " of %s", ob);
+	}
+	locate(src, at, &f.loc, snip, sizeof(snip));
+	f.rule = it->rule;
+	f.severity = it->rule->severity;
+	f.confidence = it->conf;
+	f.message = msg.data;
+	f.function = at ? at->func : NULL;
+	f.snippet = snip[0] ? snip : NULL;
+	f.fix = rt_rule_fix(it->rule);
+	x = lh_findings_add(out, &f);
+	/* the callers above the site, up to three user frames */
+	for (uint32_t i = (uint32_t)(h->user + 1), k = 0;
+	     at && i < h->stack.nframes && k < 3; i++) {
+		const struct snap_frame *fr = &h->stack.frames[i];
+		struct lh_step st = { 0 };
+		char note[300];
+
+		if (snap_frame_origin(fr->func) != SNAP_ORIGIN_USER)
+			continue;
+		locate(src, fr, &st.loc, snip, sizeof(snip));
+		snprintf(note, sizeof(note), "called from %s", fr->func);
+		st.note = note;
+		lh_findings_add_step(out, x, &st);
+		k++;
+	}
+	buf_release(&msg);
+}
+
+void rt_report(const struct rt_analysis *a, const struct rt_options *o,
+	       struct rt_src *src, lh_findings *out)
+{
+	(void)o;
+	for (size_t i = 0; i < a->items.len; i++) {
+		const struct rt_item *it = a->items.items[i];
+
+		if (!it->rule)
+			continue;
+		if (it->heap)
+			report_heap(a, it, src, out);
+		else
+			report_goroutines(a, it, src, out);
+	}
+}
