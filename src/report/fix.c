@@ -22,7 +22,8 @@
 #define FIX_CONTEXT 3
 
 struct fix_file {
-	const char *path;
+	const char *path; /* as the first finding spelled it */
+	char *key;	  /* real path, or path when it cannot be resolved */
 	VEC(struct fix_edit) edits;
 };
 
@@ -375,14 +376,24 @@ out:
 
 /* ---------------------------------------------------------------- driver */
 
+/* The file's entry, found by its real path: "p/a.go" and "./p/a.go" are
+ * one file, whose edits must be chosen together (two rewrites of one file
+ * would apply the second set to the already fixed text). */
 static struct fix_file *fix__file(fix_file_vec *files, const char *path)
 {
+	char *real = realpath(path, NULL);
+	const char *key = real ? real : path;
+
 	for (size_t i = 0; i < files->len; i++) {
-		if (strcmp(files->items[i].path, path) == 0)
+		if (strcmp(files->items[i].key, key) == 0) {
+			free(real);
 			return &files->items[i];
+		}
 	}
 	VEC_GROW(files, 1);
-	files->items[files->len] = (struct fix_file){ path, VEC_INIT };
+	files->items[files->len] =
+		(struct fix_file){ path, xstrdup(key), VEC_INIT };
+	free(real);
 	return &files->items[files->len++];
 }
 
@@ -477,6 +488,7 @@ next:
 		buf_release(&src);
 		buf_release(&dst);
 		VEC_FREE(&ff->edits);
+		free(ff->key);
 	}
 	/* a finding is fixed when all of its files took all of its edits */
 	for (size_t i = n; i-- > 0;) {

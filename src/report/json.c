@@ -3,7 +3,8 @@
  *
  *   { "tool": {"name": "leakhound", "version": "0.1.0"},
  *     "command": "leakhound scan ./...", "inputs": ["./..."],
- *     "stats": {"files": 3, "packages": 1, "bytes": 812, "errors": 0},
+ *     "stats": {"files": 3, "packages": 1, "bytes": 812, "errors": 0,
+ *               "suppressed": 0},
  *     "findings": [ {
  *       "rule": "LH702", "name": "http-body-not-closed", "title": "...",
  *       "class": "resource", "severity": "warning", "confidence": "high",
@@ -83,11 +84,12 @@ enum lh_status lh_render_json(FILE *out, const lh_findings *f,
 	json_object_set_new(doc, "inputs", inputs);
 	if (o && o->stats)
 		json_object_set_new(doc, "stats", json_pack(
-			"{s:I, s:I, s:I, s:I}",
+			"{s:I, s:I, s:I, s:I, s:I}",
 			"files", (json_int_t)o->stats->files,
 			"packages", (json_int_t)o->stats->packages,
 			"bytes", (json_int_t)o->stats->bytes,
-			"errors", (json_int_t)o->stats->errors));
+			"errors", (json_int_t)o->stats->errors,
+			"suppressed", (json_int_t)o->stats->suppressed));
 	else
 		json_object_set_new(doc, "stats", json_null());
 	for (size_t i = 0; i < n; i++)

@@ -98,6 +98,13 @@ for nl in "//nolint:leakhound" "//nolint" "//nolint:all" "//nolint:errcheck,leak
 	leak "$nl" "" ""
 	check "$nl silences it" 0 "$LH" scan "$tmp/r/..."
 done
+leak "" "" ""
+check "--fail-on error: a warning does not fail" 0 "$LH" scan --fail-on error "$tmp/r/..."
+grep -q "1 finding" "$tmp/out" && ok "--fail-on error: the warning is still reported" ||
+	notok "--fail-on error: the warning is still reported"
+check "--fail-on warning: it does" 1 "$LH" scan --fail-on warning "$tmp/r/..."
+check "--enable LH201 only: LH702 does not run" 0 "$LH" scan --enable LH201 "$tmp/r/..."
+check "--disable LH702" 0 "$LH" scan --disable LH702 "$tmp/r/..."
 leak "//nolint:errcheck" "" ""
 check "//nolint:errcheck does not" 1 "$LH" scan "$tmp/r/..."
 leak "" "" ""

@@ -269,6 +269,48 @@ static void test_lh_fix_files(void **state)
 	lh_findings_free(f);
 }
 
+/* One file reached by two spellings of its path: its edits are chosen
+ * together, so the same insertion is applied once, not twice. */
+static void test_lh_fix_same_file_two_paths(void **state)
+{
+	char dir[] = "/tmp/lhfixXXXXXX";
+	char *p1, *p2, *got;
+	lh_findings *f = lh_findings_new();
+	struct lh_finding t = { 0 }, *x;
+	struct lh_edit ed;
+	struct lh_fix_options o = { 0 };
+	struct lh_fix_stats st;
+	struct lh_error err;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	p1 = xasprintf("%s/a.go", dir);
+	p2 = xasprintf("%s/./a.go", dir);
+	assert_int_equal(report_write_atomic(p1, go_src, strlen(go_src), &err),
+			 LH_OK);
+	t.rule = &rule;
+	t.message = "m";
+	for (int i = 0; i < 2; i++) {
+		t.loc = (struct lh_loc){ i ? p2 : p1, 6, 2, 6, 2 };
+		x = lh_findings_add(f, &t);
+		ed = (struct lh_edit){ i ? p2 : p1, after_check(),
+				       after_check(),
+				       "\n\tdefer resp.Body.Close()" };
+		lh_findings_add_edit(f, x, &ed);
+	}
+	assert_int_equal(lh_fix(f, &o, &st), LH_OK);
+	assert_int_equal(st.fixed, 2);
+	assert_int_equal(st.files, 1);
+	got = slurp(p1);
+	assert_int_equal(strlen(got), strlen(go_src) + 25);
+	free(got);
+	unlink(p1);
+	rmdir(dir);
+	free(p1);
+	free(p2);
+	lh_findings_free(f);
+}
+
 /* The rule authors' helper inserts a statement after the error check,
  * indented like it: the edit the machinery above applies. */
 static void test_pass_edit_after_stmt(void **state)
@@ -322,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_diff_no_newline_at_eof),
 		cmocka_unit_test(test_lh_fix_files),
 		cmocka_unit_test(test_pass_edit_after_stmt),
+		cmocka_unit_test(test_lh_fix_same_file_two_paths),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
