@@ -258,44 +258,45 @@ void fix_diff(struct buf *out, const char *path, const char *src, size_t len,
 	if (n == 0)
 		return;
 	fix__lines(&l, src, len);
-	for (size_t i = 0; i < n; i++) {
-		size_t a = fix__line_of(&l, src, len, e[i].start);
-		size_t last = e[i].end > e[i].start ? e[i].end - 1 : e[i].start;
-		size_t b = fix__line_of(&l, src, len, last) + 1;
+	for (size_t ei = 0; ei < n;) {
 		struct fix_region *r;
+		size_t at, to;
 
-		if (b > l.n)
-			b = l.n;
-		if (b < a)
-			b = a;
-		/* merge with the previous region when the lines touch */
-		if (regs.len && regs.items[regs.len - 1].b >= a) {
-			r = &regs.items[regs.len - 1];
-			if (b > r->b)
-				r->b = b;
-		} else {
-			VEC_GROW(&regs, 1);
-			r = &regs.items[regs.len++];
-			r->a = a;
-			r->b = b;
-			buf_init(&r->text, 0);
-		}
-	}
-	/* the new text of each region: its old lines with its edits */
-	for (size_t ri = 0, ei = 0; ri < regs.len; ri++) {
-		struct fix_region *r = &regs.items[ri];
-		size_t from = l.starts.items[r->a];
-		size_t to = l.starts.items[r->b];
-		size_t at = from;
+		VEC_GROW(&regs, 1);
+		r = &regs.items[regs.len++];
+		r->a = fix__line_of(&l, src, len, e[ei].start);
+		r->b = LH_MIN(r->a + 1, l.n);
+		buf_init(&r->text, 0);
+		at = l.starts.items[r->a];
+		to = l.starts.items[r->b];
+		for (;;) {
+			/* take every edit that starts inside the region (or
+			 * right at its end), growing it over the lines the
+			 * edit reaches */
+			while (ei < n && e[ei].start <= to) {
+				size_t last = e[ei].end > e[ei].start
+						      ? e[ei].end - 1
+						      : e[ei].start;
+				size_t b = fix__line_of(&l, src, len, last) + 1;
 
-		for (; ei < n && e[ei].start <= to; ei++) {
-			if (e[ei].end > to)
-				to = e[ei].end; /* cannot happen: b covers it */
-			buf_add(&r->text, src + at, e[ei].start - at);
-			buf_adds(&r->text, e[ei].text ? e[ei].text : "");
-			at = e[ei].end;
+				if (b > r->b)
+					r->b = LH_MIN(b, l.n);
+				to = l.starts.items[r->b];
+				buf_add(&r->text, src + at, e[ei].start - at);
+				buf_adds(&r->text, e[ei].text ? e[ei].text : "");
+				at = e[ei].end;
+				ei++;
+			}
+			/* new text ending inside a line joins the next old
+			 * line: the region must hold that line too */
+			if (at < to || to >= len || r->text.len == 0 ||
+			    r->text.data[r->text.len - 1] == '\n')
+				break;
+			r->b++;
+			to = l.starts.items[r->b];
 		}
-		buf_add(&r->text, src + at, to - at);
+		if (to > at)
+			buf_add(&r->text, src + at, to - at);
 		fix__trim(r, &l, src);
 	}
 	/* edits that changed nothing leave empty regions */

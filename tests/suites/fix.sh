@@ -92,6 +92,27 @@ for g in tests/golden/*/; do
 		{ notok "$name: the fixed findings are gone, nothing new appeared";
 		  diff "$tmp/want.after" "$tmp/all.after" | sed 's/^/# /' | head -10; }
 done
+# the diff generator on random texts and edits: patch -p1 must turn each
+# original into exactly what fix_apply() produced
+RANDOM_TOOL=$(dirname "$LH")/tools/diff_random
+mkdir -p "$tmp/rnd"
+if "$RANDOM_TOOL" "$tmp/rnd" 300; then
+	bad=0 diffs=0
+	for s in $(cd "$tmp/rnd" && ls); do
+		w="$tmp/rnd/$s/w"
+		mkdir -p "$w" && cp "$tmp/rnd/$s/orig" "$w/f.go"
+		if [ -s "$tmp/rnd/$s/diff" ]; then
+			diffs=$((diffs + 1))
+			(cd "$w" && patch -s -p1 <../diff) >/dev/null 2>&1 || { bad=$((bad + 1)); echo "# case $s: patch fails"; continue; }
+		fi
+		cmp -s "$w/f.go" "$tmp/rnd/$s/want" || { bad=$((bad + 1)); echo "# case $s: wrong result"; }
+	done
+	[ "$bad" -eq 0 ] && [ "$diffs" -gt 200 ] && ok "random edits: $diffs diffs apply with patch -p1 to the fixed text" ||
+		notok "random edits: $bad of 300 cases wrong ($diffs diffs)"
+else
+	notok "random edits: diff_random ran"
+fi
+
 [ "$total" -gt 0 ] && ok "golden cases with fixes: $total" ||
 	notok "golden cases with fixes: none found (rules attach edits with pass_edit)"
 
