@@ -189,9 +189,15 @@ const struct go_syms *go_syms(void)
 
 const char *go_text(const struct gofile *f, TSNode n, size_t *len)
 {
-	uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
+	uint32_t a, b;
 
-	if (ts_node_is_null(n) || b > f->len || a > b) {
+	if (ts_node_is_null(n)) {
+		*len = 0;
+		return "";
+	}
+	a = ts_node_start_byte(n);
+	b = ts_node_end_byte(n);
+	if (b > f->len || a > b) {
 		*len = 0;
 		return "";
 	}

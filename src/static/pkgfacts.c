@@ -1671,6 +1671,66 @@ static bool pf__singleton(struct pf_build *b, struct map *only,
 	return true;
 }
 
+static bool pf__mentions(const char *s, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = s, *end = s + len;
+
+	while (p < end && (p = memmem(p, (size_t)(end - p), name, n))) {
+		char before = p > s ? p[-1] : ' ';
+		char after = p + n < end ? p[n] : ' ';
+
+		if (!(before == '_' || (before >= 'a' && before <= 'z') ||
+		      (before >= 'A' && before <= 'Z') ||
+		      (before >= '0' && before <= '9')) &&
+		    !(after == '_' || (after >= 'a' && after <= 'z') ||
+		      (after >= 'A' && after <= 'Z') ||
+		      (after >= '0' && after <= '9')))
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/* Functions worth walking: those that mention a collection, a struct type
+ * of a package-level value, or (three levels) a function that does. Text
+ * search is much cheaper than a walk of every function of a package. */
+static void pf__relevant(struct pf_build *b, struct map *rel)
+{
+	VEC(const char *) names = VEC_INIT;
+	size_t from = 0;
+
+	for (size_t i = 0; i < b->gvars.len; i++) {
+		VEC_PUSH(&names, b->gvars.items[i]->name);
+		if (b->gvars.items[i]->stype)
+			VEC_PUSH(&names, b->gvars.items[i]->stype);
+	}
+	for (int level = 0; level < 4 && from < names.len; level++) {
+		size_t upto = names.len;
+
+		for (size_t i = 0; i < b->pkg->funcs.len; i++) {
+			const struct godecl *d = b->pkg->funcs.items[i];
+			size_t len;
+			const char *s;
+
+			if (map_get(rel, (void *)&d->node.id, sizeof(d->node.id)))
+				continue;
+			s = go_text(d->file, d->node, &len);
+			for (size_t k = from; k < upto; k++) {
+				if (!pf__mentions(s, len, names.items[k]))
+					continue;
+				map_put(rel, (void *)&d->node.id,
+					sizeof(d->node.id), (void *)1);
+				if (d->kind == GODECL_FUNC)
+					VEC_PUSH(&names, d->name);
+				break;
+			}
+		}
+		from = upto;
+	}
+	VEC_FREE(&names);
+}
+
 static struct pf_access *pf__copy(struct arena *A, struct pf_access *items,
 				  size_t n)
 {
@@ -1687,7 +1747,7 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 {
 	struct pf_build b = { 0 };
 	struct pkgfacts *pf;
-	struct map only = MAP_INIT, ctors = MAP_INIT;
+	struct map only = MAP_INIT, ctors = MAP_INIT, relevant = MAP_INIT;
 
 	b.pkg = pkg;
 	b.A = &pkg->arena;
@@ -1707,7 +1767,9 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 				pf__collect_decl(&b, f, c);
 		}
 	}
-	/* 2. accesses */
+	/* 2. accesses, in the functions that can reach them */
+	if (b.tbs.len)
+		pf__relevant(&b, &relevant);
 	if (b.tbs.len) {
 		for (size_t i = 0; i < pkg->nfiles; i++) {
 			struct gofile *f = pkg->files[i];
@@ -1721,9 +1783,13 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 					TSNode d = ts_tree_cursor_current_node(&c);
 					TSSymbol s = ts_node_symbol(d);
 
-					if (s == GS->function_declaration)
+					if (s == GS->function_declaration &&
+					    map_get(&relevant, (void *)&d.id,
+						    sizeof(d.id)))
 						pf__walk_func(&b, d, false);
-					else if (s == GS->method_declaration)
+					else if (s == GS->method_declaration &&
+						 map_get(&relevant, (void *)&d.id,
+							 sizeof(d.id)))
 						pf__walk_func(&b, d, true);
 					else if (s == GS->var_declaration)
 						pf__walk_var_decl(&b, d);
@@ -1824,6 +1890,7 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 	map_release(&b.inst);
 	map_release(&only);
 	map_release(&ctors);
+	map_release(&relevant);
 	return pf;
 }
 

@@ -319,6 +319,15 @@ bool syn_file_ignored(const struct gofile *f)
 	return false;
 }
 
+bool syn_imports(const struct gofile *f, const char *path)
+{
+	for (size_t i = 0; i < f->nimports; i++) {
+		if (strcmp(f->imports[i].path, path) == 0)
+			return true;
+	}
+	return false;
+}
+
 bool syn_has_token(TSNode n, const char *tok)
 {
 	uint32_t k = ts_node_child_count(n);

@@ -70,6 +70,9 @@ bool syn_endless_for(TSNode loop);
  * generator program living beside the package). */
 bool syn_file_ignored(const struct gofile *f);
 
+/* True when f imports the package path. */
+bool syn_imports(const struct gofile *f, const char *path);
+
 /* Last named non-comment statement of a block, or a null node. */
 TSNode syn_last_stmt(TSNode block);
 

@@ -251,7 +251,8 @@ static void lh202_run(struct lh_pass *p)
 		struct lh202_ctx c = { p, p->pkg->files[i] };
 		struct syn_walker w = { lh202__enter, NULL, &c };
 
-		if (c.f->is_test || syn_file_ignored(c.f))
+		if (c.f->is_test || syn_file_ignored(c.f) ||
+		    !syn_imports(c.f, "time"))
 			continue;
 		syn_walk(ts_tree_root_node(c.f->tree), &w);
 	}

@@ -212,7 +212,7 @@ static void lh203_run(struct lh_pass *p)
 		struct lh203_ctx c = { p, p->pkg->files[i] };
 		struct syn_walker w = { lh203__enter, NULL, &c };
 
-		if (syn_file_ignored(c.f))
+		if (syn_file_ignored(c.f) || !syn_imports(c.f, "time"))
 			continue;
 		syn_walk(ts_tree_root_node(c.f->tree), &w);
 	}

@@ -187,7 +187,7 @@ static void lh706_run(struct lh_pass *p)
 		struct lh706_ctx c = { p, p->pkg->files[i] };
 		struct syn_walker w = { lh706__enter, NULL, &c };
 
-		if (syn_file_ignored(c.f))
+		if (syn_file_ignored(c.f) || !memmem(c.f->src, c.f->len, "defer", 5))
 			continue;
 		syn_walk(ts_tree_root_node(c.f->tree), &w);
 	}

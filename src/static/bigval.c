@@ -1,0 +1,925 @@
+/*
+ * bigval.c - large values and their parts inside one function (see
+ * bigval.h). Three walks of the function: declarations in source order,
+ * buffers filled by Read, then declarations again with that knowledge.
+ */
+#include <stdio.h>
+
+#include "static/bigval.h"
+#include "static/syn.h"
+
+/* ---------------------------------------------------------------- vars */
+
+static struct bv_var *bv__find(const struct bv_func *b, const char *s,
+			       size_t len)
+{
+	for (size_t i = 0; i < b->vars.len; i++) {
+		struct bv_var *v = &b->vars.items[i];
+
+		if (v->len == len && memcmp(v->name, s, len) == 0)
+			return v;
+	}
+	return NULL;
+}
+
+const struct bv_var *bv_var_of(const struct bv_func *b, TSNode id)
+{
+	size_t len;
+	const char *s;
+
+	id = go_unparen(id);
+	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier)
+		return NULL;
+	s = go_text(b->file, id, &len);
+	return bv__find(b, s, len);
+}
+
+bool bv_is_local(const struct bv_func *b, const char *name, size_t len)
+{
+	return bv__find(b, name, len) != NULL;
+}
+
+/* Declares (or merges) a local. unset: declared without a value. */
+static void bv__declare_o(struct bv_func *b, TSNode id, enum bv_kind k,
+			  TSNode decl, const char *what, bool bytes, bool unset,
+			  const char *origin);
+
+static void bv__declare(struct bv_func *b, TSNode id, enum bv_kind k,
+			TSNode decl, const char *what, bool bytes, bool unset)
+{
+	bv__declare_o(b, id, k, decl, what, bytes, unset, NULL);
+}
+
+static void bv__declare_o(struct bv_func *b, TSNode id, enum bv_kind k,
+			  TSNode decl, const char *what, bool bytes, bool unset,
+			  const char *origin)
+{
+	size_t len;
+	const char *s;
+	struct bv_var *v;
+
+	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier)
+		return;
+	s = go_text(b->file, id, &len);
+	if (len == 1 && s[0] == '_')
+		return;
+	v = bv__find(b, s, len);
+	if (!v) {
+		struct bv_var nv = { 0 };
+
+		nv.name = s;
+		nv.len = len;
+		nv.kind = unset ? BV_NONE : k;
+		nv.decl = decl;
+		nv.what = what;
+		nv.bytes = bytes;
+		nv.origin = origin ? origin
+			    : arena_strndup(&b->pkg->arena, s, len);
+		VEC_PUSH(&b->vars, nv);
+		if (unset)
+			b->vars.items[b->vars.len - 1].param = false;
+		return;
+	}
+	if (unset || v->kind == k)
+		return;
+	if (v->kind == BV_NONE && ts_node_symbol(v->decl) == GS->var_spec &&
+	    ts_node_is_null(go_field(v->decl, f_value))) {
+		/* var x []byte; x, err = io.ReadAll(r) */
+		v->kind = k;
+		v->what = what;
+		v->bytes = bytes;
+		v->decl = decl;
+		if (origin)
+			v->origin = origin;
+		return;
+	}
+	v->kind = BV_AMBIG;
+}
+
+/* ---------------------------------------------------------------- types */
+
+static int64_t bv__elem_size(const struct gofile *f, TSNode t, bool *bytes)
+{
+	static const struct {
+		const char *name;
+		int64_t size;
+	} sizes[] = {
+		{ "byte", 1 },	  { "uint8", 1 },   { "int8", 1 },
+		{ "bool", 1 },	  { "int16", 2 },   { "uint16", 2 },
+		{ "int32", 4 },	  { "uint32", 4 },  { "rune", 4 },
+		{ "float32", 4 }, { "string", 16 }, { "any", 16 },
+	};
+
+	*bytes = false;
+	if (ts_node_is_null(t))
+		return 8;
+	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++) {
+		if (go_text_is(f, t, sizes[i].name)) {
+			*bytes = i < 2;
+			return sizes[i].size;
+		}
+	}
+	return 8;
+}
+
+static bool bv__is_type(const struct gofile *f, TSNode t, const char *path,
+			const char *name)
+{
+	TSNode pk, nm;
+	size_t len;
+	const char *s, *p;
+
+	if (ts_node_is_null(t))
+		return false;
+	if (ts_node_symbol(t) == GS->pointer_type)
+		t = ts_node_named_child(t, 0);
+	if (ts_node_is_null(t) || ts_node_symbol(t) != GS->qualified_type)
+		return false;
+	pk = go_field(t, f_package);
+	nm = go_field(t, f_name);
+	s = go_text(f, pk, &len);
+	p = go_import_path(f, s, len);
+	return p && strcmp(p, path) == 0 && go_text_is(f, nm, name);
+}
+
+static bool bv__buffer_type(const struct gofile *f, TSNode t)
+{
+	return bv__is_type(f, t, "bytes", "Buffer") ||
+	       bv__is_type(f, t, "strings", "Builder");
+}
+
+/* Size in bytes of a large array type, or 0. */
+static int64_t bv__array_size(struct bv_func *b, const struct gofile *f,
+			      TSNode t, bool *bytes)
+{
+	int64_t n;
+
+	if (ts_node_is_null(t) || ts_node_symbol(t) != GS->array_type)
+		return 0;
+	if (!syn_const_int(b->pkg, f, go_field(t, f_length), &n) || n <= 0)
+		return 0;
+	n *= bv__elem_size(f, go_field(t, f_element), bytes);
+	return n >= BV_LARGE ? n : 0;
+}
+
+/* A struct type of the package with a large array field: its size. */
+static int64_t bv__large_struct(struct bv_func *b, TSNode t)
+{
+	const struct godecl *d;
+	TSNode st, list;
+	char tmp[128];
+	size_t len;
+	const char *s;
+	int64_t total = 0;
+
+	if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->pointer_type)
+		t = ts_node_named_child(t, 0);
+	if (ts_node_is_null(t) || ts_node_symbol(t) != GS->type_identifier)
+		return 0;
+	s = go_text(b->file, t, &len);
+	if (len >= sizeof(tmp))
+		return 0;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	d = gopkg_lookup(b->pkg, tmp);
+	if (!d || d->kind != GODECL_TYPE)
+		return 0;
+	st = go_field(d->node, f_type);
+	if (ts_node_is_null(st) || ts_node_symbol(st) != GS->struct_type)
+		return 0;
+	list = ts_node_named_child(st, 0);
+	for (uint32_t i = 0; !ts_node_is_null(list) &&
+			     i < ts_node_named_child_count(list); i++) {
+		TSNode fd = ts_node_named_child(list, i);
+		bool by;
+
+		if (ts_node_symbol(fd) == GS->field_declaration)
+			total += bv__array_size(b, d->file, go_field(fd, f_type),
+						&by);
+	}
+	return total;
+}
+
+/* ---------------------------------------------------------------- exprs */
+
+/* s[a:b] is nearly all of s: start absent or a small constant, end absent
+ * or len(s) minus a constant. */
+static bool bv__nearly_whole(struct bv_func *b, TSNode sl)
+{
+	TSNode start = go_field(sl, f_start), end = go_field(sl, f_end);
+	TSNode op = go_unparen(go_field(sl, f_operand));
+	int64_t v;
+
+	if (!ts_node_is_null(start) &&
+	    !(syn_const_int(b->pkg, b->file, start, &v) && v <= 16))
+		return false;
+	if (ts_node_is_null(end))
+		return true;
+	end = go_unparen(end);
+	if (ts_node_symbol(end) == GS->binary_expression &&
+	    go_text_is(b->file, go_field(end, f_operator), "-") &&
+	    syn_const_int(b->pkg, b->file, go_field(end, f_right), &v) &&
+	    v <= 16)
+		end = go_unparen(go_field(end, f_left));
+	if (syn_call_ident(b->file, end, "len")) {
+		size_t a, c;
+		const char *x = go_text(b->file, go_unparen(syn_arg(end, 0)), &a);
+		const char *y = go_text(b->file, op, &c);
+
+		return a == c && memcmp(x, y, a) == 0;
+	}
+	return false;
+}
+
+static bool bv__big(enum bv_kind k)
+{
+	return k == BV_BIG || k == BV_BIG_STR;
+}
+
+static enum bv_kind bv__part_of(enum bv_kind k)
+{
+	if (k == BV_BIG || k == BV_PART)
+		return BV_PART;
+	if (k == BV_BIG_STR || k == BV_PART_STR)
+		return BV_PART_STR;
+	return BV_NONE;
+}
+
+static bool bv__in(const struct gofile *f, TSNode m, const char *const *names,
+		   size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (go_text_is(f, m, names[i]))
+			return true;
+	}
+	return false;
+}
+
+static enum bv_kind bv__expr(const struct bv_func *cb, TSNode e,
+			     const struct bv_var **from, unsigned depth)
+{
+	struct bv_func *b = (struct bv_func *)cb;
+	const struct go_syms *g = GS;
+	TSSymbol s;
+	static const char *const split[] = { "Split", "SplitN", "SplitAfter",
+					     "SplitAfterN", "Fields",
+					     "FieldsFunc" };
+	static const char *const trim[] = { "TrimSpace", "Trim", "TrimLeft",
+					    "TrimRight", "TrimPrefix",
+					    "TrimSuffix", "TrimFunc" };
+
+	e = go_unparen(e);
+	if (ts_node_is_null(e) || depth > 32)
+		return BV_NONE;
+	s = ts_node_symbol(e);
+	if (s == g->identifier) {
+		const struct bv_var *v = bv_var_of(b, e);
+
+		if (!v || v->kind == BV_AMBIG || v->kind == BV_MAYBE_BIG ||
+		    v->kind == BV_BUFFER)
+			return BV_NONE;
+		if (from)
+			*from = v;
+		return v->kind;
+	}
+	if (s == g->slice_expression) {
+		TSNode op = go_field(e, f_operand);
+		enum bv_kind k = bv__expr(b, op, from, depth + 1);
+		const struct bv_var *v = bv_var_of(b, op);
+
+		if (k == BV_NONE)
+			return BV_NONE;
+		if (bv__big(k) && bv__nearly_whole(b, e))
+			return k;
+		if (v && v->what && strstr(v->what, "filled by Read") &&
+		    ts_node_is_null(go_field(e, f_start)))
+			return BV_NONE; /* buf[:n]: what Read filled */
+		return bv__part_of(k);
+	}
+	if (s == g->index_expression) {
+		enum bv_kind k = bv__expr(b, go_field(e, f_operand), from,
+					  depth + 1);
+
+		if (k == BV_PARTS)
+			return BV_PART;
+		if (k == BV_PARTS_STR)
+			return BV_PART_STR;
+		return BV_NONE;
+	}
+	if (s == g->call_expression) {
+		TSNode recv = { 0 }, m = syn_call_method(e, &recv);
+		TSNode a0 = syn_arg(e, 0);
+
+		if (syn_call_pkg(b->file, e, "io", "ReadAll") ||
+		    syn_call_pkg(b->file, e, "io/ioutil", "ReadAll") ||
+		    syn_call_pkg(b->file, e, "os", "ReadFile") ||
+		    syn_call_pkg(b->file, e, "io/ioutil", "ReadFile"))
+			return BV_BIG;
+		if (syn_call_ident(b->file, e, "string") && syn_nargs(e) == 1) {
+			enum bv_kind k = bv__expr(b, a0, from, depth + 1);
+
+			return k == BV_BIG ? BV_BIG_STR : BV_NONE;
+		}
+		if (syn_call_pkg(b->file, e, "bytes", NULL) ||
+		    syn_call_pkg(b->file, e, "strings", NULL)) {
+			TSNode fn = go_field(go_unparen(go_field(e, f_function)),
+					     f_field);
+			enum bv_kind k = bv__expr(b, a0, from, depth + 1);
+
+			if (bv__in(b->file, fn, split, ARRAY_SIZE(split)))
+				return k == BV_BIG || k == BV_PART ? BV_PARTS
+				       : k == BV_BIG_STR || k == BV_PART_STR
+					       ? BV_PARTS_STR
+					       : BV_NONE;
+			if (bv__in(b->file, fn, trim, ARRAY_SIZE(trim)))
+				return k == BV_PARTS || k == BV_PARTS_STR
+					       ? BV_NONE
+					       : k;
+			return BV_NONE;
+		}
+		if (!ts_node_is_null(m)) {
+			const struct bv_var *rv = bv_var_of(b, recv);
+
+			if (rv && rv->kind == BV_BUFFER && syn_nargs(e) == 0) {
+				if (from)
+					*from = rv;
+				if (go_text_is(b->file, m, "Bytes"))
+					return BV_BIG;
+				if (go_text_is(b->file, m, "String"))
+					return BV_BIG_STR;
+				return BV_NONE;
+			}
+			/* regexp: Find* return parts of their argument */
+			if (syn_nargs(e) >= 1) {
+				size_t len;
+				const char *t = go_text(b->file, m, &len);
+				enum bv_kind k;
+
+				if (len < 4 || memcmp(t, "Find", 4) != 0 ||
+				    memmem(t, len, "Index", 5))
+					return BV_NONE;
+				k = bv__expr(b, a0, from, depth + 1);
+				if (k != BV_BIG && k != BV_BIG_STR)
+					return BV_NONE;
+				if (memmem(t, len, "All", 3) ||
+				    memmem(t, len, "Submatch", 8))
+					return k == BV_BIG ? BV_PARTS
+							   : BV_PARTS_STR;
+				return k == BV_BIG ? BV_PART : BV_PART_STR;
+			}
+		}
+	}
+	return BV_NONE;
+}
+
+enum bv_kind bv_expr(const struct bv_func *b, TSNode e,
+		     const struct bv_var **from)
+{
+	return bv__expr(b, e, from, 0);
+}
+
+/* Kind of a declaration's value, with make() and arrays. */
+static enum bv_kind bv__value(struct bv_func *b, TSNode e, const char **what,
+			      bool *bytes, const char **origin)
+{
+	const struct bv_var *from = NULL;
+	enum bv_kind k;
+
+	e = go_unparen(e);
+	*bytes = true;
+	*what = NULL;
+	*origin = NULL;
+	if (syn_call_ident(b->file, e, "make")) {
+		TSNode t = syn_arg(e, 0);
+		int64_t n = 0, c = 0, el;
+
+		if (ts_node_is_null(t) || ts_node_symbol(t) != GS->slice_type)
+			return BV_NONE;
+		el = bv__elem_size(b->file, go_field(t, f_element), bytes);
+		if (!syn_const_int(b->pkg, b->file, syn_arg(e, 1), &n)) {
+			if (syn_nargs(e) < 3 ||
+			    !syn_const_int(b->pkg, b->file, syn_arg(e, 2), &c))
+				return BV_MAYBE_BIG;
+		}
+		if (syn_nargs(e) >= 3)
+			syn_const_int(b->pkg, b->file, syn_arg(e, 2), &c);
+		n = LH_MAX(n, c);
+		if (n <= 0 || n > INT64_MAX / 16 || n * el < BV_LARGE)
+			return BV_NONE;
+		*what = arena_printf(&b->pkg->arena, "make(%.*s, %lld)",
+				     (int)LH_MIN(ts_node_end_byte(t) -
+							 ts_node_start_byte(t),
+						 40),
+				     b->file->src + ts_node_start_byte(t),
+				     (long long)n);
+		return BV_BIG;
+	}
+	k = bv_expr(b, e, &from);
+	if (k == BV_BIG && !from) {
+		size_t len;
+		const char *t = go_text(b->file, go_field(e, f_function), &len);
+
+		*what = arena_strndup(&b->pkg->arena, t, LH_MIN(len, 40));
+	} else if (from) {
+		*what = from->what ? from->what
+				   : arena_strndup(&b->pkg->arena, from->name,
+						   from->len);
+		*bytes = from->bytes;
+		*origin = from->origin;
+		if (from->kind == BV_BUFFER) {
+			size_t len;
+			const char *t = go_text(b->file, e, &len);
+
+			*origin = NULL;
+			*what = arena_strndup(&b->pkg->arena, t, LH_MIN(len, 40));
+		} else if (k == BV_BIG_STR && from->kind == BV_BIG) {
+			*origin = NULL;
+			*what = arena_printf(&b->pkg->arena, "string of %s",
+					     from->what ? from->what
+							: from->origin);
+		}
+	}
+	return k;
+}
+
+/* ---------------------------------------------------------------- decls */
+
+struct bv__walk {
+	struct bv_func *b;
+	bool read_pass;
+};
+
+static void bv__params(struct bv_func *b, TSNode plist, bool recv)
+{
+	uint32_t n = ts_node_is_null(plist) ? 0 : ts_node_named_child_count(plist);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode pd = ts_node_named_child(plist, i);
+		TSNode t = go_field(pd, f_type);
+		uint32_t m = ts_node_named_child_count(pd);
+		int64_t big = recv ? bv__large_struct(b, t) : 0;
+
+		for (uint32_t j = 0; j < m; j++) {
+			TSNode id = ts_node_named_child(pd, j);
+			struct bv_var *v;
+
+			if (ts_node_symbol(id) != GS->identifier)
+				continue;
+			bv__declare(b, id,
+				    bv__buffer_type(b->file, t) ? BV_BUFFER
+				    : big ? BV_BIG : BV_NONE,
+				    pd,
+				    big ? arena_printf(&b->pkg->arena,
+						       "the receiver (%lld bytes)",
+						       (long long)big)
+					: NULL,
+				    false, false);
+			v = (struct bv_var *)bv_var_of(b, id);
+			if (v) {
+				v->param = true;
+				v->ptr = !ts_node_is_null(t) &&
+					 ts_node_symbol(t) == GS->pointer_type;
+			}
+		}
+	}
+}
+
+static void bv__assign(struct bv_func *b, TSNode stmt, TSNode left,
+		       TSNode right, bool define)
+{
+	uint32_t nl = ts_node_named_child_count(left);
+	uint32_t nr = ts_node_is_null(right) ? 0 : ts_node_named_child_count(right);
+
+	if (nl == nr) {
+		for (uint32_t i = 0; i < nl; i++) {
+			TSNode id = ts_node_named_child(left, i);
+			const char *what, *origin;
+			bool bytes;
+			enum bv_kind k;
+
+			if (ts_node_symbol(id) != GS->identifier)
+				continue;
+			if (!define && !bv_var_of(b, id))
+				continue; /* a package-level variable */
+			k = bv__value(b, ts_node_named_child(right, i), &what,
+				      &bytes, &origin);
+			bv__declare_o(b, id, k, stmt, what, bytes, false,
+				      origin);
+		}
+		return;
+	}
+	if (nr == 1 && nl > 1) {
+		TSNode call = go_unparen(ts_node_named_child(right, 0));
+		const char *what = NULL, *origin = NULL;
+		bool bytes = true;
+		enum bv_kind k = BV_NONE;
+
+		if ((syn_call_pkg(b->file, call, "bytes", "Cut") ||
+		     syn_call_pkg(b->file, call, "strings", "Cut")) &&
+		    nl == 3) {
+			const struct bv_var *from = NULL;
+			enum bv_kind a = bv_expr(b, syn_arg(call, 0), &from);
+			enum bv_kind p = bv__part_of(a);
+
+			if (from && from->kind == BV_BUFFER) {
+				size_t len;
+				const char *t = go_text(b->file,
+							syn_arg(call, 0), &len);
+
+				what = arena_strndup(&b->pkg->arena, t,
+						     LH_MIN(len, 40));
+			} else if (from) {
+				what = from->what;
+			}
+			for (uint32_t i = 0; i < 2; i++)
+				bv__declare_o(b, ts_node_named_child(left, i),
+					      p, stmt, what,
+					      true, false,
+					      from ? from->origin : NULL);
+			return;
+		}
+		k = bv__value(b, call, &what, &bytes, &origin);
+		bv__declare_o(b, ts_node_named_child(left, 0), k, stmt, what,
+			      bytes, false, origin);
+		for (uint32_t i = 1; i < nl; i++)
+			bv__declare(b, ts_node_named_child(left, i), BV_NONE,
+				    stmt, NULL, false, !define);
+	}
+}
+
+static bool bv__enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct bv__walk *w = ctx;
+	struct bv_func *b = w->b;
+	const struct go_syms *g = GS;
+	TSSymbol s = ts_node_symbol(n);
+
+	LH_UNUSED(depth);
+	if (w->read_pass) {
+		TSNode m, buf = { 0 };
+
+		if (s != g->call_expression)
+			return true;
+		m = syn_call_method(n, NULL);
+		if (syn_call_pkg(b->file, n, "io", "ReadFull") ||
+		    syn_call_pkg(b->file, n, "io", "ReadAtLeast"))
+			buf = syn_arg(n, 1);
+		else if (!ts_node_is_null(m) &&
+			 (go_text_is(b->file, m, "Read") ||
+			  go_text_is(b->file, m, "ReadAt") ||
+			  go_text_is(b->file, m, "ReadFull")))
+			buf = syn_arg(n, 0);
+		if (!ts_node_is_null(buf)) {
+			struct bv_var *v = (struct bv_var *)bv_var_of(b, buf);
+
+			if (v && v->kind == BV_MAYBE_BIG) {
+				v->kind = BV_BIG;
+				v->what = "a buffer filled by Read";
+			}
+		}
+		return true;
+	}
+	if (s == g->func_literal) {
+		bv__params(b, go_field(n, f_parameters), false);
+		bv__params(b, go_field(n, f_result), false);
+		return true;
+	}
+	if (s == g->short_var_declaration) {
+		bv__assign(b, n, go_field(n, f_left), go_field(n, f_right), true);
+		return true;
+	}
+	if (s == g->assignment_statement) {
+		TSNode op = go_field(n, f_operator);
+
+		if (ts_node_is_null(op) || go_text_is(b->file, op, "="))
+			bv__assign(b, n, go_field(n, f_left),
+				   go_field(n, f_right), false);
+		return true;
+	}
+	if (s == g->var_spec) {
+		TSNode t = go_field(n, f_type), vals = go_field(n, f_value);
+		uint32_t k = ts_node_named_child_count(n), idx = 0;
+
+		for (uint32_t i = 0; i < k; i++) {
+			TSNode id = ts_node_named_child(n, i);
+			const char *what = NULL, *origin = NULL;
+			bool bytes = true;
+			enum bv_kind kind = BV_NONE;
+			int64_t arr;
+
+			if (ts_node_symbol(id) != g->identifier)
+				continue;
+			if (!ts_node_is_null(vals) &&
+			    idx < ts_node_named_child_count(vals)) {
+				kind = bv__value(b, ts_node_named_child(vals, idx),
+						 &what, &bytes, &origin);
+			} else if (bv__buffer_type(b->file, t)) {
+				kind = BV_BUFFER;
+			} else if ((arr = bv__array_size(b, b->file, t, &bytes))) {
+				kind = BV_BIG;
+				what = arena_printf(&b->pkg->arena,
+						    "an array of %lld bytes",
+						    (long long)arr);
+			}
+			bv__declare_o(b, id, kind, n, what, bytes,
+				      ts_node_is_null(vals) && kind == BV_NONE,
+				      origin);
+			idx++;
+		}
+		return true;
+	}
+	if (s == g->range_clause && syn_has_token(n, ":=")) {
+		TSNode left = go_field(n, f_left);
+		const struct bv_var *from = NULL;
+		enum bv_kind k = bv_expr(b, go_field(n, f_right), &from);
+		uint32_t nl = ts_node_named_child_count(left);
+
+		for (uint32_t i = 0; i < nl; i++)
+			bv__declare_o(b, ts_node_named_child(left, i),
+				      i == 1 && k == BV_PARTS ? BV_PART
+				      : i == 1 && k == BV_PARTS_STR
+					      ? BV_PART_STR
+					      : BV_NONE,
+				      n, from ? from->what : NULL,
+				      !from || from->bytes, false,
+				      from ? from->origin : NULL);
+		return true;
+	}
+	if (s == g->type_switch_statement) {
+		TSNode al = go_field(n, f_alias);
+
+		for (uint32_t i = 0; !ts_node_is_null(al) &&
+				     i < ts_node_named_child_count(al); i++)
+			bv__declare(b, ts_node_named_child(al, i), BV_NONE, n,
+				    NULL, false, false);
+		return true;
+	}
+	if (s == g->receive_statement && syn_has_token(n, ":=")) {
+		TSNode left = go_field(n, f_left);
+
+		for (uint32_t i = 0; i < ts_node_named_child_count(left); i++)
+			bv__declare(b, ts_node_named_child(left, i), BV_NONE, n,
+				    NULL, false, false);
+	}
+	return true;
+}
+
+/* Text pre-filter: can the function hold a big value at all? */
+static bool bv__maybe(struct bv_func *b, TSNode fn)
+{
+	static const char *const marks[] = {
+		"ReadAll", "ReadFile", "Bytes()", "String()", "Read(",
+		"ReadFull", "ReadAt", "make([", "]byte", "bytes.Buffer",
+		"strings.Builder",
+	};
+	size_t len;
+	const char *s = go_text(b->file, fn, &len);
+
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++) {
+		if (memmem(s, len, marks[i], strlen(marks[i])))
+			return true;
+	}
+	if (ts_node_symbol(fn) == GS->method_declaration) {
+		TSNode pl = go_field(fn, f_receiver);
+		TSNode pd = ts_node_named_child(pl, 0);
+
+		return !ts_node_is_null(pd) &&
+		       bv__large_struct(b, go_field(pd, f_type)) > 0;
+	}
+	return false;
+}
+
+static void bv__decls(struct bv_func *b, struct bv__walk *w,
+		      struct syn_walker *sw)
+{
+	TSNode fn = b->fn;
+
+	if (ts_node_symbol(fn) == GS->method_declaration)
+		bv__params(b, go_field(fn, f_receiver), true);
+	bv__params(b, go_field(fn, f_parameters), false);
+	bv__params(b, go_field(fn, f_result), false);
+	w->read_pass = false;
+	syn_walk(go_field(fn, f_body), sw);
+}
+
+void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
+		TSNode fn)
+{
+	struct bv__walk w = { b, false };
+	struct syn_walker sw = { bv__enter, NULL, &w };
+	bool maybe = false, any = false;
+	size_t keep = 0;
+
+	memset(b, 0, sizeof(*b));
+	b->pkg = pkg;
+	b->file = f;
+	b->fn = fn;
+	if (!bv__maybe(b, fn))
+		return;
+	bv__decls(b, &w, &sw);
+	for (size_t i = 0; i < b->vars.len; i++) {
+		enum bv_kind k = b->vars.items[i].kind;
+
+		if (k == BV_MAYBE_BIG)
+			maybe = true;
+		if (k != BV_NONE && k != BV_AMBIG)
+			any = true;
+	}
+	if (!any) {
+		b->vars.len = 0; /* nothing big: no finding can come */
+		return;
+	}
+	if (!maybe)
+		return;
+	/* buffers with a computed size become big once Read fills them */
+	w.read_pass = true;
+	syn_walk(go_field(fn, f_body), &sw);
+	for (size_t i = 0; i < b->vars.len; i++) {
+		if (b->vars.items[i].what &&
+		    strcmp(b->vars.items[i].what, "a buffer filled by Read") == 0)
+			b->vars.items[keep++] = b->vars.items[i];
+	}
+	if (!keep)
+		return;
+	b->vars.len = keep;
+	bv__decls(b, &w, &sw);
+}
+
+void bv_release(struct bv_func *b)
+{
+	VEC_FREE(&b->vars);
+}
+
+/* ---------------------------------------------------------------- sinks */
+
+/* A package-level variable named by id (not shadowed in the function). */
+static bool bv__global(struct bv_func *b, TSNode id, const char **name)
+{
+	size_t len;
+	const char *s;
+	char tmp[128];
+	const struct godecl *d;
+
+	id = go_unparen(id);
+	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier)
+		return false;
+	s = go_text(b->file, id, &len);
+	if (bv__find(b, s, len) || len >= sizeof(tmp))
+		return false;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	d = gopkg_lookup(b->pkg, tmp);
+	if (!d || d->kind != GODECL_VAR)
+		return false;
+	*name = d->name;
+	return true;
+}
+
+/* The place assigned to is long-lived. */
+static bool bv__long_lived(struct bv_func *b, TSNode t, const char **where)
+{
+	const char *gname;
+	TSNode root = go_unparen(t);
+	bool index = false;
+
+	while (ts_node_symbol(root) == GS->index_expression) {
+		root = go_unparen(go_field(root, f_operand));
+		index = true;
+	}
+	if (ts_node_symbol(root) == GS->identifier) {
+		const struct bv_var *v = bv_var_of(b, root);
+
+		if (bv__global(b, root, &gname)) {
+			snprintf(b->scratch, sizeof(b->scratch),
+				 "stored in package-level %s", gname);
+			*where = b->scratch;
+			return true;
+		}
+		if (index && v && v->kind == BV_NONE && v->decl.id &&
+		    ts_node_symbol(v->decl) != GS->parameter_declaration) {
+			/* a local map: made with make(map...) or a literal */
+			TSNode d = v->decl, r = go_field(d, f_right);
+
+			if (ts_node_is_null(r))
+				r = go_field(d, f_value);
+			if (!ts_node_is_null(r) &&
+			    ts_node_named_child_count(r) == 1) {
+				TSNode x = go_unparen(ts_node_named_child(r, 0));
+				TSNode ty = syn_call_ident(b->file, x, "make")
+						    ? syn_arg(x, 0)
+						    : go_field(x, f_type);
+
+				if (!ts_node_is_null(ty) &&
+				    ts_node_symbol(ty) == GS->map_type &&
+				    (syn_call_ident(b->file, x, "make") ||
+				     ts_node_symbol(x) == GS->composite_literal)) {
+					*where = "stored in a map";
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+	if (ts_node_symbol(root) == GS->selector_expression) {
+		TSNode x = go_unparen(go_field(root, f_operand));
+
+		while (ts_node_symbol(x) == GS->selector_expression ||
+		       ts_node_symbol(x) == GS->index_expression)
+			x = go_unparen(go_field(x, f_operand));
+		if (bv__global(b, x, &gname)) {
+			snprintf(b->scratch, sizeof(b->scratch),
+				 "stored in package-level %s", gname);
+			*where = b->scratch;
+			return true;
+		}
+		{
+			const struct bv_var *v = bv_var_of(b, x);
+
+			if (v && v->param && v->ptr) {
+				*where = "stored in a field of a value that "
+					 "outlives the call";
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+TSNode bv_sink(struct bv_func *b, TSNode e, const char **where)
+{
+	const struct go_syms *g = GS;
+	TSNode p;
+
+	for (unsigned depth = 0; depth < 64; depth++) {
+		TSSymbol ps;
+
+		p = ts_node_parent(e);
+		if (ts_node_is_null(p))
+			return p;
+		ps = ts_node_symbol(p);
+		if (ps == g->parenthesized_expression ||
+		    ps == g->literal_element || ps == g->literal_value ||
+		    ps == g->composite_literal) {
+			e = p;
+			continue;
+		}
+		if (ps == g->keyed_element) {
+			/* the value, not the key */
+			if (ts_node_named_child(p, 0).id == e.id)
+				return (TSNode){ 0 };
+			e = p;
+			continue;
+		}
+		if (ps == g->unary_expression &&
+		    go_text_is(b->file, go_field(p, f_operator), "&") &&
+		    ts_node_symbol(e) == g->composite_literal) {
+			e = p;
+			continue;
+		}
+		if (ps == g->argument_list) {
+			TSNode call = ts_node_parent(p);
+
+			/* x = append(x, part): the append is the value */
+			if (syn_call_ident(b->file, call, "append") &&
+			    ts_node_named_child(p, 0).id != e.id &&
+			    ts_node_symbol(e) != g->variadic_argument) {
+				e = call;
+				continue;
+			}
+			return (TSNode){ 0 };
+		}
+		break;
+	}
+	if (ts_node_symbol(p) == g->send_statement &&
+	    go_field(p, f_value).id == e.id) {
+		*where = "sent on a channel";
+		return p;
+	}
+	if (ts_node_symbol(p) != g->expression_list)
+		return (TSNode){ 0 };
+	{
+		TSNode st = ts_node_parent(p);
+		uint32_t idx = 0, n = ts_node_named_child_count(p);
+		TSNode left;
+
+		if (ts_node_is_null(st))
+			return st;
+		if (ts_node_symbol(st) == g->return_statement) {
+			*where = "returned";
+			return st;
+		}
+		if (ts_node_symbol(st) != g->assignment_statement ||
+		    go_field(st, f_right).id != p.id)
+			return (TSNode){ 0 };
+		for (uint32_t i = 0; i < n; i++) {
+			if (ts_node_named_child(p, i).id == e.id)
+				idx = i;
+		}
+		left = go_field(st, f_left);
+		if (ts_node_named_child_count(left) != n)
+			return (TSNode){ 0 };
+		if (bv__long_lived(b, ts_node_named_child(left, idx), where))
+			return st;
+	}
+	return (TSNode){ 0 };
+}

@@ -1,0 +1,257 @@
+/*
+ * lh501.c - LH501: a closure that outlives a large value it barely uses.
+ *
+ * A func literal returned or stored in a long-lived place (see
+ * static/bigval.h: returned, sent, a package-level variable, a field of
+ * the receiver or of a pointer parameter, a map element; directly or
+ * through a local it is assigned to) keeps every variable it captures
+ * alive. When it captures a large local (make with a constant size of at
+ * least 64 KiB, io.ReadAll, os.ReadFile, a buffer's contents, a large
+ * array, the string of one of those) or a receiver whose struct type holds
+ * a large array, but only ever uses len/cap of it, one element or one
+ * field, the whole value stays reachable for the life of the closure.
+ *
+ * Silent when the closure uses the value as a whole (passes it on, slices
+ * or ranges over it, returns it), when it is only called in place, deferred
+ * or started as a goroutine, and in tests.
+ */
+#include "static/bigval.h"
+#include "static/syn.h"
+
+extern const struct lh_rule lh_rule_lh501;
+
+struct lh501_uses {
+	struct bv_func *b;
+	TSNode lit;
+	const struct bv_var *big; /* first captured large value */
+	unsigned small, whole;
+	TSNode example;		  /* a small use, for the message */
+};
+
+/* One use of captured v at identifier id: small (len/cap, an element, a
+ * field) or whole. */
+static bool lh501__small_use(const struct gofile *f, TSNode id)
+{
+	TSNode p = ts_node_parent(id), gp;
+
+	while (!ts_node_is_null(p) &&
+	       ts_node_symbol(p) == GS->parenthesized_expression) {
+		id = p;
+		p = ts_node_parent(p);
+	}
+	if (ts_node_is_null(p))
+		return false;
+	if (ts_node_symbol(p) == GS->argument_list) {
+		TSNode call = ts_node_parent(p);
+
+		return (syn_call_ident(f, call, "len") ||
+			syn_call_ident(f, call, "cap")) &&
+		       syn_nargs(call) == 1;
+	}
+	if (ts_node_symbol(p) == GS->index_expression)
+		return go_field(p, f_operand).id == id.id;
+	if (ts_node_symbol(p) == GS->selector_expression) {
+		/* r.field is small unless it is a method call on r, or the
+		 * field is then used whole */
+		gp = ts_node_parent(p);
+		if (!ts_node_is_null(gp) &&
+		    ts_node_symbol(gp) == GS->call_expression &&
+		    go_field(gp, f_function).id == p.id) {
+			/* buf.Len(), buf.Cap() on a buffer */
+			TSNode m = go_field(p, f_field);
+
+			return go_text_is(f, m, "Len") || go_text_is(f, m, "Cap");
+		}
+		return true;
+	}
+	return false;
+}
+
+static bool lh501__uses_enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct lh501_uses *u = ctx;
+	const struct bv_var *v;
+
+	LH_UNUSED(depth);
+	if (ts_node_symbol(n) != GS->identifier)
+		return true;
+	v = bv_var_of(u->b, n);
+	if (!v || (v->kind != BV_BIG && v->kind != BV_BIG_STR))
+		return false;
+	/* declared inside the literal: not captured */
+	if (ts_node_start_byte(v->decl) >= ts_node_start_byte(u->lit) &&
+	    ts_node_end_byte(v->decl) <= ts_node_end_byte(u->lit))
+		return false;
+	if (lh501__small_use(u->b->file, n)) {
+		u->small++;
+		if (!u->big) {
+			TSNode e = ts_node_parent(n);
+
+			if (ts_node_symbol(e) == GS->argument_list)
+				e = ts_node_parent(e);
+			u->big = v;
+			u->example = e;
+		}
+	} else {
+		u->whole++;
+	}
+	return false;
+}
+
+struct lh501_ctx {
+	struct lh_pass *p;
+	struct gofile *f;
+	struct bv_func *b;
+};
+
+struct lh501_find {
+	struct bv_func *b;
+	const char *name;
+	size_t len;
+	TSNode decl_id;
+	TSNode sink;
+	const char *where;
+};
+
+static bool lh501__find_enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct lh501_find *x = ctx;
+	size_t len;
+	const char *s;
+
+	LH_UNUSED(depth);
+	if (!ts_node_is_null(x->sink))
+		return false;
+	if (ts_node_symbol(n) != GS->identifier || n.id == x->decl_id.id)
+		return true;
+	s = go_text(x->b->file, n, &len);
+	if (len == x->len && memcmp(s, x->name, len) == 0)
+		x->sink = bv_sink(x->b, n, &x->where);
+	return false;
+}
+
+/* Where the literal goes: directly, or through `f := func...`. */
+static TSNode lh501__sink(struct lh501_ctx *c, TSNode lit, const char **where)
+{
+	TSNode sink = bv_sink(c->b, lit, where), p, decl, id;
+	struct lh501_find x = { c->b, NULL, 0, { { 0 }, 0, 0 }, { { 0 }, 0, 0 },
+				NULL };
+	struct syn_walker w = { lh501__find_enter, NULL, &x };
+
+	if (!ts_node_is_null(sink))
+		return sink;
+	p = ts_node_parent(lit);
+	if (ts_node_is_null(p) || ts_node_symbol(p) != GS->expression_list)
+		return (TSNode){ 0 };
+	decl = ts_node_parent(p);
+	if (ts_node_is_null(decl) ||
+	    ts_node_symbol(decl) != GS->short_var_declaration ||
+	    ts_node_named_child_count(p) != 1)
+		return (TSNode){ 0 };
+	id = ts_node_named_child(go_field(decl, f_left), 0);
+	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier)
+		return (TSNode){ 0 };
+	x.name = go_text(c->f, id, &x.len);
+	x.decl_id = id;
+	syn_walk(go_field(c->b->fn, f_body), &w);
+	*where = x.where;
+	return x.sink;
+}
+
+static bool lh501__enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct lh501_ctx *c = ctx;
+	struct lh501_uses u = { c->b, n, NULL, 0, 0, { { 0 }, 0, 0 } };
+	struct syn_walker w = { lh501__uses_enter, NULL, &u };
+	TSNode sink;
+	const char *where = NULL;
+	struct lh_finding *fd;
+	size_t len;
+	const char *ex;
+
+	LH_UNUSED(depth);
+	if (ts_node_symbol(n) != GS->func_literal)
+		return true;
+	syn_walk(go_field(n, f_body), &w);
+	if (!u.big || u.whole)
+		return true;
+	sink = lh501__sink(c, n, &where);
+	if (ts_node_is_null(sink))
+		return true;
+	ex = go_text(c->f, u.example, &len);
+	fd = pass_report(c->p, &lh_rule_lh501, c->f, n,
+			 "func literal %s keeps all of %.*s (%s) alive but only "
+			 "uses %.*s",
+			 where, (int)u.big->len, u.big->name,
+			 u.big->what ? u.big->what : "large",
+			 (int)LH_MIN(len, 40), ex);
+	pass_step(c->p, fd, c->f, u.big->decl, "%.*s is declared here",
+		  (int)u.big->len, u.big->name);
+	pass_fix(c->p, fd,
+		 "compute what the closure needs before creating it (n := "
+		 "len(%.*s), or copy the small part) and capture only that",
+		 (int)u.big->len, u.big->name);
+	return true;
+}
+
+static bool lh501__lit_enter(void *ctx, TSNode n, unsigned depth)
+{
+	bool *found = ctx;
+
+	LH_UNUSED(depth);
+	if (ts_node_symbol(n) == GS->func_literal)
+		*found = true;
+	return !*found;
+}
+
+/* Cheap pre-check: only functions with a func literal are analysed. */
+static bool lh501__has_literal(const struct gofile *f, TSNode fn)
+{
+	bool found = false;
+	struct syn_walker w = { lh501__lit_enter, NULL, &found };
+	size_t len;
+	const char *s = go_text(f, go_field(fn, f_body), &len);
+
+	if (!memmem(s, len, "func", 4))
+		return false;
+	syn_walk(go_field(fn, f_body), &w);
+	return found;
+}
+
+static void lh501_run(struct lh_pass *p)
+{
+	for (size_t i = 0; i < p->pkg->nfiles; i++) {
+		struct gofile *f = p->pkg->files[i];
+		TSNode root = ts_tree_root_node(f->tree);
+		uint32_t n = ts_node_named_child_count(root);
+
+		if (f->is_test || syn_file_ignored(f))
+			continue;
+		for (uint32_t k = 0; k < n; k++) {
+			TSNode fn = ts_node_named_child(root, k);
+			struct bv_func b;
+			struct lh501_ctx c = { p, f, &b };
+			struct syn_walker w = { lh501__enter, NULL, &c };
+
+			if (ts_node_symbol(fn) != GS->function_declaration &&
+			    ts_node_symbol(fn) != GS->method_declaration)
+				continue;
+			if (!lh501__has_literal(f, fn))
+				continue;
+			bv_analyze(&b, p->pkg, f, fn);
+			if (b.vars.len)
+				syn_walk(go_field(fn, f_body), &w);
+			bv_release(&b);
+		}
+	}
+}
+
+const struct lh_rule lh_rule_lh501 = {
+	.id = "LH501",
+	.name = "closure-keeps-large-value",
+	.title = "long-lived closure keeps a large value it barely uses",
+	.class = LH_CLASS_CLOSURE,
+	.severity = LH_SEV_WARNING,
+	.since = "0.1",
+	.run = lh501_run,
+};

@@ -1,0 +1,3 @@
+module golden/go120
+
+go 1.20
