@@ -296,6 +296,26 @@ static const char *res__rhs_type(struct resolver *r, TSNode e)
 			if (!res__lookup(r, op, l2, false))
 				return apis_type(path, name, len);
 		}
+		/* v.Method() where v's type is known: "Recv.Method" rows */
+		if (sym_is(fun, g->selector_expression) &&
+		    sym_is(go_field(fun, f_operand), g->identifier)) {
+			size_t l2, l3;
+			const char *op = go_text(r->f, go_field(fun, f_operand),
+						 &l2);
+			const char *m = go_text(r->f, go_field(fun, f_field), &l3);
+			struct eng_var *v = res__lookup(r, op, l2, false);
+			const char *dot = v && v->type ? strrchr(v->type, '.') :
+							 NULL;
+
+			if (dot) {
+				char *pkg = arena_strndup(&r->f->pkg->arena,
+					v->type, (size_t)(dot - v->type));
+				char *key = arena_printf(&r->f->pkg->arena,
+					"%s.%.*s", dot + 1, (int)l3, m);
+
+				return apis_type(pkg, key, strlen(key));
+			}
+		}
 	}
 	return NULL;
 }
@@ -314,8 +334,9 @@ static void res__declare_list(struct resolver *r, TSNode list, TSNode rhs,
 		return;
 	}
 	for (uint32_t i = 0; i < c; i++) {
-		const char *type = rc == c ?
-			res__rhs_type(r, nth(rhs, i)) : NULL;
+		const char *type = rc == c ? res__rhs_type(r, nth(rhs, i)) :
+				   rc == 1 && i == 0 ?
+				   res__rhs_type(r, nth(rhs, 0)) : NULL;
 		struct eng_var *v = res__declare(r, nth(list, i),
 						 reuse, type);
 
@@ -897,7 +918,7 @@ struct use {
 };
 
 static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
-				     const char *rest);
+				     const char *rest, unsigned flags);
 
 static bool is_builtin(struct walk *w, TSNode id, const char *name)
 {
@@ -942,6 +963,7 @@ static void field_store(struct walk *w, const struct eng_kind *k,
 	st.site = site;
 	st.at = at;
 	st.field = go_text_dup(w->f, go_field(target, f_field));
+	st.func = false;
 	VEC_PUSH(&w->stores, st);
 }
 
@@ -997,7 +1019,8 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 				return u;
 			}
 			switch (call_summary(w, call, argi,
-					     rest_path(w, o, prefix_left))) {
+					     rest_path(w, o, prefix_left),
+					     o->kind->flags)) {
 			case ENG_SUM_RELEASES:
 				u.ef = EF_RELEASE;
 				break;
@@ -1264,12 +1287,34 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 	uint64_t hit = 0;
 	unsigned saved = w->nanc;
 
+	TSNode target = { 0 }, stmt = { 0 };
+
+	/* `x.f = func() {...}`: the closure goes into a field */
+	if (w->nanc >= 3 && sym_is(w->anc[w->nanc - 2], GS->expression_list) &&
+	    sym_is(w->anc[w->nanc - 3], GS->assignment_statement) &&
+	    node_eq(go_field(w->anc[w->nanc - 3], f_right),
+		    w->anc[w->nanc - 2])) {
+		TSNode lhs = go_field(w->anc[w->nanc - 3], f_left);
+
+		if (nchild(lhs) == 1 && nchild(w->anc[w->nanc - 2]) == 1) {
+			target = nth(lhs, 0);
+			stmt = w->anc[w->nanc - 3];
+		}
+	}
 	scan_closure(w, &tmp, go_field(lit, f_body), 0, &hit);
 	w->nanc = saved;
 	for (size_t i = 0; i < w->nobs; i++) {
 		if ((s->open & bit(i)) && !(tmp.open & bit(i))) {
 			ob_release(s, i);
 			w->obs[i].released = true;
+			if (sym_is(target, GS->selector_expression)) {
+				size_t before = w->stores.len;
+
+				field_store(w, w->obs[i].kind, w->obs[i].noun,
+					    w->obs[i].site, target, stmt);
+				if (w->stores.len > before)
+					w->stores.items[before].func = true;
+			}
 		}
 	}
 	if (deferred) {
@@ -1375,6 +1420,20 @@ static void eval(struct walk *w, struct st *s, TSNode n, TSNode skip_call)
 		for (uint32_t i = 0; i < c; i++)
 			eval(w, s, nth(n, i), skip_call);
 	}
+	w->nanc--;
+}
+
+/* Evaluates child with its statement on the ancestor stack, so a use can
+ * see that it is returned, assigned or tested. */
+static void eval_in(struct walk *w, struct st *s, TSNode stmt, TSNode child,
+		    TSNode skip_call)
+{
+	if (w->nanc >= ENG_MAX_DEPTH) {
+		w->gave_up = true;
+		return;
+	}
+	w->anc[w->nanc++] = stmt;
+	eval(w, s, child, skip_call);
 	w->nanc--;
 }
 
@@ -1579,6 +1638,12 @@ static void acquire_object(struct walk *w, struct st *s, TSNode call,
 	}
 	if (!sym_is(x, g->identifier))
 		return;
+	if (a.kind->flags & ENG_K_LOCAL_OBJECT) {
+		struct eng_var *lv = eng_resolve(w->fn, x);
+
+		if (n || !lv || lv->param || lv->receiver || lv->result)
+			return;
+	}
 	o = ob_new(w, call, 0, &idx);
 	if (!o)
 		return;
@@ -1875,14 +1940,14 @@ static void assign(struct walk *w, struct st *s, TSNode n)
 	    sym_is(go_unparen(nth(rhs, 0)),
 		   g->call_expression))
 		call = go_unparen(nth(rhs, 0));
-	eval(w, s, rhs, call);
+	eval_in(w, s, n, rhs, call);
 	/* targets that are not plain names are evaluated (x.f, m[k]) */
 	for (uint32_t i = 0; i < nl; i++) {
 		TSNode t = nth(lhs, i);
 		struct eng_var *v;
 
 		if (!sym_is(t, g->identifier)) {
-			eval(w, s, t, call);
+			eval_in(w, s, n, t, call);
 			continue;
 		}
 		v = eng_resolve(w->fn, t);
@@ -1921,7 +1986,7 @@ static void var_decl(struct walk *w, struct st *s, TSNode n, unsigned depth)
 			    sym_is(go_unparen(nth(val, 0)),
 				   g->call_expression))
 				call = go_unparen(nth(val, 0));
-			eval(w, s, val, call);
+			eval_in(w, s, k, val, call);
 			for (uint32_t j = 0; j < kc && nn < 8; j++) {
 				TSNode id = nth(k, j);
 
@@ -1947,7 +2012,7 @@ static void walk_if(struct walk *w, struct st *s, TSNode n, unsigned depth)
 
 	if (!ts_node_is_null(init))
 		walk_stmt(w, s, init, depth + 1);
-	eval(w, s, cond, (TSNode){ 0 });
+	eval_in(w, s, n, cond, (TSNode){ 0 });
 	refine(w, cond, s, &t, &f, 0);
 	walk_stmt(w, &t, go_field(n, f_consequence), depth + 1);
 	if (!ts_node_is_null(alt))
@@ -2011,7 +2076,7 @@ static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 		update = go_field(clause, f_update);
 	}
 	if (!ts_node_is_null(range))
-		eval(w, s, go_field(range, f_right), (TSNode){ 0 });
+		eval_in(w, s, range, go_field(range, f_right), (TSNode){ 0 });
 	entry = *s;
 	head = *s;
 	push_ctx(w, true, bs, be);
@@ -2092,7 +2157,7 @@ static void walk_switch(struct walk *w, struct st *s, TSNode n, unsigned depth)
 
 	if (!ts_node_is_null(init))
 		walk_stmt(w, s, init, depth + 1);
-	eval(w, s, value, (TSNode){ 0 });
+	eval_in(w, s, n, value, (TSNode){ 0 });
 	tagless = ts_node_is_null(value) &&
 		  sym_is(n, g->expression_switch_statement);
 	rest = *s;
@@ -2182,7 +2247,7 @@ static void walk_return(struct walk *w, struct st *s, TSNode n)
 	uint32_t c = nchild(n);
 
 	for (uint32_t i = 0; i < c; i++)
-		eval(w, s, nth(n, i), (TSNode){ 0 });
+		eval_in(w, s, n, nth(n, i), (TSNode){ 0 });
 	if (s->dead)
 		return;
 	w->saw_return = true;
@@ -2208,7 +2273,7 @@ static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth)
 		TSNode e = go_unparen(nth(n, 0));
 
 		if (sym_is(e, g->call_expression)) {
-			eval(w, s, e, e);
+			eval_in(w, s, n, e, e);
 			acquire_results(w, s, e, (TSNode){ 0 }, n);
 			if (!s->dead && eng_call_noreturn(w->fn, e))
 				*s = ST_DEAD;
@@ -2532,11 +2597,15 @@ static enum eng_summary summarize(struct eng_func *fn, int param,
 
 static enum eng_summary summary_fn(struct gopkg *pkg, struct eng_func *fn,
 				   const void *key, int param,
-				   const char *path, bool *used_provisional)
+				   const char *path, unsigned flags,
+				   bool *used_provisional)
 {
 	struct eng_pkg *ep = eng__pkg(pkg);
-	struct amap_ent *e = amap_add(&pkg->arena, &ep->summaries, key, param,
-				      path);
+	struct amap_ent *e;
+
+	flags &= ENG_K_NEXT_RELEASES | ENG_K_NO_TRANSFER | ENG_K_USE_RELEASES;
+	e = amap_add(&pkg->arena, &ep->summaries, key,
+		     (long)param * 4096 + (long)flags, path);
 	struct sumstate *ss = e->value;
 
 	if (ss) {
@@ -2549,6 +2618,7 @@ static enum eng_summary summary_fn(struct gopkg *pkg, struct eng_func *fn,
 	ss->kind.rule = "";
 	ss->kind.noun = "";
 	ss->kind.release = path;
+	ss->kind.flags = flags;
 	if (strcmp(path, "()") == 0) {
 		ss->kind.rel_prefix = "";
 		ss->kind.rel_names[0] = "";
@@ -2584,7 +2654,7 @@ enum eng_summary eng_summary_of(struct gopkg *pkg, const struct godecl *d,
 	if (!d || (d->kind != GODECL_FUNC && d->kind != GODECL_METHOD))
 		return ENG_SUM_UNKNOWN;
 	fn = eng_func_get(pkg, d->file, d->node);
-	return summary_fn(pkg, fn, d->node.id, param, release_path, NULL);
+	return summary_fn(pkg, fn, d->node.id, param, release_path, 0, NULL);
 }
 
 /* The same-package method named name for a receiver expression: by its
@@ -2620,7 +2690,7 @@ static const struct godecl *method_decl(struct walk *w, TSNode recv,
 }
 
 static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
-				     const char *rest)
+				     const char *rest, unsigned flags)
 {
 	const struct go_syms *g = GS;
 	TSNode fun = go_unparen(go_field(call, f_function));
@@ -2631,7 +2701,8 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 	if (sym_is(fun, g->func_literal)) {
 		struct eng_func *lit = eng_func_get(pkg, w->f, fun);
 
-		return summary_fn(pkg, lit, fun.id, argi, rest, &w->provisional);
+		return summary_fn(pkg, lit, fun.id, argi, rest, flags,
+				  &w->provisional);
 	}
 	if (sym_is(fun, g->identifier)) {
 		size_t len;
@@ -2646,7 +2717,7 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 		if (d && d->kind == GODECL_FUNC)
 			return summary_fn(pkg, eng_func_get(pkg, d->file,
 							    d->node),
-					  d->node.id, argi, rest,
+					  d->node.id, argi, rest, flags,
 					  &w->provisional);
 		if (!d && (strcmp(nm, "copy") == 0 || strcmp(nm, "delete") == 0))
 			return ENG_SUM_BORROWS;
@@ -2667,7 +2738,7 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 		if (d)
 			return summary_fn(pkg, eng_func_get(pkg, d->file,
 							    d->node),
-					  d->node.id, argi, rest,
+					  d->node.id, argi, rest, flags,
 					  &w->provisional);
 		if (apis_borrows(NULL, "*", name, len))
 			return ENG_SUM_BORROWS;

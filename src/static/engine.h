@@ -89,6 +89,10 @@ enum {
 	ENG_K_CHECKPOINT_ONLY = 1u << 6,
 	/* `for range h.C` never ends (a ticker's channel is never closed) */
 	ENG_K_ENDLESS_C = 1u << 7,
+	/* an object acquisition (`cmd.Start()`) counts only on a variable
+	 * declared in the function: on a parameter, receiver, field or
+	 * global the caller or the owner holds the duty */
+	ENG_K_LOCAL_OBJECT = 1u << 8,
 };
 
 /* What kind of duty an obligation is: how it is released and how findings
@@ -241,6 +245,8 @@ struct eng_store {
 	TSNode site;	   /* the acquiring call */
 	TSNode at;	   /* the assignment */
 	const char *field; /* "tick" */
+	bool func;	   /* a func literal releasing it was stored: calling
+			      the field releases */
 };
 
 struct eng_result {

@@ -265,7 +265,7 @@ static bool res__is_release(const struct eng_kind *k, const char *m,
 /* Does the use of field selector sel release the field's value or hand it
  * on (then the package may release it elsewhere)? */
 static bool res__field_use_releases(struct gofile *f, TSNode sel,
-				    const struct eng_kind *k)
+				    const struct eng_kind *k, bool func)
 {
 	const struct go_syms *g = GS;
 	TSNode p = ts_node_parent(sel);
@@ -283,7 +283,7 @@ static bool res__field_use_releases(struct gofile *f, TSNode sel,
 		return false; /* t.C, t.Reset: a member */
 	}
 	if (ps == g->call_expression && ts_node_eq(go_field(p, f_function), sel))
-		return k->rel_names[0] && !k->rel_names[0][0];
+		return func || (k->rel_names[0] && !k->rel_names[0][0]);
 	if (ps == g->binary_expression)
 		return false;
 	if (ps == g->expression_list) {
@@ -300,7 +300,7 @@ static bool res__field_use_releases(struct gofile *f, TSNode sel,
 /* True when some code of the package releases (or hands on) what is stored
  * in fields named field. */
 static bool res__field_released(struct gopkg *pkg, const char *field,
-				const struct eng_kind *k)
+				const struct eng_kind *k, bool func)
 {
 	const struct go_syms *g = GS;
 
@@ -314,7 +314,7 @@ static bool res__field_released(struct gopkg *pkg, const char *field,
 
 			if (ts_node_symbol(n) == g->selector_expression &&
 			    go_text_is(f, go_field(n, f_field), field) &&
-			    res__field_use_releases(f, n, k)) {
+			    res__field_use_releases(f, n, k, func)) {
 				found = true;
 				break;
 			}
@@ -346,7 +346,7 @@ static void res__report_stores(struct lh_pass *p, struct res_facts *rf,
 			continue;
 		if ((st->kind->flags & ENG_K_PRE_GO123) && collected)
 			continue;
-		if (res__field_released(p->pkg, st->field, st->kind))
+		if (res__field_released(p->pkg, st->field, st->kind, st->func))
 			continue;
 		fd = pass_report(p, p->rule, f, st->site,
 				 "%s stored in field %s is never %s", st->noun,
@@ -367,6 +367,20 @@ void res_report(struct lh_pass *p)
 
 	if (!pass_enabled(p, p->rule))
 		return;
+	if (p->verbose && !pkg->mod->found) {
+		for (size_t k = 0; k < RES_NKINDS; k++) {
+			const struct eng_kind *kd = apis_kind(k);
+
+			if ((kd->flags & ENG_K_PRE_GO123) &&
+			    strcmp(kd->rule, p->rule->id) == 0) {
+				fprintf(stderr, "leakhound: note: %s: no go.mod "
+					"found; assuming the newest Go, where "
+					"unreferenced timers are collected: "
+					"%s is silent\n", pkg->dir, p->rule->id);
+				break;
+			}
+		}
+	}
 	rf = res__facts(pkg);
 	res__report_stores(p, rf, collected);
 	for (size_t i = 0; i < rf->n; i++) {

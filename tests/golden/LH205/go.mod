@@ -1,0 +1,3 @@
+module golden/lh205
+
+go 1.19

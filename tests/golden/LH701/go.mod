@@ -1,0 +1,3 @@
+module golden/lh701
+
+go 1.19

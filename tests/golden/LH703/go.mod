@@ -1,0 +1,3 @@
+module golden/lh703
+
+go 1.19
