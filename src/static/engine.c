@@ -825,6 +825,9 @@ struct walk {
 	VEC(struct pending_goto) gotos;
 	VEC(struct late_defer) late;
 	VEC(struct eng_store) stores;
+	VEC(struct late_defer) assigns; /* (statement, offset) of every plain
+					   assignment, for loop overwrites */
+	VEC(struct eng_var *) assigned;
 	TSNode anc[ENG_MAX_DEPTH + 8]; /* ancestors of the expression walk */
 	unsigned nanc;
 	bool gave_up;
@@ -1953,6 +1956,13 @@ static void assign(struct walk *w, struct st *s, TSNode n)
 		v = eng_resolve(w->fn, t);
 		if (!v)
 			continue;
+		overwrite_check(w, s, v, n);
+		{
+			struct late_defer a = { n, ts_node_start_byte(n) };
+
+			VEC_PUSH(&w->assigns, a);
+			VEC_PUSH(&w->assigned, v);
+		}
 		/* the error variable gets another value */
 		for (size_t k = 0; k < w->nobs; k++) {
 			if (w->obs[k].errvar == v)
@@ -2046,6 +2056,35 @@ static bool endless_range(struct walk *w, TSNode right)
 	return false;
 }
 
+/* At the end of an iteration: an obligation surely open in a variable
+ * declared outside the loop, which the loop body assigns again, is lost
+ * on the next iteration. */
+static void loop_overwrite(struct walk *w, struct st *s, uint32_t bs,
+			   uint32_t be)
+{
+	if (s->dead)
+		return;
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+		struct eng_var *v;
+
+		if (!(s->open & bit(i)) || (s->other & bit(i)) ||
+		    o->h.len != 1 || !(v = o->h.items[0].var) ||
+		    v->scope_start >= bs ||
+		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY))
+			continue;
+		for (size_t k = 0; k < w->assigns.len; k++) {
+			if (w->assigned.items[k] == v &&
+			    w->assigns.items[k].at >= bs &&
+			    w->assigns.items[k].at < be) {
+				ob_add_exit(w, o, ENG_EXIT_OVERWRITE,
+					    w->assigns.items[k].lit);
+				break;
+			}
+		}
+	}
+}
+
 static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 {
 	const struct go_syms *g = GS;
@@ -2101,6 +2140,7 @@ static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 		walk_stmt(w, &b, body, depth + 1);
 		st_merge(&b, &w->loops.items[ci].cont);
 		scope_exit(w, &b, bs, be, body);
+		loop_overwrite(w, &b, bs, be);
 		if (!ts_node_is_null(update))
 			walk_stmt(w, &b, update, depth + 1);
 		next = entry;
@@ -2378,13 +2418,16 @@ static void walk_free(struct walk *w)
 	VEC_FREE(&w->gotos);
 	VEC_FREE(&w->late);
 	VEC_FREE(&w->stores);
+	VEC_FREE(&w->assigns);
+	VEC_FREE(&w->assigned);
 	free(w);
 }
 
 /* Walks the body; returns the state at its end. */
 static struct st walk_body(struct walk *w)
 {
-	struct st s = { 0, 0, 0, false };
+	/* every obligation starts "not acquired" */
+	struct st s = { 0, ~0ull, 0, false };
 
 	for (size_t i = 0; i < w->spec->nentries; i++) {
 		const struct eng_entry *e = &w->spec->entries[i];

@@ -1,0 +1,3 @@
+module golden/lh204
+
+go 1.19

@@ -1,0 +1,3 @@
+module golden/lh204/go123
+
+go 1.23

@@ -1,0 +1,3 @@
+module golden/lh704
+
+go 1.19

@@ -1,0 +1,3 @@
+module golden/lh705
+
+go 1.19

@@ -1,0 +1,3 @@
+module golden/lh707
+
+go 1.19
