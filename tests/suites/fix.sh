@@ -63,7 +63,10 @@ for g in tests/golden/*/; do
 	built=0
 	for mod in $(cd "$a" && find . -name go.mod | sort); do
 		m=$(dirname "$mod")
-		(cd "$a/$m" && go build ./... && go vet ./...) >"$tmp/build.out" 2>&1 || built=1
+		# LH205's golden cases lose cancel funcs on purpose, and only
+		# some of them have a mechanical fix: vet's lostcancel would
+		# flag the rest
+		(cd "$a/$m" && go build ./... && go vet -lostcancel=false ./...) >"$tmp/build.out" 2>&1 || built=1
 		[ "$built" -eq 0 ] || { sed 's/^/# /' "$tmp/build.out" | head -10; break; }
 	done
 	[ "$built" -eq 0 ] && ok "$name: the fixed module builds and vets" ||

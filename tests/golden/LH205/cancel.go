@@ -52,8 +52,8 @@ type server struct {
 }
 
 func (s *server) start(parent context.Context) {
-	ctx, cancel := context.WithCancelCause(parent) // want LH205 "field stop"
-	s.stop = func() { cancel(nil) }
+	ctx, cancel := context.WithCancel(parent) // want LH205 "field stop"
+	s.stop = func() { cancel() }
 	go func() { <-ctx.Done() }()
 }
 

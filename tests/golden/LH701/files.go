@@ -45,6 +45,7 @@ func pipe(data []byte) error {
 	}
 	defer w.Close()
 	_, err = w.Write(data)
+	_ = r.Name()
 	return err
 }
 
