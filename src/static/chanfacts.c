@@ -1282,6 +1282,15 @@ static struct chfunc *cf__func(struct cf_walk *w, const struct godecl *d)
 	w->barrier = 0;
 	w->scope = 0;
 	w->file = d->file;
+	{
+		/* cheap text filter before any tree walk */
+		size_t len;
+		const char *t = go_text(d->file, body, &len);
+
+		if (!memmem(t, len, "chan", 4) && !memmem(t, len, "go ", 3) &&
+		    !memmem(t, len, "go\t", 3) && !memmem(t, len, "select", 6))
+			return NULL;
+	}
 	if (!cf__prescan(w, body))
 		return NULL;
 	fn = arena_alloc(w->a, sizeof(*fn));
@@ -1857,6 +1866,21 @@ static bool cf__bare_for(TSNode n)
 	       cf__is(go_field(n, f_body), GS->block);
 }
 
+/* Statements that can hold a loop (not expressions: a loop inside an
+ * expression is in a func literal, which is another goroutine's or
+ * closure's business). */
+static bool cf__holds_stmts(TSSymbol s)
+{
+	const struct go_syms *g = GS;
+
+	return s == g->block || s == g->if_statement ||
+	       s == g->for_statement || s == g->expression_switch_statement ||
+	       s == g->type_switch_statement || s == g->select_statement ||
+	       s == g->expression_case || s == g->default_case ||
+	       s == g->type_case || s == g->communication_case ||
+	       s == g->labeled_statement;
+}
+
 static TSNode cf__find_forever(const struct gofile *f, TSNode n,
 			       unsigned depth, TSNode *select_break)
 {
@@ -1865,7 +1889,7 @@ static TSNode cf__find_forever(const struct gofile *f, TSNode n,
 	TSNode found = cf__null();
 
 	if (ts_node_is_null(n) || depth >= CF_MAX_DEPTH ||
-	    ts_node_symbol(n) == g->func_literal)
+	    !cf__holds_stmts(ts_node_symbol(n)))
 		return found;
 	if (ts_node_symbol(n) == g->for_statement && cf__bare_for(n)) {
 		struct cf_loopscan k;
@@ -1900,6 +1924,11 @@ static TSNode cf__find_forever(const struct gofile *f, TSNode n,
 TSNode chanfacts_forever_loop(struct gofile *f, TSNode body,
 			      TSNode *select_break)
 {
+	size_t len;
+	const char *t = go_text(f, body, &len);
+
 	*select_break = cf__null();
+	if (!memmem(t, len, "for", 3))
+		return cf__null();
 	return cf__find_forever(f, body, 0, select_break);
 }

@@ -211,6 +211,9 @@ static void lh106__add(struct lh_pass *p, const struct chfunc *cf,
 
 	if (gr->callee || gr->parent != -1)
 		return;
+	xs = go_text(gr->bfile, gr->body, &len);
+	if (!memmem(xs, len, ".Add(", 5))
+		return;
 	fn = eng_func_get(p->pkg, gr->bfile, lit);
 	if (!fn || fn->too_deep)
 		return;

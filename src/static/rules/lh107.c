@@ -239,12 +239,15 @@ done:
 	ts_tree_cursor_delete(&cur);
 }
 
-/* Cheap filter: does any file import sync? */
+/* Cheap filter: does any file import sync and mention Cond? */
 static bool lh107__imports_sync(const struct gopkg *pkg)
 {
 	for (size_t i = 0; i < pkg->nfiles; i++) {
-		for (size_t j = 0; j < pkg->files[i]->nimports; j++) {
-			if (strcmp(pkg->files[i]->imports[j].path, "sync") == 0)
+		const struct gofile *f = pkg->files[i];
+
+		for (size_t j = 0; j < f->nimports; j++) {
+			if (strcmp(f->imports[j].path, "sync") == 0 &&
+			    memmem(f->src, f->len, "Cond", 4))
 				return true;
 		}
 	}
