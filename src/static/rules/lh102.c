@@ -87,11 +87,37 @@ static TSNode lh102__ret_in(const struct chfunc *fn, TSNode n)
 /* A select case other than the one holding op after which the function
  * never receives from c again: the case does not receive from c, and it
  * returns, or (outside a loop) nothing after the select receives. */
+/* A case that receives from another channel the same goroutine sends on
+ * (a sibling result channel: `case err := <-errc` next to `case v :=
+ * <-c`): taking it is not giving up, it is the other outcome. */
+static bool lh102__sibling_case(const struct chfunc *fn, TSNode cs, int gor)
+{
+	for (size_t k = 0; k < fn->nchans; k++) {
+		const struct chan *o = fn->chans[k];
+		bool recv_here = false, sent_by = false;
+
+		for (size_t i = 0; i < o->nops; i++) {
+			const struct chop *op = &o->ops[i];
+
+			if (op->kind == CHOP_RECV && op->gor == -1 &&
+			    lh102__within(op->node, cs))
+				recv_here = true;
+			if (op->kind == CHOP_SEND && op->gor == gor)
+				sent_by = true;
+		}
+		if (recv_here && sent_by)
+			return true;
+	}
+	return false;
+}
+
 static bool lh102__select_exit(const struct chfunc *fn, const struct chan *c,
-			       const struct chop *op, struct lh102_why *why)
+			       const struct chop *op, int gor,
+			       struct lh102_why *why)
 {
 	uint32_t n = ts_node_named_child_count(op->select);
 
+	for (uint32_t pass = 0; pass < 2; pass++)
 	for (uint32_t i = 0; i < n; i++) {
 		TSNode cs = ts_node_named_child(op->select, i);
 		TSNode comm;
@@ -101,6 +127,8 @@ static bool lh102__select_exit(const struct chfunc *fn, const struct chan *c,
 		if ((ts_node_symbol(cs) != GS->communication_case &&
 		     ts_node_symbol(cs) != GS->default_case) ||
 		    lh102__within(op->node, cs) || lh102__recv_in(c, cs))
+			continue;
+		if (pass == 0 && lh102__sibling_case(fn, cs, gor))
 			continue;
 		if (ts_node_is_null(lh102__ret_in(fn, cs)) &&
 		    (op->in_loop ||
@@ -220,7 +248,8 @@ static bool lh102__why(const struct chfunc *fn, const struct chan *c,
 		    !op->in_loop)
 			continue;
 		if (op->kind == CHOP_RECV && !ts_node_is_null(op->select) &&
-		    op->select_alt && lh102__select_exit(fn, c, op, why))
+		    op->select_alt &&
+		    lh102__select_exit(fn, c, op, (int)(gr - fn->gors), why))
 			return true;
 		if (ts_node_start_byte(op->node) > ts_node_start_byte(gr->go)) {
 			first = LH_MIN(first, ts_node_start_byte(op->node));
@@ -349,6 +378,61 @@ static void lh102__chan(struct lh_pass *p, const struct chfunc *fn,
 	}
 }
 
+/* The function itself sends on its unbuffered channel before anything
+ * could receive: no goroutine that uses the channel has been started yet,
+ * and the channel has not escaped. The send can never complete. */
+static void lh102__self_send(struct lh_pass *p, const struct chfunc *fn,
+			     const struct chan *c)
+{
+	const struct chop *s = NULL;
+	struct lh_finding *fd;
+	uint32_t at;
+
+	if (c->cap != 0)
+		return;
+	for (size_t i = 0; i < c->nops && !s; i++) {
+		const struct chop *op = &c->ops[i];
+
+		if (op->kind == CHOP_SEND && op->gor == -1 &&
+		    !op->select_alt && !op->deferred)
+			s = op;
+	}
+	if (!s)
+		return;
+	at = ts_node_start_byte(s->node);
+	for (size_t i = 0; i < c->nops; i++) {
+		const struct chop *op = &c->ops[i];
+
+		if (op->gor >= 0 && (s->in_loop || ts_node_start_byte(
+			    fn->gors[op->gor].go) < at))
+			return;
+		if (op->gor == -1 && op->kind != CHOP_SEND &&
+		    ts_node_start_byte(op->node) < at)
+			return;
+	}
+	if (c->escapes && (s->in_loop || ts_node_start_byte(c->escape) < at))
+		return;
+	fd = pass_report(p, &lh_rule_lh102, s->file, s->node,
+		"send on %s blocks forever: nothing can receive from it yet",
+		c->name);
+	pass_step(p, fd, s->file, s->node,
+		  "blocks sending at line %u: %s is unbuffered and no "
+		  "goroutine has it", lh102__line(s->node), c->name);
+	pass_fix(p, fd, "make %s buffered (make(chan T, 1)), or start the "
+		 "receiver before sending", c->name);
+	if (c->nops && !ts_node_is_null(c->make)) {
+		TSNode args = go_field(c->make, f_arguments);
+		TSNode type = ts_node_named_child(args, 0);
+		size_t nsend = 0;
+
+		for (size_t i = 0; i < c->nops; i++)
+			nsend += c->ops[i].kind == CHOP_SEND;
+		if (nsend == 1 && !s->in_loop)
+			pass_edit(p, fd, c->file, ts_node_end_byte(type),
+				  ts_node_end_byte(type), ", 1");
+	}
+}
+
 static void lh102_run(struct lh_pass *p)
 {
 	const struct chfacts *cf = chanfacts_get(p->pkg);
@@ -361,9 +445,11 @@ static void lh102_run(struct lh_pass *p)
 		for (size_t j = 0; j < fn->nchans; j++) {
 			const struct chan *c = fn->chans[j];
 
-			if (c->escapes || c->assigned || c->cap < 0)
+			if (c->assigned || c->cap < 0)
 				continue;
-			lh102__chan(p, fn, c);
+			lh102__self_send(p, fn, c);
+			if (!c->escapes)
+				lh102__chan(p, fn, c);
 		}
 	}
 }

@@ -12,6 +12,9 @@
  * `select {}` blocks forever by design; it belongs in main (or in init's
  * goroutines). In any function that can run more than once - not main,
  * not init, not only called from them - it parks one goroutine per call.
+ * Only an unconditional `select {}` (a statement of the function's or
+ * goroutine's own body) is reported: inside an if or a case it is a
+ * deliberate halt (serve-forever debug flag, a dying process).
  */
 #include "static/chanfacts.h"
 
@@ -84,6 +87,17 @@ static void lh108__empty_selects(struct lh_pass *p, const struct chfunc *fn,
 		int g = fn->empty_select_gor[i];
 		struct lh_finding *fd;
 
+		TSNode blk = ts_node_parent(sel), owner;
+
+		/* only an unconditional `select {}` in the body itself: one
+		 * inside an if or a case is a deliberate halt (a debug flag,
+		 * a dying process) */
+		owner = ts_node_is_null(blk) ? blk : ts_node_parent(blk);
+		if (ts_node_is_null(owner) ||
+		    (ts_node_symbol(owner) != GS->function_declaration &&
+		     ts_node_symbol(owner) != GS->method_declaration &&
+		     ts_node_symbol(owner) != GS->func_literal))
+			continue;
 		if (*once < 0)
 			*once = chanfacts_runs_once(p->pkg, fn);
 		if (*once)
