@@ -167,7 +167,9 @@ enum lh_status lh_fail(struct lh_error *err, const char *input,
 /* ---------------------------------------------------------------- pool */
 
 /* A fixed-size thread pool running `fn(item, worker_index, ctx)` over items
- * [0, n). Blocks until all are done. nthreads <= 1 runs inline. */
+ * [0, n). Blocks until all are done. Every worker (even with nthreads 1)
+ * runs on a thread of its own with a POOL_STACK_SIZE stack. */
+#define POOL_STACK_SIZE ((size_t)16 << 20)
 typedef void (*pool_fn)(size_t item, unsigned worker, void *ctx);
 void pool_run(unsigned nthreads, size_t n, pool_fn fn, void *ctx);
 /* Number of online CPUs (at least 1). */
@@ -179,5 +181,9 @@ bool str_has_prefix(const char *s, const char *prefix);
 bool str_has_suffix(const char *s, const char *suffix);
 /* True when s[0..n) equals the NUL-terminated lit. */
 bool str_eqn(const char *s, size_t n, const char *lit);
+/* Offset of the first byte of s[0..n) that does not start a well-formed
+ * UTF-8 sequence (overlong forms, surrogates and code points past U+10FFFF
+ * are ill-formed), or n when all of it is valid. */
+size_t str_utf8_invalid(const char *s, size_t n);
 
 #endif /* LH_CORE_H */

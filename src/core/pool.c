@@ -40,33 +40,40 @@ void pool_run(unsigned nthreads, size_t n, pool_fn fn, void *ctx)
 {
 	struct pool_job job;
 	pthread_t *tids;
+	pthread_attr_t attr;
 	struct pool_worker *workers;
 	unsigned started = 0;
 
+	if (n == 0)
+		return;
 	if (nthreads > n)
 		nthreads = (unsigned)n;
-	if (nthreads <= 1) {
-		for (size_t i = 0; i < n; i++)
-			fn(i, 0, ctx);
-		return;
-	}
+	if (nthreads < 1)
+		nthreads = 1;
 	atomic_init(&job.next, 0);
 	job.n = n;
 	job.fn = fn;
 	job.ctx = ctx;
 	tids = xcalloc(nthreads, sizeof(*tids));
 	workers = xcalloc(nthreads, sizeof(*workers));
+	/* every worker, even a single one, runs on a thread of its own with a
+	 * known stack, not on the caller's (whose size is whatever ulimit -s
+	 * says): AST walkers are budgeted against POOL_STACK_SIZE */
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, POOL_STACK_SIZE);
 	for (unsigned t = 0; t < nthreads; t++) {
 		workers[t].job = &job;
 		workers[t].index = t;
-		if (t > 0 && pthread_create(&tids[t], NULL, pool__main,
-					    &workers[t]) != 0)
+		if (pthread_create(&tids[t], &attr, pool__main,
+				   &workers[t]) != 0)
 			break;
 		started++;
 	}
-	/* worker 0 is this thread */
-	pool__main(&workers[0]);
-	for (unsigned t = 1; t < started; t++)
+	pthread_attr_destroy(&attr);
+	/* no thread at all: do the work here rather than not at all */
+	if (started == 0)
+		pool__main(&workers[0]);
+	for (unsigned t = 0; t < started; t++)
 		pthread_join(tids[t], NULL);
 	free(tids);
 	free(workers);
