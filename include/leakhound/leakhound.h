@@ -191,6 +191,7 @@ struct lh_scan_options {
 	/* Report //leakhound:ignore and //nolint:leakhound directives that
 	 * silence nothing, as LH001 findings. */
 	bool report_unused_ignores;
+	unsigned max_depth;   /* AST nesting levels; 0 = default (4096) */
 	lh_diag_fn diag;      /* bad inputs, as they are found */
 	void *diag_ctx;
 };
@@ -209,6 +210,17 @@ LH_WARN_UNUSED enum lh_status lh_scan(const struct lh_scan_options *opts,
 				      lh_findings *out,
 				      struct lh_scan_stats *stats,
 				      struct lh_error *err);
+
+/* Scans one Go file held in memory, src[0..len) (copied), as a package of
+ * its own with no go.mod (the newest Go assumed), with the rules, limits
+ * and suppression settings of opts (paths, jobs and tests are not used).
+ * Findings are added to out (sorted); malformed ignore directives go to
+ * opts->diag. Returns LH_ERR with err filled when the source is rejected
+ * (named by path) or an option is wrong. */
+LH_WARN_UNUSED enum lh_status lh_scan_source(const struct lh_scan_options *opts,
+					     const char *path, const char *src,
+					     size_t len, lh_findings *out,
+					     struct lh_error *err);
 
 /* ================================================================ baseline */
 

@@ -34,7 +34,9 @@ static const char usage[] =
 	"      --diff            print the fixes as a unified diff instead of\n"
 	"                        the report; change nothing\n"
 	"      --color WHEN      auto, always or never (default auto)\n"
-	"      --max-file-size N skip .go files larger than N bytes (default 16 MiB)\n"
+	"      --max-file-size N reject .go files larger than N bytes (default 16 MiB)\n"
+	"      --max-depth N     reject .go files nested deeper than N syntax\n"
+	"                        levels (default 4096, at most 8192)\n"
 	"  -v, --verbose         say what was assumed (e.g. the Go version)\n"
 	"  -h, --help            show this help\n"
 	"\n"
@@ -45,7 +47,7 @@ static const char usage[] =
 
 enum { OPT_TESTS = 256, OPT_ENABLE, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR,
        OPT_MAX_FILE, OPT_MIN_CONF, OPT_BASELINE, OPT_WRITE_BASELINE,
-       OPT_UNUSED, OPT_FIX, OPT_DIFF };
+       OPT_UNUSED, OPT_FIX, OPT_DIFF, OPT_MAX_DEPTH };
 
 static const struct option long_opts[] = {
 	{ "jobs", required_argument, NULL, 'j' },
@@ -62,6 +64,7 @@ static const struct option long_opts[] = {
 	{ "diff", no_argument, NULL, OPT_DIFF },
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
+	{ "max-depth", required_argument, NULL, OPT_MAX_DEPTH },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -184,6 +187,15 @@ static int parse_args(int argc, char **argv, struct scan_args *a)
 				return cli_usage_error("scan",
 					"invalid --max-file-size '%s'", optarg);
 			a->o.max_file_size = (size_t)v;
+			break;
+		case OPT_MAX_DEPTH:
+			/* past 8192 levels the 2 KiB per level budget of the
+			 * 16 MiB worker stack would be gone (docs/limits.md) */
+			if (!parse_count(optarg, 8192, &v))
+				return cli_usage_error("scan",
+					"invalid --max-depth '%s': want 1 to "
+					"8192", optarg);
+			a->o.max_depth = (unsigned)v;
 			break;
 		case 'v':
 			a->o.verbose = true;

@@ -91,14 +91,29 @@ struct gopkg {
 /* The tree-sitter Go language (from the pinned grammar). */
 const TSLanguage *go_language(void);
 
-/* Reads and parses path into a new gofile. On failure returns NULL and fills
- * err ("cannot parse 'x.go': ..."). max_size bounds the file size. Caller
- * frees with gofile_free(). */
-struct gofile *gofile_load(TSParser *parser, const char *path, size_t max_size,
-			   struct lh_error *err);
+/* Bounds on one Go file (docs/limits.md). A file past one is an input
+ * error, never a partial parse. */
+struct go_limits {
+	size_t max_file_size; /* bytes; 0 = no limit below 4 GiB */
+	uint32_t max_depth;   /* AST nesting levels */
+};
+#define GO_MAX_FILE_DEFAULT ((size_t)16 << 20)
+/* Every tree handed to rules is at most this deep, so an AST walker may
+ * recurse once per level with frames up to 2 KiB within the 16 MiB stack
+ * of a pool worker (core.h): 4096 x 2 KiB = 8 MiB, half of it. */
+#define GO_MAX_DEPTH_DEFAULT 4096u
+#define GO_LIMITS_DEFAULT { GO_MAX_FILE_DEFAULT, GO_MAX_DEPTH_DEFAULT }
+
+/* Reads and parses path (a regular file) into a new gofile. Rejects, with
+ * NULL and err filled ("cannot parse 'x.go': ..."): files past lim, NUL
+ * bytes, invalid UTF-8, syntax errors, a missing package clause. lim NULL
+ * = GO_LIMITS_DEFAULT. Caller frees with gofile_free(). */
+struct gofile *gofile_load(TSParser *parser, const char *path,
+			   const struct go_limits *lim, struct lh_error *err);
 /* Same, from memory (copied). */
 struct gofile *gofile_parse(TSParser *parser, const char *path,
-			    const char *src, size_t len, struct lh_error *err);
+			    const char *src, size_t len,
+			    const struct go_limits *lim, struct lh_error *err);
 void gofile_free(struct gofile *f);
 
 /* New empty package for dir. Takes ownership of nothing; dir is copied. */

@@ -2,10 +2,17 @@
  * parse.c - load and parse Go files with tree-sitter; build the package
  * index (imports, package-level declarations).
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "golang/golang.h"
+
+/* tree-sitter's ts_builtin_sym_error, not in its public header */
+#define GOFILE_SYM_ERROR ((TSSymbol)-1)
 
 /* ---------------------------------------------------------------- files */
 
@@ -24,44 +31,128 @@ static void gofile__lines(struct gofile *f)
 	}
 }
 
-/* The first ERROR or MISSING node in document order, or a null node. */
-static TSNode gofile__first_error(TSNode n)
+/* 1-based line and byte column of offset off in src. */
+static void gofile__linecol(const char *src, size_t off, uint32_t *line,
+			    uint32_t *col)
 {
-	TSNode null = { 0 };
-	uint32_t count;
+	size_t start = 0;
 
-	if (ts_node_is_missing(n) || ts_node_symbol(n) == (TSSymbol)-1 ||
-	    ts_node_is_null(n))
-		return n;
-	if (strcmp(ts_node_type(n), "ERROR") == 0)
-		return n;
-	if (!ts_node_has_error(n))
-		return null;
-	count = ts_node_child_count(n);
-	for (uint32_t i = 0; i < count; i++) {
-		TSNode e = gofile__first_error(ts_node_child(n, i));
-
-		if (!ts_node_is_null(e))
-			return e;
+	*line = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (src[i] == '\n') {
+			(*line)++;
+			start = i + 1;
+		}
 	}
-	return null;
+	*col = (uint32_t)(off - start + 1);
+}
+
+/* What the Go compiler refuses before parsing: NUL bytes and invalid UTF-8
+ * (https://go.dev/ref/spec#Source_code_representation). */
+static enum lh_status gofile__check_text(const char *path, const char *src,
+					 size_t len, struct lh_error *err)
+{
+	const char *nul = memchr(src, '\0', len);
+	size_t bad = str_utf8_invalid(src, len);
+	uint32_t line, col;
+
+	if (nul && (size_t)(nul - src) <= bad) {
+		gofile__linecol(src, (size_t)(nul - src), &line, &col);
+		return lh_fail(err, path,
+			       "cannot parse: NUL byte at line %u, column %u",
+			       line, col);
+	}
+	if (bad < len) {
+		gofile__linecol(src, bad, &line, &col);
+		return lh_fail(err, path,
+			       "cannot parse: invalid UTF-8 at line %u, column %u",
+			       line, col);
+	}
+	return LH_OK;
+}
+
+/* One pre-order walk of the whole tree, without recursion: fails at the
+ * first ERROR or MISSING node, or at the first node nested deeper than
+ * max_depth (every recursive walker downstream relies on that bound; see
+ * docs/limits.md), whichever comes first in the file. */
+static enum lh_status gofile__check_tree(struct gofile *f, uint32_t max_depth,
+					 struct lh_error *err)
+{
+	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(f->tree));
+	enum lh_status st = LH_OK;
+	uint32_t depth = 0;
+
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+		TSPoint p = ts_node_start_point(n);
+
+		if (ts_node_is_missing(n) ||
+		    ts_node_symbol(n) == GOFILE_SYM_ERROR) {
+			st = lh_fail(err, f->path,
+				     "cannot parse: syntax error at line %u, "
+				     "column %u", p.row + 1, p.column + 1);
+			break;
+		}
+		if (depth > max_depth) {
+			st = lh_fail(err, f->path,
+				     "cannot parse: nesting deeper than %u "
+				     "levels at line %u, column %u",
+				     max_depth, p.row + 1, p.column + 1);
+			break;
+		}
+		if (ts_tree_cursor_goto_first_child(&c)) {
+			depth++;
+			continue;
+		}
+		while (!ts_tree_cursor_goto_next_sibling(&c)) {
+			if (!ts_tree_cursor_goto_parent(&c))
+				goto done;
+			depth--;
+		}
+	}
+done:
+	ts_tree_cursor_delete(&c);
+	return st;
+}
+
+/* The package clause, which tree-sitter does not require but Go does. */
+static enum lh_status gofile__check_package(struct gofile *f,
+					    struct lh_error *err)
+{
+	TSNode root = ts_tree_root_node(f->tree);
+	uint32_t n = ts_node_named_child_count(root);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(root, i);
+
+		if (ts_node_symbol(c) == GS->package_clause)
+			return LH_OK;
+		if (ts_node_symbol(c) != GS->comment)
+			break;
+	}
+	if (f->len == 0)
+		return lh_fail(err, f->path,
+			       "cannot parse: empty file, no package clause");
+	return lh_fail(err, f->path, "cannot parse: no package clause");
 }
 
 struct gofile *gofile_parse(TSParser *parser, const char *path,
-			    const char *src, size_t len, struct lh_error *err)
+			    const char *src, size_t len,
+			    const struct go_limits *lim, struct lh_error *err)
 {
+	struct go_limits dflt = GO_LIMITS_DEFAULT;
 	struct gofile *f;
-	TSNode root, bad;
 
-	if (len >= UINT32_MAX) {
-		lh_fail(err, path, "file is too large to parse");
+	if (!lim)
+		lim = &dflt;
+	if (len >= UINT32_MAX || (lim->max_file_size &&
+				  len > lim->max_file_size)) {
+		lh_fail(err, path, "file is larger than the limit of %zu bytes",
+			LH_MIN(lim->max_file_size, (size_t)UINT32_MAX - 1));
 		return NULL;
 	}
-	if (memchr(src, '\0', len)) {
-		lh_fail(err, path, "cannot parse: NUL byte at offset %zu",
-			(size_t)((const char *)memchr(src, '\0', len) - src));
+	if (gofile__check_text(path, src, len, err) != LH_OK)
 		return NULL;
-	}
 	f = xcalloc(1, sizeof(*f));
 	f->path = xstrdup(path);
 	f->src = xstrndup(src, len);
@@ -75,31 +166,72 @@ struct gofile *gofile_parse(TSParser *parser, const char *path,
 		gofile_free(f);
 		return NULL;
 	}
-	root = ts_tree_root_node(f->tree);
-	bad = gofile__first_error(root);
-	if (!ts_node_is_null(bad)) {
-		TSPoint p = ts_node_start_point(bad);
-
-		lh_fail(err, path, "cannot parse: syntax error at line %u, column %u",
-			p.row + 1, p.column + 1);
+	if (gofile__check_tree(f, lim->max_depth, err) != LH_OK ||
+	    gofile__check_package(f, err) != LH_OK) {
 		gofile_free(f);
 		return NULL;
 	}
 	return f;
 }
 
-struct gofile *gofile_load(TSParser *parser, const char *path, size_t max_size,
-			   struct lh_error *err)
+/* Reads a Go file: a regular file only (a FIFO or device named x.go would
+ * block or never end), opened without blocking, at most max bytes. */
+static enum lh_status gofile__read(struct buf *b, const char *path,
+				   struct lh_error *err)
 {
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	char chunk[65536];
+	ssize_t n;
+
+	if (fd < 0)
+		return lh_fail(err, path, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return lh_fail(err, path, "cannot read: not a regular file");
+	}
+	if (b->max && (uint64_t)st.st_size > b->max) {
+		close(fd);
+		return lh_fail(err, path,
+			       "file is larger than the limit of %zu bytes",
+			       b->max);
+	}
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int e = errno;
+
+			close(fd);
+			return lh_fail(err, path, "cannot read: %s",
+				       strerror(e));
+		}
+		if (!buf_add(b, chunk, (size_t)n)) {
+			close(fd);
+			return lh_fail(err, path,
+				       "file is larger than the limit of %zu "
+				       "bytes", b->max);
+		}
+	}
+	close(fd);
+	return LH_OK;
+}
+
+struct gofile *gofile_load(TSParser *parser, const char *path,
+			   const struct go_limits *lim, struct lh_error *err)
+{
+	struct go_limits dflt = GO_LIMITS_DEFAULT;
 	struct buf b;
 	struct gofile *f;
 
-	buf_init(&b, max_size);
-	if (buf_read_file(&b, path, err) != LH_OK) {
+	if (!lim)
+		lim = &dflt;
+	buf_init(&b, LH_MIN(lim->max_file_size, (size_t)UINT32_MAX - 1));
+	if (gofile__read(&b, path, err) != LH_OK) {
 		buf_release(&b);
 		return NULL;
 	}
-	f = gofile_parse(parser, path, b.data, b.len, err);
+	f = gofile_parse(parser, path, b.data ? b.data : "", b.len, lim, err);
 	buf_release(&b);
 	return f;
 }

@@ -15,8 +15,6 @@
 #include "report/suppress.h"
 #include "static/pass.h"
 
-#define SCAN_DEFAULT_MAX_FILE (16u << 20)
-
 struct scan_worker {
 	TSParser *parser;
 	lh_findings *out;
@@ -30,7 +28,7 @@ struct scan_ctx {
 	struct scan_worker *workers;
 	unsigned char *enabled;
 	pthread_mutex_t diag_mu;
-	size_t max_file;
+	struct go_limits limits;
 	size_t diag_errors; /* reported through scan__diag_cb */
 };
 
@@ -55,15 +53,15 @@ static void scan__diag_cb(void *ctx, const struct lh_error *err)
 	pthread_mutex_unlock(&c->diag_mu);
 }
 
-static void scan__run_rules(struct scan_ctx *c, struct scan_worker *w,
-			    struct gopkg *pkg)
+static void scan__run_rules(const unsigned char *enabled, bool verbose,
+			    lh_findings *out, struct gopkg *pkg)
 {
 	struct lh_pass pass = { 0 };
 
 	pass.pkg = pkg;
-	pass.out = w->out;
-	pass.enabled = c->enabled;
-	pass.verbose = c->opts->verbose;
+	pass.out = out;
+	pass.enabled = enabled;
+	pass.verbose = verbose;
 	for (size_t i = 0; i < lh_rule_count(); i++) {
 		const struct lh_rule *r = lh_rule_at(i);
 
@@ -106,7 +104,7 @@ static void scan__package(size_t item, unsigned worker, void *ctx)
 	for (size_t i = 0; i < d->files.len; i++) {
 		struct lh_error err;
 		struct gofile *f = gofile_load(w->parser, d->files.items[i],
-					       c->max_file, &err);
+					       &c->limits, &err);
 
 		if (!f) {
 			w->errors++;
@@ -122,10 +120,19 @@ static void scan__package(size_t item, unsigned worker, void *ctx)
 
 		w->packages++;
 		gopkg_index(pkg);
-		scan__run_rules(c, w, pkg);
+		scan__run_rules(c->enabled, c->opts->verbose, w->out, pkg);
 		scan__suppress(c, w, pkg, first);
 	}
 	gopkg_free(pkg);
+}
+
+static void scan__limits(const struct lh_scan_options *opts,
+			 struct go_limits *lim)
+{
+	lim->max_file_size = opts->max_file_size ? opts->max_file_size
+						 : GO_MAX_FILE_DEFAULT;
+	lim->max_depth = opts->max_depth ? opts->max_depth
+					 : GO_MAX_DEPTH_DEFAULT;
 }
 
 /* Parses a comma-separated id list into mask entries set to val. */
@@ -157,6 +164,22 @@ static enum lh_status scan__select(unsigned char *mask, const char *list,
 	return LH_OK;
 }
 
+/* The enabled-rule mask of opts (by registry index), or NULL with err
+ * filled for an unknown id. Caller frees with free(). */
+static unsigned char *scan__mask(const struct lh_scan_options *opts,
+				 struct lh_error *err)
+{
+	unsigned char *m = xcalloc(lh_rule_count() + 1, 1);
+
+	memset(m, opts->enable ? 0 : 1, lh_rule_count());
+	if ((opts->enable && scan__select(m, opts->enable, 1, err)) ||
+	    (opts->disable && scan__select(m, opts->disable, 0, err))) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
 enum lh_status lh_scan(const struct lh_scan_options *opts, lh_findings *out,
 		       struct lh_scan_stats *stats, struct lh_error *err)
 {
@@ -167,15 +190,10 @@ enum lh_status lh_scan(const struct lh_scan_options *opts, lh_findings *out,
 	struct lh_scan_stats st = { 0 };
 
 	c.opts = opts;
-	c.max_file = opts->max_file_size ? opts->max_file_size
-					 : SCAN_DEFAULT_MAX_FILE;
-	c.enabled = xcalloc(lh_rule_count() + 1, 1);
-	memset(c.enabled, opts->enable ? 0 : 1, lh_rule_count());
-	if ((opts->enable && scan__select(c.enabled, opts->enable, 1, err)) ||
-	    (opts->disable && scan__select(c.enabled, opts->disable, 0, err))) {
-		free(c.enabled);
+	scan__limits(opts, &c.limits);
+	c.enabled = scan__mask(opts, err);
+	if (!c.enabled)
 		return LH_ERR;
-	}
 	pthread_mutex_init(&c.diag_mu, NULL);
 	dopts.tests = opts->tests;
 	dopts.diag = opts->diag;
@@ -209,5 +227,53 @@ enum lh_status lh_scan(const struct lh_scan_options *opts, lh_findings *out,
 	discover_free(&c.dirs);
 	pthread_mutex_destroy(&c.diag_mu);
 	free(c.enabled);
+	return LH_OK;
+}
+
+enum lh_status lh_scan_source(const struct lh_scan_options *opts,
+			      const char *path, const char *src, size_t len,
+			      lh_findings *out, struct lh_error *err)
+{
+	static const struct gomod none; /* no go.mod: newest Go */
+	const char *slash = strrchr(path, '/');
+	unsigned char *enabled = scan__mask(opts, err);
+	struct go_limits lim;
+	TSParser *parser;
+	struct gofile *f;
+	struct gopkg *pkg;
+	char *dir;
+	lh_findings *found;
+	struct suppress_options so = { 0 };
+	struct suppress_stats ss = { 0 };
+
+	if (!enabled)
+		return LH_ERR;
+	scan__limits(opts, &lim);
+	parser = ts_parser_new();
+	ts_parser_set_language(parser, go_language());
+	f = gofile_parse(parser, path, src, len, &lim, err);
+	ts_parser_delete(parser);
+	if (!f) {
+		free(enabled);
+		return LH_ERR;
+	}
+	dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	pkg = gopkg_new(dir[0] ? dir : "/", &none);
+	free(dir);
+	gopkg_add(pkg, f);
+	gopkg_index(pkg);
+	found = lh_findings_new();
+	scan__run_rules(enabled, opts->verbose, found, pkg);
+	so.enabled = enabled;
+	so.report_unused = opts->report_unused_ignores;
+	so.diag = opts->diag;
+	so.diag_ctx = opts->diag_ctx;
+	suppress_package(pkg, found, 0, &so, &ss);
+	gopkg_free(pkg);
+	lh_findings_merge(out, found);
+	lh_findings_free(found);
+	lh_findings_sort(out);
+	lh_findings_fingerprint(out);
+	free(enabled);
 	return LH_OK;
 }
