@@ -26,8 +26,10 @@ struct gomod {
 	bool asynctimerchan;   /* godebug asynctimerchan=1 (pre-1.23 timers) */
 };
 
-/* Parses go.mod text. Unknown directives are skipped; a malformed `go` line
- * is an error. path is copied. */
+/* Parses go.mod text. Errors, as for the go command: a NUL byte or invalid
+ * UTF-8, an unknown directive, a malformed `go` line, a block left open at
+ * the end. Lines inside blocks other than godebug are skipped. path is
+ * copied. */
 enum lh_status gomod_parse(struct gomod *m, const char *path, const char *text,
 			   size_t len, struct lh_error *err);
 void gomod_release(struct gomod *m);

@@ -64,10 +64,15 @@ static bool gomod__version(const char *s, size_t len, int *major, int *minor)
 	errno = 0;
 	a = strtol(tmp, &end, 10);
 	if (*end == '.') {
+		if (!isdigit((unsigned char)end[1]))
+			return false;
 		b = strtol(end + 1, &end, 10);
 		/* patch level and pre-release suffixes (1.21.0, 1.21rc1) */
-		if (*end == '.')
+		if (*end == '.') {
+			if (!isdigit((unsigned char)end[1]))
+				return false;
 			strtol(end + 1, &end, 10);
+		}
 	}
 	if (errno || a < 0 || a > 1000 || b < 0 || b > 100000)
 		return false;
@@ -76,6 +81,22 @@ static bool gomod__version(const char *s, size_t len, int *major, int *minor)
 	*major = (int)a;
 	*minor = (int)b;
 	return true;
+}
+
+/* The directives of https://go.dev/ref/mod#go-mod-file-grammar; anything
+ * else at the start of a line is an error, as it is for the go command. */
+static bool gomod__directive(const char *tok, size_t len)
+{
+	static const char *const known[] = {
+		"module", "go",	     "toolchain", "godebug", "require",
+		"exclude", "replace", "retract",   "tool",    "ignore",
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(known); i++) {
+		if (str_eqn(tok, len, known[i]))
+			return true;
+	}
+	return false;
 }
 
 static void gomod__godebug(struct gomod *m, const char *s, size_t len)
@@ -90,10 +111,23 @@ enum lh_status gomod_parse(struct gomod *m, const char *path, const char *text,
 			   size_t len, struct lh_error *err)
 {
 	const char *s = text, *end = text + len;
-	unsigned lineno = 0;
+	unsigned lineno = 0, block_line = 0;
 	bool in_godebug = false, in_block = false;
+	size_t bad = str_utf8_invalid(text, len);
+	const char *nul = memchr(text, '\0', len);
 
 	memset(m, 0, sizeof(*m));
+	if (nul || bad < len) {
+		size_t off = nul ? LH_MIN((size_t)(nul - text), bad) : bad;
+		unsigned line = 1;
+
+		for (size_t i = 0; i < off; i++)
+			line += text[i] == '\n';
+		return lh_fail(err, path, "not a text file: %s at line %u",
+			       nul && (size_t)(nul - text) <= bad
+				       ? "NUL byte" : "invalid UTF-8",
+			       line);
+	}
 	m->found = true;
 	m->path = xstrdup(path);
 	while (s < end) {
@@ -132,6 +166,12 @@ enum lh_status gomod_parse(struct gomod *m, const char *path, const char *text,
 				p = gomod__token(p, eol, &tok, &tlen);
 				gomod__godebug(m, tok, tlen);
 			}
+		} else if (tlen && !gomod__directive(tok, tlen)) {
+			enum lh_status st = lh_fail(err, path,
+				"unknown directive '%.*s' at line %u",
+				(int)LH_MIN(tlen, 40), tok, lineno);
+			gomod_release(m);
+			return st;
 		} else if (tlen) {
 			/* require ( ... ), replace ( ... ) and friends */
 			p = gomod__skip_space(p, eol);
@@ -141,7 +181,17 @@ enum lh_status gomod_parse(struct gomod *m, const char *path, const char *text,
 			if (p < eol && *p == '(')
 				in_block = true;
 		}
+		if (in_block && !block_line)
+			block_line = lineno;
+		else if (!in_block)
+			block_line = 0;
 		s = eol < end ? eol + 1 : end;
+	}
+	if (in_block) {
+		enum lh_status st = lh_fail(err, path,
+			"unterminated block opened at line %u", block_line);
+		gomod_release(m);
+		return st;
 	}
 	return LH_OK;
 }

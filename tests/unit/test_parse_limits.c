@@ -117,6 +117,43 @@ static void test_scan_source(void **state)
 	lh_findings_free(f);
 }
 
+/* The gomod_parse error message for text, or "" when accepted. */
+static const char *gomod(const char *text, size_t len)
+{
+	static struct lh_error err;
+	struct gomod m;
+
+	memset(&err, 0, sizeof(err));
+	if (gomod_parse(&m, "go.mod", text, len, &err) == LH_OK) {
+		gomod_release(&m);
+		return "";
+	}
+	assert_string_equal(err.input, "go.mod");
+	return err.msg;
+}
+
+#define GOMOD(lit) gomod(lit, sizeof(lit) - 1)
+
+static void test_gomod_rejects(void **state)
+{
+	(void)state;
+	assert_string_equal(GOMOD(""), "");
+	assert_string_equal(GOMOD("module m\n\ngo 1.21.3\ntoolchain go1.22.0\n"
+				  "tool golang.org/x/tools/cmd/stringer\n"), "");
+	assert_string_equal(GOMOD("module m\nrequire (\n\tx v1\n"),
+			    "unterminated block opened at line 2");
+	assert_string_equal(GOMOD("module m\ngo 1.\n"),
+			    "invalid go version '1.' at line 2");
+	assert_string_equal(GOMOD("modul m\n"),
+			    "unknown directive 'modul' at line 1");
+	assert_string_equal(GOMOD("module m\n\x7f\x45LF\x02\x01\n"),
+			    "unknown directive '\x7f\x45LF\x02\x01' at line 2");
+	assert_string_equal(GOMOD("module m\n\x00"),
+			    "not a text file: NUL byte at line 2");
+	assert_string_equal(GOMOD("module m\n\n\xc3("),
+			    "not a text file: invalid UTF-8 at line 3");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -124,6 +161,7 @@ int main(void)
 		cmocka_unit_test(test_rejects),
 		cmocka_unit_test(test_depth),
 		cmocka_unit_test(test_scan_source),
+		cmocka_unit_test(test_gomod_rejects),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
