@@ -2,6 +2,8 @@
 #
 #   make            build build/leakhound (installs missing Debian packages as root)
 #   make test       build with ASan+UBSan+LSan and run the whole suite
+#   make fuzz       FUZZ_SECONDS=N: run every libFuzzer target N seconds
+#   make valgrind   the release binary under valgrind (also part of make test)
 #   make demo       build, then run and scan the bundled examples
 #   make install    PREFIX=/usr/local (DESTDIR honoured)
 #
@@ -48,15 +50,18 @@ REL_BIN  = $(BUILD)/leakhound
 SAN_BIN  = $(BUILD)/asan/leakhound
 UNIT_BINS = $(patsubst tests/unit/%.c,$(BUILD)/asan/tests/%,$(UNIT_SRCS))
 TOOL_BINS = $(patsubst tests/tools/%.c,$(BUILD)/asan/tools/%,$(TOOL_SRCS))
+FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BINS = $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/bin/%,$(FUZZ_SRCS))
 
 .PHONY: all deps deps-test grammar test check demo install clean fuzz \
-	build-rel build-san docs
+	build-rel build-san build-fuzz valgrind docs
 
 all: deps
 	@$(MAKE) --no-print-directory -j$(JOBS) build-rel
 
 build-rel: $(REL_BIN)
 build-san: $(SAN_BIN) $(UNIT_BINS) $(TOOL_BINS)
+build-fuzz: $(FUZZ_BINS)
 
 deps:
 	@scripts/deps.sh build
@@ -127,14 +132,56 @@ $(BUILD)/asan/tools/%: $(BUILD)/asan/tests/tools/%.o $(SAN_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS) -lpthread -lm
 
+# ---------------------------------------------------------------- fuzz
+#
+# libFuzzer targets (tests/fuzz/fuzz_*.c), linked against a third build of
+# the library made by clang with coverage, ASan and UBSan. clang's warnings
+# differ from gcc's; gcc's -Werror build is the one that decides.
+
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer \
+		-fsanitize=fuzzer-no-link,address,undefined \
+		-fno-sanitize-recover=undefined
+FUZZ_LIB  = $(BUILD)/fuzz/libleakhound.a
+LIB_OBJS_FUZZ = $(call objs,fuzz,$(LIB_SRCS) $(GEN_SRCS)) \
+		$(BUILD)/fuzz/$(GRAMMAR_DIR)/src/parser.o
+
+$(BUILD)/fuzz/$(GRAMMAR_DIR)/src/parser.o: $(GRAMMAR_STAMP)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=c11 -w $(FUZZ_FLAGS) -I$(GRAMMAR_DIR)/src -c $(GRAMMAR_C) -o $@
+$(BUILD)/fuzz/$(BUILD)/gen/%.pb-c.o: $(BUILD)/gen/%.pb-c.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=c11 -w $(FUZZ_FLAGS) $(PKG_CFLAGS) -I$(BUILD)/gen -c $< -o $@
+$(BUILD)/fuzz/%.o: %.c | $(GRAMMAR_STAMP) $(PROTO_GEN)
+	@mkdir -p $(dir $@)
+	@echo "  CC/FUZZ $<"
+	@$(FUZZ_CC) $(filter-out -Werror,$(BASEFLAGS)) $(FUZZ_FLAGS) -MMD -MP -c $< -o $@
+$(FUZZ_LIB): $(LIB_OBJS_FUZZ)
+	@rm -f $@
+	ar rcs $@ $^
+$(BUILD)/fuzz/bin/%: $(BUILD)/fuzz/tests/fuzz/%.o $(FUZZ_LIB)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(PKG_LIBS) -lpthread -lm
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 # ---------------------------------------------------------------- commands
 
 test: deps deps-test
-	@$(MAKE) --no-print-directory -j$(JOBS) build-rel build-san
+	@$(MAKE) --no-print-directory -j$(JOBS) build-rel build-san build-fuzz
 	@scripts/sarif-check.sh $(BUILD)/sarif-check
 	@BUILD=$(BUILD) tests/run.sh
+
+# Each target FUZZ_SECONDS seconds, after replaying its regressions; new
+# inputs accumulate in $(BUILD)/fuzz/corpus/, crashes in $(BUILD)/fuzz/crashes/.
+fuzz: deps deps-test
+	@$(MAKE) --no-print-directory -j$(JOBS) build-fuzz
+	@BUILD=$(BUILD) tests/fuzz/run.sh -t $(FUZZ_SECONDS)
+
+valgrind: deps deps-test
+	@$(MAKE) --no-print-directory -j$(JOBS) build-rel
+	@BUILD=$(BUILD) sh tests/suites/valgrind.sh
 
 check: test
 
@@ -157,7 +204,8 @@ install: all
 		$(DESTDIR)$(PREFIX)/include/leakhound/leakhound.h
 
 clean:
-	rm -rf $(BUILD)/rel $(BUILD)/asan $(BUILD)/gen $(REL_BIN)
+	rm -rf $(BUILD)/rel $(BUILD)/asan $(BUILD)/fuzz/bin $(BUILD)/fuzz/src \
+		$(BUILD)/fuzz/tests $(BUILD)/fuzz/build $(BUILD)/gen $(REL_BIN)
 
 # keep intermediate objects (unit test .o files) so a rebuild links only
 .SECONDARY:

@@ -12,7 +12,7 @@ mode=${1:-build}
 build_pkgs="gcc make pkg-config libtree-sitter-dev zlib1g-dev libcurl4-openssl-dev \
 libjansson-dev libxxhash-dev libprotobuf-c-dev protobuf-c-compiler \
 libmicrohttpd-dev libelf-dev ca-certificates"
-test_pkgs="libcmocka-dev golang-go clang"
+test_pkgs="libcmocka-dev golang-go clang libclang-rt-14-dev valgrind"
 
 pkgs=$build_pkgs
 [ "$mode" = test ] && pkgs="$pkgs $test_pkgs"

@@ -1,0 +1,100 @@
+#!/bin/sh
+# run.sh - run the libFuzzer targets built in $BUILD/fuzz/bin (TAP).
+#
+# usage: tests/fuzz/run.sh [-t SECONDS] [TARGET...]
+#
+# For each target T (default: every tests/fuzz/fuzz_T.c):
+#   1. seeds: the test fixtures of T's input kind are copied (named by
+#      checksum, so each once) into $BUILD/fuzz/seeds/T; nothing is committed
+#      twice. New inputs libFuzzer finds accumulate in $BUILD/fuzz/corpus/T.
+#   2. regressions: every file in tests/fuzz/regressions/T/ (an input that
+#      once crashed, hung or leaked) is replayed; one TAP line.
+#   3. fuzzing for SECONDS (default 5) with ASan+UBSan+LSan, a 10 s per-input
+#      timeout and a 2 GiB RSS limit; one TAP line with executions and
+#      coverage, also appended to $BUILD/fuzz/stats.tsv. A crash leaves its
+#      input in $BUILD/fuzz/crashes/T/ (copy it to the regressions).
+set -u
+BUILD=${BUILD:-build}
+secs=5
+while getopts t: o; do
+	case $o in
+	t) secs=$OPTARG ;;
+	*) echo "usage: $0 [-t SECONDS] [TARGET...]" >&2; exit 2 ;;
+	esac
+done
+shift $((OPTIND - 1))
+if [ $# -eq 0 ]; then
+	set --
+	for f in tests/fuzz/fuzz_*.c; do
+		t=${f#tests/fuzz/fuzz_}
+		set -- "$@" "${t%.c}"
+	done
+fi
+
+n=0
+fails=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
+
+# Fixture files that seed target $1, one path a line. The input kinds of
+# the runtime parsers are added here as their fixtures land.
+seeds_for() {
+	case $1 in
+	gosrc)
+		find tests examples -name '*.go' -type f 2>/dev/null ;;
+	gomod)
+		find tests examples -name 'go.mod' -type f 2>/dev/null ;;
+	*)
+		[ -d "tests/fuzz/seeds/$1" ] && find "tests/fuzz/seeds/$1" -type f ;;
+	esac
+}
+
+for t in "$@"; do
+	bin=$BUILD/fuzz/bin/fuzz_$t
+	seeds=$BUILD/fuzz/seeds/$t
+	corpus=$BUILD/fuzz/corpus/$t
+	crashes=$BUILD/fuzz/crashes/$t
+	log=$BUILD/fuzz/logs/$t.log
+	if [ ! -x "$bin" ]; then
+		notok "$t: $bin not built"
+		continue
+	fi
+	rm -rf "$seeds"
+	mkdir -p "$seeds" "$corpus" "$crashes" "$(dirname "$log")"
+	seeds_for "$t" | while IFS= read -r f; do
+		cp "$f" "$seeds/$(cksum <"$f" | cut -d' ' -f1)"
+	done
+
+	regs=tests/fuzz/regressions/$t
+	if [ -d "$regs" ] && [ -n "$(ls -A "$regs")" ]; then
+		cnt=$(ls -A "$regs" | wc -l)
+		if "$bin" "$regs"/* >"$log" 2>&1; then
+			ok "$t: $cnt regression inputs replayed"
+		else
+			notok "$t: regression input fails"
+			grep -E 'Running:|ERROR|SUMMARY' "$log" | tail -5 | sed 's/^/# /'
+		fi
+	fi
+
+	dict=
+	[ -f "tests/fuzz/$t.dict" ] && dict="-dict=tests/fuzz/$t.dict"
+	# shellcheck disable=SC2086
+	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
+		-print_final_stats=1 -artifact_prefix="$crashes/" $dict \
+		"$corpus" "$seeds" >"$log" 2>&1
+	st=$?
+	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+	nseeds=$(ls -A "$seeds" | wc -l)
+	if [ "$st" -eq 0 ]; then
+		ok "$t: fuzzed ${secs}s from $nseeds seeds, ${execs:-?} runs, cov ${cov:-?}"
+		printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$secs" \
+			"${execs:-0}" "${cov:-0}" >>"$BUILD/fuzz/stats.tsv"
+	else
+		notok "$t: fuzzing failed (exit $st; input in $crashes/)"
+		grep -E '^==[0-9]+==ERROR|SUMMARY|runtime error|Test unit written' \
+			"$log" | head -8 | sed 's/^/# /'
+	fi
+done
+echo "1..$n"
+[ "$fails" -eq 0 ]
