@@ -19,12 +19,35 @@ enum lh_status lh_fail(struct lh_error *err, const char *input,
 	return LH_ERR;
 }
 
+/* Writes s with control characters escaped (\n, \x1b...): a file named
+ * "a\nb.go" or bytes quoted from a hostile input must neither break the
+ * one-line-per-error promise nor drive the terminal. */
+static void lh__put_escaped(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\n')
+			fputs("\\n", out);
+		else if (c == '\t')
+			fputs("\\t", out);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(out, "\\x%02x", c);
+		else
+			fputc(c, out);
+	}
+}
+
 void lh_error_print(FILE *out, const struct lh_error *err)
 {
-	if (err->input[0])
-		fprintf(out, "leakhound: '%s': %s\n", err->input, err->msg);
-	else
-		fprintf(out, "leakhound: %s\n", err->msg);
+	fputs("leakhound: ", out);
+	if (err->input[0]) {
+		fputc('\'', out);
+		lh__put_escaped(out, err->input);
+		fputs("': ", out);
+	}
+	lh__put_escaped(out, err->msg);
+	fputc('\n', out);
 }
 
 bool str_has_prefix(const char *s, const char *prefix)

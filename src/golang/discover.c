@@ -89,16 +89,21 @@ static void discover__dir(const char *dir, bool recursive,
 			free(path);
 			continue;
 		}
-		/* a symlinked file is read through the link; a dangling one
-		 * is an error */
-		if (S_ISLNK(st.st_mode) &&
-		    (stat(path, &st) != 0 || !S_ISREG(st.st_mode))) {
-			discover__error(o, errors, path,
-					"broken symbolic link or not a file");
+		/* a symlinked file is read through the link; a dangling or
+		 * looping one is an error */
+		if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
+			discover__error(o, errors, path, strerror(errno));
 			free(path);
 			continue;
 		}
-		if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+		/* a FIFO, socket or device named x.go: reading it could block
+		 * forever, skipping it silently would hide a file the user
+		 * meant to scan */
+		if (!S_ISREG(st.st_mode)) {
+			discover__error(o, errors, path,
+					S_ISDIR(st.st_mode)
+						? "symbolic link to a directory, not followed"
+						: "not a regular file");
 			free(path);
 			continue;
 		}
