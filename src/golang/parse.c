@@ -136,9 +136,11 @@ static enum lh_status gofile__check_package(struct gofile *f,
 	return lh_fail(err, f->path, "cannot parse: no package clause");
 }
 
-struct gofile *gofile_parse(TSParser *parser, const char *path,
-			    const char *src, size_t len,
-			    const struct go_limits *lim, struct lh_error *err)
+/* Parses src[0..len) (NUL-terminated, taken over: freed on failure too). */
+static struct gofile *gofile__parse(TSParser *parser, const char *path,
+				    char *src, size_t len,
+				    const struct go_limits *lim,
+				    struct lh_error *err)
 {
 	struct go_limits dflt = GO_LIMITS_DEFAULT;
 	struct gofile *f;
@@ -149,13 +151,16 @@ struct gofile *gofile_parse(TSParser *parser, const char *path,
 				  len > lim->max_file_size)) {
 		lh_fail(err, path, "file is larger than the limit of %zu bytes",
 			LH_MIN(lim->max_file_size, (size_t)UINT32_MAX - 1));
+		free(src);
 		return NULL;
 	}
-	if (gofile__check_text(path, src, len, err) != LH_OK)
+	if (gofile__check_text(path, src, len, err) != LH_OK) {
+		free(src);
 		return NULL;
+	}
 	f = xcalloc(1, sizeof(*f));
 	f->path = xstrdup(path);
-	f->src = xstrndup(src, len);
+	f->src = src;
 	f->len = len;
 	f->is_test = str_has_suffix(path, "_test.go");
 	gofile__lines(f);
@@ -172,6 +177,13 @@ struct gofile *gofile_parse(TSParser *parser, const char *path,
 		return NULL;
 	}
 	return f;
+}
+
+struct gofile *gofile_parse(TSParser *parser, const char *path,
+			    const char *src, size_t len,
+			    const struct go_limits *lim, struct lh_error *err)
+{
+	return gofile__parse(parser, path, xstrndup(src, len), len, lim, err);
 }
 
 /* Reads a Go file: a regular file only (a FIFO or device named x.go would
@@ -223,6 +235,7 @@ struct gofile *gofile_load(TSParser *parser, const char *path,
 	struct go_limits dflt = GO_LIMITS_DEFAULT;
 	struct buf b;
 	struct gofile *f;
+	size_t len;
 
 	if (!lim)
 		lim = &dflt;
@@ -231,8 +244,9 @@ struct gofile *gofile_load(TSParser *parser, const char *path,
 		buf_release(&b);
 		return NULL;
 	}
-	f = gofile_parse(parser, path, b.data ? b.data : "", b.len, lim, err);
-	buf_release(&b);
+	/* the buffer becomes the file's source: one copy of a big file */
+	len = b.len;
+	f = gofile__parse(parser, path, buf_detach(&b, NULL), len, lim, err);
 	return f;
 }
 
