@@ -1,0 +1,278 @@
+#!/bin/sh
+# run.sh - the bad-input table (TAP): every kind of input leakhound reads,
+# truncated, garbage, empty, huge, deeply nested, unreadable or hostile.
+#
+# Each row is one test and checks, on the sanitizer build ($LEAKHOUND):
+#   - the exit status (2 for a bad input; usage errors are cli.sh's),
+#   - stderr: exactly the expected number of lines, one per bad input,
+#     matching an ERE that names the input and what is wrong,
+#   - stdout: an ERE showing the other inputs were still processed,
+# and, when the row states bounds, on the release build ($BUILD/leakhound,
+# so ASan's shadow and quarantine do not count): wall time and peak RSS
+# (/usr/bin/time -f '%e %M'). Rows run with REL_ONLY=1 check everything on
+# the release build alone: those whose inputs exercise no code the
+# sanitizer build has not already seen in smaller rows, and whose size
+# makes ASan's run many times slower. Inputs are generated under $BUILD/bad_input
+# at test time (the 200 MB ones deleted right after their rows).
+#
+# Table columns:  row NAME STATUS STDERR-LINES STDERR-ERE STDOUT-ERE SECS MB ARGS...
+# ("-" skips a check). Each section sets CMD, the subcommand its rows run;
+# RUNAS=... runs a row under another user.
+set -u
+BUILD=${BUILD:-build}
+LH=${LEAKHOUND:-$BUILD/asan/leakhound}
+REL=${LEAKHOUND_REL:-$BUILD/leakhound}
+W=$BUILD/bad_input
+n=0
+fails=0
+RUNAS=
+REL_ONLY=
+
+rm -rf "$W"
+mkdir -p "$W"
+trap 'rm -rf "$W"' EXIT
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
+
+row() {
+	name=$1 want=$2 nerr=$3 ere=$4 oere=$5 secs=$6 mb=$7
+	shift 7
+	why=
+	bounds=
+	if [ "$secs" != - ]; then
+		# shellcheck disable=SC2086
+		/usr/bin/time -f '%e %M' -o "$W/.time" timeout -k 5 300 \
+			$RUNAS "$REL" $CMD "$@" >"$W/.out" 2>"$W/.err"
+		got=$?
+		el=$(tail -1 "$W/.time" | cut -d' ' -f1)
+		kb=$(tail -1 "$W/.time" | cut -d' ' -f2)
+		bounds=" ($el s, $((kb / 1024)) MB; bound $secs s, $mb MB)"
+		awk -v t="$el" -v s="$secs" 'BEGIN { exit !(t <= s) }' ||
+			why="$why took $el s, bound $secs s;"
+		[ $((kb / 1024)) -le "$mb" ] ||
+			why="$why peak RSS $((kb / 1024)) MB, bound $mb MB;"
+	fi
+	if [ "$secs" = - ] || [ -z "$REL_ONLY" ]; then
+		# shellcheck disable=SC2086
+		timeout -k 5 300 $RUNAS "$LH" $CMD "$@" >"$W/.out" 2>"$W/.err"
+		got=$?
+	fi
+	[ "$got" -eq "$want" ] || why="$why exit $got, want $want;"
+	lines=$(wc -l <"$W/.err")
+	[ "$nerr" = - ] || [ "$lines" -eq "$nerr" ] ||
+		why="$why $lines stderr lines, want $nerr;"
+	[ "$ere" = - ] || grep -Eq -- "$ere" "$W/.err" ||
+		why="$why stderr lacks /$ere/;"
+	[ "$oere" = - ] || grep -Eq -- "$oere" "$W/.out" ||
+		why="$why stdout lacks /$oere/;"
+	if [ -z "$why" ]; then
+		ok "$name$bounds"
+	else
+		notok "$name:$why"
+		sed 's/^/#   /' "$W/.err" | head -5
+	fi
+}
+
+# A package with one good file next to each bad one: "1 file" in the
+# summary is the proof the good one was still scanned.
+pkg() { # dir
+	mkdir -p "$1"
+	printf 'package p\n\nfunc Good() int { return 1 }\n' >"$1/good.go"
+}
+
+# Deterministic garbage: n pseudo-random bytes (awk's generator, seed 7).
+garbage() { # n
+	LC_ALL=C awk -v n="$1" 'BEGIN { srand(7); for (i = 0; i < n; i++)
+		printf "%c", int(rand() * 256) }'
+}
+
+# Repeats a string n times without a newline.
+rep() { # n string
+	awk -v n="$1" -v s="$2" 'BEGIN { for (i = 0; i < n; i++) printf "%s", s }'
+}
+
+GOOD='1 file \(1 package\), with input errors'
+
+# ================================================================ Go source
+CMD=scan
+
+d=$W/trunc
+pkg "$d"
+printf 'package p\n\nimport "os"\n\nfunc Read(p string) error {\n\tf, err := os.Op' >"$d/cut.go"
+row "go: truncated mid-function" 2 1 "'$d/cut.go': cannot parse: syntax error at line 6" "$GOOD" - - "$d"
+
+d=$W/garbage
+pkg "$d"
+garbage 65536 >"$d/rand.go"
+row "go: 64 KiB of random bytes" 2 1 "'$d/rand.go': cannot parse: (NUL byte|invalid UTF-8) at line [0-9]+, column [0-9]+" "$GOOD" 5 64 "$d"
+
+d=$W/text
+pkg "$d"
+rep 2000 'lorem ipsum ( dolor } sit [ amet\n' >"$d/prose.go"
+row "go: text that is not Go" 2 1 "'$d/prose.go': cannot parse: (syntax error|no package clause)" "$GOOD" 5 64 "$d"
+
+d=$W/empty
+pkg "$d"
+: >"$d/empty.go"
+row "go: empty file" 2 1 "'$d/empty.go': cannot parse: empty file, no package clause" "$GOOD" - - "$d"
+
+d=$W/comment
+pkg "$d"
+printf '// Package p is documented\n// but never declared.\n' >"$d/doc.go"
+row "go: only comments" 2 1 "'$d/doc.go': cannot parse: no package clause" "$GOOD" - - "$d"
+
+d=$W/nul
+pkg "$d"
+printf 'package p\n\nvar s = "a\000b"\n' >"$d/nul.go"
+row "go: NUL byte in a string" 2 1 "'$d/nul.go': cannot parse: NUL byte at line 3, column 11" "$GOOD" - - "$d"
+
+d=$W/latin1
+pkg "$d"
+printf 'package p\n\n// caf\351 (ISO-8859-1)\nfunc F() {}\n' >"$d/latin1.go"
+row "go: non-UTF-8 comment" 2 1 "'$d/latin1.go': cannot parse: invalid UTF-8 at line 3, column 7" "$GOOD" - - "$d"
+
+d=$W/surrogate
+pkg "$d"
+printf 'package p\n\nvar s = "\355\240\200"\n' >"$d/surrogate.go"
+row "go: UTF-8-encoded surrogate" 2 1 "'$d/surrogate.go': cannot parse: invalid UTF-8 at line 3, column 10" "$GOOD" - - "$d"
+
+d=$W/accepted
+mkdir -p "$d"
+printf '\357\273\277package p\r\n\r\n// caf\303\251 \360\237\220\225\r\nfunc F() {}\r\n' >"$d/bom_crlf.go"
+row "go: BOM, CRLF and real UTF-8 are accepted" 0 0 - '1 file \(1 package\)$' - - "$d"
+
+d=$W/parens
+pkg "$d"
+{ printf 'package p\n\nvar x = '; rep 10000 '('; printf 1; rep 10000 ')'; printf '\n'; } >"$d/parens.go"
+row "go: 10 000 nested parentheses" 2 1 "'$d/parens.go': cannot parse: nesting deeper than 4096 levels at line 3" "$GOOD" 5 64 "$d"
+
+d=$W/parens100k
+pkg "$d"
+{ printf 'package p\n\nvar x = '; rep 100000 '('; printf 1; rep 100000 ')'; printf '\n'; } >"$d/parens.go"
+row "go: 100 000 nested parentheses" 2 1 "'$d/parens.go': cannot parse: nesting deeper than 4096 levels" "$GOOD" 10 256 "$d"
+
+d=$W/blocks
+pkg "$d"
+{ printf 'package p\n\nfunc F() '; rep 10000 '{'; rep 10000 '}'; printf '\n'; } >"$d/blocks.go"
+row "go: 10 000 nested blocks" 2 1 "'$d/blocks.go': cannot parse: nesting deeper than 4096 levels" "$GOOD" 5 64 "$d"
+
+d=$W/funclits
+pkg "$d"
+{ printf 'package p\n\nvar f = '; rep 10000 'func() { go '; printf 'func() {}()'; rep 10000 '}()'; printf '\n'; } >"$d/funclits.go"
+row "go: 10 000 nested func literals and go statements" 2 1 "'$d/funclits.go': cannot parse: nesting deeper than 4096 levels" "$GOOD" 5 128 "$d"
+
+d=$W/depthopt
+mkdir -p "$d"
+{ printf 'package p\n\nvar x = '; rep 3000 '('; printf 1; rep 3000 ')'; printf '\n'; } >"$d/deep.go"
+row "go: 3000 parentheses pass the default depth" 0 0 - '1 file' - - "$d"
+row "go: --max-depth 100 rejects them" 2 1 "'$d/deep.go': cannot parse: nesting deeper than 100 levels" - - - --max-depth 100 "$d"
+
+d=$W/bigline
+pkg "$d"
+{ printf 'package p\n\nvar s = "'; head -c 200000000 /dev/zero | tr '\0' a; printf '"\n'; } >"$d/line.go"
+row "go: one 200 MB line, default 16 MiB limit" 2 1 "'$d/line.go': file is larger than the limit of 16777216 bytes" "$GOOD" 5 64 "$d"
+row "go: one 200 MB line, --max-file-size 256 MiB: parsed" 0 0 - '2 files' 60 1024 --max-file-size 268435456 "$d"
+rm -f "$d/line.go"
+
+d=$W/odd
+mkdir -p "$d/x.go"
+printf 'package x\n' >"$d/x.go/a.go"
+row "go: a directory named x.go is a package, not a file" 0 0 - '1 file' - - "$d/..."
+
+d=$W/fifo
+pkg "$d"
+mkfifo "$d/pipe.go"
+row "go: a FIFO named pipe.go in a tree" 2 1 "'$d/pipe.go': not a regular file" "$GOOD" 5 64 "$d"
+row "go: a FIFO named pipe.go given by name does not block" 2 1 "'$d/pipe.go': cannot read: not a regular file" '1 file' 5 64 "$d/pipe.go" "$d/good.go"
+
+d=$W/links
+pkg "$d"
+ln -s self.go "$d/self.go"
+ln -s .. "$d/up"
+ln -s nowhere.go "$d/dangling.go"
+row "go: looping and dangling links, a link to .." 2 2 "'$d/self.go': Too many levels of symbolic links" "$GOOD" 5 64 "$d/..."
+grep -q "'$d/dangling.go': No such file or directory" "$W/.err" &&
+	ok "go: the dangling link is named" || notok "go: the dangling link is named"
+
+d=$W/ctrl
+pkg "$d"
+printf 'package p\nfunc (\n' >"$d/$(printf 'a\nb\033[31m.go')"
+row "go: a file name with a newline and ESC: still one line" 2 1 "'$d/a\\\\nb\\\\x1b\\[31m.go': cannot parse" "$GOOD" - - "$d"
+
+if command -v setpriv >/dev/null 2>&1; then
+	# root reads a mode-000 file anyway: these rows run as nobody
+	d=$W/perm
+	pkg "$d"
+	printf 'package p\n' >"$d/secret.go"
+	mkdir -p "$d/sub/locked"
+	printf 'package locked\n' >"$d/sub/locked/l.go"
+	chmod 000 "$d/secret.go" "$d/sub/locked"
+	chmod -R a+rX "$W" 2>/dev/null
+	chmod 000 "$d/secret.go" "$d/sub/locked"
+	RUNAS="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+	row "go: unreadable file (as nobody)" 2 1 "'$d/secret.go': cannot open: Permission denied" "$GOOD" 5 64 "$d"
+	row "go: unreadable directory in a tree (as nobody)" 2 2 "'$d/sub/locked': Permission denied" "$GOOD" 5 64 "$d/..."
+	RUNAS=
+	chmod 755 "$d/sub/locked"
+fi
+
+d=$W/many
+mkdir -p "$d/big"
+printf 'module many\n\ngo 1.21\n' >"$d/go.mod"
+awk -v d="$d/big" 'BEGIN { for (i = 0; i < 100000; i++) {
+	f = sprintf("%s/f%06d.go", d, i)
+	printf "package big\n\nfunc F%d() {}\n", i > f; close(f) } }'
+printf 'package big\nfunc Broken( {\n' >"$d/big/zz_broken.go"
+REL_ONLY=1
+row "go: a 100 000-file package with one bad file" 2 1 "'$d/big/zz_broken.go': cannot parse: syntax error at line 2" '100000 files \(1 package\), with input errors' 60 1024 "$d/..."
+REL_ONLY=
+rm -rf "$d"
+
+# ================================================================ go.mod
+
+gm() { # dir go.mod-content...
+	mkdir -p "$1"
+	printf '%b' "$2" >"$1/go.mod"
+	printf 'package m\n\nfunc F() {}\n' >"$1/m.go"
+}
+
+d=$W/mod-garbage
+gm "$d" ''
+garbage 4096 >"$d/go.mod"
+row "go.mod: random bytes; the package is still scanned" 2 1 "'$d/go.mod': not a text file: (NUL byte|invalid UTF-8) at line [0-9]+" "$GOOD" 5 64 "$d"
+
+d=$W/mod-elf
+gm "$d" ''
+head -c 4096 "$REL" >"$d/go.mod"
+row "go.mod: an ELF binary" 2 1 "'$d/go.mod': not a text file" "$GOOD" - - "$d"
+
+d=$W/mod-trunc
+gm "$d" 'module m\n\ngo 1.22\n\nrequire (\n\tgolang.org/x/sync v0.7.0\n\tgolang.org/x/'
+row "go.mod: truncated inside require (...)" 2 1 "'$d/go.mod': unterminated block opened at line 5" "$GOOD" - - "$d"
+
+d=$W/mod-cutversion
+gm "$d" 'module m\n\ngo 1.'
+row "go.mod: truncated go line" 2 1 "'$d/go.mod': invalid go version '1\\.' at line 3" "$GOOD" - - "$d"
+
+d=$W/mod-prose
+gm "$d" 'This is not a go.mod file.\n'
+row "go.mod: prose" 2 1 "'$d/go.mod': unknown directive 'This' at line 1" "$GOOD" - - "$d"
+
+d=$W/mod-empty
+gm "$d" ''
+row "go.mod: empty is accepted (newest Go assumed)" 0 0 - '1 file' - - "$d"
+
+d=$W/mod-big
+gm "$d" ''
+{ printf 'module m\n// '; head -c 200000000 /dev/zero | tr '\0' x; printf '\n'; } >"$d/go.mod"
+row "go.mod: one 200 MB line" 2 1 "'$d/go.mod': file is larger than the limit of 4194304 bytes" "$GOOD" 5 64 "$d"
+rm -f "$d/go.mod"
+
+d=$W/mod-dir
+mkdir -p "$d/go.mod"
+printf 'package m\n' >"$d/m.go"
+row "go.mod: a directory named go.mod is not a go.mod" 0 0 - '1 file' - - "$d"
+
+echo "1..$n"
+[ "$fails" -eq 0 ]
