@@ -112,10 +112,14 @@ struct go_limits {
  * = GO_LIMITS_DEFAULT. Caller frees with gofile_free(). */
 struct gofile *gofile_load(TSParser *parser, const char *path,
 			   const struct go_limits *lim, struct lh_error *err);
-/* Same, from memory (copied). */
+/* Same, from memory (copied), with GO_LIMITS_DEFAULT. */
 struct gofile *gofile_parse(TSParser *parser, const char *path,
-			    const char *src, size_t len,
-			    const struct go_limits *lim, struct lh_error *err);
+			    const char *src, size_t len, struct lh_error *err);
+/* Same, with the limits lim (NULL = GO_LIMITS_DEFAULT). */
+struct gofile *gofile_parse_limited(TSParser *parser, const char *path,
+				    const char *src, size_t len,
+				    const struct go_limits *lim,
+				    struct lh_error *err);
 void gofile_free(struct gofile *f);
 
 /* New empty package for dir. Takes ownership of nothing; dir is copied. */

@@ -179,11 +179,18 @@ static struct gofile *gofile__parse(TSParser *parser, const char *path,
 	return f;
 }
 
-struct gofile *gofile_parse(TSParser *parser, const char *path,
-			    const char *src, size_t len,
-			    const struct go_limits *lim, struct lh_error *err)
+struct gofile *gofile_parse_limited(TSParser *parser, const char *path,
+				    const char *src, size_t len,
+				    const struct go_limits *lim,
+				    struct lh_error *err)
 {
 	return gofile__parse(parser, path, xstrndup(src, len), len, lim, err);
+}
+
+struct gofile *gofile_parse(TSParser *parser, const char *path,
+			    const char *src, size_t len, struct lh_error *err)
+{
+	return gofile__parse(parser, path, xstrndup(src, len), len, NULL, err);
 }
 
 /* Reads a Go file: a regular file only (a FIFO or device named x.go would

@@ -251,7 +251,7 @@ enum lh_status lh_scan_source(const struct lh_scan_options *opts,
 	scan__limits(opts, &lim);
 	parser = ts_parser_new();
 	ts_parser_set_language(parser, go_language());
-	f = gofile_parse(parser, path, src, len, &lim, err);
+	f = gofile_parse_limited(parser, path, src, len, &lim, err);
 	ts_parser_delete(parser);
 	if (!f) {
 		free(enabled);

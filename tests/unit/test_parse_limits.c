@@ -40,7 +40,7 @@ static const char *parse(const char *src, size_t len, uint32_t depth)
 	if (depth)
 		lim.max_depth = depth;
 	memset(&err, 0, sizeof(err));
-	f = gofile_parse(p, "t.go", src, len, &lim, &err);
+	f = gofile_parse_limited(p, "t.go", src, len, &lim, &err);
 	gofile_free(f);
 	ts_parser_delete(p);
 	if (f)
