@@ -578,8 +578,10 @@ void rt_analyze(struct rt_analysis *a, const struct snapshot *const *snaps,
 		merge_sites(a, n, o, src);
 	if (read && read->rule == &lh_rule_lh791)
 		read->pair = write;
-	qsort(a->items.items, a->items.len, sizeof(a->items.items[0]),
-	      item_cmp);
+	/* no items: items is NULL, which qsort must not be given */
+	if (a->items.len > 1)
+		qsort(a->items.items, a->items.len, sizeof(a->items.items[0]),
+		      item_cmp);
 }
 
 void rt_analysis_release(struct rt_analysis *a)
