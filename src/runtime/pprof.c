@@ -222,9 +222,11 @@ static bool pp__message(struct pp *p, uint64_t field, uint64_t off)
 		if (!l)
 			goto bad;
 		if (!pp__index(&p->loc_index, l->id, p->locs.len)) {
+			uint64_t id = l->id; /* l is freed before the message */
+
 			leakhound__pprof__location__free_unpacked(l, NULL);
 			snap_fail_at(p->err, p->in, off,
-				     "duplicate location id %" PRIu64, l->id);
+				     "duplicate location id %" PRIu64, id);
 			return false;
 		}
 		VEC_PUSH(&p->locs, l);
