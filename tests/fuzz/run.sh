@@ -36,16 +36,58 @@ fails=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 notok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
 
-# Fixture files that seed target $1, one path a line. The input kinds of
-# the runtime parsers are added here as their fixtures land.
-seeds_for() {
+# Copies the test fixtures of target $1's input kind into directory $2,
+# each file named by its checksum (so each distinct one once).
+RT=tests/fixtures/runtime
+seed_files() { # dir files...
+	d=$1
+	shift
+	for f in "$@"; do
+		[ -f "$f" ] && cp "$f" "$d/$(cksum <"$f" | cut -d' ' -f1)"
+	done
+}
+seed_gunzip() { # dir files...
+	d=$1
+	shift
+	for f in "$@"; do
+		[ -f "$f" ] && gunzip -c "$f" >"$d/.tmp" 2>/dev/null &&
+			mv "$d/.tmp" "$d/$(cksum <"$d/.tmp" | cut -d' ' -f1)"
+	done
+	rm -f "$d/.tmp"
+}
+seeds_for() { # target dir
 	case $1 in
-	gosrc)
-		find tests examples -name '*.go' -type f 2>/dev/null ;;
+	gosrc | suppress)
+		# shellcheck disable=SC2046
+		seed_files "$2" $(find tests examples -name '*.go' -type f) ;;
 	gomod)
-		find tests examples -name 'go.mod' -type f 2>/dev/null ;;
-	*)
-		[ -d "tests/fuzz/seeds/$1" ] && find "tests/fuzz/seeds/$1" -type f ;;
+		# shellcheck disable=SC2046
+		seed_files "$2" $(find tests examples -name go.mod -type f) ;;
+	gdump2)
+		seed_files "$2" "$RT"/*/*debug2.txt "$RT"/*/*sigquit*.txt \
+			"$RT"/*/panic*.txt "$RT"/hand/*.txt ;;
+	gdump1)
+		seed_files "$2" "$RT"/*/goroutine*debug1.txt \
+			"$RT"/*/threadcreate*.txt ;;
+	heaptext)
+		seed_files "$2" "$RT"/*/heap*debug1.txt ;;
+	pprof | pprofgz)
+		seed_gunzip "$2" "$RT"/*/*.pb.gz ;;
+	expvar)
+		seed_files "$2" "$RT"/*/*.json ;;
+	trace)
+		seed_files "$2" "$RT"/*/trace*.out ;;
+	sniff)
+		# shellcheck disable=SC2046
+		seed_files "$2" $(find "$RT" -type f ! -name '*.go' ! -name '*.sh' \
+			! -name go.mod ! -name GOVERSION) ;;
+	baseline)
+		# a baseline written by the release build from the golden cases
+		if [ -x "$BUILD/leakhound" ] && [ -d tests/golden ]; then
+			"$BUILD/leakhound" scan --write-baseline "$2/golden.json" \
+				tests/golden/... >/dev/null 2>&1
+			printf '{"leakhound_baseline":1,"findings":[]}' >"$2/empty.json"
+		fi ;;
 	esac
 }
 
@@ -61,9 +103,7 @@ for t in "$@"; do
 	fi
 	rm -rf "$seeds"
 	mkdir -p "$seeds" "$corpus" "$crashes" "$(dirname "$log")"
-	seeds_for "$t" | while IFS= read -r f; do
-		cp "$f" "$seeds/$(cksum <"$f" | cut -d' ' -f1)"
-	done
+	seeds_for "$t" "$seeds"
 
 	regs=tests/fuzz/regressions/$t
 	if [ -d "$regs" ] && [ -n "$(ls -A "$regs")" ]; then
