@@ -173,8 +173,10 @@ void lh_findings_remove(lh_findings *f, size_t i);
 /* Removes the findings whose confidence is below min; returns how many. */
 size_t lh_findings_drop_below(lh_findings *f, enum lh_confidence min);
 /* Computes fingerprints where 0: rule, path (without leading "./"),
- * function, and the snippet trimmed of white space (the message when there
- * is no snippet), so edits above the finding do not change it. */
+ * function, and the snippet trimmed of white space, so edits above the
+ * finding do not change it. Without a snippet (runtime findings): the line
+ * when there is a function (messages hold counts that change from run to
+ * run), else the message. */
 void lh_findings_fingerprint(lh_findings *f);
 
 /* ================================================================ scan */

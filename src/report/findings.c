@@ -204,8 +204,18 @@ void lh_findings_fingerprint(lh_findings *f)
 		h = findings__hash_trimmed(h, x->rule->id);
 		h = findings__hash_trimmed(h, findings__path(x->loc.path));
 		h = findings__hash_trimmed(h, x->function);
-		h = findings__hash_trimmed(h, x->snippet ? x->snippet
-							 : x->message);
+		if (x->snippet) {
+			h = findings__hash_trimmed(h, x->snippet);
+		} else if (x->function) {
+			/* a runtime finding: its message holds counts that
+			 * change from run to run; the frame does not */
+			char line[16];
+
+			snprintf(line, sizeof(line), "%u", x->loc.line);
+			h = findings__hash_trimmed(h, line);
+		} else {
+			h = findings__hash_trimmed(h, x->message);
+		}
 		x->fingerprint = h ? h : 1;
 	}
 }

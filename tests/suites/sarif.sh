@@ -23,7 +23,25 @@ valid() { # name file
 
 if [ ! -f "$CHECK/sarif-2.1.0.json" ]; then
 	notok "SARIF validator installed (run scripts/sarif-check.sh $CHECK)"
-	echo "1..$n"
+	# runtime findings (inspect on the committed goroutine dumps): with and
+# without --src (frames then name files of the machine that ran them)
+F=tests/fixtures/runtime/go119
+if [ -f "$F/goroutine.1.debug1.txt" ]; then
+	for src in "" "--src tests/fixtures/runtime/gen"; do
+		# shellcheck disable=SC2086
+		"$LH" inspect --format sarif $src "$F/goroutine.1.debug1.txt" "$F/goroutine.3.debug1.txt" \
+			>"$tmp/rt.sarif" 2>"$tmp/rt.err"
+		st=$?
+		node -e '
+const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+process.exit(d.runs[0].results.length > 0 ? 0 : 1);
+' "$tmp/rt.sarif" && [ "$st" -eq 1 ] && ok "inspect $src: SARIF with runtime findings" ||
+			notok "inspect $src: SARIF with runtime findings (exit $st)"
+		valid "inspect $src: SARIF valid against the 2.1.0 schema" "$tmp/rt.sarif"
+	done
+fi
+
+echo "1..$n"
 	exit 1
 fi
 
@@ -68,6 +86,24 @@ for d in tests/golden examples/seed; do
 	node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' "$tmp/$name.json" &&
 		ok "scan $d: JSON parses" || notok "scan $d: JSON parses"
 done
+
+# runtime findings (inspect on the committed goroutine dumps): with and
+# without --src (frames then name files of the machine that ran them)
+F=tests/fixtures/runtime/go119
+if [ -f "$F/goroutine.1.debug1.txt" ]; then
+	for src in "" "--src tests/fixtures/runtime/gen"; do
+		# shellcheck disable=SC2086
+		"$LH" inspect --format sarif $src "$F/goroutine.1.debug1.txt" "$F/goroutine.3.debug1.txt" \
+			>"$tmp/rt.sarif" 2>"$tmp/rt.err"
+		st=$?
+		node -e '
+const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+process.exit(d.runs[0].results.length > 0 ? 0 : 1);
+' "$tmp/rt.sarif" && [ "$st" -eq 1 ] && ok "inspect $src: SARIF with runtime findings" ||
+			notok "inspect $src: SARIF with runtime findings (exit $st)"
+		valid "inspect $src: SARIF valid against the 2.1.0 schema" "$tmp/rt.sarif"
+	done
+fi
 
 echo "1..$n"
 [ "$fails" -eq 0 ]

@@ -277,6 +277,25 @@ static void test_fingerprint_survives_shift(void **state)
 	assert_true(a->fingerprint != d->fingerprint);
 	assert_true(a->fingerprint != e->fingerprint);
 	lh_findings_free(f);
+
+	/* runtime findings: the counts in the message do not matter */
+	f = lh_findings_new();
+	t = (struct lh_finding){ 0 };
+	t.rule = &rule_rt;
+	t.function = "main.fetch.func1";
+	t.loc = (struct lh_loc){ "leaky.go", 48, 3, 48, 3 };
+	t.message = "15 goroutines blocked in chan send";
+	lh_findings_add(f, &t);
+	t.message = "412 goroutines blocked in chan send";
+	lh_findings_add(f, &t);
+	t.loc.line = 60;
+	lh_findings_add(f, &t);
+	lh_findings_fingerprint(f);
+	assert_true(lh_findings_at(f, 0)->fingerprint ==
+		    lh_findings_at(f, 1)->fingerprint);
+	assert_true(lh_findings_at(f, 0)->fingerprint !=
+		    lh_findings_at(f, 2)->fingerprint);
+	lh_findings_free(f);
 }
 
 static void test_github(void **state)
