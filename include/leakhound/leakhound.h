@@ -301,6 +301,10 @@ struct lh_render_options {
 	/* Directory relative paths are relative to (SARIF %SRCROOT%);
 	 * NULL = the working directory. */
 	const char *src_root;
+	/* The bad inputs of the run (JSON "errors", SARIF
+	 * toolExecutionNotifications). Borrowed. */
+	const struct lh_error *errors;
+	size_t nerrors;
 };
 
 /* Compiler-style text: path:line:col: LHnnn message, source line, caret,

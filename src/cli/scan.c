@@ -70,6 +70,29 @@ static const struct option long_opts[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
+/* The bad inputs of the run: printed as they come, kept for the JSON and
+ * SARIF reports (the first SCAN_MAX_ERRORS of them). */
+#define SCAN_MAX_ERRORS 1000
+struct diag_log {
+	struct lh_error *items;
+	size_t len;
+};
+
+static void diag_record(void *ctx, const struct lh_error *err)
+{
+	struct diag_log *d = ctx;
+
+	cli_print_diag(NULL, err);
+	if (d->len >= SCAN_MAX_ERRORS)
+		return;
+	if (!d->items) {
+		d->items = calloc(SCAN_MAX_ERRORS, sizeof(*d->items));
+		if (!d->items)
+			return;
+	}
+	d->items[d->len++] = *err;
+}
+
 /* What the command line asked for, beyond the scan options. */
 struct scan_args {
 	struct lh_scan_options o;
@@ -79,6 +102,7 @@ struct scan_args {
 	const char *color;
 	const char *baseline, *write_baseline;
 	bool fix, diff;
+	struct diag_log diags;
 };
 
 static bool parse_count(const char *s, unsigned long long max,
@@ -220,7 +244,8 @@ static int parse_args(int argc, char **argv, struct scan_args *a)
 		a->o.paths = dflt;
 		a->o.npaths = 1;
 	}
-	a->o.diag = cli_print_diag;
+	a->o.diag = diag_record;
+	a->o.diag_ctx = &a->diags;
 	return -1;
 }
 
@@ -243,6 +268,8 @@ static int report(int argc, char **argv, const struct scan_args *a,
 	ro.inputs = a->o.paths;
 	ro.ninputs = a->o.npaths;
 	ro.stats = st;
+	ro.errors = a->diags.items;
+	ro.nerrors = a->diags.len;
 	ok = lh_render(stdout, a->fmt, f, &ro) == LH_OK;
 	free(cmdline);
 	for (size_t i = 0; i < n; i++)
@@ -270,40 +297,39 @@ static int report(int argc, char **argv, const struct scan_args *a,
 	return failing ? LH_EXIT_FINDINGS : LH_EXIT_CLEAN;
 }
 
-int cmd_scan(int argc, char **argv)
+/* Scans, then records a baseline, fixes, or reports; returns the exit
+ * status. */
+static int scan_run(int argc, char **argv, struct scan_args *a)
 {
-	struct scan_args a = { 0 };
 	struct lh_scan_stats st = { 0 };
 	struct lh_error err = { 0 };
 	lh_baseline *bl = NULL;
 	lh_findings *f;
 	size_t baselined = 0;
 	struct lh_fix_stats fs = { 0 };
-	int status = parse_args(argc, argv, &a);
+	int status;
 
-	if (status >= 0)
-		return status;
-	if (a.baseline && lh_baseline_load(a.baseline, &bl, &err) != LH_OK) {
+	if (a->baseline && lh_baseline_load(a->baseline, &bl, &err) != LH_OK) {
 		lh_error_print(stderr, &err);
 		return LH_EXIT_ERROR;
 	}
 	f = lh_findings_new();
-	if (lh_scan(&a.o, f, &st, &err) != LH_OK) {
+	if (lh_scan(&a->o, f, &st, &err) != LH_OK) {
 		lh_findings_free(f);
 		lh_baseline_free(bl);
 		return cli_usage_error("scan", "%s", err.msg);
 	}
-	lh_findings_drop_below(f, a.min_conf);
-	if (a.write_baseline) {
+	lh_findings_drop_below(f, a->min_conf);
+	if (a->write_baseline) {
 		status = LH_EXIT_CLEAN;
-		if (lh_baseline_write(a.write_baseline, f, &err) != LH_OK) {
+		if (lh_baseline_write(a->write_baseline, f, &err) != LH_OK) {
 			lh_error_print(stderr, &err);
 			status = LH_EXIT_ERROR;
 		} else {
 			fprintf(stderr, "leakhound: %zu finding%s recorded in "
 				"'%s'\n", lh_findings_count(f),
 				lh_findings_count(f) == 1 ? "" : "s",
-				a.write_baseline);
+				a->write_baseline);
 		}
 		lh_findings_free(f);
 		lh_baseline_free(bl);
@@ -311,11 +337,12 @@ int cmd_scan(int argc, char **argv)
 	}
 	baselined = lh_baseline_apply(bl, f);
 	lh_baseline_free(bl);
-	if (a.fix || a.diff) {
+	if (a->fix || a->diff) {
 		struct lh_fix_options fo = { 0 };
 
-		fo.diff = a.diff ? stdout : NULL;
-		fo.diag = cli_print_diag;
+		fo.diff = a->diff ? stdout : NULL;
+		fo.diag = diag_record;
+		fo.diag_ctx = &a->diags;
 		if (lh_fix(f, &fo, &fs) != LH_OK) {
 			fprintf(stderr, "leakhound: cannot write the diff\n");
 			lh_findings_free(f);
@@ -323,18 +350,30 @@ int cmd_scan(int argc, char **argv)
 		}
 		st.errors += fs.errors;
 	}
-	if (a.diff) {
+	if (a->diff) {
 		/* the diff is the output; the status says what was found */
 		size_t failing = 0;
 
 		for (size_t i = 0; i < lh_findings_count(f); i++)
-			failing += lh_findings_at(f, i)->severity >= a.fail_on;
+			failing += lh_findings_at(f, i)->severity >= a->fail_on;
 		lh_findings_free(f);
 		if (st.errors)
 			return LH_EXIT_ERROR;
 		return failing ? LH_EXIT_FINDINGS : LH_EXIT_CLEAN;
 	}
-	status = report(argc, argv, &a, f, &st, baselined, fs.fixed);
+	status = report(argc, argv, a, f, &st, baselined, fs.fixed);
 	lh_findings_free(f);
+	return status;
+}
+
+int cmd_scan(int argc, char **argv)
+{
+	struct scan_args a = { 0 };
+	int status = parse_args(argc, argv, &a);
+
+	if (status >= 0)
+		return status;
+	status = scan_run(argc, argv, &a);
+	free(a.diags.items);
 	return status;
 }

@@ -5,6 +5,7 @@
  *     "command": "leakhound scan ./...", "inputs": ["./..."],
  *     "stats": {"files": 3, "packages": 1, "bytes": 812, "errors": 0,
  *               "suppressed": 0},
+ *     "errors": [ {"input": "bad.go", "message": "cannot parse: ..."} ],
  *     "findings": [ {
  *       "rule": "LH702", "name": "http-body-not-closed", "title": "...",
  *       "class": "resource", "severity": "warning", "confidence": "high",
@@ -68,6 +69,19 @@ static json_t *json__finding(const struct lh_finding *x)
 	return o;
 }
 
+/* [{"input": "bad.go", "message": "cannot parse: ..."}] */
+static json_t *json__errors(const struct lh_render_options *o)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; o && i < o->nerrors; i++)
+		json_array_append_new(arr, json_pack("{s:o, s:o}",
+			"input", rj_str(o->errors[i].input[0]
+						? o->errors[i].input : NULL),
+			"message", rj_str(o->errors[i].msg)));
+	return arr;
+}
+
 enum lh_status lh_render_json(FILE *out, const lh_findings *f,
 			      const struct lh_render_options *o)
 {
@@ -92,6 +106,7 @@ enum lh_status lh_render_json(FILE *out, const lh_findings *f,
 			"suppressed", (json_int_t)o->stats->suppressed));
 	else
 		json_object_set_new(doc, "stats", json_null());
+	json_object_set_new(doc, "errors", json__errors(o));
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(findings,
 				      json__finding(lh_findings_at(f, i)));

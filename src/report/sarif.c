@@ -357,6 +357,25 @@ static json_t *sarif__result(const lh_findings *f, size_t i, size_t ruleidx)
 	return o;
 }
 
+/* One error-level notification per bad input, located at the input. */
+static json_t *sarif__notifications(const struct lh_render_options *o)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < o->nerrors; i++) {
+		const struct lh_error *e = &o->errors[i];
+		json_t *n = json_pack("{s:s, s:{s:o}}", "level", "error",
+				      "message", "text", rj_str(e->msg));
+
+		if (e->input[0])
+			json_object_set_new(n, "locations", json_pack(
+				"[{s:{s:o}}]", "physicalLocation",
+				"artifactLocation", sarif__artifact(e->input)));
+		json_array_append_new(arr, n);
+	}
+	return arr;
+}
+
 enum lh_status lh_render_sarif(FILE *out, const lh_findings *f,
 			       const struct lh_render_options *o)
 {
@@ -372,6 +391,9 @@ enum lh_status lh_render_sarif(FILE *out, const lh_findings *f,
 			!(o && o->stats && o->stats->errors));
 	if (o && o->tool_command)
 		json_object_set_new(inv, "commandLine", rj_str(o->tool_command));
+	if (o && o->nerrors)
+		json_object_set_new(inv, "toolExecutionNotifications",
+				    sarif__notifications(o));
 	json_object_set_new(run, "invocations", json_pack("[o]", inv));
 	root = sarif__srcroot(o ? o->src_root : NULL);
 	if (root)

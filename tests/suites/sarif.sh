@@ -23,7 +23,16 @@ valid() { # name file
 
 if [ ! -f "$CHECK/sarif-2.1.0.json" ]; then
 	notok "SARIF validator installed (run scripts/sarif-check.sh $CHECK)"
-	# runtime findings (inspect on the committed goroutine dumps): with and
+	# a scan with a bad file: the error is a tool notification
+mkdir -p "$tmp/bad/p"
+printf 'module m\n\ngo 1.19\n' >"$tmp/bad/go.mod"
+printf 'package p\nfunc F( {\n' >"$tmp/bad/p/bad.go"
+"$LH" scan --format sarif "$tmp/bad/..." >"$tmp/bad.sarif" 2>/dev/null
+grep -q '"toolExecutionNotifications"' "$tmp/bad.sarif" &&
+	ok "scan with a bad file: SARIF notification" || notok "scan with a bad file: SARIF notification"
+valid "scan with a bad file: SARIF valid against the 2.1.0 schema" "$tmp/bad.sarif"
+
+# runtime findings (inspect on the committed goroutine dumps): with and
 # without --src (frames then name files of the machine that ran them)
 F=tests/fixtures/runtime/go119
 if [ -f "$F/goroutine.1.debug1.txt" ]; then
@@ -86,6 +95,15 @@ for d in tests/golden examples/seed; do
 	node -e 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))' "$tmp/$name.json" &&
 		ok "scan $d: JSON parses" || notok "scan $d: JSON parses"
 done
+
+# a scan with a bad file: the error is a tool notification
+mkdir -p "$tmp/bad/p"
+printf 'module m\n\ngo 1.19\n' >"$tmp/bad/go.mod"
+printf 'package p\nfunc F( {\n' >"$tmp/bad/p/bad.go"
+"$LH" scan --format sarif "$tmp/bad/..." >"$tmp/bad.sarif" 2>/dev/null
+grep -q '"toolExecutionNotifications"' "$tmp/bad.sarif" &&
+	ok "scan with a bad file: SARIF notification" || notok "scan with a bad file: SARIF notification"
+valid "scan with a bad file: SARIF valid against the 2.1.0 schema" "$tmp/bad.sarif"
 
 # runtime findings (inspect on the committed goroutine dumps): with and
 # without --src (frames then name files of the machine that ran them)

@@ -61,6 +61,11 @@ int main(int argc, char **argv)
 	struct lh_render_options o = { 0 };
 	struct lh_scan_stats st = { 3, 2, 4096, 1, 1 };
 	static const char *const inputs[] = { "./...", "http://127.0.0.1:1/" };
+	static const struct lh_error errors[] = {
+		{ "bad dir/x.go", "cannot parse: syntax error at line 2" },
+		{ "http://127.0.0.1:6060/debug/pprof/heap", "timed out" },
+		{ "", "an error without an input" },
+	};
 	int rc;
 
 	if (argc != 2 || !lh_format_parse(argv[1], &fmt)) {
@@ -87,6 +92,8 @@ int main(int argc, char **argv)
 	o.inputs = inputs;
 	o.ninputs = 2;
 	o.stats = &st;
+	o.errors = errors;
+	o.nerrors = ARRAY_SIZE(errors);
 	rc = lh_render(stdout, fmt, f, &o) == LH_OK ? 0 : 1;
 	lh_findings_free(f);
 	return rc;

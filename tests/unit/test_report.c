@@ -31,9 +31,16 @@ static char *render(enum lh_format fmt, const lh_findings *f)
 	struct lh_render_options o = { 0 };
 	static const char *const inputs[] = { "./..." };
 
+	static const struct lh_error errors[] = {
+		{ "bad dir/x.go", "cannot parse: syntax error at line 2" },
+		{ "", "no input at all" },
+	};
+
 	o.tool_command = "leakhound scan ./...";
 	o.inputs = inputs;
 	o.ninputs = 1;
+	o.errors = errors;
+	o.nerrors = 2;
 	assert_non_null(m);
 	assert_int_equal(lh_render(m, fmt, f, &o), LH_OK);
 	fclose(m);
@@ -109,6 +116,10 @@ static void test_json(void **state)
 	assert_string_equal(json_string_value(json_array_get(
 		json_object_get(doc, "inputs"), 0)), "./...");
 	assert_int_equal(json_array_size(json_object_get(doc, "findings")), 3);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+		json_object_get(doc, "errors"), 0), "input")), "bad dir/x.go");
+	assert_true(json_is_null(json_object_get(json_array_get(
+		json_object_get(doc, "errors"), 1), "input")));
 	x = json_array_get(json_object_get(doc, "findings"), 0);
 	assert_string_equal(json_string_value(json_object_get(x, "rule")),
 			    "LH799");
@@ -182,6 +193,12 @@ static void test_sarif(void **state)
 	rules = path(run, "tool.driver.rules");
 	/* the test rules are not registered: added after the registry */
 	assert_int_equal(json_array_size(rules), lh_rule_count() + 2);
+	assert_string_equal(spath(run, "invocations.0.toolExecutionNotifications"
+				       ".0.locations.0.physicalLocation."
+				       "artifactLocation.uri"),
+			    "bad%20dir/x.go");
+	assert_string_equal(spath(run, "invocations.0.toolExecutionNotifications"
+				       ".1.message.text"), "no input at all");
 	r = path(run, "results.0");
 	assert_string_equal(spath(r, "ruleId"), "LH799");
 	idx = (size_t)json_integer_value(json_object_get(r, "ruleIndex"));
