@@ -51,6 +51,7 @@ struct cf_bind {
 
 struct cf_walk {
 	struct gopkg *pkg;
+	struct chfacts *cf;
 	struct arena *a;
 	struct chfunc *fn;
 	struct gofile *file;	/* file of the body being walked */
@@ -475,6 +476,258 @@ static void cf__ident(struct cf_walk *w, TSNode id)
 	} else {
 		cf__escape(c, id);
 	}
+}
+
+/* ================================================================ fields */
+
+static struct chfield *cf__field_named(const struct chfacts *cf,
+				       const char *s, size_t len)
+{
+	for (size_t i = 0; cf && i < cf->nfields; i++) {
+		if (cf->fields[i].len == len &&
+		    memcmp(cf->fields[i].name, s, len) == 0)
+			return &cf->fields[i];
+	}
+	return NULL;
+}
+
+bool chanfacts_field_dead(const struct chfield *f)
+{
+	return f && !f->exported && !f->escapes && !f->nsend && !f->nclose;
+}
+
+/* What a use of channel field f at selector sel does; sets *kind and
+ * returns true for an operation, else updates f (assigned, escapes). */
+static bool cf__field_use(const struct gofile *file, struct chfield *f,
+			  TSNode sel, enum chop_kind *kind, TSNode *opnode)
+{
+	const struct go_syms *g = GS;
+	TSNode x, p = cf__parent(sel, &x);
+	TSSymbol ps;
+
+	if (ts_node_is_null(p)) {
+		f->escapes = true;
+		return false;
+	}
+	ps = ts_node_symbol(p);
+	if (ps == g->send_statement && cf__eq(go_field(p, f_channel), x)) {
+		*kind = CHOP_SEND;
+		*opnode = p;
+		return true;
+	}
+	if (ps == g->unary_expression &&
+	    go_text_is(file, go_field(p, f_operator), "<-")) {
+		*kind = CHOP_RECV;
+		*opnode = p;
+		return true;
+	}
+	if (ps == g->argument_list) {
+		TSNode call = ts_node_parent(p);
+		TSNode fn = go_field(call, f_function);
+
+		if (cf__is(fn, g->identifier) && go_text_is(file, fn, "close")) {
+			*kind = CHOP_CLOSE;
+			*opnode = call;
+			return true;
+		}
+		if (!(cf__is(fn, g->identifier) && (go_text_is(file, fn, "len") ||
+						    go_text_is(file, fn, "cap"))))
+			f->escapes = true;
+		return false;
+	}
+	if (ps == g->range_clause && cf__eq(go_field(p, f_right), x)) {
+		*kind = CHOP_RANGE;
+		*opnode = ts_node_parent(p);
+		return true;
+	}
+	if (ps == g->binary_expression)
+		return false;
+	if (ps == g->expression_list) {
+		TSNode pp = ts_node_parent(p);
+
+		if (cf__is(pp, g->assignment_statement) &&
+		    cf__eq(go_field(pp, f_left), p)) {
+			f->assigned = true;
+			return false;
+		}
+	}
+	f->escapes = true;
+	return false;
+}
+
+static void cf__field_count(struct chfield *f, enum chop_kind k)
+{
+	if (k == CHOP_SEND)
+		f->nsend++;
+	else if (k == CHOP_RECV)
+		f->nrecv++;
+	else if (k == CHOP_CLOSE)
+		f->nclose++;
+	else
+		f->nrange++;
+}
+
+/* The channel fields declared by the package's struct types. */
+static void cf__collect_fields(struct gopkg *pkg, struct chfacts *cf)
+{
+	const struct go_syms *g = GS;
+	size_t cap = 0;
+
+	for (size_t i = 0; i < pkg->decls.cap; i++) {
+		const struct godecl *d = pkg->decls.slots[i].value;
+		TSNode st, list;
+
+		if (!pkg->decls.slots[i].key || !d || d->kind != GODECL_TYPE)
+			continue;
+		st = go_field(d->node, f_type);
+		if (!cf__is(st, g->struct_type))
+			continue;
+		list = ts_node_named_child(st, 0);
+		if (!cf__is(list, g->field_declaration_list))
+			continue;
+		for (uint32_t j = 0; j < ts_node_named_child_count(list); j++) {
+			TSNode fd = ts_node_named_child(list, j);
+
+			if (!cf__is(fd, g->field_declaration) ||
+			    !cf__is(go_field(fd, f_type), g->channel_type))
+				continue;
+			for (uint32_t k = 0; k < ts_node_named_child_count(fd);
+			     k++) {
+				TSNode nm = ts_node_named_child(fd, k);
+				struct chfield nf;
+				size_t len;
+				const char *t;
+
+				if (!cf__is(nm, g->field_identifier))
+					continue;
+				t = go_text(d->file, nm, &len);
+				if (cf__field_named(cf, t, len))
+					continue;
+				memset(&nf, 0, sizeof(nf));
+				nf.name = arena_strndup(&pkg->arena, t, len);
+				nf.len = len;
+				nf.type = d->name;
+				nf.exported = t[0] >= 'A' && t[0] <= 'Z';
+				APUSH(&pkg->arena, cf->fields, cf->nfields, cap,
+				      nf);
+			}
+		}
+	}
+}
+
+/* A composite literal of a type declaring channel fields that sets them
+ * by position: all its fields count as assigned. */
+static void cf__positional(const struct gofile *file, struct chfacts *cf,
+			   TSNode lit)
+{
+	TSNode type = go_field(lit, f_type), body = go_field(lit, f_body);
+	size_t len;
+	const char *t;
+	bool keyed = false;
+
+	if (ts_node_is_null(type) || ts_node_is_null(body) ||
+	    !ts_node_named_child_count(body))
+		return;
+	for (uint32_t i = 0; i < ts_node_named_child_count(body); i++) {
+		if (cf__is(ts_node_named_child(body, i), GS->keyed_element))
+			keyed = true;
+	}
+	if (keyed)
+		return;
+	t = go_text(file, type, &len);
+	for (size_t i = 0; i < cf->nfields; i++) {
+		const char *ty = cf->fields[i].type;
+
+		if (strlen(ty) <= len && !memcmp(t + len - strlen(ty), ty,
+						  strlen(ty)))
+			cf->fields[i].assigned = true;
+	}
+}
+
+/* One pass over the package: every use of every channel field. */
+static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
+{
+	const struct go_syms *g = GS;
+
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		struct gofile *f = pkg->files[i];
+		TSTreeCursor c;
+		unsigned depth = 0;
+
+		if (!memmem(f->src, f->len, "chan", 4) && !cf->nfields)
+			continue;
+		c = ts_tree_cursor_new(ts_tree_root_node(f->tree));
+		for (;;) {
+			TSNode n = ts_tree_cursor_current_node(&c);
+			TSSymbol s = ts_node_symbol(n);
+
+			if (s == g->selector_expression) {
+				size_t len;
+				const char *t = go_text(f,
+					go_field(n, f_field), &len);
+				struct chfield *fl = cf__field_named(cf, t, len);
+				enum chop_kind k;
+				TSNode op;
+
+				if (fl && cf__field_use(f, fl, n, &k, &op))
+					cf__field_count(fl, k);
+			} else if (s == g->keyed_element) {
+				TSNode key = ts_node_named_child(n, 0);
+				size_t len;
+				const char *t = go_text(f, key, &len);
+				struct chfield *fl = cf__field_named(cf, t, len);
+
+				if (fl)
+					fl->assigned = true;
+			} else if (s == g->composite_literal) {
+				cf__positional(f, cf, n);
+			}
+			if (depth < CF_MAX_DEPTH &&
+			    ts_tree_cursor_goto_first_child(&c)) {
+				depth++;
+				continue;
+			}
+			while (!ts_tree_cursor_goto_next_sibling(&c)) {
+				if (!depth || !ts_tree_cursor_goto_parent(&c))
+					goto next;
+				depth--;
+			}
+			if (!depth)
+				break;
+		}
+next:
+		ts_tree_cursor_delete(&c);
+	}
+}
+
+/* A channel field operation inside the walked function. */
+static void cf__field_op(struct cf_walk *w, TSNode sel)
+{
+	size_t len;
+	const char *t = go_text(w->file, go_field(sel, f_field), &len);
+	struct chfield *fl = cf__field_named(w->cf, t, len);
+	struct chfield scratch;
+	enum chop_kind k;
+	TSNode op, s;
+	struct chfop fo;
+
+	if (!fl)
+		return;
+	scratch = *fl; /* counts were made by the package pass */
+	if (!cf__field_use(w->file, &scratch, sel, &k, &op))
+		return;
+	memset(&fo, 0, sizeof(fo));
+	fo.field = fl;
+	fo.kind = k;
+	fo.file = w->file;
+	fo.node = op;
+	fo.gor = w->gor;
+	fo.deferred = w->deferred;
+	if (k == CHOP_SEND || k == CHOP_RECV) {
+		s = cf__select_of(op);
+		fo.select_alt = !ts_node_is_null(s) && cf__select_has_alt(s);
+	}
+	APUSH(w->a, w->fn->fops, w->fn->nfops, w->fn->capfops, fo);
 }
 
 /* ================================================================ walk */
@@ -918,7 +1171,7 @@ static void cf__go(struct cf_walk *w, TSNode n)
 			}
 		}
 	}
-	if (!lit && (!d || !nmapped))
+	if (!lit && (!d || (!nmapped && !w->cf->nfields)))
 		return;
 
 	cf__save(w, &sv);
@@ -1139,6 +1392,8 @@ static void cf__walk(struct cf_walk *w, TSNode n)
 		}
 		cf__children(w, n);
 	} else if (s == g->selector_expression) {
+		if (w->cf->nfields && !w->closure)
+			cf__field_op(w, n);
 		cf__walk(w, go_field(n, f_operand));
 	} else if (s == g->block || s == g->if_statement ||
 		   s == g->expression_switch_statement ||
@@ -1325,8 +1580,12 @@ const struct chfacts *chanfacts_get(struct gopkg *pkg)
 	if (cf)
 		return cf;
 	cf = arena_alloc(&pkg->arena, sizeof(*cf));
+	cf__collect_fields(pkg, cf);
+	if (cf->nfields)
+		cf__count_fields(pkg, cf);
 	w = xcalloc(1, sizeof(*w));
 	w->pkg = pkg;
+	w->cf = cf;
 	w->a = &pkg->arena;
 	for (size_t i = 0; i < pkg->funcs.len; i++) {
 		struct chfunc *fn = cf__func(w, pkg->funcs.items[i]);
@@ -1789,8 +2048,10 @@ static bool cf__noreturn_call(const struct gofile *f, TSNode call)
 
 struct cf_loopscan {
 	const struct gofile *f;
+	const struct chfacts *cf;
 	TSNode label;	     /* label of the loop, or null */
 	TSNode select_break; /* first break that only leaves a select */
+	TSNode dead_case;    /* a quit case on a channel nobody closes */
 	unsigned depth;
 };
 
@@ -1812,6 +2073,28 @@ static bool cf__leaves(struct cf_loopscan *k, TSNode n, unsigned breakable,
 		return true;
 	if (s == g->func_literal)
 		return false;
+	if (s == g->communication_case && k->cf && k->cf->nfields) {
+		/* `case <-s.quit: return` on a field nothing sends to or
+		 * closes: that case never runs */
+		TSNode comm = go_field(n, f_communication);
+		TSNode rv = cf__is(comm, g->receive_statement) ?
+			go_unparen(go_field(comm, f_right)) : cf__null();
+		TSNode ch = cf__is(rv, g->unary_expression) ?
+			go_unparen(go_field(rv, f_operand)) : cf__null();
+
+		if (cf__is(ch, g->selector_expression)) {
+			size_t len;
+			const char *t = go_text(k->f, go_field(ch, f_field),
+						&len);
+
+			if (chanfacts_field_dead(cf__field_named(k->cf, t,
+								 len))) {
+				if (ts_node_is_null(k->dead_case))
+					k->dead_case = n;
+				return false;
+			}
+		}
+	}
 	if (s == g->break_statement) {
 		if (ts_node_named_child_count(n))
 			return true; /* labeled: leaves this loop or more */
@@ -1897,10 +2180,12 @@ static TSNode cf__find_forever(const struct gofile *f, TSNode n,
 
 		memset(&k, 0, sizeof(k));
 		k.f = f;
+		k.cf = f->pkg->facts[LH_FACT_CHANNELS];
 		if (cf__is(p, g->labeled_statement))
 			k.label = go_field(p, f_label);
 		if (!cf__leaves(&k, go_field(n, f_body), 0, false)) {
-			*select_break = k.select_break;
+			*select_break = ts_node_is_null(k.dead_case) ?
+				k.select_break : k.dead_case;
 			return n;
 		}
 	}

@@ -78,6 +78,33 @@ struct chret {
 	int gor; /* -1: the function */
 };
 
+/* A channel-typed struct field of the package (`quit chan struct{}`),
+ * with what the whole package does through `X.quit` for any X. Fields
+ * are matched by name: two struct types with a chan field of the same
+ * name share one entry (conservative: their operations add up). */
+struct chfield {
+	const char *name;
+	size_t len;
+	const char *type;  /* a struct type declaring it */
+	bool exported;	   /* another package may use it */
+	unsigned nsend, nrecv, nclose, nrange;
+	bool assigned;	   /* given a value somewhere: X.f = ..., T{f: ...},
+			      an unkeyed T{...} literal */
+	bool escapes;	   /* its value taken anywhere else: aliased,
+			      returned, passed, stored */
+};
+
+/* An operation on a channel field inside a function or its goroutines. */
+struct chfop {
+	struct chfield *field;
+	enum chop_kind kind;
+	struct gofile *file;
+	TSNode node;	 /* as in struct chop */
+	int gor;
+	bool select_alt;
+	bool deferred;
+};
+
 struct chfunc {
 	const struct godecl *decl;
 	struct gofile *file;
@@ -89,6 +116,8 @@ struct chfunc {
 	size_t ngors, capgors;
 	struct chret *rets;
 	size_t nrets, caprets;
+	struct chfop *fops;    /* operations on channel fields */
+	size_t nfops, capfops;
 	TSNode *empty_selects; /* `select {}` of the function itself */
 	int *empty_select_gor;
 	size_t nempty, capempty;
@@ -98,7 +127,14 @@ struct chfacts {
 	struct chfunc **funcs; /* functions with channels or goroutines */
 	size_t nfuncs;
 	struct cf_callers *callers; /* lazily: see chanfacts_runs_once() */
+	struct chfield *fields; /* channel fields of the package's structs */
+	size_t nfields;
 };
+
+/* True when nothing in the package can ever make a receive on field f
+ * complete: nothing sends on it or closes it, and its value never leaves
+ * what the package can see (unexported, never escapes). */
+bool chanfacts_field_dead(const struct chfield *f);
 
 /* The channel facts of pkg, computed on first use and cached. Borrowed:
  * valid until the package is freed. */

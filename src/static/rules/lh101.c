@@ -98,6 +98,50 @@ static void lh101__chan(struct lh_pass *p, const struct chfunc *fn,
 	}
 }
 
+/* Goroutines blocked in `<-s.quit` on a channel field that nothing in the
+ * package sends to or closes (unexported, never escaping, made somewhere:
+ * a never-made field is LH108's). Started from a function that can run
+ * more than once. */
+static void lh101__fields(struct lh_pass *p, const struct chfunc *fn)
+{
+	int once = -1;
+
+	for (size_t i = 0; i < fn->nfops; i++) {
+		const struct chfop *op = &fn->fops[i];
+		const struct chgor *gr;
+		struct lh_finding *fd;
+		bool seen = false;
+
+		if (op->kind != CHOP_RECV || op->gor < 0 || op->select_alt ||
+		    !chanfacts_field_dead(op->field) || !op->field->assigned)
+			continue;
+		for (size_t j = 0; j < i; j++) {
+			const struct chfop *o = &fn->fops[j];
+
+			if (o->gor == op->gor && o->field == op->field &&
+			    o->kind == CHOP_RECV && !o->select_alt)
+				seen = true;
+		}
+		if (seen)
+			continue;
+		if (once < 0)
+			once = chanfacts_runs_once(p->pkg, fn);
+		if (once)
+			return;
+		gr = &fn->gors[op->gor];
+		fd = pass_report(p, &lh_rule_lh101, gr->file, gr->go,
+			"goroutine blocks forever receiving from %s: nothing in "
+			"the package sends to or closes it", op->field->name);
+		pass_step(p, fd, op->file, op->node,
+			  "blocks receiving at line %u: no send on and no "
+			  "close of %s anywhere", lh101__line(op->node),
+			  op->field->name);
+		pass_fix(p, fd, "close %s where its owner stops (a Close or "
+			 "Stop method), or select on ctx.Done() as well",
+			 op->field->name);
+	}
+}
+
 static void lh101_run(struct lh_pass *p)
 {
 	const struct chfacts *cf = chanfacts_get(p->pkg);
@@ -107,6 +151,7 @@ static void lh101_run(struct lh_pass *p)
 
 		if (fn->incomplete)
 			continue;
+		lh101__fields(p, fn);
 		for (size_t j = 0; j < fn->nchans; j++) {
 			const struct chan *c = fn->chans[j];
 

@@ -96,6 +96,39 @@ static void lh103__chan(struct lh_pass *p, const struct chfunc *fn,
 	}
 }
 
+/* Goroutines ranging over a channel field that nothing in the package
+ * closes (unexported, never escaping), started from a function that can
+ * run more than once. */
+static void lh103__fields(struct lh_pass *p, const struct chfunc *fn)
+{
+	int once = -1;
+
+	for (size_t i = 0; i < fn->nfops; i++) {
+		const struct chfop *op = &fn->fops[i];
+		const struct chfield *f = op->field;
+		const struct chgor *gr;
+		struct lh_finding *fd;
+
+		if (op->kind != CHOP_RANGE || op->gor < 0 || f->exported ||
+		    f->escapes || f->nclose || !f->assigned)
+			continue;
+		if (once < 0)
+			once = chanfacts_runs_once(p->pkg, fn);
+		if (once)
+			return;
+		gr = &fn->gors[op->gor];
+		fd = pass_report(p, &lh_rule_lh103, gr->file, gr->go,
+			"goroutine ranges over %s, which nothing in the package "
+			"closes", f->name);
+		pass_step(p, fd, op->file, op->node,
+			  "blocks in range at line %u once the last value is "
+			  "received: no close of %s anywhere",
+			  lh103__line(op->node), f->name);
+		pass_fix(p, fd, "close %s when its owner stops (a Close or "
+			 "Stop method), after the last send", f->name);
+	}
+}
+
 static void lh103_run(struct lh_pass *p)
 {
 	const struct chfacts *cf = chanfacts_get(p->pkg);
@@ -105,6 +138,7 @@ static void lh103_run(struct lh_pass *p)
 
 		if (fn->incomplete)
 			continue;
+		lh103__fields(p, fn);
 		for (size_t j = 0; j < fn->nchans; j++) {
 			const struct chan *c = fn->chans[j];
 

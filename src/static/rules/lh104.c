@@ -206,7 +206,14 @@ static void lh104_run(struct lh_pass *p)
 			pass_step(p, fd, gr->bfile, loop,
 				  "loops forever from line %u: no return, "
 				  "break or done case", lh104__line(loop));
-			if (!ts_node_is_null(brk))
+			if (!ts_node_is_null(brk) &&
+			    ts_node_symbol(brk) == GS->communication_case)
+				pass_step(p, fd, gr->bfile, brk,
+					  "the case at line %u waits on a "
+					  "channel nothing in the package "
+					  "sends to or closes",
+					  lh104__line(brk));
+			else if (!ts_node_is_null(brk))
 				pass_step(p, fd, gr->bfile, brk,
 					  "break at line %u leaves only the "
 					  "select or switch, not the loop",

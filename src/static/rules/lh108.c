@@ -122,6 +122,48 @@ static void lh108__empty_selects(struct lh_pass *p, const struct chfunc *fn,
 	}
 }
 
+/* Operations on a channel field that nothing in the package ever gives a
+ * value (no `X.f = ...`, no `T{f: ...}`, no unkeyed T literal): nil. */
+static void lh108__fields(struct lh_pass *p, const struct chfunc *fn)
+{
+	for (size_t i = 0; i < fn->nfops; i++) {
+		const struct chfop *op = &fn->fops[i];
+		const struct chfield *f = op->field;
+		struct lh_finding *fd;
+		bool seen = false;
+
+		if (op->kind == CHOP_CLOSE || op->select_alt || f->assigned ||
+		    f->exported || f->escapes)
+			continue;
+		for (size_t j = 0; j < i && op->gor >= 0; j++) {
+			if (fn->fops[j].gor == op->gor &&
+			    fn->fops[j].field == f &&
+			    fn->fops[j].kind != CHOP_CLOSE &&
+			    !fn->fops[j].select_alt)
+				seen = true;
+		}
+		if (seen)
+			continue;
+		if (op->gor >= 0)
+			fd = pass_report(p, &lh_rule_lh108, fn->gors[op->gor].file,
+				fn->gors[op->gor].go,
+				"goroutine blocks forever %s nil channel field "
+				"%s", lh108__verb(op->kind), f->name);
+		else
+			fd = pass_report(p, &lh_rule_lh108, op->file, op->node,
+				"%s nil channel field %s blocks forever",
+				op->kind == CHOP_SEND ? "send on" :
+				op->kind == CHOP_RANGE ? "range over" :
+							 "receive from", f->name);
+		pass_step(p, fd, op->file, op->node,
+			  "blocks %s %s at line %u: nothing in the package ever "
+			  "makes it", lh108__verb(op->kind), f->name,
+			  lh108__line(op->node));
+		pass_fix(p, fd, "make %s where %s is built (%s: make(chan T))",
+			 f->name, f->type, f->name);
+	}
+}
+
 static void lh108_run(struct lh_pass *p)
 {
 	const struct chfacts *cf = chanfacts_get(p->pkg);
@@ -140,6 +182,7 @@ static void lh108_run(struct lh_pass *p)
 				lh108__nil(p, fn, c);
 		}
 		lh108__empty_selects(p, fn, &once);
+		lh108__fields(p, fn);
 	}
 }
 

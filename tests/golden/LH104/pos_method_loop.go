@@ -16,6 +16,6 @@ func (s *server) loop() {
 // Each server starts a loop with no quit case.
 func newServer() *server {
 	s := &server{reqs: make(chan int)}
-	go s.loop() // want LH104
+	go s.loop() // want LH104 LH101
 	return s
 }
