@@ -89,7 +89,8 @@ for dir in "$SEED"/[0-9]*/; do
 	dir=${dir%/}
 	c=${dir##*/}
 	i=$((i + 1))
-	want=$(awk -v d="$c/leak" '$1 == d { $1 = ""; print }' "$SEED/EXPECTED")
+	want=$(awk -v d="$c/leak" '$1 == d { for (i = 2; i <= NF; i++)
+		if (!seen[$i]++) printf " %s", $i }' "$SEED/EXPECTED")
 	echo
 	echo "${B}== $i/$total $(title "$c")${O}  ${D}($dir; rules:$want)${O}"
 	if [ "$run" = yes ]; then
