@@ -2164,6 +2164,59 @@ static bool cf__holds_stmts(TSSymbol s)
 	       s == g->labeled_statement;
 }
 
+/* The local name time is imported as in f, or NULL. */
+static const char *cf__time_alias(const struct gofile *f)
+{
+	for (size_t i = 0; i < f->nimports; i++) {
+		if (strcmp(f->imports[i].path, "time") == 0)
+			return f->imports[i].name;
+	}
+	return NULL;
+}
+
+/* `for range time.Tick(d)`, `for range t.C` with t made by
+ * time.NewTicker in the enclosing function: a ticker's channel is never
+ * closed, so the range never ends by itself. */
+static bool cf__ticker_range(const struct gofile *f, TSNode loop)
+{
+	const struct go_syms *g = GS;
+	TSNode head = ts_node_named_child(loop, 0), right, op, fn;
+	const char *tm = cf__time_alias(f);
+	char pat[160];
+	size_t len, olen;
+	const char *t, *o;
+
+	if (!tm || !cf__is(head, g->range_clause))
+		return false;
+	right = go_unparen(go_field(head, f_right));
+	if (cf__is(right, g->call_expression)) {
+		fn = go_unparen(go_field(right, f_function));
+		return cf__is(fn, g->selector_expression) &&
+		       go_text_is(f, go_field(fn, f_operand), tm) &&
+		       go_text_is(f, go_field(fn, f_field), "Tick");
+	}
+	if (!cf__is(right, g->selector_expression) ||
+	    !go_text_is(f, go_field(right, f_field), "C"))
+		return false;
+	op = go_field(right, f_operand);
+	if (!cf__is(op, g->identifier))
+		return false;
+	o = go_text(f, op, &olen);
+	/* the enclosing declaration's text */
+	for (fn = loop; !ts_node_is_null(fn) &&
+	     !cf__is(fn, g->function_declaration) &&
+	     !cf__is(fn, g->method_declaration); fn = ts_node_parent(fn))
+		;
+	if (ts_node_is_null(fn) || olen > 64)
+		return false;
+	t = go_text(f, fn, &len);
+	snprintf(pat, sizeof(pat), "%.*s := %s.NewTicker(", (int)olen, o, tm);
+	if (memmem(t, len, pat, strlen(pat)))
+		return true;
+	snprintf(pat, sizeof(pat), "%.*s = %s.NewTicker(", (int)olen, o, tm);
+	return memmem(t, len, pat, strlen(pat)) != NULL;
+}
+
 static TSNode cf__find_forever(const struct gofile *f, TSNode n,
 			       unsigned depth, TSNode *select_break)
 {
@@ -2174,7 +2227,8 @@ static TSNode cf__find_forever(const struct gofile *f, TSNode n,
 	if (ts_node_is_null(n) || depth >= CF_MAX_DEPTH ||
 	    !cf__holds_stmts(ts_node_symbol(n)))
 		return found;
-	if (ts_node_symbol(n) == g->for_statement && cf__bare_for(n)) {
+	if (ts_node_symbol(n) == g->for_statement &&
+	    (cf__bare_for(n) || cf__ticker_range(f, n))) {
 		struct cf_loopscan k;
 		TSNode p = ts_node_parent(n);
 

@@ -92,7 +92,7 @@ func ticks() <-chan time.Time {
 
 // A goroutine body that loops forever.
 func background() {
-	go func() {
+	go func() { // want LH104
 		for range time.Tick(time.Second) {
 			fmt.Println("bg")
 		}
