@@ -75,6 +75,10 @@ struct cf_walk {
 };
 
 static void cf__walk(struct cf_walk *w, TSNode n);
+static bool cf__defines(const struct gofile *f, TSNode n);
+static struct chfield *cf__field_in(const struct chfacts *cf, const char *s,
+				    size_t len, bool pkgvar);
+static void cf__field_op(struct cf_walk *w, TSNode sel);
 
 /* ================================================================ helpers */
 
@@ -432,6 +436,11 @@ static void cf__ident(struct cf_walk *w, TSNode id)
 	TSNode x, p;
 	TSSymbol ps;
 
+	if (!b && w->cf->nfields && !w->closure &&
+	    cf__field_in(w->cf, s, len, true)) {
+		cf__field_op(w, id);
+		return;
+	}
 	if (!b || !b->ch)
 		return;
 	c = b->ch;
@@ -480,15 +489,49 @@ static void cf__ident(struct cf_walk *w, TSNode id)
 
 /* ================================================================ fields */
 
-static struct chfield *cf__field_named(const struct chfacts *cf,
-				       const char *s, size_t len)
+static struct chfield *cf__field_in(const struct chfacts *cf, const char *s,
+				    size_t len, bool pkgvar)
 {
 	for (size_t i = 0; cf && i < cf->nfields; i++) {
-		if (cf->fields[i].len == len &&
+		if (cf->fields[i].len == len && (cf->fields[i].type == NULL) ==
+							pkgvar &&
 		    memcmp(cf->fields[i].name, s, len) == 0)
 			return &cf->fields[i];
 	}
 	return NULL;
+}
+
+static struct chfield *cf__field_named(const struct chfacts *cf,
+				       const char *s, size_t len)
+{
+	return cf__field_in(cf, s, len, false);
+}
+
+/* True when identifier id declares a name (not a use). */
+static bool cf__declares(const struct gofile *f, TSNode id)
+{
+	const struct go_syms *g = GS;
+	TSNode p = ts_node_parent(id), pp;
+	TSSymbol s;
+
+	if (ts_node_is_null(p))
+		return false;
+	s = ts_node_symbol(p);
+	if (s == g->var_spec || s == g->const_spec ||
+	    s == g->parameter_declaration ||
+	    s == g->variadic_parameter_declaration ||
+	    s == g->function_declaration || s == g->type_spec)
+		return true;
+	if (s != g->expression_list)
+		return false;
+	pp = ts_node_parent(p);
+	if (cf__is(pp, g->short_var_declaration) ||
+	    ((cf__is(pp, g->range_clause) || cf__is(pp, g->receive_statement)) &&
+	     cf__defines(f, pp)))
+		return cf__eq(go_field(pp, f_left), p);
+	if (cf__is(pp, g->type_switch_statement))
+		return cf__eq(go_field(pp, f_alias), p);
+	return false;
 }
 
 bool chanfacts_field_dead(const struct chfield *f)
@@ -567,7 +610,8 @@ static void cf__field_count(struct chfield *f, enum chop_kind k)
 		f->nrange++;
 }
 
-/* The channel fields declared by the package's struct types. */
+/* The channel fields declared by the package's struct types, and its
+ * package-level channel variables. */
 static void cf__collect_fields(struct gopkg *pkg, struct chfacts *cf)
 {
 	const struct go_syms *g = GS;
@@ -577,6 +621,27 @@ static void cf__collect_fields(struct gopkg *pkg, struct chfacts *cf)
 		const struct godecl *d = pkg->decls.slots[i].value;
 		TSNode st, list;
 
+		if (pkg->decls.slots[i].key && d && d->kind == GODECL_VAR) {
+			TSNode type = go_field(d->node, f_type);
+			TSNode val = go_field(d->node, f_value);
+			struct chfield nf;
+			bool made = !ts_node_is_null(val);
+
+			if (made && !(cf__is(val, g->expression_list) &&
+				      ts_node_named_child_count(val) == 1 &&
+				      cf__is_make_chan(d->file,
+					ts_node_named_child(val, 0))))
+				continue;
+			if (!made && !cf__is(type, g->channel_type))
+				continue;
+			memset(&nf, 0, sizeof(nf));
+			nf.name = d->name;
+			nf.len = strlen(d->name);
+			nf.exported = d->name[0] >= 'A' && d->name[0] <= 'Z';
+			nf.assigned = made;
+			APUSH(&pkg->arena, cf->fields, cf->nfields, cap, nf);
+			continue;
+		}
 		if (!pkg->decls.slots[i].key || !d || d->kind != GODECL_TYPE)
 			continue;
 		st = go_field(d->node, f_type);
@@ -638,7 +703,7 @@ static void cf__positional(const struct gofile *file, struct chfacts *cf,
 	for (size_t i = 0; i < cf->nfields; i++) {
 		const char *ty = cf->fields[i].type;
 
-		if (strlen(ty) <= len && !memcmp(t + len - strlen(ty), ty,
+		if (ty && strlen(ty) <= len && !memcmp(t + len - strlen(ty), ty,
 						  strlen(ty)))
 			cf->fields[i].assigned = true;
 	}
@@ -670,6 +735,24 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 				TSNode op;
 
 				if (fl && cf__field_use(f, fl, n, &k, &op))
+					cf__field_count(fl, k);
+			} else if (s == g->identifier) {
+				size_t len;
+				const char *t = go_text(f, n, &len);
+				struct chfield *fl = cf__field_in(cf, t, len,
+								  true);
+				enum chop_kind k;
+				TSNode op, p = ts_node_parent(n);
+
+				if (fl && cf__is(p, g->var_spec) &&
+				    cf__is(ts_node_parent(p),
+					   g->var_declaration) &&
+				    cf__is(ts_node_parent(ts_node_parent(p)),
+					   g->source_file))
+					; /* its own declaration */
+				else if (fl && cf__declares(f, n))
+					fl->escapes = true; /* shadowed */
+				else if (fl && cf__field_use(f, fl, n, &k, &op))
 					cf__field_count(fl, k);
 			} else if (s == g->keyed_element) {
 				TSNode key = ts_node_named_child(n, 0);
@@ -704,8 +787,10 @@ next:
 static void cf__field_op(struct cf_walk *w, TSNode sel)
 {
 	size_t len;
-	const char *t = go_text(w->file, go_field(sel, f_field), &len);
-	struct chfield *fl = cf__field_named(w->cf, t, len);
+	bool var = cf__is(sel, GS->identifier);
+	const char *t = go_text(w->file, var ? sel : go_field(sel, f_field),
+				&len);
+	struct chfield *fl = cf__field_in(w->cf, t, len, var);
 	struct chfield scratch;
 	enum chop_kind k;
 	TSNode op, s;
@@ -2082,13 +2167,15 @@ static bool cf__leaves(struct cf_loopscan *k, TSNode n, unsigned breakable,
 		TSNode ch = cf__is(rv, g->unary_expression) ?
 			go_unparen(go_field(rv, f_operand)) : cf__null();
 
-		if (cf__is(ch, g->selector_expression)) {
+		if (cf__is(ch, g->selector_expression) ||
+		    cf__is(ch, g->identifier)) {
+			bool var = cf__is(ch, g->identifier);
 			size_t len;
-			const char *t = go_text(k->f, go_field(ch, f_field),
-						&len);
+			const char *t = go_text(k->f, var ? ch :
+						go_field(ch, f_field), &len);
 
-			if (chanfacts_field_dead(cf__field_named(k->cf, t,
-								 len))) {
+			if (chanfacts_field_dead(cf__field_in(k->cf, t, len,
+							      var))) {
 				if (ts_node_is_null(k->dead_case))
 					k->dead_case = n;
 				return false;

@@ -78,14 +78,17 @@ struct chret {
 	int gor; /* -1: the function */
 };
 
-/* A channel-typed struct field of the package (`quit chan struct{}`),
+/* A channel-typed struct field of the package (`quit chan struct{}`), or
+ * a package-level channel variable (type == NULL; any local declaration
+ * of the same name anywhere in the package makes it escape: no scoping),
  * with what the whole package does through `X.quit` for any X. Fields
  * are matched by name: two struct types with a chan field of the same
  * name share one entry (conservative: their operations add up). */
 struct chfield {
 	const char *name;
 	size_t len;
-	const char *type;  /* a struct type declaring it */
+	const char *type;  /* a struct type declaring it; NULL for a
+			      package-level variable (`var done chan T`) */
 	bool exported;	   /* another package may use it */
 	unsigned nsend, nrecv, nclose, nrange;
 	bool assigned;	   /* given a value somewhere: X.f = ..., T{f: ...},

@@ -147,20 +147,26 @@ static void lh108__fields(struct lh_pass *p, const struct chfunc *fn)
 		if (op->gor >= 0)
 			fd = pass_report(p, &lh_rule_lh108, fn->gors[op->gor].file,
 				fn->gors[op->gor].go,
-				"goroutine blocks forever %s nil channel field "
-				"%s", lh108__verb(op->kind), f->name);
+				"goroutine blocks forever %s nil channel %s%s",
+				lh108__verb(op->kind), f->type ? "field " : "",
+				f->name);
 		else
 			fd = pass_report(p, &lh_rule_lh108, op->file, op->node,
-				"%s nil channel field %s blocks forever",
+				"%s nil channel %s%s blocks forever",
 				op->kind == CHOP_SEND ? "send on" :
 				op->kind == CHOP_RANGE ? "range over" :
-							 "receive from", f->name);
+							 "receive from",
+				f->type ? "field " : "", f->name);
 		pass_step(p, fd, op->file, op->node,
 			  "blocks %s %s at line %u: nothing in the package ever "
 			  "makes it", lh108__verb(op->kind), f->name,
 			  lh108__line(op->node));
-		pass_fix(p, fd, "make %s where %s is built (%s: make(chan T))",
-			 f->name, f->type, f->name);
+		if (f->type)
+			pass_fix(p, fd, "make %s where %s is built (%s: "
+				 "make(chan T))", f->name, f->type, f->name);
+		else
+			pass_fix(p, fd, "declare it made: var %s = make(chan T)",
+				 f->name);
 	}
 }
 
