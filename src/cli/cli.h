@@ -17,6 +17,7 @@ int cmd_rules(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 int cmd_ps(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
 
 struct cli_command {
 	const char *name;

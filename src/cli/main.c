@@ -12,6 +12,7 @@ const struct cli_command cli_commands[] = {
 	{ "ps", cmd_ps, "list Go processes on this host and their pprof endpoints" },
 	{ "inspect", cmd_inspect, "read saved goroutine dumps, profiles and traces" },
 	{ "rules", cmd_rules, "list the rules, or print one rule's doc" },
+	{ "watch", cmd_watch, "watch live Go processes for growing leaks" },
 	{ "version", cmd_version, "print the version" },
 	{ "help", cmd_help, "show help for leakhound or a command" },
 	{ NULL, NULL, NULL },

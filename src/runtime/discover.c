@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "runtime/discover.h"
 #include "runtime/http.h"
@@ -96,4 +97,100 @@ void goproc_list(goproc_vec *out, bool probe, long timeout_ms)
 	closedir(d);
 	if (out->len)
 		qsort(out->items, out->len, sizeof(out->items[0]), goproc__cmp);
+}
+
+/* ---------------------------------------------------------------- port -> pid */
+
+/* The inode of the LISTEN socket on port, from /proc/net/tcp{,6}. */
+static uint64_t discover__listen_inode(uint16_t port)
+{
+	for (int v6 = 0; v6 <= 1; v6++) {
+		struct buf b;
+		char *line, *save = NULL;
+		uint64_t found = 0;
+
+		buf_init(&b, (size_t)32 << 20);
+		if (buf_read_file(&b, v6 ? "/proc/net/tcp6" : "/proc/net/tcp",
+				  NULL) != LH_OK) {
+			buf_release(&b);
+			continue;
+		}
+		for (line = strtok_r(b.data, "\n", &save); line && !found;
+		     line = strtok_r(NULL, "\n", &save)) {
+			struct proc_listener l;
+			uint64_t ino;
+
+			if (proc_parse_tcp_line(line, v6, &l, &ino) &&
+			    l.port == port && ino)
+				found = ino;
+		}
+		buf_release(&b);
+		if (found)
+			return found;
+	}
+	return 0;
+}
+
+pid_t proc_pid_for_port(uint16_t port)
+{
+	uint64_t ino = discover__listen_inode(port);
+	char want[64];
+	DIR *d;
+	struct dirent *e;
+	pid_t found = 0;
+
+	if (!ino)
+		return 0;
+	snprintf(want, sizeof(want), "socket:[%llu]", (unsigned long long)ino);
+	d = opendir("/proc");
+	if (!d)
+		return 0;
+	while (!found && (e = readdir(d)) != NULL) {
+		char path[64], target[64];
+		DIR *fd;
+		struct dirent *f;
+
+		if (!isdigit((unsigned char)e->d_name[0]))
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/fd", atoi(e->d_name));
+		fd = opendir(path);
+		if (!fd)
+			continue;
+		while ((f = readdir(fd)) != NULL) {
+			ssize_t n = readlinkat(dirfd(fd), f->d_name, target,
+					       sizeof(target) - 1);
+
+			if (n <= 0)
+				continue;
+			target[n] = '\0';
+			if (strcmp(target, want) == 0) {
+				found = (pid_t)atoi(e->d_name);
+				break;
+			}
+		}
+		closedir(fd);
+	}
+	closedir(d);
+	return found;
+}
+
+uint16_t url_loopback_port(const char *url)
+{
+	const char *h = strstr(url, "://");
+	const char *p;
+	long port;
+
+	if (!h)
+		return 0;
+	h += 3;
+	if (str_has_prefix(h, "127.0.0.1:"))
+		p = h + 10;
+	else if (str_has_prefix(h, "localhost:"))
+		p = h + 10;
+	else if (str_has_prefix(h, "[::1]:"))
+		p = h + 6;
+	else
+		return 0;
+	port = strtol(p, NULL, 10);
+	return port > 0 && port < 65536 ? (uint16_t)port : 0;
 }

@@ -40,3 +40,13 @@ typedef VEC(struct goproc) goproc_vec;
 void goproc_list(goproc_vec *out, bool probe, long timeout_ms);
 
 #endif /* LH_RUNTIME_DISCOVER_H */
+
+/* The pid of the process listening on TCP `port` of this host (loopback or
+ * wildcard), found by matching the LISTEN socket's inode in
+ * /proc/net/tcp{,6} against every readable /proc/PID/fd. 0 when none is
+ * found (another user's process, another network namespace). */
+pid_t proc_pid_for_port(uint16_t port);
+
+/* The port of a loopback URL ("http://127.0.0.1:6060", "localhost",
+ * "[::1]"), or 0 when the host is not loopback or no port is given. */
+uint16_t url_loopback_port(const char *url);
