@@ -37,17 +37,21 @@ static const char usage[] =
 	"  -i, --interval S      seconds between samples (default 1)\n"
 	"      --window S        shortest window of the floor test (default 5)\n"
 	"      --windows N       windows whose floors must rise (default 3)\n"
-	"      --heap-every N    heap profile every N samples (default 5)\n"
+	"      --heap-every N    heap profile and /debug/vars every N samples\n"
+	"                        (default 2)\n"
 	"      --dump-every N    goroutine?debug=2 every N samples (default 60,\n"
 	"                        0 = never; it stops the world while it runs)\n"
 	"      --heap-gc         ask for heap?gc=1 (forces a GC in the target)\n"
 	"      --timeout MS      per request (default 5000)\n"
+	"      --give-up S       drop an endpoint failing for S seconds when\n"
+	"                        there is no process to read (default 30)\n"
 	"      --src DIR         cross-check suspects with the static rules\n"
 	"      --html FILE       write a self-contained HTML report at the end\n"
 	"      --listen ADDR     serve Prometheus metrics (e.g. 127.0.0.1:9464)\n"
 	"      --format FMT      final report: text, json, sarif or github\n"
 	"      --live WHEN       live view: auto (on a terminal), always, never\n"
 	"      --color WHEN      auto, always or never (default auto)\n"
+	"  -v, --verbose         at the end, the verdict on every series\n"
 	"  -h, --help            show this help\n"
 	"\n"
 	"exit status: 0 no leak, 1 leak found (with --fail-on-leak),\n"
@@ -55,7 +59,7 @@ static const char usage[] =
 
 enum { OPT_TARGETS = 256, OPT_FAIL, OPT_WINDOW, OPT_WINDOWS, OPT_HEAP_EVERY,
        OPT_DUMP_EVERY, OPT_HEAP_GC, OPT_TIMEOUT, OPT_SRC, OPT_HTML,
-       OPT_LISTEN, OPT_FORMAT, OPT_LIVE, OPT_COLOR };
+       OPT_LISTEN, OPT_FORMAT, OPT_LIVE, OPT_COLOR, OPT_GIVE_UP };
 
 static const struct option long_opts[] = {
 	{ "pid", required_argument, NULL, 'p' },
@@ -69,12 +73,14 @@ static const struct option long_opts[] = {
 	{ "dump-every", required_argument, NULL, OPT_DUMP_EVERY },
 	{ "heap-gc", no_argument, NULL, OPT_HEAP_GC },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "give-up", required_argument, NULL, OPT_GIVE_UP },
 	{ "src", required_argument, NULL, OPT_SRC },
 	{ "html", required_argument, NULL, OPT_HTML },
 	{ "listen", required_argument, NULL, OPT_LISTEN },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "live", required_argument, NULL, OPT_LIVE },
 	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -259,14 +265,14 @@ int cmd_watch(int argc, char **argv)
 		   *listen_addr = NULL;
 	enum lh_format fmt = LH_FORMAT_TEXT;
 	double duration = 0;
-	bool fail_on_leak = false;
+	bool fail_on_leak = false, verbose = false;
 	int live = -1, color = -1, c, status = LH_EXIT_CLEAN;
 	struct watch *w;
 	lh_findings *f;
 	size_t nleaks;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "p:d:i:h", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:d:i:vh", long_opts, NULL)) != -1) {
 		unsigned long v;
 
 		switch (c) {
@@ -338,6 +344,12 @@ int cmd_watch(int argc, char **argv)
 			}
 			o.timeout_ms = (long)v;
 			break;
+		case OPT_GIVE_UP:
+			if (!parse_duration(optarg, &o.give_up_s) || o.give_up_s < 1) {
+				VEC_FREE(&pids);
+				return cli_usage_error("watch", "bad --give-up '%s'", optarg);
+			}
+			break;
 		case OPT_SRC:
 			src = optarg;
 			break;
@@ -361,6 +373,9 @@ int cmd_watch(int argc, char **argv)
 						       c == OPT_LIVE ? "live" : "color", optarg);
 			}
 			break;
+		case 'v':
+			verbose = true;
+			break;
 		case 'h':
 			VEC_FREE(&pids);
 			fputs(usage, stdout);
@@ -375,6 +390,7 @@ int cmd_watch(int argc, char **argv)
 		return cli_usage_error("watch", "no target (give a URL, --pid or --targets)");
 	}
 
+	o.src_dir = src;
 	w = watch_new(&o, cli_print_diag, NULL);
 	for (int i = optind; i < argc; i++) {
 		if (watch_add_url(w, argv[i], &err) != LH_OK)
@@ -422,8 +438,9 @@ int cmd_watch(int argc, char **argv)
 		fprintf(stderr, ", every %.1f s\n", o.interval_s);
 	}
 	if (prom)
-		fprintf(stderr, "leakhound: Prometheus metrics at http://%s/metrics\n",
-			listen_addr);
+		fprintf(stderr, "leakhound: Prometheus metrics at http://%.*s:%u/metrics\n",
+			(int)(strrchr(listen_addr, ':') - listen_addr), listen_addr,
+			prom_server_port(prom));
 
 	watchview_log_init(&log);
 	watch_start(w);
@@ -451,6 +468,8 @@ int cmd_watch(int argc, char **argv)
 	if (!live)
 		watchview_log(stderr, w, &log);
 	watchview_log_release(&log);
+	if (verbose)
+		watch_explain(stderr, w, 40);
 
 	f = lh_findings_new();
 	watch_findings(w, f);
@@ -462,6 +481,16 @@ int cmd_watch(int argc, char **argv)
 	ro.tool_command = "leakhound watch";
 	if (lh_render(stdout, fmt, f, &ro) != LH_OK)
 		fprintf(stderr, "leakhound: cannot write the report\n");
+	if (fmt == LH_FORMAT_TEXT) {
+		size_t nseries = 0, nf = lh_findings_count(f);
+
+		for (size_t i = 0; i < w->targets.len; i++)
+			nseries += w->targets.items[i]->set.all.len;
+		printf("%sleakhound: %zu finding%s (%zu target%s watched for "
+		       "%.0f s, %zu series)\n",
+		       nf ? "\n" : "", nf, nf == 1 ? "" : "s", w->targets.len,
+		       w->targets.len == 1 ? "" : "s", watch_now(w), nseries);
+	}
 	if (html) {
 		FILE *fp = fopen(html, "w");
 

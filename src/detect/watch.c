@@ -137,6 +137,17 @@ struct watch *watch_new(const struct watch_options *o, lh_diag_fn diag,
 	pthread_mutex_init(&w->diag_mu, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &w->t0);
 	http_global_init();
+	if (w->o.src_dir) {
+		struct lh_error err;
+
+		w->src = xcalloc(1, sizeof(*w->src));
+		if (rt_src_init(w->src, w->o.src_dir, &err) != LH_OK) {
+			if (diag)
+				diag(diag_ctx, &err);
+			free(w->src);
+			w->src = NULL;
+		}
+	}
 	return w;
 }
 
@@ -157,6 +168,10 @@ void watch_free(struct watch *w)
 	for (size_t i = 0; i < w->targets.len; i++)
 		watch__target_free(w->targets.items[i]);
 	VEC_FREE(&w->targets);
+	if (w->src) {
+		rt_src_release(w->src);
+		free(w->src);
+	}
 	pthread_mutex_destroy(&w->stop_mu);
 	pthread_cond_destroy(&w->stop_cv);
 	pthread_mutex_destroy(&w->diag_mu);
@@ -468,6 +483,20 @@ static void watch__put_proc(struct watch_target *t, const struct proc_sample *p,
 			  (double)(p->fds.anon + p->fds.other));
 }
 
+/* The frame a series is named after: the first user frame, else the first
+ * standard library one (net/http's loops), else the innermost. */
+static const struct snap_frame *watch__label_frame(const struct snap_stack *st,
+						   int user)
+{
+	int i = user;
+
+	if (i < 0 || (uint32_t)i >= st->nframes)
+		i = snap_stack_first(st, SNAP_ORIGIN_STDLIB);
+	if (i < 0 || (uint32_t)i >= st->nframes)
+		i = st->nframes ? 0 : -1;
+	return i >= 0 ? &st->frames[i] : NULL;
+}
+
 static void watch__put_goroutines(struct watch_target *t,
 				  const struct snapshot *s, double now)
 {
@@ -479,11 +508,7 @@ static void watch__put_goroutines(struct watch_target *t,
 		snprintf(key, sizeof(key), "g:%016llx", (unsigned long long)b->sig);
 		ser = series_set_find(&t->set, key);
 		if (!ser) {
-			const struct snap_frame *f =
-				b->block >= 0 && (uint32_t)b->block < b->stack.nframes
-					? &b->stack.frames[b->block]
-				: b->stack.nframes ? &b->stack.frames[0]
-						   : NULL;
+			const struct snap_frame *f = watch__label_frame(&b->stack, b->block);
 
 			snprintf(label, sizeof(label), "%s: %s (%s:%u)",
 				 snap_wait_name(b->wait),
@@ -517,11 +542,7 @@ static void watch__put_heap(struct watch_target *t, const struct snapshot *s,
 		snprintf(key, sizeof(key), "h:%016llx", (unsigned long long)h->sig);
 		ser = series_set_find(&t->set, key);
 		if (!ser) {
-			const struct snap_frame *f =
-				h->user >= 0 && (uint32_t)h->user < h->stack.nframes
-					? &h->stack.frames[h->user]
-				: h->stack.nframes ? &h->stack.frames[0]
-						   : NULL;
+			const struct snap_frame *f = watch__label_frame(&h->stack, h->user);
 
 			if (h->inuse_bytes < WATCH_HEAP_SITE_MIN)
 				continue;
@@ -938,7 +959,6 @@ static void watch__classify(struct watch *w, struct watch_suspect *x)
 	struct rt_analysis a;
 	unsigned n = x->v.nwindows;
 
-	(void)w;
 	x->rule = NULL;
 	if (site->kind == SERIES_FDS) {
 		x->rule = &lh_rule_lh792;
@@ -984,7 +1004,7 @@ static void watch__classify(struct watch *w, struct watch_suspect *x)
 		}
 	}
 	rt_analyze(&a, (const struct snapshot *const *)snaps, n,
-		   site->hsite != NULL, &ro, NULL);
+		   site->hsite != NULL, &ro, w->src);
 	for (size_t i = 0; i < a.items.len; i++) {
 		if (a.items.items[i]->rule) {
 			x->rule = a.items.items[i]->rule;
@@ -1041,6 +1061,13 @@ static void watch__evaluate_target(struct watch *w, struct watch_target *t,
 		x.site = site;
 		x.conf = LH_CONF_MEDIUM;
 		watch__classify(w, &x);
+		/* what the classifier calls benign (servers in IO wait, the
+		 * partner loop of a reported pair) grows with the leak but is
+		 * not one; RSS is kept only when it is all there is */
+		if (!x.rule && s != t->fixed[WF_RSS]) {
+			site->suspect = false;
+			continue;
+		}
 		VEC_PUSH(&t->suspects, x);
 	}
 	/* one leak, several signals: a heap site at the line that starts the
@@ -1063,6 +1090,15 @@ static void watch__evaluate_target(struct watch *w, struct watch_target *t,
 				drop = true;
 			if (h->s == t->fixed[WF_FDS_SOCKET] &&
 			    g->rule == &lh_rule_lh791)
+				drop = true;
+		}
+		/* several sites of one line (a Ticker and its channel) */
+		for (size_t j = 0; j < i && !drop; j++) {
+			const struct watch_suspect *g = &t->suspects.items[j];
+
+			if (g->rule == h->rule && h->rule && g->site->kind == h->site->kind &&
+			    watch__same_loc(h->site->file, h->site->line,
+					    g->site->file, g->site->line))
 				drop = true;
 		}
 		if (drop) {
@@ -1139,6 +1175,7 @@ void watch_findings(struct watch *w, lh_findings *out)
 			struct lh_finding *nf;
 			struct lh_step st = { 0 };
 			char msg[768], ev[512], a[32], b[32], r[32];
+			char snippet[512];
 
 			if (!x->rule)
 				continue;
@@ -1155,8 +1192,18 @@ void watch_findings(struct watch *w, lh_findings *out)
 			f.severity = x->rule->severity;
 			f.confidence = x->conf;
 			f.loc.path = site->file;
+			if (site->file && w->src) {
+				const char *m = rt_src_map(w->src, site->file);
+
+				if (m)
+					f.loc.path = m;
+			}
 			f.loc.line = site->line;
 			f.message = msg;
+			if (f.loc.path && f.loc.line &&
+			    rt_src_line(f.loc.path, f.loc.line, snippet,
+					sizeof(snippet)))
+				f.snippet = snippet;
 			f.function = site->func;
 			f.fix = rt_rule_fix(x->rule);
 			nf = lh_findings_add(out, &f);
@@ -1171,6 +1218,18 @@ void watch_findings(struct watch *w, lh_findings *out)
 				st.note = ev;
 				lh_findings_add_step(out, nf, &st);
 			}
+			if (x->class == LH_CLASS_TIMER && t->have_bi) {
+				snprintf(ev, sizeof(ev), "built with %s%s: %s",
+					 t->bi.version,
+					 strstr(t->bi.godebug, "asynctimerchan=1")
+						 ? " and asynctimerchan=1" : "",
+					 buildinfo_async_timers(&t->bi)
+						 ? "an unstopped ticker or timer is never collected"
+						 : "timers are collected once unreferenced, so these are still referenced");
+				memset(&st, 0, sizeof(st));
+				st.note = ev;
+				lh_findings_add_step(out, nf, &st);
+			}
 			if (site->max_wait_min > 0) {
 				snprintf(ev, sizeof(ev), "oldest waits for %lld minutes",
 					 (long long)site->max_wait_min);
@@ -1178,6 +1237,34 @@ void watch_findings(struct watch *w, lh_findings *out)
 				st.note = ev;
 				lh_findings_add_step(out, nf, &st);
 			}
+		}
+		watch_target_unlock(t);
+	}
+}
+
+void watch_explain(FILE *out, struct watch *w, size_t max)
+{
+	for (size_t i = 0; i < w->targets.len; i++) {
+		struct watch_target *t = w->targets.items[i];
+		size_t shown = 0;
+
+		watch_target_lock(t);
+		fprintf(out, "leakhound: %s: leak test per series (%zu series):\n",
+			t->name, t->set.all.len);
+		for (size_t j = 0; j < t->set.all.len && shown < max; j++) {
+			const struct series *s = t->set.all.items[j];
+			struct series_verdict v;
+			char a[32], b[32];
+
+			if (!s->detect || !s->len)
+				continue;
+			shown++;
+			series_test(s, &w->o.series, &v);
+			watch__fmt_value(a, sizeof(a), s->kind,
+					 v.nwindows ? v.floors[0] : series_at(s, 0)->v);
+			watch__fmt_value(b, sizeof(b), s->kind, series_last(s)->v);
+			fprintf(out, "  %-60.60s %s -> %s: %s (%u points, z %.1f)\n",
+				s->label, a, b, v.why, v.npoints, v.mk_z);
 		}
 		watch_target_unlock(t);
 	}

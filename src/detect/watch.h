@@ -29,6 +29,7 @@
 #define LH_DETECT_WATCH_H
 
 #include <pthread.h>
+#include <stdio.h>
 
 #include "detect/series.h"
 #include "runtime/buildinfo.h"
@@ -37,17 +38,19 @@
 
 struct watch_options {
 	double interval_s;   /* goroutine profile and /proc (1) */
-	unsigned heap_every; /* heap profile every N intervals (5) */
-	unsigned vars_every; /* /debug/vars every N intervals (5) */
+	unsigned heap_every; /* heap profile every N intervals (2) */
+	unsigned vars_every; /* /debug/vars every N intervals (2) */
 	unsigned dump_every; /* goroutine?debug=2 every N intervals (60) */
 	bool heap_gc;	     /* ask for ?gc=1 (forces a GC in the target) */
 	long timeout_ms;     /* per request (5000) */
 	size_t max_body;     /* per response, bytes (64 MiB) */
 	double give_up_s;    /* a failing target with no process left (30) */
+	const char *src_dir; /* sources, for the classifier and locations
+			      * (borrowed; NULL = none) */
 	struct series_options series;
 };
 #define WATCH_OPTIONS_INIT                                                     \
-	{ 1.0, 5, 5, 60, false, 5000, (size_t)64 << 20, 30.0,                  \
+	{ 1.0, 2, 2, 60, false, 5000, (size_t)64 << 20, 30.0, NULL,            \
 	  SERIES_OPTIONS_INIT }
 
 enum watch_state {
@@ -122,8 +125,11 @@ struct watch_target {
 	struct http_client *http; /* sampler thread only */
 };
 
+struct rt_src;
+
 struct watch {
 	struct watch_options o;
+	struct rt_src *src; /* o.src_dir's files, or NULL */
 	VEC(struct watch_target *) targets;
 	struct timespec t0;
 	pthread_mutex_t stop_mu;
@@ -134,7 +140,8 @@ struct watch {
 	pthread_mutex_t diag_mu;
 };
 
-/* o may be NULL (defaults). Caller frees with watch_free(). */
+/* o may be NULL (defaults). A src_dir that cannot be read is reported
+ * through diag and ignored. Caller frees with watch_free(). */
 struct watch *watch_new(const struct watch_options *o, lh_diag_fn diag,
 			void *diag_ctx);
 void watch_free(struct watch *w);
@@ -182,5 +189,9 @@ void watch_findings(struct watch *w, lh_findings *out);
  * (main.go:28): 12 -> 240, +7.6/s". Written to out (size n). */
 void watch_suspect_line(const struct watch_target *t,
 			const struct watch_suspect *x, char *out, size_t n);
+
+/* For -v: the leak test's verdict on up to `max` detection series of each
+ * target, with its reason ("floor not rising", ...). */
+void watch_explain(FILE *out, struct watch *w, size_t max);
 
 #endif /* LH_DETECT_WATCH_H */

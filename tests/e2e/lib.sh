@@ -10,6 +10,7 @@ E2E_BIN="$BUILD/e2e/bin"
 n=0
 fails=0
 E2E_PIDS=""
+E2E_SEQ=0
 E2E_TMP=$(mktemp -d)
 
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
@@ -38,22 +39,23 @@ e2e_build() {
 # e2e_start NAME [ARGS...]: starts program NAME in the background, waits
 # (at most 10 s) for its "PORT n" line. Sets E2E_PID and E2E_PORT.
 e2e_start() {
-	name=$1
+	e2e_name=$1
 	shift
-	out="$E2E_TMP/$name.$$.$n.out"
-	LH_E2E_LIFETIME=${LH_E2E_LIFETIME:-240} "$E2E_BIN/$name" "$@" >"$out" 2>&1 &
+	E2E_SEQ=$((E2E_SEQ + 1))
+	e2e_out="$E2E_TMP/$e2e_name.$E2E_SEQ.prog"
+	LH_E2E_LIFETIME=${LH_E2E_LIFETIME:-240} "$E2E_BIN/$e2e_name" "$@" >"$e2e_out" 2>&1 </dev/null &
 	E2E_PID=$!
 	E2E_PIDS="$E2E_PIDS $E2E_PID"
 	E2E_PORT=""
-	i=0
-	while [ $i -lt 100 ]; do
-		E2E_PORT=$(sed -n 's/^PORT \([0-9]*\)$/\1/p' "$out" | head -1)
+	e2e_i=0
+	while [ $e2e_i -lt 100 ]; do
+		E2E_PORT=$(sed -n 's/^PORT \([0-9]*\)$/\1/p' "$e2e_out" 2>/dev/null | head -1)
 		[ -n "$E2E_PORT" ] && return 0
 		kill -0 "$E2E_PID" 2>/dev/null || break
 		sleep 0.1
-		i=$((i + 1))
+		e2e_i=$((e2e_i + 1))
 	done
-	echo "# $name did not print its port:" && sed 's/^/#   /' "$out" | head -5
+	echo "# $e2e_name did not print its port:" && sed 's/^/#   /' "$e2e_out" | head -5
 	return 1
 }
 

@@ -23,7 +23,7 @@ check() { # name expected-status command...
 check "help exits 0" 0 "$LH" help
 check "no command is a usage error" 2 "$LH"
 check "unknown command is a usage error" 2 "$LH" frobnicate
-for c in scan rules version help ps; do
+for c in scan rules version help ps watch; do
 	check "$c -h exits 0" 0 "$LH" "$c" -h
 	grep -q "^usage: leakhound $c" "$tmp/out" && ok "$c -h shows its synopsis" ||
 		notok "$c -h shows its synopsis"
@@ -31,6 +31,19 @@ done
 check "scan: bad option" 2 "$LH" scan --bogus
 check "scan: bad --jobs" 2 "$LH" scan -j 0 .
 check "scan: unknown rule" 2 "$LH" scan --enable LH999 "$tmp"
+check "watch: no target is a usage error" 2 "$LH" watch
+check "watch: bad --duration" 2 "$LH" watch -d 5x http://127.0.0.1:1
+check "watch: bad --interval" 2 "$LH" watch -i 0 http://127.0.0.1:1
+check "watch: bad --windows" 2 "$LH" watch --windows 1 http://127.0.0.1:1
+check "watch: not a URL" 2 "$LH" watch -d 1 127.0.0.1:6060
+grep -q "127.0.0.1:6060': not a URL" "$tmp/err" && ok "watch: bad URL named" ||
+	notok "watch: bad URL named"
+check "watch: no such pid" 2 "$LH" watch -d 1 --pid 999999999
+printf '# targets\n\nftp://x\n' >"$tmp/targets"
+check "watch: bad targets file" 2 "$LH" watch -d 1 --targets "$tmp/targets"
+grep -q "targets:3'" "$tmp/err" && ok "watch: targets file line named" ||
+	notok "watch: targets file line named"
+check "watch: bad --listen" 2 "$LH" watch -d 1 --listen nope http://127.0.0.1:1
 
 mkdir -p "$tmp/m/good" "$tmp/m/.hidden" "$tmp/m/vendor/x" "$tmp/m/testdata"
 printf 'module m\n\ngo 1.19\n' >"$tmp/m/go.mod"

@@ -17,16 +17,30 @@ import (
 )
 
 // Start listens, prints the port, serves in the background and returns
-// the base URL.
+// the base URL. LH_E2E_PORT picks the port (to restart on the same one);
+// LH_E2E_NOPPROF=1 serves a plain mux without pprof (a process that can
+// only be watched from /proc).
 func Start() string {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr := "127.0.0.1:0"
+	if p := os.Getenv("LH_E2E_PORT"); p != "" {
+		addr = "127.0.0.1:" + p
+	}
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "listen:", err)
 		os.Exit(2)
 	}
 	port := ln.Addr().(*net.TCPAddr).Port
 	fmt.Printf("PORT %d\n", port)
-	go http.Serve(ln, nil)
+	if os.Getenv("LH_E2E_NOPPROF") == "1" {
+		mux := http.NewServeMux()
+		mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintln(w, "hello")
+		})
+		go http.Serve(ln, mux)
+	} else {
+		go http.Serve(ln, nil)
+	}
 	life := 300
 	if s := os.Getenv("LH_E2E_LIFETIME"); s != "" {
 		if n, err := strconv.Atoi(s); err == nil && n > 0 {
@@ -41,11 +55,12 @@ func Start() string {
 // allocations that keep the GC running, as in a real server.
 func Garbage(n int) int {
 	b := make([]byte, n)
-	for i := range b {
-		b[i] = byte(i)
-	}
+	b[n/2] = byte(n)
+	sink = b
 	return int(b[n/2])
 }
+
+var sink []byte
 
 // Every calls f every d, forever.
 func Every(d time.Duration, f func()) {
