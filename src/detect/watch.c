@@ -570,8 +570,10 @@ static void watch__put_memstats(struct watch_target *t,
 	const struct series_point *last = gc ? series_last(gc) : NULL;
 
 	/* counters going back: a new process behind the same endpoint */
-	if (last && (double)m->num_gc < last->v && !t->pid_given)
+	if (last && (double)m->num_gc < last->v && !t->pid_given && !t->pid) {
 		watch__restart(t, now, "memstats NumGC went back");
+		t->pid_lost = false;
+	}
 	watch__push_fixed(t, WF_MS_HEAP_INUSE, now, (double)m->heap_inuse);
 	watch__push_fixed(t, WF_MS_HEAP_OBJECTS, now, (double)m->heap_objects);
 	watch__push_fixed(t, WF_MS_NEXT_GC, now, (double)m->next_gc);
@@ -739,21 +741,18 @@ static void watch__sample_proc(struct watch_target *t, unsigned tick,
 	struct proc_sample ps;
 	uint16_t port;
 
-	if (!t->pid && !t->pid_given && tick % 5 == 0 &&
+	if (!t->pid && !t->pid_given && (tick % 5 == 0 || t->pid_lost) &&
 	    (port = url_loopback_port(t->base)) != 0) {
 		pid_t pid = proc_pid_for_port(port);
 
-		if (pid) {
-			bool had = t->start_ticks != 0;
-
+		if (pid && proc_read(pid, &ps, NULL) == LH_OK) {
 			t->pid = pid;
-			if (proc_read(pid, &ps, NULL) == LH_OK) {
-				if (had && ps.start_ticks != t->start_ticks) {
-					watch_target_lock(t);
-					watch__restart(t, now, "new process behind the endpoint");
-					watch_target_unlock(t);
-				}
-				t->start_ticks = ps.start_ticks;
+			t->start_ticks = ps.start_ticks;
+			if (t->pid_lost) {
+				watch_target_lock(t);
+				watch__restart(t, now, "new process behind the endpoint");
+				watch_target_unlock(t);
+				t->pid_lost = false;
 			}
 			watch__read_bi(t);
 		}
@@ -771,8 +770,10 @@ static void watch__sample_proc(struct watch_target *t, unsigned tick,
 		} else {
 			watch__say(t, "process %d behind the endpoint exited",
 				   (int)t->pid);
+			t->pid_lost = true;
 		}
 		t->pid = 0;
+		t->start_ticks = 0;
 		return;
 	}
 	watch_target_lock(t);

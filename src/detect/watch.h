@@ -101,6 +101,7 @@ struct watch_target {
 	char base[256];	  /* pprof endpoint base URL, "" when none */
 	pid_t pid;	  /* 0 when unknown */
 	bool pid_given;	  /* --pid: the process is the target */
+	bool pid_lost;	  /* the process behind the URL exited */
 	uint64_t start_ticks;
 	struct go_buildinfo bi;
 	bool have_bi;

@@ -68,7 +68,7 @@ static void html__chart(FILE *out, const struct series *s, bool suspect,
 	size_t step, npts = 0;
 	char last[32], vlo[32], vhi[32];
 
-	if (!s->len)
+	if (s->len < 2)
 		return;
 	step = s->len > HTML_MAX_POINTS ? (s->len + HTML_MAX_POINTS - 1) /
 						  HTML_MAX_POINTS
@@ -140,7 +140,7 @@ static void html__top(FILE *out, const struct watch_target *t,
 		const struct watch_site *site = s->user;
 		double v;
 
-		if (s->kind != kind || !s->detect || !s->len ||
+		if (s->kind != kind || !s->detect || s->len < 3 ||
 		    (site && site->suspect) || !site ||
 		    (!site->bucket && !site->hsite))
 			continue;
@@ -294,6 +294,18 @@ enum lh_status watchview_html(FILE *out, struct watch *w, const lh_findings *f,
 		html__target(out, t);
 		watch_target_unlock(t);
 	}
+	/* the browser's own count of what it drew, for people and for the
+	 * headless test: each chart gets data-rendered = points parsed */
+	fputs("<script>\n"
+	      "for (const f of document.querySelectorAll('figure.chart')) {\n"
+	      "  const p = f.querySelector('polyline');\n"
+	      "  const n = p ? p.points.numberOfItems : 0;\n"
+	      "  const w = p ? p.getBBox().width : 0;\n"
+	      "  f.dataset.rendered = String(w > 0 || n == 1 ? n : 0);\n"
+	      "}\n"
+	      "document.body.dataset.charts = String("
+	      "document.querySelectorAll('figure.chart').length);\n"
+	      "</script>\n", out);
 	fputs("</body>\n</html>\n", out);
 	return ferror(out) ? LH_ERR : LH_OK;
 }
