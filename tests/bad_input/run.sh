@@ -47,6 +47,10 @@ row() {
 		got=$?
 		el=$(tail -1 "$W/.time" | cut -d' ' -f1)
 		kb=$(tail -1 "$W/.time" | cut -d' ' -f2)
+		case "$el $kb" in
+		[0-9]*.[0-9]*' '[0-9]*) ;;
+		*) why="$why no time/RSS measured;"; el=0; kb=0 ;;
+		esac
 		bounds=" ($el s, $((kb / 1024)) MB; bound $secs s, $mb MB)"
 		awk -v t="$el" -v s="$secs" 'BEGIN { exit !(t <= s) }' ||
 			why="$why took $el s, bound $secs s;"
@@ -310,6 +314,84 @@ d=$W/mod-dir
 mkdir -p "$d/go.mod"
 printf 'package m\n' >"$d/m.go"
 row "go.mod: a directory named go.mod is not a go.mod" 0 0 - '1 file' - - "$d"
+
+# ================================================================ runtime files
+CMD=inspect
+RT=tests/fixtures/runtime/go119
+GOODRT="$RT/goroutine.3.debug2.txt"
+OTHERS='goroutine: 77 goroutines in 14 buckets'
+d=$W/rt
+mkdir -p "$d"
+
+# prefix FILE BYTES NAME: the first bytes of a fixture, as $d/NAME
+prefix() { head -c "$2" "$1" >"$d/$3"; }
+
+: >"$d/empty.txt"
+row "inspect: empty file" 2 1 "'$d/empty.txt': empty input" "$OTHERS" - - "$d/empty.txt" "$GOODRT"
+
+garbage 65536 >"$d/random.bin"
+row "inspect: 64 KiB of random bytes" 2 1 "'$d/random.bin': " "$OTHERS" 5 64 "$d/random.bin" "$GOODRT"
+
+rep 3000 'lorem ipsum ( dolor } sit [ amet\n' >"$d/prose.txt"
+row "inspect: text that is no dump or profile" 2 1 "'$d/prose.txt': not a goroutine dump, profile, expvar JSON or trace" "$OTHERS" 5 64 "$d/prose.txt" "$GOODRT"
+
+prefix "$RT/goroutine.3.debug2.txt" 13519 debug2-cut.txt
+row "inspect: goroutine debug=2 cut inside a stack" 2 1 "'$d/debug2-cut.txt': truncated goroutine 79: frame without its file line at byte 13519" "$OTHERS" - - "$d/debug2-cut.txt" "$GOODRT"
+
+prefix "$RT/panic.txt" 7568 panic-cut.txt
+row "inspect: panic traceback cut inside a frame" 2 1 "'$d/panic-cut.txt': expected a file:line after a frame of goroutine 45" "$OTHERS" - - "$d/panic-cut.txt" "$GOODRT"
+
+prefix "$RT/goroutine.1.debug1.txt" 2602 debug1-cut.txt
+row "inspect: goroutine debug=1 cut inside a frame line" 2 1 "'$d/debug1-cut.txt': bad frame line at byte 2536" "$OTHERS" - - "$d/debug1-cut.txt" "$GOODRT"
+
+prefix "$RT/heap.2.debug1.txt" 34670 heap-cut.txt
+row "inspect: heap debug=1 cut inside a frame line" 2 1 "'$d/heap-cut.txt': bad frame line at byte 34666" "$OTHERS" - - "$d/heap-cut.txt" "$GOODRT"
+
+for f in heap.1.pb.gz goroutine.1.pb.gz allocs.pb.gz; do
+	prefix "$RT/$f" $(($(wc -c <"$RT/$f") / 2)) "cut-$f"
+	row "inspect: $f cut in half" 2 1 "'$d/cut-$f': truncated gzip data at byte [0-9]+" "$OTHERS" - - "$d/cut-$f" "$GOODRT"
+done
+
+gunzip -c "$RT/heap.1.pb.gz" | head -c 1000 >"$d/heap-plain-cut.pb"
+row "inspect: plain heap profile.proto cut at 1000 bytes" 2 1 "'$d/heap-plain-cut.pb': " "$OTHERS" - - "$d/heap-plain-cut.pb" "$GOODRT"
+
+row "inspect: a cpu profile is the wrong kind" 2 1 "'$RT/cpu.pb.gz': a 'cpu' profile: leakhound reads heap, allocs and goroutine profiles" "$OTHERS" - - "$RT/cpu.pb.gz" "$GOODRT"
+
+prefix "$RT/trace.out" 7508 trace-cut.out
+row "inspect: execution trace cut in a varint" 2 1 "'$d/trace-cut.out': truncated trace \(varint\) at byte 7506" "$OTHERS" - - "$d/trace-cut.out" "$GOODRT"
+
+prefix "$RT/vars.json" 2822 vars-cut.json
+row "inspect: /debug/vars JSON cut in a string" 2 1 "'$d/vars-cut.json': bad JSON: premature end of input" "$OTHERS" - - "$d/vars-cut.json" "$GOODRT"
+
+{ head -c 1000 "$RT/goroutine.3.debug2.txt"; head -c 200000000 /dev/zero | tr '\0' x; printf '\n'; } >"$d/longline.txt"
+row "inspect: one 200 MB line in a dump" 2 1 "'$d/longline.txt': line longer than the limit of 1048576 bytes at byte 979" "$OTHERS" 5 64 "$d/longline.txt" "$GOODRT"
+rm -f "$d/longline.txt"
+
+# a dump followed by 2 GB of newlines, gzip'd to 8 MB: inflated and read
+# up to the 1 GiB cap, never held (release build only: ASan reads the
+# gigabyte many times slower)
+{ printf 'goroutine profile: total 1\n'; head -c 2000000000 /dev/zero | tr '\0' '\n'; } | gzip -1 >"$d/bomb.gz"
+REL_ONLY=1
+row "inspect: gzip bomb (2 GB in 8 MB)" 2 1 "'$d/bomb.gz': decompressed data passes the limit of 1073741824 bytes \(gzip bomb\?\)" "$OTHERS" 60 64 "$d/bomb.gz" "$GOODRT"
+REL_ONLY=
+row "inspect: gzip bomb, --max-decompressed 50000000" 2 1 "'$d/bomb.gz': decompressed data passes the limit of 50000000 bytes" "$OTHERS" 30 64 --max-decompressed 50000000 "$d/bomb.gz" "$GOODRT"
+rm -f "$d/bomb.gz"
+
+head -c 300000000 /dev/zero | gzip -1 >"$d/zeros.gz"
+row "inspect: gzip of 300 MB of zeros" 2 1 "'$d/zeros.gz': not a pprof profile" "$OTHERS" 5 64 "$d/zeros.gz" "$GOODRT"
+rm -f "$d/zeros.gz"
+
+mkdir -p "$d/adir"
+row "inspect: a directory" 2 1 "'$d/adir': cannot read: Is a directory" "$OTHERS" - - "$d/adir" "$GOODRT"
+row "inspect: a missing file" 2 1 "'$d/nope.txt': cannot open: No such file or directory" "$OTHERS" - - "$d/nope.txt" "$GOODRT"
+
+if command -v setpriv >/dev/null 2>&1; then
+	cp "$RT/goroutine.3.debug2.txt" "$d/secret.txt"
+	chmod 000 "$d/secret.txt"
+	RUNAS="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+	row "inspect: unreadable file (as nobody)" 2 1 "'$d/secret.txt': cannot open: Permission denied" "$OTHERS" 5 64 "$d/secret.txt" "$GOODRT"
+	RUNAS=
+fi
 
 echo "1..$n"
 [ "$fails" -eq 0 ]

@@ -6,8 +6,9 @@
 #
 # Inputs: every golden package and example (whole pipeline, every rule,
 # findings rendered), the input-error paths (a syntax error, a NUL byte,
-# nesting past the depth bound, a bad go.mod), and `rules` (embedded docs).
-# Runtime fixtures join as `inspect` lands. Also `make valgrind`.
+# nesting past the depth bound, a bad go.mod), `rules` (embedded docs),
+# and inspect on every runtime fixture, on series and on truncated
+# inputs. Also `make valgrind`.
 set -u
 BUILD=${BUILD:-build}
 REL=${LEAKHOUND_REL:-$BUILD/leakhound}
@@ -59,6 +60,23 @@ printf 'modul sub\n' >"$W/bad/sub/go.mod"
 printf 'package sub\n' >"$W/bad/sub/s.go"
 vg "scan of input errors" scan -j2 "$W/bad/..."
 vg "rules (the list)" rules
+
+# every runtime fixture, in one inspect run (dumps, profiles, expvar,
+# trace; cpu.pb.gz is refused as the wrong kind: exit 2)
+RT=tests/fixtures/runtime
+if [ -d "$RT" ]; then
+	# shellcheck disable=SC2046
+	vg "inspect of every runtime fixture" inspect $(find "$RT" -type f \
+		! -name '*.go' ! -name '*.sh' ! -name go.mod ! -name GOVERSION | sort)
+	# the diff of two heap snapshots and two goroutine dumps
+	[ -f "$RT/go119/heap.3.pb.gz" ] &&
+		vg "inspect of a heap series" inspect "$RT"/go119/heap.*.pb.gz
+	[ -f "$RT/go119/goroutine.3.debug1.txt" ] &&
+		vg "inspect of a goroutine series" inspect "$RT"/go119/goroutine.*.debug1.txt
+	head -c 3000 "$RT/go119/goroutine.3.debug2.txt" >"$W/cut.txt"
+	head -c 700 "$RT/go119/heap.1.pb.gz" >"$W/cut.pb.gz"
+	vg "inspect of truncated inputs" inspect "$W/cut.txt" "$W/cut.pb.gz"
+fi
 
 echo "1..$n"
 [ "$fails" -eq 0 ]
