@@ -44,6 +44,11 @@ static const char usage[] =
 	"      --max-decompressed N  cap on gunzipped bytes per file\n"
 	"                        (default 1073741824)\n"
 	"      --max-line N      longest text line accepted (default 1048576)\n"
+	"      --max-frames N    frames kept per stack; deeper ones are cut\n"
+	"                        and marked elided (default 1024)\n"
+	"      --max-buckets N   distinct stacks per file (default 4194304)\n"
+	"      --max-message N   bytes of one protobuf message or JSON\n"
+	"                        document (default 67108864)\n"
 	"  -f, --format FMT      text, json, sarif or github (default text)\n"
 	"      --min-confidence C  drop findings below C (low, medium, high;\n"
 	"                        default low)\n"
@@ -59,7 +64,7 @@ static const char usage[] =
 
 enum { OPT_BASE = 256, OPT_SRC, OPT_TOP, OPT_MIN_COUNT, OPT_LONG_WAIT,
        OPT_LARGE, OPT_MAX_DECOMP, OPT_MAX_LINE, OPT_MIN_CONF, OPT_FAIL_ON,
-       OPT_COLOR };
+       OPT_COLOR, OPT_MAX_FRAMES, OPT_MAX_BUCKETS, OPT_MAX_MESSAGE };
 
 static const struct option long_opts[] = {
 	{ "base", required_argument, NULL, OPT_BASE },
@@ -70,6 +75,9 @@ static const struct option long_opts[] = {
 	{ "large-object", required_argument, NULL, OPT_LARGE },
 	{ "max-decompressed", required_argument, NULL, OPT_MAX_DECOMP },
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
+	{ "max-frames", required_argument, NULL, OPT_MAX_FRAMES },
+	{ "max-buckets", required_argument, NULL, OPT_MAX_BUCKETS },
+	{ "max-message", required_argument, NULL, OPT_MAX_MESSAGE },
 	{ "format", required_argument, NULL, 'f' },
 	{ "min-confidence", required_argument, NULL, OPT_MIN_CONF },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
@@ -166,6 +174,25 @@ static int parse_args(int argc, char **argv, struct inspect_args *a)
 					"invalid --max-line '%s': want 64 or "
 					"more", optarg);
 			a->lim.max_line = (size_t)v;
+			break;
+		case OPT_MAX_FRAMES:
+			if (!parse_num(optarg, 1, 1ull << 20, &v))
+				return cli_usage_error("inspect",
+					"invalid --max-frames '%s'", optarg);
+			a->lim.max_frames = (size_t)v;
+			break;
+		case OPT_MAX_BUCKETS:
+			if (!parse_num(optarg, 1, 1ull << 32, &v))
+				return cli_usage_error("inspect",
+					"invalid --max-buckets '%s'", optarg);
+			a->lim.max_buckets = (size_t)v;
+			break;
+		case OPT_MAX_MESSAGE:
+			if (!parse_num(optarg, 1024, 1ull << 32, &v))
+				return cli_usage_error("inspect",
+					"invalid --max-message '%s': want "
+					"1024 or more", optarg);
+			a->lim.max_message = (size_t)v;
 			break;
 		case 'f':
 			if (!lh_format_parse(optarg, &a->fmt))

@@ -243,6 +243,10 @@ void discover_free(godir_vec *dirs);
  * and treated as missing. */
 struct gomod_cache;
 struct gomod_cache *gomod_cache_new(lh_diag_fn diag, void *diag_ctx);
+/* go.mod files larger than max bytes are input errors (0 = the default;
+ * scan passes its --max-file-size). Call before the first get. */
+#define GOMOD_MAX_SIZE_DEFAULT ((size_t)4 << 20)
+void gomod_cache_set_max_size(struct gomod_cache *c, size_t max);
 const struct gomod *gomod_cache_get(struct gomod_cache *c, const char *dir);
 void gomod_cache_free(struct gomod_cache *c);
 

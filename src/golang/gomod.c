@@ -14,7 +14,6 @@
 
 #include "golang/golang.h"
 
-#define GOMOD_MAX_SIZE (4u << 20)
 
 /* The newest Go version leakhound knows the semantics of. */
 #define GO_NEWEST_MAJOR 1
@@ -230,6 +229,7 @@ struct gomod_cache {
 	struct gomod none;
 	lh_diag_fn diag;
 	void *diag_ctx;
+	size_t max_size;
 };
 
 struct gomod_cache *gomod_cache_new(lh_diag_fn diag, void *diag_ctx)
@@ -240,6 +240,7 @@ struct gomod_cache *gomod_cache_new(lh_diag_fn diag, void *diag_ctx)
 	map_init(&c->by_dir);
 	c->diag = diag;
 	c->diag_ctx = diag_ctx;
+	c->max_size = GOMOD_MAX_SIZE_DEFAULT;
 	return c;
 }
 
@@ -272,7 +273,7 @@ static const struct gomod *gomod__lookup(struct gomod_cache *c,
 		struct lh_error err;
 		struct gomod *nm = xcalloc(1, sizeof(*nm));
 
-		buf_init(&b, GOMOD_MAX_SIZE);
+		buf_init(&b, c->max_size);
 		if (buf_read_file(&b, path, &err) != LH_OK ||
 		    gomod_parse(nm, path, b.data, b.len, &err) != LH_OK) {
 			if (c->diag)
@@ -312,6 +313,11 @@ static const struct gomod *gomod__lookup(struct gomod_cache *c,
 	free(parent);
 	map_puts(&c->by_dir, dir, (void *)m);
 	return m;
+}
+
+void gomod_cache_set_max_size(struct gomod_cache *c, size_t max)
+{
+	c->max_size = max ? max : GOMOD_MAX_SIZE_DEFAULT;
 }
 
 const struct gomod *gomod_cache_get(struct gomod_cache *c, const char *dir)

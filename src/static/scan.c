@@ -200,6 +200,9 @@ enum lh_status lh_scan(const struct lh_scan_options *opts, lh_findings *out,
 	dopts.diag_ctx = opts->diag_ctx;
 	discover(opts->paths, opts->npaths, &dopts, &c.dirs, &errors);
 	c.mods = gomod_cache_new(scan__diag_cb, &c);
+	/* --max-file-size bounds every file scan reads, go.mod included */
+	if (opts->max_file_size)
+		gomod_cache_set_max_size(c.mods, opts->max_file_size);
 	c.workers = xcalloc(jobs, sizeof(*c.workers));
 	for (unsigned i = 0; i < jobs; i++)
 		c.workers[i].out = lh_findings_new();

@@ -310,6 +310,11 @@ gm "$d" ''
 row "go.mod: one 200 MB line" 2 1 "'$d/go.mod': file is larger than the limit of 4194304 bytes" "$GOOD" 5 64 "$d"
 rm -f "$d/go.mod"
 
+d=$W/mod-limit
+gm "$d" 'module m\n\ngo 1.22\n'
+awk 'BEGIN { for (i = 0; i < 5000; i++) printf "// padding line %d\n", i }' >>"$d/go.mod"
+row "go.mod: past --max-file-size 50000" 2 1 "'$d/go.mod': file is larger than the limit of 50000 bytes" "$GOOD" - - --max-file-size 50000 "$d"
+
 d=$W/mod-dir
 mkdir -p "$d/go.mod"
 printf 'package m\n' >"$d/m.go"
@@ -380,6 +385,18 @@ rm -f "$d/bomb.gz"
 head -c 300000000 /dev/zero | gzip -1 >"$d/zeros.gz"
 row "inspect: gzip of 300 MB of zeros" 2 1 "'$d/zeros.gz': not a pprof profile" "$OTHERS" 5 64 "$d/zeros.gz" "$GOODRT"
 rm -f "$d/zeros.gz"
+
+# one goroutine 100 000 frames deep: kept to --max-frames (1024), elided
+{
+	printf 'goroutine 1 [chan receive, 30 minutes]:\n'
+	awk 'BEGIN { for (i = 0; i < 100000; i++)
+		printf "main.f%d(...)\n\t/src/main.go:%d +0x1d\n", i, i + 1 }'
+	printf 'created by main.main\n\t/src/main.go:1 +0x1\n'
+} >"$d/deepstack.txt"
+row "inspect: a 100 000-frame stack is cut to 1024 frames" '0|1' 0 - 'goroutine: 1 goroutine' 10 128 "$d/deepstack.txt"
+row "inspect: --max-frames 3" '0|1' 0 - 'goroutine: 1 goroutine' - - --max-frames 3 "$d/deepstack.txt"
+row "inspect: --max-buckets 2" 2 1 "'$GOODRT': more than 2 distinct goroutine stacks at byte [0-9]+" - - - --max-buckets 2 "$GOODRT"
+row "inspect: --max-message 1024 on /debug/vars" 2 1 "'$RT/vars.json': JSON larger than the limit of 1024 bytes" "$OTHERS" - - --max-message 1024 "$RT/vars.json" "$GOODRT"
 
 mkdir -p "$d/adir"
 row "inspect: a directory" 2 1 "'$d/adir': cannot read: Is a directory" "$OTHERS" - - "$d/adir" "$GOODRT"
