@@ -410,5 +410,42 @@ if command -v setpriv >/dev/null 2>&1; then
 	RUNAS=
 fi
 
+# ================================================================ HTTP
+# One sample taken the way watch takes it (tests/tools/httpget.c: the
+# bounded client, then the sniffing parser) from tests/tools/hostile.c, a
+# pprof endpoint that hangs, trickles, floods, bombs, answers HTML or
+# redirects away. Each row asks for the bad path and a good one: the good
+# one still answers. Both tools are sanitizer builds, so the bounds below
+# hold even there; each row runs once (REL_ONLY).
+HOSTILE=$BUILD/asan/tools/hostile
+if [ -x "$HOSTILE" ] && [ -x "$BUILD/asan/tools/httpget" ]; then
+	"$HOSTILE" >"$W/port" &
+	hostile_pid=$!
+	trap 'kill $hostile_pid 2>/dev/null; rm -rf "$W"' EXIT
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		[ -s "$W/port" ] && break
+		sleep 0.2
+	done
+	U=http://127.0.0.1:$(cat "$W/port")
+	LH_SAVE=$LH REL_SAVE=$REL
+	LH=$BUILD/asan/tools/httpget REL=$LH CMD="-t 5000"
+	REL_ONLY=1
+	P=/debug/pprof/goroutine
+	HOK="/ok$P: goroutine count profile, 3 goroutines"
+	row "http: an endpoint that never answers (5 s timeout)" 2 1 "'$U/hang$P': no complete answer within 5000 ms" "$HOK" 10 64 "$U" "/hang$P" "/ok$P"
+	row "http: a body trickling a byte a second" 2 1 "'$U/trickle$P': no complete answer within 5000 ms" "$HOK" 10 64 "$U" "/trickle$P" "/ok$P"
+	row "http: a 5 GB body" 2 1 "'$U/huge$P': response is larger than the limit of 67108864 bytes" "$HOK" 10 256 "$U" "/huge$P" "/ok$P"
+	row "http: a gzip bomb (5 GB in 5 MB), --max-decompressed 64 MiB" 2 1 "'$U/bomb$P': decompressed data passes the limit of 67108864 bytes \(gzip bomb\?\)" "$HOK" 60 128 -d 67108864 "$U" "/bomb$P" "/ok$P"
+	row "http: an HTML login page" 2 1 "'$U/html$P': not a goroutine dump, profile" "$HOK" 5 64 "$U" "/html$P" "/ok$P"
+	row "http: a redirect to another host" 2 1 "'$U/redirect-other$P': redirect to another host refused" "$HOK" 5 64 "$U" "/redirect-other$P" "/ok$P"
+	row "http: a redirect loop" 2 1 "'$U/redirect-loop$P': too many redirects \(more than 3\)" "$HOK" 5 64 "$U" "/redirect-loop$P" "/ok$P"
+	row "http: a 404" 2 1 "'$U/missing$P': .*404" "$HOK" 5 64 "$U" "/missing$P" "/ok$P"
+	REL_ONLY=
+	LH=$LH_SAVE REL=$REL_SAVE CMD=
+	kill "$hostile_pid" 2>/dev/null
+else
+	notok "http: tests/tools/hostile and httpget are not built"
+fi
+
 echo "1..$n"
 [ "$fails" -eq 0 ]
