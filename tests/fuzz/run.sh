@@ -10,9 +10,11 @@
 #   2. regressions: every file in tests/fuzz/regressions/T/ (an input that
 #      once crashed, hung or leaked) is replayed; one TAP line.
 #   3. fuzzing for SECONDS (default 5) with ASan+UBSan+LSan, a 10 s per-input
-#      timeout and a 2 GiB RSS limit; one TAP line with executions and
-#      coverage, also appended to $BUILD/fuzz/stats.tsv. A crash leaves its
-#      input in $BUILD/fuzz/crashes/T/ (copy it to the regressions).
+#      timeout and a 2 GiB RSS limit; one TAP line with CPU seconds,
+#      executions and coverage, also appended to $BUILD/fuzz/stats.tsv
+#      (date, target, seconds asked, CPU seconds, runs, coverage). A crash
+#      leaves its input in $BUILD/fuzz/crashes/T/ (copy it to the
+#      regressions).
 set -u
 BUILD=${BUILD:-build}
 secs=5
@@ -119,17 +121,20 @@ for t in "$@"; do
 	dict=
 	[ -f "tests/fuzz/$t.dict" ] && dict="-dict=tests/fuzz/$t.dict"
 	# shellcheck disable=SC2086
+	/usr/bin/time -f '%U %S' -o "$log.cpu" \
 	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
 		-print_final_stats=1 -artifact_prefix="$crashes/" $dict \
 		"$corpus" "$seeds" >"$log" 2>&1
 	st=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+	cpu=$(tail -1 "$log.cpu" | awk '{ printf "%.0f", $1 + $2 }')
 	nseeds=$(ls -A "$seeds" | wc -l)
 	if [ "$st" -eq 0 ]; then
-		ok "$t: fuzzed ${secs}s from $nseeds seeds, ${execs:-?} runs, cov ${cov:-?}"
-		printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$secs" \
-			"${execs:-0}" "${cov:-0}" >>"$BUILD/fuzz/stats.tsv"
+		ok "$t: fuzzed ${secs}s (${cpu} s CPU) from $nseeds seeds, ${execs:-?} runs, cov ${cov:-?}"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" \
+			"$secs" "${cpu:-0}" "${execs:-0}" "${cov:-0}" \
+			>>"$BUILD/fuzz/stats.tsv"
 	else
 		notok "$t: fuzzing failed (exit $st; input in $crashes/)"
 		grep -E '^==[0-9]+==ERROR|SUMMARY|runtime error|Test unit written' \
