@@ -19,6 +19,10 @@
  *   - the function's name does not say it locks (lockFoo, rlock, ...).
  * The next Lock on that mutex blocks forever: every goroutine that needs
  * it leaks.
+ *
+ * Also reported: `X.Lock()` again on a path where X is still locked (no
+ * unlock in between, not in another goroutine's func literal) - that Lock
+ * waits for itself. Two RLocks are not reported.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -108,13 +112,33 @@ static bool lh105__is_mutex(struct eng_func *fn, TSNode x)
 	       lh105__ieq_suffix(s, len, "lock");
 }
 
+#define LH105_MAX_LOCKS 32
+
+/* The Lock calls the walk met, for the double-lock check. */
+struct lh105_ctx {
+	TSNode calls[LH105_MAX_LOCKS];
+	bool rlock[LH105_MAX_LOCKS];
+	size_t n;
+};
+
+static void lh105__remember(struct lh105_ctx *c, TSNode call, bool rlock)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		if (ts_node_eq(c->calls[i], call))
+			return;
+	}
+	if (c->n < LH105_MAX_LOCKS) {
+		c->calls[c->n] = call;
+		c->rlock[c->n++] = rlock;
+	}
+}
+
 static bool lh105__acquire(void *ctx, struct eng_func *fn, TSNode call,
 			   struct eng_acquire *a)
 {
 	TSNode fun = go_unparen(go_field(call, f_function)), fld, op, args;
 	bool rlock;
 
-	LH_UNUSED(ctx);
 	if (ts_node_is_null(fun) ||
 	    ts_node_symbol(fun) != GS->selector_expression)
 		return false;
@@ -130,7 +154,79 @@ static bool lh105__acquire(void *ctx, struct eng_func *fn, TSNode call,
 		return false;
 	a->kind = rlock ? &lh105_rlock : &lh105_lock;
 	a->object = op;
+	if (ctx)
+		lh105__remember(ctx, call, rlock);
 	return true;
+}
+
+static TSNode lh105__operand(TSNode call)
+{
+	return go_unparen(go_field(go_unparen(go_field(call, f_function)),
+				   f_operand));
+}
+
+/* Inside a func literal that does not also hold `outer`. */
+static bool lh105__in_other_literal(TSNode n, TSNode outer)
+{
+	for (TSNode x = ts_node_parent(n); !ts_node_is_null(x);
+	     x = ts_node_parent(x)) {
+		if (ts_node_start_byte(x) <= ts_node_start_byte(outer) &&
+		    ts_node_end_byte(x) >= ts_node_end_byte(outer))
+			return false;
+		if (ts_node_symbol(x) == GS->func_literal)
+			return true;
+	}
+	return false;
+}
+
+/* `X.Lock()` and later, on the same path, `X.Lock()` again with no unlock
+ * in between: the second one waits for itself forever. Two RLocks are
+ * allowed (and not reported). */
+static void lh105__double(struct lh_pass *p, struct gofile *f,
+			  const struct lh105_ctx *c)
+{
+	for (size_t j = 0; j < c->n; j++) {
+		for (size_t i = 0; i < c->n; i++) {
+			TSNode li = c->calls[i], lj = c->calls[j];
+			TSNode stmt = ts_node_parent(li);
+			size_t xl, yl, between;
+			const char *x = go_text(f, lh105__operand(li), &xl);
+			const char *y = go_text(f, lh105__operand(lj), &yl);
+			char pat[160];
+			struct lh_finding *fd;
+
+			if (i == j || (c->rlock[i] && c->rlock[j]) ||
+			    xl != yl || memcmp(x, y, xl) != 0 || xl > 100 ||
+			    ts_node_start_byte(li) >= ts_node_start_byte(lj))
+				continue;
+			if (ts_node_symbol(stmt) != GS->expression_statement ||
+			    !chanfacts_before(stmt, lj) ||
+			    lh105__in_other_literal(lj, li))
+				continue;
+			between = ts_node_start_byte(lj) - ts_node_end_byte(li);
+			snprintf(pat, sizeof(pat), "%.*s.Unlock()", (int)xl, x);
+			if (memmem(f->src + ts_node_end_byte(li), between, pat,
+				   strlen(pat)))
+				continue;
+			snprintf(pat, sizeof(pat), "%.*s.RUnlock()", (int)xl, x);
+			if (memmem(f->src + ts_node_end_byte(li), between, pat,
+				   strlen(pat)))
+				continue;
+			fd = pass_report(p, &lh_rule_lh105, f, lj,
+				"%.*s is locked again while still locked: this "
+				"%s blocks forever", (int)xl, x,
+				c->rlock[j] ? "RLock" : "Lock");
+			pass_step(p, fd, f, li, "locked at line %u",
+				  ts_node_start_point(li).row + 1);
+			pass_step(p, fd, f, lj, "locked again at line %u with "
+				  "no unlock in between",
+				  ts_node_start_point(lj).row + 1);
+			pass_fix(p, fd, "unlock %.*s before locking it again, or "
+				 "do not lock it twice on this path", (int)xl,
+				 x);
+			break;
+		}
+	}
 }
 
 /* The function says it locks: lockX, xLocked, rlock, Lock. */
@@ -162,6 +258,7 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 			const char *name)
 {
 	struct eng_spec spec = { 0 };
+	struct lh105_ctx locks;
 	struct eng_func *fn;
 	struct eng_result *r;
 	size_t len;
@@ -172,8 +269,11 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 	fn = eng_func_get(p->pkg, f, decl);
 	if (!fn || fn->too_deep || ts_node_is_null(fn->body))
 		return;
+	memset(&locks, 0, sizeof(locks));
 	spec.acquire = lh105__acquire;
+	spec.ctx = &locks;
 	r = eng_run(fn, &spec);
+	lh105__double(p, f, &locks);
 	for (size_t i = 0; r && i < r->nleaks; i++) {
 		struct eng_leak *l = &r->leaks[i];
 		struct lh_finding *fd;
