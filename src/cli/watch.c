@@ -43,6 +43,9 @@ static const char usage[] =
 	"                        0 = never; it stops the world while it runs)\n"
 	"      --heap-gc         ask for heap?gc=1 (forces a GC in the target)\n"
 	"      --timeout MS      per request (default 5000)\n"
+	"      --max-body N      bytes per response (default 67108864)\n"
+	"      --max-decompressed N  gunzipped bytes per response; a sample\n"
+	"                        parses at most this much (default 1073741824)\n"
 	"      --give-up S       drop an endpoint failing for S seconds when\n"
 	"                        there is no process to read (default 30)\n"
 	"      --src DIR         cross-check suspects with the static rules\n"
@@ -59,7 +62,8 @@ static const char usage[] =
 
 enum { OPT_TARGETS = 256, OPT_FAIL, OPT_WINDOW, OPT_WINDOWS, OPT_HEAP_EVERY,
        OPT_DUMP_EVERY, OPT_HEAP_GC, OPT_TIMEOUT, OPT_SRC, OPT_HTML,
-       OPT_LISTEN, OPT_FORMAT, OPT_LIVE, OPT_COLOR, OPT_GIVE_UP };
+       OPT_LISTEN, OPT_FORMAT, OPT_LIVE, OPT_COLOR, OPT_GIVE_UP,
+       OPT_MAX_BODY, OPT_MAX_DECOMP };
 
 static const struct option long_opts[] = {
 	{ "pid", required_argument, NULL, 'p' },
@@ -74,6 +78,8 @@ static const struct option long_opts[] = {
 	{ "heap-gc", no_argument, NULL, OPT_HEAP_GC },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "give-up", required_argument, NULL, OPT_GIVE_UP },
+	{ "max-body", required_argument, NULL, OPT_MAX_BODY },
+	{ "max-decompressed", required_argument, NULL, OPT_MAX_DECOMP },
 	{ "src", required_argument, NULL, OPT_SRC },
 	{ "html", required_argument, NULL, OPT_HTML },
 	{ "listen", required_argument, NULL, OPT_LISTEN },
@@ -343,6 +349,19 @@ int cmd_watch(int argc, char **argv)
 						       optarg);
 			}
 			o.timeout_ms = (long)v;
+			break;
+		case OPT_MAX_BODY:
+		case OPT_MAX_DECOMP:
+			if (!parse_uint(optarg, 1ul << 40, &v) || v < 1024) {
+				VEC_FREE(&pids);
+				return cli_usage_error("watch", "bad --%s '%s' (1024 or more bytes)",
+						       c == OPT_MAX_BODY ? "max-body" : "max-decompressed",
+						       optarg);
+			}
+			if (c == OPT_MAX_BODY)
+				o.max_body = (size_t)v;
+			else
+				o.max_decompressed = v;
 			break;
 		case OPT_GIVE_UP:
 			if (!parse_duration(optarg, &o.give_up_s) || o.give_up_s < 1) {

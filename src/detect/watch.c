@@ -652,6 +652,8 @@ static enum lh_status watch__fetch(struct watch_target *t, enum watch_src src,
 	enum snap_format fmt = SNAP_FMT_UNKNOWN;
 	enum lh_status st;
 	char name[512];
+	struct snap_limits lim = SNAP_LIMITS_DEFAULT;
+	struct watch *w = t->w;
 
 	*out = NULL;
 	switch (src) {
@@ -683,7 +685,8 @@ static enum lh_status watch__fetch(struct watch_target *t, enum watch_src src,
 	t->fetch_bytes += body.len;
 	snprintf(name, sizeof(name), "%s%s", t->base, path);
 	s = snapshot_new(name);
-	st = snap_parse_mem(s, body.data, body.len, name, NULL, &fmt, err);
+	lim.max_decompressed = w->o.max_decompressed;
+	st = snap_parse_mem(s, body.data, body.len, name, &lim, &fmt, err);
 	buf_release(&body);
 	if (st == LH_OK) {
 		static const enum snap_format want[] = {

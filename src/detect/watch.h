@@ -48,10 +48,13 @@ struct watch_options {
 	const char *src_dir; /* sources, for the classifier and locations
 			      * (borrowed; NULL = none) */
 	struct series_options series;
+	/* gunzipped bytes per response (1 GiB); parsing is not interrupted
+	 * by --duration, so this also bounds how long a sample can run */
+	uint64_t max_decompressed;
 };
 #define WATCH_OPTIONS_INIT                                                     \
 	{ 1.0, 2, 2, 60, false, 5000, (size_t)64 << 20, 30.0, NULL,            \
-	  SERIES_OPTIONS_INIT }
+	  SERIES_OPTIONS_INIT, (uint64_t)1 << 30 }
 
 enum watch_state {
 	WATCH_STARTING = 0, /* no sample yet */

@@ -442,6 +442,20 @@ if [ -x "$HOSTILE" ] && [ -x "$BUILD/asan/tools/httpget" ]; then
 	row "http: a 404" 2 1 "'$U/missing$P': .*404" "$HOK" 5 64 "$U" "/missing$P" "/ok$P"
 	REL_ONLY=
 	LH=$LH_SAVE REL=$REL_SAVE CMD=
+	# leakhound watch itself on each endpoint for 3 s: one line naming
+	# the endpoint and what is wrong, sampling goes on (the listening
+	# process is still read from /proc: exit 0), and the run ends on time
+	CMD="watch --live never --duration 3s --timeout 2000"
+	for m in hang:"no complete answer within 2000 ms" \
+		trickle:"no complete answer within 2000 ms" \
+		huge:"response is larger than the limit of 67108864 bytes" \
+		html:"not a goroutine dump, profile" \
+		redirect-other:"redirect to another host refused" \
+		redirect-loop:"too many redirects"; do
+		row "watch: ${m%%:*} endpoint" 0 - "'$U/${m%%:*}': goroutine profile: ${m#*:}" - 10 64 "$U/${m%%:*}"
+	done
+	row "watch: gzip bomb, --max-decompressed 64 MiB" 0 - "'$U/bomb': goroutine profile: decompressed data passes the limit of 67108864 bytes" - 20 128 --max-decompressed 67108864 "$U/bomb"
+	CMD=
 	kill "$hostile_pid" 2>/dev/null
 else
 	notok "http: tests/tools/hostile and httpget are not built"
