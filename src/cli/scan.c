@@ -37,7 +37,7 @@ static const char usage[] =
 	"      --max-file-size N reject .go files larger than N bytes (default\n"
 	"                        16 MiB) and go.mod files (default 4 MiB)\n"
 	"      --max-depth N     reject .go files nested deeper than N syntax\n"
-	"                        levels (default 4096, at most 8192)\n"
+	"                        levels (default 16384, at most 32768)\n"
 	"  -v, --verbose         say what was assumed (e.g. the Go version)\n"
 	"  -h, --help            show this help\n"
 	"\n"
@@ -214,12 +214,13 @@ static int parse_args(int argc, char **argv, struct scan_args *a)
 			a->o.max_file_size = (size_t)v;
 			break;
 		case OPT_MAX_DEPTH:
-			/* past 8192 levels the 2 KiB per level budget of the
-			 * 16 MiB worker stack would be gone (docs/limits.md) */
-			if (!parse_count(optarg, 8192, &v))
+			/* past 32768 levels the 2 KiB per level budget of
+			 * the 64 MiB worker stack would be gone
+			 * (docs/limits.md) */
+			if (!parse_count(optarg, 32768, &v))
 				return cli_usage_error("scan",
 					"invalid --max-depth '%s': want 1 to "
-					"8192", optarg);
+					"32768", optarg);
 			a->o.max_depth = (unsigned)v;
 			break;
 		case 'v':

@@ -169,7 +169,7 @@ enum lh_status lh_fail(struct lh_error *err, const char *input,
 /* A fixed-size thread pool running `fn(item, worker_index, ctx)` over items
  * [0, n). Blocks until all are done. Every worker (even with nthreads 1)
  * runs on a thread of its own with a POOL_STACK_SIZE stack. */
-#define POOL_STACK_SIZE ((size_t)16 << 20)
+#define POOL_STACK_SIZE ((size_t)64 << 20)
 typedef void (*pool_fn)(size_t item, unsigned worker, void *ctx);
 void pool_run(unsigned nthreads, size_t n, pool_fn fn, void *ctx);
 /* Number of online CPUs (at least 1). */

@@ -101,9 +101,11 @@ struct go_limits {
 };
 #define GO_MAX_FILE_DEFAULT ((size_t)16 << 20)
 /* Every tree handed to rules is at most this deep, so an AST walker may
- * recurse once per level with frames up to 2 KiB within the 16 MiB stack
- * of a pool worker (core.h): 4096 x 2 KiB = 8 MiB, half of it. */
-#define GO_MAX_DEPTH_DEFAULT 4096u
+ * recurse once per level with frames up to 2 KiB within the 64 MiB stack
+ * of a pool worker (core.h): 16384 x 2 KiB = 32 MiB, half of it. Real code
+ * goes deep: the standard library's time/tzdata/zipdata.go is one constant
+ * of ~7100 concatenated strings, a binary expression ~7100 levels deep. */
+#define GO_MAX_DEPTH_DEFAULT 16384u
 #define GO_LIMITS_DEFAULT { GO_MAX_FILE_DEFAULT, GO_MAX_DEPTH_DEFAULT }
 
 /* Reads and parses path (a regular file) into a new gofile. Rejects, with

@@ -74,7 +74,7 @@ static void test_rejects(void **state)
 
 static void test_depth(void **state)
 {
-	enum { N = 10000 };
+	enum { N = 40000 };
 	char *src = malloc(2 * N + 64);
 	size_t len;
 
@@ -87,7 +87,7 @@ static void test_depth(void **state)
 	len += N;
 	src[len++] = '\n';
 	assert_true(str_has_prefix(parse(src, len, 0),
-				   "cannot parse: nesting deeper than 4096 "
+				   "cannot parse: nesting deeper than 16384 "
 				   "levels at line 2, column "));
 	/* the same shape just inside the bound is accepted */
 	len = (size_t)sprintf(src, "package p\nvar x = ((((1))))\n");
