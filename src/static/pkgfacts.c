@@ -156,6 +156,20 @@ static bool pf__is_qualified(const struct gofile *f, TSNode t,
 	return p && strcmp(p, path) == 0 && go_text_is(f, nm, name);
 }
 
+/* A type describing types (reflect.Type, *rtype, *types.Type, typeId):
+ * their values are bounded by the program. */
+static bool pf__typeish(const struct gofile *f, TSNode t)
+{
+	size_t len;
+	const char *s = go_text(f, t, &len);
+
+	for (size_t i = 0; i + 4 <= len; i++) {
+		if ((s[i] == 't' || s[i] == 'T') && memcmp(s + i + 1, "ype", 3) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Is the (local) type T an enum: an integer or string type with typed
  * constants? */
 static bool pf__enum_type(struct pf_build *b, const char *tname)
@@ -188,11 +202,11 @@ static bool pf__key_bounded(struct pf_build *b, const struct gofile *f,
 				return true;
 		}
 		d = pf__type_decl(b, f, key);
-		if (d)
-			return pf__enum_type(b, go_text_dup(f, key));
+		if (d && pf__enum_type(b, go_text_dup(f, key)))
+			return true;
 	}
 	/* the set of types of a program is finite */
-	return pf__is_qualified(f, key, "reflect", "Type");
+	return pf__typeish(f, key);
 }
 
 /* Classifies a type expression. */
@@ -769,8 +783,7 @@ static bool pf__type_param(struct pf_build *b, TSNode plist, TSNode k)
 		TSNode t = go_field(pd, f_type);
 		uint32_t m = ts_node_named_child_count(pd);
 
-		if (ts_node_is_null(t) ||
-		    !pf__is_qualified(b->file, t, "reflect", "Type"))
+		if (ts_node_is_null(t) || !pf__typeish(b->file, t))
 			continue;
 		for (uint32_t j = 0; j < m; j++) {
 			TSNode c = ts_node_named_child(pd, j);
@@ -887,6 +900,11 @@ struct pf__lenscan {
 	const char *text;
 	size_t len;
 	bool found;
+	struct {
+		const char *name;
+		size_t len;
+	} derived[8];
+	size_t nderived;
 };
 
 static bool pf__lenscan_enter(void *ctx, TSNode n, unsigned depth)
@@ -932,19 +950,67 @@ static bool pf__lenscan_enter(void *ctx, TSNode n, unsigned depth)
 		if (len == ls->len && memcmp(t, ls->text, len) == 0)
 			ls->found = true;
 	}
+	/* n := len(m) + 1; if n > max {...}: a bound through a local */
+	for (int i = 0; i < 2 && ls->nderived; i++) {
+		size_t len;
+		const char *t;
+
+		if (ts_node_symbol(sides[i]) != s->identifier)
+			continue;
+		t = go_text(ls->b->file, sides[i], &len);
+		for (size_t k = 0; k < ls->nderived; k++) {
+			if (ls->derived[k].len == len &&
+			    memcmp(ls->derived[k].name, t, len) == 0)
+				ls->found = true;
+		}
+	}
+	return true;
+}
+
+/* Locals assigned from an expression mentioning len(coll). */
+static bool pf__derived_enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct pf__lenscan *ls = ctx;
+	TSSymbol s = ts_node_symbol(n);
+	TSNode l, r, id;
+	size_t len;
+	const char *t;
+	char pat[140];
+
+	LH_UNUSED(depth);
+	if (s != GS->short_var_declaration && s != GS->assignment_statement)
+		return true;
+	l = go_field(n, f_left);
+	r = go_field(n, f_right);
+	if (ts_node_named_child_count(l) != 1 || ts_node_is_null(r) ||
+	    ls->nderived >= ARRAY_SIZE(ls->derived) || ls->len + 6 > 128)
+		return true;
+	id = ts_node_named_child(l, 0);
+	if (ts_node_symbol(id) != GS->identifier)
+		return true;
+	snprintf(pat, sizeof(pat), "len(%.*s)", (int)ls->len, ls->text);
+	t = go_text(ls->b->file, r, &len);
+	if (memmem(t, len, pat, strlen(pat))) {
+		ls->derived[ls->nderived].name = go_text(ls->b->file, id,
+						 &ls->derived[ls->nderived].len);
+		ls->nderived++;
+	}
 	return true;
 }
 
 /* A size check of the collection written as `coll` in the function. */
 static bool pf__size_checked(struct pf_build *b, TSNode coll, TSNode at)
 {
-	struct pf__lenscan ls = { b, NULL, 0, false };
+	struct pf__lenscan ls = { 0 };
 	struct syn_walker w = { pf__lenscan_enter, NULL, &ls };
+	struct syn_walker dw = { pf__derived_enter, NULL, &ls };
 	TSNode fn = pf__enclosing_func(b, at);
 
 	if (ts_node_is_null(fn))
 		return false;
+	ls.b = b;
 	ls.text = go_text(b->file, go_unparen(coll), &ls.len);
+	syn_walk(go_field(fn, f_body), &dw);
 	syn_walk(go_field(fn, f_body), &w);
 	return ls.found;
 }
@@ -1058,6 +1124,27 @@ static void pf__assign(struct pf_build *b, TSNode n)
 	}
 }
 
+/* A sync.Map used as the cache its documentation describes ("entries
+ * only ever written once but read many times, as in caches that only
+ * grow"): LoadOrStore, or Store after a Load in the same function. */
+static bool pf__memo(struct pf_build *b, TSNode recv, TSNode m, TSNode call)
+{
+	TSNode fn = pf__enclosing_func(b, call);
+	char pat[96];
+	size_t rlen, flen;
+	const char *r = go_text(b->file, recv, &rlen);
+	const char *t;
+
+	if (go_text_is(b->file, m, "LoadOrStore"))
+		return true;
+	if (ts_node_is_null(fn) || rlen + 8 >= sizeof(pat))
+		return false;
+	memcpy(pat, r, rlen);
+	memcpy(pat + rlen, ".Load(", 7);
+	t = go_text(b->file, fn, &flen);
+	return memmem(t, flen, pat, rlen + 6) != NULL;
+}
+
 static bool pf__shrink_name(const char *s, size_t len)
 {
 	static const char *const words[] = { "Delete", "Clear", "Remove",
@@ -1111,7 +1198,8 @@ static void pf__call(struct pf_build *b, TSNode call)
 	    go_text_is(b->file, m, "LoadOrStore") ||
 	    go_text_is(b->file, m, "Swap")) {
 		TSNode k = syn_arg(call, 0);
-		bool bounded = pf__const_key(b, k) || pf__type_key(b, k, call);
+		bool bounded = pf__const_key(b, k) || pf__type_key(b, k, call) ||
+			       pf__memo(b, recv, m, call);
 
 		if (!bounded)
 			bounded = pf__size_checked(b, recv, call);
@@ -1564,10 +1652,7 @@ static bool pf__registrar(const char *name)
 {
 	if (strchr(name, '.'))
 		name = strchr(name, '.') + 1;
-	return str_has_prefix(name, "Register") ||
-	       str_has_prefix(name, "register") ||
-	       str_has_prefix(name, "MustRegister") ||
-	       str_has_prefix(name, "mustRegister") ||
+	return strstr(name, "Register") || strstr(name, "register") ||
 	       str_has_prefix(name, "Publish");
 }
 

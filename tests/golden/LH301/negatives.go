@@ -115,3 +115,16 @@ func prune(m map[string]int) {
 		}
 	}
 }
+
+// Keyed by type: bounded by the types of the program.
+type rtype struct{ name string }
+
+var sizes = map[*rtype]int{}
+
+func sizeOf(t *rtype) int {
+	if n, ok := sizes[t]; ok {
+		return n
+	}
+	sizes[t] = len(t.name)
+	return sizes[t]
+}
