@@ -34,6 +34,11 @@ const struct bv_var *bv_var_of(const struct bv_func *b, TSNode id)
 	return bv__find(b, s, len);
 }
 
+const struct bv_var *bv_var_named(const struct bv_func *b, const char *name)
+{
+	return bv__find(b, name, strlen(name));
+}
+
 bool bv_is_local(const struct bv_func *b, const char *name, size_t len)
 {
 	return bv__find(b, name, len) != NULL;

@@ -67,6 +67,8 @@ void bv_release(struct bv_func *b);
 
 /* The local (or parameter) named by identifier id, or NULL. */
 const struct bv_var *bv_var_of(const struct bv_func *b, TSNode id);
+/* The local named name (NUL-terminated), or NULL. */
+const struct bv_var *bv_var_named(const struct bv_func *b, const char *name);
 /* True when name is declared anywhere in the function (a local, a
  * parameter, a receiver, a named result). */
 bool bv_is_local(const struct bv_func *b, const char *name, size_t len);

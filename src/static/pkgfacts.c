@@ -1666,6 +1666,7 @@ static void pf__init_only(struct pf_build *b, struct map *only)
 
 	for (size_t i = 0; i < b->pkg->nfiles; i++) {
 		if (!b->pkg->files[i]->is_test &&
+		    !syn_file_ignored(b->pkg->files[i]) &&
 		    strcmp(b->pkg->files[i]->pkgname, "main") == 0)
 			is_main = true;
 	}
@@ -1816,6 +1817,61 @@ static void pf__relevant(struct pf_build *b, struct map *rel)
 	VEC_FREE(&names);
 }
 
+/* Signs that a program keeps running: a server, a signal loop, a ticker,
+ * `select {}`, or an endless loop in main itself. */
+static bool pf__long_running(const struct gopkg *pkg)
+{
+	static const char *const marks[] = {
+		"ListenAndServe", ".Serve(", "Accept()", "HandleFunc(",
+		"signal.Notify", "select {}", "time.Tick(", "NewTicker(",
+	};
+
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		const struct gofile *f = pkg->files[i];
+
+		if (f->is_test || syn_file_ignored(f))
+			continue;
+		for (size_t k = 0; k < ARRAY_SIZE(marks); k++) {
+			if (memmem(f->src, f->len, marks[k], strlen(marks[k])))
+				return true;
+		}
+	}
+	for (size_t i = 0; i < pkg->funcs.len; i++) {
+		const struct godecl *d = pkg->funcs.items[i];
+		size_t len;
+		const char *t;
+
+		if (d->kind != GODECL_FUNC || strcmp(d->name, "main") != 0)
+			continue;
+		t = go_text(d->file, go_field(d->node, f_body), &len);
+		/* for {...}, for i := 0; ; i++ {...} */
+		if (memmem(t, len, "for {", 5) || memmem(t, len, "; ;", 3))
+			return true;
+	}
+	return false;
+}
+
+/* See struct pkgfacts.batch. */
+static bool pf__batch(const struct gopkg *pkg)
+{
+	const char *d = pkg->dir, *c;
+	bool is_main = false;
+
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		if (!pkg->files[i]->is_test && !syn_file_ignored(pkg->files[i]) &&
+		    strcmp(pkg->files[i]->pkgname, "main") == 0)
+			is_main = true;
+	}
+	if (is_main)
+		return !pf__long_running(pkg);
+	/* internal packages of a command: importable by that command only */
+	for (c = d; (c = strstr(c, "cmd/")); c++) {
+		if ((c == d || c[-1] == '/') && strstr(c, "/internal"))
+			return true;
+	}
+	return false;
+}
+
 static struct pf_access *pf__copy(struct arena *A, struct pf_access *items,
 				  size_t n)
 {
@@ -1945,6 +2001,7 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 		}
 	}
 	pf = arena_alloc(b.A, sizeof(*pf));
+	pf->batch = b.tbs.len && pf__batch(pkg);
 	pf->ntargets = b.tbs.len;
 	pf->targets = b.tbs.len ? arena_alloc(b.A, b.tbs.len *
 						      sizeof(*pf->targets))

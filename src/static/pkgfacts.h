@@ -68,6 +68,11 @@ struct pf_target {
 struct pkgfacts {
 	struct pf_target *targets;
 	size_t ntargets;
+	/* The package runs to completion: a main package that starts no
+	 * goroutine, has no endless loop and serves nothing, or an internal
+	 * package of a command (cmd/X/internal/..., cmd/internal/...).
+	 * Its globals live only as long as one run of the command. */
+	bool batch;
 };
 
 /* The package's facts, computed on first use. Borrowed: allocated in the

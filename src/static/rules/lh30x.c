@@ -19,6 +19,10 @@
  * it; the key type is small (bool, byte, an enum type, reflect.Type); a
  * size check (len(m) compared to a bound) is in the writing function.
  *
+ * Batch code is skipped: a main package with no goroutine, endless loop
+ * or server, and the internal packages of a command (cmd/X/internal/...),
+ * live for one run of the command (see pkgfacts.h).
+ *
  * Known false-positive shapes: registries filled at run time by callers in
  * other packages but bounded in practice (Register functions called from
  * their init); memo caches keyed by a finite set we cannot see.
@@ -78,6 +82,8 @@ static void lh30x_run(struct lh_pass *p)
 {
 	const struct pkgfacts *pf = pkgfacts_get(p->pkg);
 
+	if (pf->batch)
+		return; /* the globals live for one run of a command */
 	for (size_t i = 0; i < pf->ntargets; i++) {
 		const struct pf_target *t = &pf->targets[i];
 		const struct pf_access *w;

@@ -14,7 +14,8 @@
  * static/bigval.h). Silent on copies (string(b), bytes.Clone, append to a
  * fresh slice, copy), on slices that are nearly the whole value (data[1:],
  * data[:len(data)-1], bytes.TrimSpace), on buf[:n] of a buffer sized by
- * the caller and filled by Read, and in test files.
+ * the caller and filled by Read, on parts stored in a loop over the value
+ * (all its lines kept: together they are the whole), and in test files.
  */
 #include "static/bigval.h"
 #include "static/syn.h"
@@ -69,6 +70,25 @@ static void lh40x__fix(struct lh_pass *p, struct lh_finding *fd, bool str,
 	LH_UNUSED(expr);
 }
 
+/* The sink runs in a loop that does not make the big value: the parts
+ * stored over the iterations together cover it (every line of a file
+ * kept): no small part pins a large rest. */
+static bool lh40x__in_loop(TSNode sink, const struct bv_var *origin)
+{
+	for (TSNode q = ts_node_parent(sink); !ts_node_is_null(q);
+	     q = ts_node_parent(q)) {
+		if (syn_is_func(q))
+			return false;
+		if (ts_node_symbol(q) != GS->for_statement)
+			continue;
+		if (!origin || !origin->decl.id ||
+		    ts_node_start_byte(origin->decl) < ts_node_start_byte(q) ||
+		    ts_node_end_byte(origin->decl) > ts_node_end_byte(q))
+			return true;
+	}
+	return false;
+}
+
 static bool lh40x__enter(void *ctx, TSNode n, unsigned depth)
 {
 	struct lh40x_ctx *c = ctx;
@@ -90,7 +110,10 @@ static bool lh40x__enter(void *ctx, TSNode n, unsigned depth)
 	    k != BV_PARTS_STR)
 		return true;
 	sink = bv_sink(c->b, n, &where);
-	if (ts_node_is_null(sink) || lh40x__seen(c, sink))
+	if (ts_node_is_null(sink) ||
+	    lh40x__in_loop(sink, from ? bv_var_named(c->b, from->origin)
+				      : NULL) ||
+	    lh40x__seen(c, sink))
 		return s != g->identifier;
 	str = k == BV_PART_STR || k == BV_PARTS_STR;
 	name = from ? from->origin : "a large value";

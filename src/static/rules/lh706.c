@@ -8,7 +8,9 @@
  * makes one) when some loop enclosing it in the same function can run more
  * than one iteration.
  *
- * Silent when: the defer is inside a func literal called per iteration
+ * Silent when: the defer is in a select case inside the loop (timer fired,
+ * result arrived: usually once per call); the defer is inside a func
+ * literal called per iteration
  * (the literal is the function the defer belongs to); every enclosing loop
  * ends its first iteration with return, panic or an unconditional break
  * and has no continue.
@@ -149,6 +151,10 @@ static bool lh706__enter(void *ctx, TSNode n, unsigned depth)
 	for (TSNode q = ts_node_parent(n); !ts_node_is_null(q);
 	     q = ts_node_parent(q)) {
 		if (syn_is_func(q))
+			break;
+		/* a select case in the loop: an event that usually happens
+		 * once (a timer firing, a result arriving) */
+		if (ts_node_symbol(q) == GS->communication_case)
 			break;
 		if (ts_node_symbol(q) == GS->for_statement &&
 		    !lh706__single_iteration(c->f, q)) {
