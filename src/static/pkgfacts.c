@@ -85,6 +85,7 @@ struct pf_build {
 	VEC(struct pf_pending) pending;
 	VEC(struct pf_fieldshrink) fshrinks;
 	VEC(struct pf_ref) refs;
+	struct map once_methods; /* methods passed as x.Do(y.m): run once */
 	/* walk state */
 	struct gofile *file;
 	enum pf_ctx ctx;
@@ -1512,6 +1513,14 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 	if (sym == s->selector_expression) {
 		struct pf_res r = pf__resolve(b, n);
 
+		if (pf__once_arg(b, n)) {
+			size_t len;
+			const char *m = go_text(b->file, go_field(n, f_field),
+						&len);
+
+			map_put(&b->once_methods, m, len, (void *)1);
+		}
+
 		if (r.tgt || r.recv_type) {
 			pf__use(b, n, &r);
 			return false;
@@ -1941,6 +1950,14 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 	}
 	/* 3. resolve */
 	pf__init_only(&b, &only);
+	for (size_t i = 0; i < pkg->funcs.len && b.once_methods.len; i++) {
+		const struct godecl *d = pkg->funcs.items[i];
+		const char *dot = strchr(d->name, '.');
+
+		if (d->kind == GODECL_METHOD && dot &&
+		    map_gets(&b.once_methods, dot + 1))
+			map_puts(&only, d->name, (void *)1);
+	}
 	for (size_t i = 0; i < pkg->funcs.len && b.tbs.len; i++) {
 		const struct godecl *d = pkg->funcs.items[i];
 		const char *ct;
@@ -2033,6 +2050,7 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 	map_release(&only);
 	map_release(&ctors);
 	map_release(&relevant);
+	map_release(&b.once_methods);
 	return pf;
 }
 

@@ -122,3 +122,18 @@ var config = Config{opts: map[string]string{}}
 func init() {
 	config.opts["mode"] = "fast"
 }
+
+// Filled once: sync.Once runs the method value a single time.
+type searchDirs struct {
+	once sync.Once
+	list []string
+}
+
+var search searchDirs
+
+func (d *searchDirs) init() { d.list = append(d.list, "/usr/lib", "/lib") }
+
+func searchPath() []string {
+	search.once.Do(search.init)
+	return search.list
+}
