@@ -87,6 +87,9 @@ static void bv__declare_o(struct bv_func *b, TSNode id, enum bv_kind k,
 	}
 	if (unset || v->kind == k)
 		return;
+	if (k == BV_MAYBE_BIG && v->kind == BV_BIG && v->what &&
+	    strcmp(v->what, "a buffer filled by Read") == 0)
+		return; /* the third walk meets its make() again */
 	if (v->kind == BV_NONE && ts_node_symbol(v->decl) == GS->var_spec &&
 	    ts_node_is_null(go_field(v->decl, f_value))) {
 		/* var x []byte; x, err = io.ReadAll(r) */
@@ -296,8 +299,16 @@ static enum bv_kind bv__expr(const struct bv_func *cb, TSNode e,
 			return BV_NONE;
 		if (bv__big(k) && bv__nearly_whole(b, e))
 			return k;
+		int64_t z = -1;
+
 		if (v && v->what && strstr(v->what, "filled by Read") &&
-		    ts_node_is_null(go_field(e, f_start)))
+		    (ts_node_is_null(go_field(e, f_start)) ||
+		     (syn_const_int(b->pkg, b->file, go_field(e, f_start), &z) &&
+		      z == 0)) &&
+		    !ts_node_is_null(go_field(e, f_end)) &&
+		    ts_node_symbol(go_unparen(go_field(e, f_end))) ==
+			    g->identifier &&
+		    !syn_const_int(b->pkg, b->file, go_field(e, f_end), &(int64_t){ 0 }))
 			return BV_NONE; /* buf[:n]: what Read filled */
 		return bv__part_of(k);
 	}
@@ -780,6 +791,53 @@ static bool bv__global(struct bv_func *b, TSNode id, const char **name)
 	return true;
 }
 
+struct bv__ret {
+	const struct gofile *f;
+	const char *name;
+	size_t len;
+	bool found;
+};
+
+static bool bv__ret_enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct bv__ret *r = ctx;
+	TSNode l;
+
+	LH_UNUSED(depth);
+	if (r->found || ts_node_symbol(n) == GS->func_literal)
+		return false;
+	if (ts_node_symbol(n) != GS->return_statement)
+		return true;
+	l = ts_node_named_child(n, 0);
+	for (uint32_t i = 0; !ts_node_is_null(l) &&
+			     i < ts_node_named_child_count(l); i++) {
+		TSNode e = go_unparen(ts_node_named_child(l, i));
+		size_t len;
+		const char *t;
+
+		if (ts_node_symbol(e) == GS->unary_expression &&
+		    go_text_is(r->f, go_field(e, f_operator), "&"))
+			e = go_unparen(go_field(e, f_operand));
+		if (ts_node_symbol(e) != GS->identifier)
+			continue;
+		t = go_text(r->f, e, &len);
+		if (len == r->len && memcmp(t, r->name, len) == 0)
+			r->found = true;
+	}
+	return false;
+}
+
+/* The local named by id is returned (x or &x) by the function. */
+static bool bv__returned(struct bv_func *b, TSNode id)
+{
+	struct bv__ret r = { b->file, NULL, 0, false };
+	struct syn_walker w = { bv__ret_enter, NULL, &r };
+
+	r.name = go_text(b->file, id, &r.len);
+	syn_walk(go_field(b->fn, f_body), &w);
+	return r.found;
+}
+
 /* The place assigned to is long-lived. */
 static bool bv__long_lived(struct bv_func *b, TSNode t, const char **where)
 {
@@ -845,6 +903,10 @@ static bool bv__long_lived(struct bv_func *b, TSNode t, const char **where)
 					 "outlives the call";
 				return true;
 			}
+			if (v && !v->param && bv__returned(b, x)) {
+				*where = "stored in a field of a returned value";
+				return true;
+			}
 		}
 	}
 	return false;
@@ -884,12 +946,26 @@ TSNode bv_sink(struct bv_func *b, TSNode e, const char **where)
 		if (ps == g->argument_list) {
 			TSNode call = ts_node_parent(p);
 
+			TSNode m;
+
 			/* x = append(x, part): the append is the value */
 			if (syn_call_ident(b->file, call, "append") &&
 			    ts_node_named_child(p, 0).id != e.id &&
 			    ts_node_symbol(e) != g->variadic_argument) {
 				e = call;
 				continue;
+			}
+			/* http.HandleFunc(path, f), mux.Handle(path, h): kept
+			 * by the server for the life of the process */
+			m = go_unparen(go_field(call, f_function));
+			if (ts_node_symbol(m) == g->selector_expression)
+				m = go_field(m, f_field);
+			if ((go_text_is(b->file, m, "HandleFunc") ||
+			     go_text_is(b->file, m, "Handle")) &&
+			    ts_node_named_child(p, ts_node_named_child_count(p) - 1)
+					    .id == e.id) {
+				*where = "registered as an HTTP handler";
+				return call;
 			}
 			return (TSNode){ 0 };
 		}

@@ -31,7 +31,9 @@ enum pf_gkind { PFG_MAP, PFG_SLICE, PFG_SYNCMAP, PFG_STRUCT, PFG_NONE };
 struct pf_gvar {
 	const char *name;
 	enum pf_gkind kind;
-	const char *stype;  /* struct type, for PFG_STRUCT */
+	const char *stype;  /* struct type, for PFG_STRUCT (NULL: anonymous) */
+	TSNode anon;	    /* struct_type of an anonymous struct */
+	const struct gofile *anon_file;
 	bool named;	    /* map/slice of a named type (may have methods) */
 	bool key_bounded;
 	struct gofile *file;
@@ -228,6 +230,13 @@ static enum pf_gkind pf__type_kind(struct pf_build *b, const struct gofile *f,
 		g->key_bounded = pf__key_bounded(b, f, go_field(t, f_key));
 		return PFG_MAP;
 	}
+	if (sym == s->struct_type) {
+		/* var stats struct{ hits map[string]int }{...} */
+		g->anon = t;
+		g->anon_file = f;
+		g->stype = NULL;
+		return PFG_STRUCT;
+	}
 	if (sym == s->slice_type) {
 		/* a slice of callbacks is a registry, bounded by code */
 		TSNode el = go_field(t, f_element);
@@ -380,13 +389,15 @@ static enum pf_kind pf__tkind(enum pf_gkind k)
 static void pf__struct_fields(struct pf_build *b, struct pf_gvar *g)
 {
 	const struct go_syms *s = GS;
-	const struct godecl *d = gopkg_lookup(b->pkg, g->stype);
+	const struct godecl *d = g->stype ? gopkg_lookup(b->pkg, g->stype) : NULL;
+	const struct gofile *df;
 	TSNode st, list;
 	uint32_t n;
 
-	if (!d || d->kind != GODECL_TYPE)
+	if (g->stype && (!d || d->kind != GODECL_TYPE))
 		return;
-	st = go_field(d->node, f_type);
+	st = g->stype ? go_field(d->node, f_type) : g->anon;
+	df = g->stype ? d->file : g->anon_file;
 	if (ts_node_is_null(st) || ts_node_symbol(st) != s->struct_type)
 		return;
 	list = ts_node_named_child(st, 0);
@@ -403,7 +414,7 @@ static void pf__struct_fields(struct pf_build *b, struct pf_gvar *g)
 		if (ts_node_symbol(fd) != s->field_declaration ||
 		    ts_node_is_null(ft))
 			continue;
-		k = pf__type_kind(b, d->file, ft, &tmp, 0);
+		k = pf__type_kind(b, (struct gofile *)df, ft, &tmp, 0);
 		if (k != PFG_MAP && k != PFG_SLICE && k != PFG_SYNCMAP)
 			continue;
 		m = ts_node_named_child_count(fd);
@@ -414,7 +425,7 @@ static void pf__struct_fields(struct pf_build *b, struct pf_gvar *g)
 
 			if (ts_node_symbol(nm) != s->field_identifier)
 				continue;
-			field = go_text_dup(d->file, nm);
+			field = go_text_dup(df, nm);
 			name = arena_printf(b->A, "%s.%s", g->name, field);
 			t = pf__target(b, name, g->name, field, pf__tkind(k),
 				       g->file, g->spec);
@@ -467,11 +478,14 @@ static void pf__collect_spec(struct pf_build *b, struct gofile *f, TSNode spec)
 		map_puts(&b->globals, g->name, g);
 		VEC_PUSH(&b->gvars, g);
 		if (g->kind == PFG_STRUCT) {
-			struct map_entry *e = map_slot(&b->inst, g->stype,
-						       strlen(g->stype));
+			if (g->stype) {
+				struct map_entry *e = map_slot(&b->inst, g->stype,
+							       strlen(g->stype));
 
-			/* a second package-level instance: not a singleton */
-			e->value = (void *)((uintptr_t)e->value + 1);
+				/* a second package-level instance: not a
+				 * singleton */
+				e->value = (void *)((uintptr_t)e->value + 1);
+			}
 			pf__struct_fields(b, g);
 		} else {
 			g->tgt = pf__target(b, g->name, g->name, NULL,
@@ -950,6 +964,15 @@ static bool pf__lenscan_enter(void *ctx, TSNode n, unsigned depth)
 		t = go_text(ls->b->file, a, &len);
 		if (len == ls->len && memcmp(t, ls->text, len) == 0)
 			ls->found = true;
+		/* cbs.index bounded through len(cbs.slots): the struct keeps
+		 * a capacity for its collections */
+		{
+			const char *dot = memchr(ls->text, '.', ls->len);
+			size_t pre = dot ? (size_t)(dot - ls->text) + 1 : 0;
+
+			if (pre && len > pre && memcmp(t, ls->text, pre) == 0)
+				ls->found = true;
+		}
 	}
 	/* n := len(m) + 1; if n > max {...}: a bound through a local */
 	for (int i = 0; i < 2 && ls->nderived; i++) {
@@ -1826,40 +1849,6 @@ static void pf__relevant(struct pf_build *b, struct map *rel)
 	VEC_FREE(&names);
 }
 
-/* Signs that a program keeps running: a server, a signal loop, a ticker,
- * `select {}`, or an endless loop in main itself. */
-static bool pf__long_running(const struct gopkg *pkg)
-{
-	static const char *const marks[] = {
-		"ListenAndServe", ".Serve(", "Accept()", "HandleFunc(",
-		"signal.Notify", "select {}", "time.Tick(", "NewTicker(",
-	};
-
-	for (size_t i = 0; i < pkg->nfiles; i++) {
-		const struct gofile *f = pkg->files[i];
-
-		if (f->is_test || syn_file_ignored(f))
-			continue;
-		for (size_t k = 0; k < ARRAY_SIZE(marks); k++) {
-			if (memmem(f->src, f->len, marks[k], strlen(marks[k])))
-				return true;
-		}
-	}
-	for (size_t i = 0; i < pkg->funcs.len; i++) {
-		const struct godecl *d = pkg->funcs.items[i];
-		size_t len;
-		const char *t;
-
-		if (d->kind != GODECL_FUNC || strcmp(d->name, "main") != 0)
-			continue;
-		t = go_text(d->file, go_field(d->node, f_body), &len);
-		/* for {...}, for i := 0; ; i++ {...} */
-		if (memmem(t, len, "for {", 5) || memmem(t, len, "; ;", 3))
-			return true;
-	}
-	return false;
-}
-
 /* See struct pkgfacts.batch. */
 static bool pf__batch(const struct gopkg *pkg)
 {
@@ -1871,8 +1860,12 @@ static bool pf__batch(const struct gopkg *pkg)
 		    strcmp(pkg->files[i]->pkgname, "main") == 0)
 			is_main = true;
 	}
+	/* A main package is not batch code by itself: a loop in main that
+	 * calls the writer stands for the requests of a service (see
+	 * examples/seed/03-global-growth); only the start-up logic of
+	 * pf__init_only applies to it. */
 	if (is_main)
-		return !pf__long_running(pkg);
+		return false;
 	/* internal packages of a command: importable by that command only */
 	for (c = d; (c = strstr(c, "cmd/")); c++) {
 		if ((c == d || c[-1] == '/') && strstr(c, "/internal"))
@@ -1998,7 +1991,8 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 
 		if (!t->t.field)
 			continue;
-		t->t.singleton = pf__singleton(&b, &only, &ctors, t->t.type);
+		t->t.singleton = t->t.type &&
+				 pf__singleton(&b, &only, &ctors, t->t.type);
 		for (size_t k = 0; k < b.fshrinks.len; k++) {
 			if (strcmp(b.fshrinks.items[k].field, t->t.field) == 0)
 				VEC_PUSH(&t->s, b.fshrinks.items[k].a);

@@ -68,10 +68,9 @@ struct pf_target {
 struct pkgfacts {
 	struct pf_target *targets;
 	size_t ntargets;
-	/* The package runs to completion: a main package that starts no
-	 * goroutine, has no endless loop and serves nothing, or an internal
-	 * package of a command (cmd/X/internal/..., cmd/internal/...).
-	 * Its globals live only as long as one run of the command. */
+	/* The package is an internal package of a command
+	 * (cmd/X/internal/..., cmd/internal/...): importable by that command
+	 * only, its globals live as long as one run of the command. */
 	bool batch;
 };
 

@@ -14,9 +14,10 @@
  * loop with a plain condition (`for !done {}`).
  *
  * Silent: go >= 1.23 (collected timers); counted loops (`for i := 0; i <
- * n; i++`) and range loops (bounded by their data); selects where every
- * other case (default included) leaves the loop - then at most one timer
- * is ever pending, the one that fired.
+ * n; i++`) and range loops (bounded by their data); a loop that ends on
+ * its first timeout (the time.After case returns or breaks out); selects
+ * where every other case (default included) leaves the loop - then at
+ * most one timer is ever pending, the one that fired.
  */
 #include <stdio.h>
 
@@ -177,6 +178,11 @@ static bool lh203__enter(void *ctx, TSNode n, unsigned depth)
 		}
 	}
 	if (ts_node_is_null(loop) || !lh203__long_loop(loop))
+		return true;
+	/* the loop ends on the first timeout: only timers of iterations
+	 * that ended otherwise were ever pending, and the loop stops
+	 * making them when one fires */
+	if (lh203__leaves(c->f, cas, loop))
 		return true;
 	k = ts_node_named_child_count(sel);
 	for (uint32_t i = 0; i < k; i++) {

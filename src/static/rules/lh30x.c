@@ -19,9 +19,8 @@
  * it; the key type is small (bool, byte, an enum type, reflect.Type); a
  * size check (len(m) compared to a bound) is in the writing function.
  *
- * Batch code is skipped: a main package with no goroutine, endless loop
- * or server, and the internal packages of a command (cmd/X/internal/...),
- * live for one run of the command (see pkgfacts.h).
+ * Batch code is skipped: the internal packages of a command
+ * (cmd/X/internal/...) live for one run of the command (see pkgfacts.h).
  *
  * Known false-positive shapes: registries filled at run time by callers in
  * other packages but bounded in practice (Register functions called from

@@ -6,7 +6,8 @@ import (
 	"time"
 )
 
-// Every message restarts the loop and leaves a 5-minute timer behind.
+// A heartbeat: every message restarts the loop and leaves a 5-minute
+// timer behind; the loop never ends.
 func consume(ch <-chan string) {
 	for {
 		select {
@@ -14,7 +15,6 @@ func consume(ch <-chan string) {
 			fmt.Println(msg)
 		case <-time.After(5 * time.Minute): // want LH203 "time.After in a select loop"
 			fmt.Println("idle")
-			return
 		}
 	}
 }
@@ -27,6 +27,18 @@ func consumeLocal(ch <-chan string) {
 		case msg := <-ch:
 			fmt.Println(msg)
 		case <-timeout:
+			fmt.Println("still waiting")
+		}
+	}
+}
+
+// The loop returns on the first timeout.
+func untilIdle(ch <-chan string) {
+	for {
+		select {
+		case msg := <-ch:
+			fmt.Println(msg)
+		case <-time.After(5 * time.Minute):
 			return
 		}
 	}
@@ -51,7 +63,7 @@ func spin(ch <-chan int) {
 			fmt.Println(v)
 			return
 		case <-time.After(time.Hour): // want LH203
-			return
+			fmt.Println("an hour")
 		default:
 		}
 	}

@@ -137,3 +137,55 @@ func searchPath() []string {
 	search.once.Do(search.init)
 	return search.list
 }
+
+// Anonymous struct values hold collections too.
+var hits = struct {
+	sync.Mutex
+	byPath map[string]int
+}{byPath: map[string]int{}}
+
+func hit(path string) {
+	hits.Lock()
+	hits.byPath[path]++ // want LH303 "hits.byPath"
+	hits.Unlock()
+}
+
+var peers struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func addPeer(p string) {
+	peers.mu.Lock()
+	peers.list = append(peers.list, p)
+	peers.mu.Unlock()
+}
+
+func dropPeers() {
+	peers.mu.Lock()
+	peers.list = nil
+	peers.mu.Unlock()
+}
+
+// Bounded through the capacity of a sibling array of the same value.
+var callbacks struct {
+	index map[string]int
+	slots [64]func()
+	n     int
+}
+
+func addCallback(name string, f func()) int {
+	if i, ok := callbacks.index[name]; ok {
+		return i
+	}
+	if callbacks.index == nil {
+		callbacks.index = map[string]int{}
+	}
+	if callbacks.n >= len(callbacks.slots) {
+		panic("too many callbacks")
+	}
+	callbacks.slots[callbacks.n] = f
+	callbacks.index[name] = callbacks.n
+	callbacks.n++
+	return callbacks.n - 1
+}

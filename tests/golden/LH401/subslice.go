@@ -124,3 +124,39 @@ func title(name string) string {
 	data, _ := os.ReadFile(name)
 	return string(data[:32])
 }
+
+// Stored in a field of a value the function returns.
+type Msg struct {
+	ID   []byte
+	Body []byte
+}
+
+func parse(r io.Reader) (*Msg, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	m := &Msg{}
+	m.ID = data[:8] // want LH401 "field of a returned value"
+	return m, nil
+}
+
+// A local struct that does not leave the function.
+func idLen(r io.Reader) int {
+	data, _ := io.ReadAll(r)
+	var m Msg
+	m.ID = data[:8]
+	return len(m.ID)
+}
+
+// A buffer sized by the caller, filled by Read: a 4-byte tag of it kept.
+var tags = map[string][]byte{}
+
+func readTag(r io.Reader, key string, size int) error {
+	buf := make([]byte, size)
+	if _, err := io.ReadFull(r, buf); err != nil {
+		return err
+	}
+	tags[key] = buf[:4] // want LH401 "a buffer filled by Read" LH301
+	return nil
+}

@@ -93,3 +93,23 @@ func summer(name string) func() int {
 		return s
 	}
 }
+
+// Registered as an HTTP handler: lives as long as the server.
+func serveSize(mux interface {
+	HandleFunc(string, func(w io.Writer, r interface{}))
+}, name string) {
+	page, _ := os.ReadFile(name)
+	mux.HandleFunc("/size", func(w io.Writer, r interface{}) { // want LH501 "registered as an HTTP handler"
+		fmt.Fprintln(w, len(page))
+	})
+}
+
+// A handler that serves the whole page needs it.
+func servePage(mux interface {
+	HandleFunc(string, func(w io.Writer, r interface{}))
+}, name string) {
+	page, _ := os.ReadFile(name)
+	mux.HandleFunc("/", func(w io.Writer, r interface{}) {
+		w.Write(page)
+	})
+}
