@@ -42,6 +42,9 @@ static const char usage[] =
 	"      --dump-every N    goroutine?debug=2 every N samples (default 60,\n"
 	"                        0 = never; it stops the world while it runs)\n"
 	"      --heap-gc         ask for heap?gc=1 (forces a GC in the target)\n"
+	"      --budget PCT      share of the target's time its answers may\n"
+	"                        take; sampling slows down to stay under it\n"
+	"                        (default 0.5)\n"
 	"      --timeout MS      per request (default 5000)\n"
 	"      --max-body N      bytes per response (default 67108864)\n"
 	"      --max-decompressed N  gunzipped bytes per response; a sample\n"
@@ -63,7 +66,7 @@ static const char usage[] =
 enum { OPT_TARGETS = 256, OPT_FAIL, OPT_WINDOW, OPT_WINDOWS, OPT_HEAP_EVERY,
        OPT_DUMP_EVERY, OPT_HEAP_GC, OPT_TIMEOUT, OPT_SRC, OPT_HTML,
        OPT_LISTEN, OPT_FORMAT, OPT_LIVE, OPT_COLOR, OPT_GIVE_UP,
-       OPT_MAX_BODY, OPT_MAX_DECOMP };
+       OPT_MAX_BODY, OPT_MAX_DECOMP, OPT_BUDGET };
 
 static const struct option long_opts[] = {
 	{ "pid", required_argument, NULL, 'p' },
@@ -80,6 +83,7 @@ static const struct option long_opts[] = {
 	{ "give-up", required_argument, NULL, OPT_GIVE_UP },
 	{ "max-body", required_argument, NULL, OPT_MAX_BODY },
 	{ "max-decompressed", required_argument, NULL, OPT_MAX_DECOMP },
+	{ "budget", required_argument, NULL, OPT_BUDGET },
 	{ "src", required_argument, NULL, OPT_SRC },
 	{ "html", required_argument, NULL, OPT_HTML },
 	{ "listen", required_argument, NULL, OPT_LISTEN },
@@ -161,6 +165,40 @@ static bool same_file(const char *a, const char *b)
 	return strcmp(ra, rb) == 0;
 }
 
+/* A runtime finding with no user frame (held http connections, open fds)
+ * cannot be placed; the static findings of its kind are where to look. */
+static const struct {
+	const char *runtime, *statics;
+} pairs[] = {
+	{ "LH791", "LH702" },		/* response bodies never closed */
+	{ "LH792", "LH701 LH703 LH704 LH705" }, /* files, conns, ... */
+};
+
+static void candidates(lh_findings *rt, struct lh_finding *f,
+		       const lh_findings *sf)
+{
+	size_t shown = 0;
+
+	for (size_t p = 0; p < ARRAY_SIZE(pairs); p++) {
+		if (strcmp(pairs[p].runtime, f->rule->id) != 0)
+			continue;
+		for (size_t j = 0; j < lh_findings_count(sf) && shown < 3; j++) {
+			const struct lh_finding *s = lh_findings_at(sf, j);
+			struct lh_step step = { 0 };
+			char note[700];
+
+			if (!strstr(pairs[p].statics, s->rule->id))
+				continue;
+			snprintf(note, sizeof(note), "candidate: %s at %s:%u: %s",
+				 s->rule->id, s->loc.path, s->loc.line, s->message);
+			step.loc = s->loc;
+			step.note = note;
+			lh_findings_add_step(rt, f, &step);
+			shown++;
+		}
+	}
+}
+
 /* Adds "confirmed by LHnnn at file:line" to the runtime findings that a
  * static finding of the same class backs, in the same file near the line
  * (the nearest one wins). Frame files are mapped under dir first. */
@@ -196,6 +234,10 @@ static void cross_check(lh_findings *rt, const char *dir)
 		const struct lh_finding *best = NULL;
 		long bestd = 51;
 
+		if (!f->loc.path) {
+			candidates(rt, f, sf);
+			continue;
+		}
 		if (!mapped)
 			continue;
 		for (size_t j = 0; j < lh_findings_count(sf); j++) {
@@ -369,6 +411,17 @@ int cmd_watch(int argc, char **argv)
 				return cli_usage_error("watch", "bad --give-up '%s'", optarg);
 			}
 			break;
+		case OPT_BUDGET: {
+			char *end;
+
+			o.budget = strtod(optarg, &end) / 100.0;
+			if (*end || !(o.budget > 0) || o.budget > 1) {
+				VEC_FREE(&pids);
+				return cli_usage_error("watch", "bad --budget '%s' (0 to 100 %%)",
+						       optarg);
+			}
+			break;
+		}
 		case OPT_SRC:
 			src = optarg;
 			break;

@@ -21,6 +21,8 @@
 #define WATCH_MATCH_FRAMES 8  /* frames compared to match a debug=2 bucket */
 #define WATCH_FIRST_DUMP_TICK 3
 #define WATCH_MAX_TARGETS 256
+#define WATCH_BUDGET_BURST_S 120.0 /* the bucket holds this much budget */
+#define WATCH_DUMP_COST_PER_G 20e-6 /* debug=2: seconds per goroutine */
 
 static const struct {
 	const char *key, *label;
@@ -654,6 +656,7 @@ static enum lh_status watch__fetch(struct watch_target *t, enum watch_src src,
 	char name[512];
 	struct snap_limits lim = SNAP_LIMITS_DEFAULT;
 	struct watch *w = t->w;
+	double cpu0, cpu1;
 
 	*out = NULL;
 	switch (src) {
@@ -672,8 +675,16 @@ static enum lh_status watch__fetch(struct watch_target *t, enum watch_src src,
 		break;
 	}
 	buf_init(&body, t->w->o.max_body);
+	cpu0 = t->pid ? proc_cpu_seconds(t->pid) : -1;
 	st = http_get(t->http, path, &body, &r, err);
+	cpu1 = cpu0 >= 0 ? proc_cpu_seconds(t->pid) : -1;
 	t->fetch_s += r.seconds;
+	/* what answering cost the target: the request's wall time, or the
+	 * target's CPU time over it when /proc shows more (profiles written
+	 * on several threads); the GC work the answer leaves behind is not
+	 * in either, so the budget is set below the 1 % we aim for */
+	t->tokens -= cpu1 - cpu0 > r.seconds && cpu0 >= 0 ? cpu1 - cpu0
+							 : r.seconds;
 	if (r.seconds > t->fetch_max_s)
 		t->fetch_max_s = r.seconds;
 	if (st != LH_OK) {
@@ -786,12 +797,35 @@ static void watch__sample_proc(struct watch_target *t, unsigned tick,
 	watch_target_unlock(t);
 }
 
+/* Refills the cost budget; true when a fetch of estimated cost `need`
+ * fits. Says once when the budget starts slowing the sampling down. */
+static bool watch__afford(struct watch_target *t, double now, double need)
+{
+	double cap = t->w->o.budget * WATCH_BUDGET_BURST_S;
+
+	if (t->refilled_at <= 0 && t->tokens == 0)
+		t->tokens = cap; /* a full bucket to start with */
+	t->tokens += t->w->o.budget * (now - t->refilled_at);
+	t->refilled_at = now;
+	if (t->tokens > cap)
+		t->tokens = cap;
+	if (t->tokens > need)
+		return true;
+	if (!t->throttled++)
+		watch__say(t, "answering takes %.0f ms a sample: sampling "
+			      "less often to keep the target's cost under "
+			      "%.1f %% (--budget)",
+			   t->fetch_max_s * 1000, t->w->o.budget * 100);
+	return false;
+}
+
 static void watch__sample(struct watch_target *t, unsigned tick)
 {
 	struct watch *w = t->w;
 	double now = watch_now(w);
 	struct snapshot *s;
 	struct lh_error err;
+	double goroutines;
 
 	watch__sample_proc(t, tick, now);
 	if (t->state == WATCH_GONE || !t->http) {
@@ -801,10 +835,21 @@ static void watch__sample(struct watch_target *t, unsigned tick)
 		return;
 	}
 
+	if (tick % w->o.heap_every == 0)
+		t->heap_due = true;
+	if (tick % w->o.vars_every == 0)
+		t->vars_due = t->vars >= 0;
+	if (w->o.dump_every &&
+	    (tick == WATCH_FIRST_DUMP_TICK ||
+	     (tick > WATCH_FIRST_DUMP_TICK && tick % w->o.dump_every == 0)))
+		t->dump_due = true;
+	if (!watch__afford(t, now, 0))
+		return;
 	if (watch__fetch(t, SRC_GOROUTINE, &s, &err) != LH_OK) {
 		watch__endpoint_failed(t, SRC_GOROUTINE, &err, now);
 		return;
 	}
+	goroutines = (double)s->goroutines;
 	watch_target_lock(t);
 	if (t->state == WATCH_DEGRADED)
 		watch__say(t, "endpoint answers again");
@@ -817,7 +862,8 @@ static void watch__sample(struct watch_target *t, unsigned tick)
 	watch_target_unlock(t);
 	snapshot_free(s);
 
-	if (tick % w->o.heap_every == 0) {
+	if (t->heap_due && watch__afford(t, now, 0)) {
+		t->heap_due = false;
 		if (watch__fetch(t, SRC_HEAP, &s, &err) != LH_OK) {
 			watch__endpoint_failed(t, SRC_HEAP, &err, now);
 		} else {
@@ -827,7 +873,8 @@ static void watch__sample(struct watch_target *t, unsigned tick)
 			snapshot_free(s);
 		}
 	}
-	if (t->vars >= 0 && tick % w->o.vars_every == 0) {
+	if (t->vars_due && t->vars >= 0 && watch__afford(t, now, 0)) {
+		t->vars_due = false;
 		if (watch__fetch(t, SRC_VARS, &s, &err) != LH_OK) {
 			if (t->vars != -1)
 				watch__endpoint_failed(t, SRC_VARS, &err, now);
@@ -839,9 +886,10 @@ static void watch__sample(struct watch_target *t, unsigned tick)
 			snapshot_free(s);
 		}
 	}
-	if (w->o.dump_every &&
-	    (tick == WATCH_FIRST_DUMP_TICK ||
-	     (tick > WATCH_FIRST_DUMP_TICK && tick % w->o.dump_every == 0))) {
+	/* debug=2 stops the world: only when the budget holds its cost */
+	if (t->dump_due &&
+	    watch__afford(t, now, goroutines * WATCH_DUMP_COST_PER_G)) {
+		t->dump_due = false;
 		if (watch__fetch(t, SRC_DUMP, &s, &err) != LH_OK) {
 			watch__endpoint_failed(t, SRC_DUMP, &err, now);
 		} else {
@@ -1096,13 +1144,21 @@ static void watch__evaluate_target(struct watch *w, struct watch_target *t,
 			    g->rule == &lh_rule_lh791)
 				drop = true;
 		}
-		/* several sites of one line (a Ticker and its channel) */
-		for (size_t j = 0; j < i && !drop; j++) {
+		/* several sites of one line (a Ticker and its channel), or of
+		 * one leak with no user frame (a held connection's goroutines
+		 * and buffers): one finding */
+		for (size_t j = 0; j < t->suspects.len && !drop; j++) {
 			const struct watch_suspect *g = &t->suspects.items[j];
 
-			if (g->rule == h->rule && h->rule && g->site->kind == h->site->kind &&
+			if (j == i || g->rule != h->rule || !h->rule)
+				continue;
+			if (j < i && g->site->kind == h->site->kind &&
 			    watch__same_loc(h->site->file, h->site->line,
 					    g->site->file, g->site->line))
+				drop = true;
+			if (!h->site->file && !g->site->file &&
+			    (g->site->kind < h->site->kind ||
+			     (g->site->kind == h->site->kind && j < i)))
 				drop = true;
 		}
 		if (drop) {

@@ -14,6 +14,15 @@
  * dump_every intervals `goroutine?debug=2` (stops the world: rare), whose
  * wait durations and creators enrich the goroutine series.
  *
+ * Cost: the CPU the target spends answering is what watching costs it
+ * (profiles are written by the target). It is kept under `budget` of wall
+ * time by a token bucket: each answer's cost (the target's CPU time over
+ * the request from /proc/PID/stat, or the request's wall time when that is
+ * more) is spent from it, and a fetch waits while it is empty; debug=2 (which stops
+ * the world for ~20 us per goroutine) waits until the bucket holds its
+ * estimated cost. Small targets are sampled every interval; a target with
+ * 10 000 goroutines less often.
+ *
  * Faults never stop the run: an error is reported once through `diag` (one
  * line naming the target), the series are kept, and sampling goes on. A
  * target whose process is gone, or whose endpoint failed for give_up_s
@@ -45,6 +54,9 @@ struct watch_options {
 	long timeout_ms;     /* per request (5000) */
 	size_t max_body;     /* per response, bytes (64 MiB) */
 	double give_up_s;    /* a failing target with no process left (30) */
+	double budget;	     /* share of wall time the endpoint may spend
+			      * answering us (0.005 = 0.5 %); fetches wait
+			      * when it is used up */
 	const char *src_dir; /* sources, for the classifier and locations
 			      * (borrowed; NULL = none) */
 	struct series_options series;
@@ -53,7 +65,7 @@ struct watch_options {
 	uint64_t max_decompressed;
 };
 #define WATCH_OPTIONS_INIT                                                     \
-	{ 1.0, 2, 2, 60, false, 5000, (size_t)64 << 20, 30.0, NULL,            \
+	{ 1.0, 2, 2, 60, false, 5000, (size_t)64 << 20, 30.0, 0.005, NULL,     \
 	  SERIES_OPTIONS_INIT, (uint64_t)1 << 30 }
 
 enum watch_state {
@@ -123,6 +135,9 @@ struct watch_target {
 	char last_error[768];
 	int vars; /* /debug/vars: -1 absent, 0 unknown, 1 present */
 	double fetch_s, fetch_max_s; /* time spent fetching, total and worst */
+	double tokens, refilled_at;  /* the cost budget (seconds of fetching) */
+	bool heap_due, vars_due, dump_due;
+	uint64_t throttled;	     /* fetches put off by the budget */
 	uint64_t fetch_bytes;
 
 	struct watch *w; /* owner */

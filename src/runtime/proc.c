@@ -111,6 +111,33 @@ static enum lh_status proc__stat(pid_t pid, struct proc_sample *s,
 	return LH_OK;
 }
 
+double proc_cpu_seconds(pid_t pid)
+{
+	char path[64];
+	struct buf b;
+	const char *p;
+	unsigned long long ut, st;
+	long hz = sysconf(_SC_CLK_TCK);
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (hz <= 0 || proc__read(path, PROC_MAX_FILE, &b, NULL) != LH_OK)
+		return -1;
+	p = strrchr(b.data, ')');
+	/* after ")": state is field 3, utime 14, stime 15 */
+	for (int field = 3; field < 14 && p; field++) {
+		p++;
+		while (*p == ' ')
+			p++;
+		p = strchr(p, ' ');
+	}
+	if (!p || sscanf(p, " %llu %llu", &ut, &st) != 2) {
+		buf_release(&b);
+		return -1;
+	}
+	buf_release(&b);
+	return (double)(ut + st) / (double)hz;
+}
+
 void proc_fds_count(struct proc_fds *fds, const char *target)
 {
 	fds->total++;

@@ -68,6 +68,10 @@ bool proc_parse_tcp_line(const char *line, bool v6, struct proc_listener *l,
  * (0.0.0.0, ::) becomes loopback. Writes "http://127.0.0.1:PORT". */
 void proc_listener_url(const struct proc_listener *l, char *url, size_t n);
 
+/* CPU time the process has used (utime + stime of /proc/PID/stat), in
+ * seconds; negative when unreadable. Resolution: one clock tick. */
+double proc_cpu_seconds(pid_t pid);
+
 /* Seconds since boot (from /proc/uptime), 0 on failure. */
 double proc_boot_uptime(void);
 

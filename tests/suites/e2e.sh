@@ -109,6 +109,17 @@ while read -r name how want; do
 	esac
 done <"$E2E_TMP/table"
 
+# --src: the static rules agree where they can see the leak
+for name in chanleak mutexleak globalmap globalslice tickerleak; do
+	grep -q "path: .*confirmed by LH[0-9]* at tests/e2e/go/$name/main.go:" "$E2E_TMP/$name.out" &&
+		ok "$name: confirmed by the static rules (--src)" ||
+		notok "$name: confirmed by the static rules (--src)"
+done
+grep -q "path: .*candidate: LH702 at tests/e2e/go/httpbody/main.go:13" "$E2E_TMP/httpbody.out" &&
+	ok "httpbody: the unclosed body is named as the candidate (--src)" ||
+	{ notok "httpbody: the unclosed body is named as the candidate (--src)"
+	  sed 's/^/#   /' "$E2E_TMP/httpbody.out" | head -12; }
+
 grep -q "watching from /proc alone" "$E2E_TMP/fdsonly.err" &&
 	ok "fdsonly: no endpoint, watched from /proc alone" ||
 	notok "fdsonly: no endpoint, watched from /proc alone"

@@ -226,6 +226,19 @@ static void test_proc_self(void **state)
 	for (size_t i = 0; i < n; i++)
 		found |= ls[i].port == port_ && strcmp(ls[i].addr, "127.0.0.1") == 0;
 	assert_true(found);
+	{
+		double c0 = proc_cpu_seconds(getpid()), c1;
+		volatile unsigned long x = 0;
+
+		assert_true(c0 >= 0);
+		do { /* burn 50 ms of CPU */
+			for (int i = 0; i < 1000000; i++)
+				x += (unsigned long)i;
+			c1 = proc_cpu_seconds(getpid());
+		} while (c1 - c0 < 0.05);
+		assert_true(c1 > c0);
+		assert_true(proc_cpu_seconds(999999999) < 0);
+	}
 	assert_int_equal(proc_read(999999999, &s, &err), LH_ERR);
 	assert_non_null(strstr(err.input, "/proc/999999999/status"));
 }
