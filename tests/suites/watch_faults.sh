@@ -44,6 +44,10 @@ for mode in slow hang garbage html; do
 	watch "$mode" -d 6 --timeout 1000 "http://127.0.0.1:$E2E_PORT"
 done
 
+# 8. the live view, forced on (stderr is not a terminal here)
+e2e_start pprofdemo
+watch live -d 4 --live always "http://127.0.0.1:$E2E_PORT"
+
 sleep 4
 kill -KILL "$restart_pid" "$exit_pid" "$gone_pid" 2>/dev/null
 sleep 1
@@ -53,7 +57,7 @@ LH_E2E_PORT=$restart_port e2e_start chanleak ||
 i=0
 while [ $i -lt 40 ]; do
 	done_all=1
-	for w in restart exited gone slow hang garbage html; do
+	for w in restart exited gone slow hang garbage html live; do
 		[ -f "$E2E_TMP/$w.rc" ] || done_all=0
 	done
 	[ $done_all -eq 1 ] && break
@@ -99,4 +103,11 @@ for w in slow hang garbage html; do
 	[ "$(wc -l <"$E2E_TMP/$w.err")" -le 4 ] && ok "$w: stderr stays short" ||
 		{ notok "$w: stderr stays short"; show "$w"; }
 done
+# the live view redraws in place: cursor home + clear, sparklines, rows
+esc=$(printf '\033')
+[ "$(grep -c "${esc}\[H${esc}\[J" "$E2E_TMP/live.err")" -ge 2 ] &&
+	grep -q 'goroutines  *[▁▂▃▄▅▆▇█]' "$E2E_TMP/live.err" &&
+	grep -q 'waiting for the first verdict' "$E2E_TMP/live.err" &&
+	ok "live view: redrawn in place, sparklines, progress to the first verdict" ||
+	{ notok "live view: redrawn in place, sparklines, progress"; head -c 600 "$E2E_TMP/live.err" | cat -v | sed 's/^/#   /'; }
 e2e_done

@@ -18,8 +18,12 @@ fi
 html="$E2E_TMP/report.html"
 e2e_start chanleak
 port=$E2E_PORT
-(timeout 60 "$LH" watch -d 20 --html "$html" --listen 127.0.0.1:0 \
-	"http://127.0.0.1:$port" </dev/null >"$E2E_TMP/w.out" 2>"$E2E_TMP/w.err"
+e2e_start workerpool
+pool_pid=$E2E_PID
+# two targets from a file: a leaking one by URL, a healthy one by pid
+printf '# fleet\nhttp://127.0.0.1:%s\npid %s\n' "$port" "$pool_pid" >"$E2E_TMP/targets"
+(timeout 60 "$LH" watch -d 20 --html "$html" --listen 127.0.0.1:0 --fail-on-leak \
+	--targets "$E2E_TMP/targets" </dev/null >"$E2E_TMP/w.out" 2>"$E2E_TMP/w.err"
  echo $? >"$E2E_TMP/w.rc") &
 E2E_PIDS="$E2E_PIDS $!"
 
@@ -48,8 +52,18 @@ grep -q "^leakhound_goroutines{target=\"http://127.0.0.1:$port\"} [0-9]" "$m" &&
 code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$mport/nope")
 [ "$code" = 404 ] && ok "metrics: unknown path is 404" || notok "metrics: unknown path is 404 ($code)"
 
+[ "$(grep -c '^leakhound_up{' "$m")" -eq 2 ] &&
+	grep -q "^leakhound_up{target=\"pid $pool_pid\"} 1" "$m" &&
+	ok "metrics: both targets of the --targets file" ||
+	notok "metrics: both targets of the --targets file"
+
 i=0
 while [ ! -f "$E2E_TMP/w.rc" ] && [ $i -lt 30 ]; do sleep 1; i=$((i + 1)); done
+[ "$(cat "$E2E_TMP/w.rc" 2>/dev/null)" = 1 ] &&
+	[ "$(grep -c ': LH[0-9]* ' "$E2E_TMP/w.out")" -eq 1 ] &&
+	grep -q "LH191 goroutines keep growing in http://127.0.0.1:$port" "$E2E_TMP/w.out" &&
+	ok "--targets: the leaking target reported, the healthy one not (exit 1)" ||
+	{ notok "--targets: the leaking target reported, the healthy one not"; sed 's/^/#   /' "$E2E_TMP/w.out" | head; }
 [ -s "$html" ] && ok "--html writes the report" || notok "--html writes the report"
 grep -q '<link\|src="http\|href="http' "$html" && notok "report: no external assets" ||
 	ok "report: no external assets"
