@@ -760,15 +760,14 @@ static void watch__sample_proc(struct watch_target *t, unsigned tick,
 		pid_t pid = proc_pid_for_port(port);
 
 		if (pid && proc_read(pid, &ps, NULL) == LH_OK) {
+			watch_target_lock(t);
 			t->pid = pid;
 			t->start_ticks = ps.start_ticks;
-			if (t->pid_lost) {
-				watch_target_lock(t);
+			if (t->pid_lost)
 				watch__restart(t, now, "new process behind the endpoint");
-				watch_target_unlock(t);
-				t->pid_lost = false;
-			}
+			t->pid_lost = false;
 			watch__read_bi(t);
+			watch_target_unlock(t);
 		}
 	}
 	if (!t->pid)
@@ -786,8 +785,10 @@ static void watch__sample_proc(struct watch_target *t, unsigned tick,
 				   (int)t->pid);
 			t->pid_lost = true;
 		}
+		watch_target_lock(t);
 		t->pid = 0;
 		t->start_ticks = 0;
+		watch_target_unlock(t);
 		return;
 	}
 	watch_target_lock(t);
@@ -829,9 +830,11 @@ static void watch__sample(struct watch_target *t, unsigned tick)
 
 	watch__sample_proc(t, tick, now);
 	if (t->state == WATCH_GONE || !t->http) {
+		watch_target_lock(t);
 		if (t->first_sample < 0)
 			t->first_sample = now;
 		t->samples++;
+		watch_target_unlock(t);
 		return;
 	}
 
