@@ -51,6 +51,11 @@ static const struct apis_guess guesses[] = {
 #include "golang/known_apis.def"
 };
 
+static const struct apis_name errtests[] = {
+#define ERRTEST(pkg, name) { pkg, "", name },
+#include "golang/known_apis.def"
+};
+
 static pthread_once_t apis__once = PTHREAD_ONCE_INIT;
 /* arena for the parsed release paths; lives as long as the process */
 static char apis__store[4096];
@@ -212,4 +217,14 @@ const struct apis_row *apis_guess(const char *name, size_t len,
 		}
 	}
 	return found;
+}
+
+bool apis_errtest(const char *pkg, const char *name, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(errtests); i++) {
+		if (strcmp(errtests[i].pkg, pkg) == 0 &&
+		    str_eqn(name, len, errtests[i].name))
+			return true;
+	}
+	return false;
 }

@@ -45,6 +45,8 @@ bool apis_noreturn(const char *pkg, const char *name, size_t len);
  * an untyped receiver, and the member that confirms it; NULL if none. */
 const struct apis_row *apis_guess(const char *name, size_t len,
 				  const char **member);
+/* True when pkg.name(err, ...) holds only for a non-nil err. */
+bool apis_errtest(const char *pkg, const char *name, size_t len);
 /* Type of pkg.name (a call result or package var), or NULL. */
 const char *apis_type(const char *pkg, const char *name, size_t len);
 

@@ -834,6 +834,7 @@ struct walk {
 	bool summary_mode;   /* computing a summary: no acquisitions */
 	bool saw_return;     /* a reachable return (noreturn summaries) */
 	bool provisional;    /* used a summary still being computed */
+	bool any_use;	     /* closure scan: any use hands the value on */
 	unsigned depth;
 	uint32_t cur_loop_start, cur_loop_end; /* innermost loop body */
 	const char *pending_label;
@@ -1223,6 +1224,8 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		return;
 	if ((o->kind->flags & ENG_K_USE_RELEASES) && u.ef == EF_NONE)
 		u.ef = EF_RELEASE;
+	if (w->any_use && (u.ef == EF_NONE || u.ef == EF_BLANK))
+		u.ef = EF_TRANSFER;
 	switch (u.ef) {
 	case EF_RELEASE:
 		ob_release(s, i);
@@ -1279,6 +1282,32 @@ static void on_ident(struct walk *w, struct st *s, TSNode id)
 static void scan_closure(struct walk *w, struct st *s, TSNode n,
 			 unsigned depth, uint64_t *hit);
 
+/* Does the func literal at the top of the ancestor stack outlive the
+ * statement (started as a goroutine, passed to a function, returned,
+ * stored)? Called at once or kept in a local: no. */
+static bool lit_escapes(struct walk *w)
+{
+	unsigned n = w->nanc;
+	TSNode lit = w->anc[n - 1], p;
+
+	if (n < 2)
+		return true;
+	p = w->anc[n - 2];
+	if (sym_is(p, GS->call_expression) &&
+	    node_eq(go_field(p, f_function), lit))
+		return n >= 3 && sym_is(w->anc[n - 3], GS->go_statement);
+	if (sym_is(p, GS->expression_list) && n >= 3 &&
+	    (sym_is(w->anc[n - 3], GS->short_var_declaration) ||
+	     sym_is(w->anc[n - 3], GS->assignment_statement)) &&
+	    node_eq(go_field(w->anc[n - 3], f_right), p)) {
+		TSNode lhs = go_field(w->anc[n - 3], f_left);
+
+		return nchild(lhs) != 1 || !sym_is(nth(lhs, 0), GS->identifier) ||
+		       !eng_resolve(w->fn, nth(lhs, 0));
+	}
+	return true;
+}
+
 /* A func literal met on the walk: what it does with the obligations it
  * captures. Releasing or handing one on discharges it (the closure owns
  * it now); only reading it does not. A deferred literal also releases
@@ -1304,7 +1333,9 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 			stmt = w->anc[w->nanc - 3];
 		}
 	}
+	w->any_use = !deferred && lit_escapes(w);
 	scan_closure(w, &tmp, go_field(lit, f_body), 0, &hit);
+	w->any_use = false;
 	w->nanc = saved;
 	for (size_t i = 0; i < w->nobs; i++) {
 		if ((s->open & bit(i)) && !(tmp.open & bit(i))) {
@@ -1409,7 +1440,10 @@ static void eval(struct walk *w, struct st *s, TSNode n, TSNode skip_call)
 	} else if (sym == g->call_expression) {
 		eval(w, s, go_field(n, f_function), skip_call);
 		eval(w, s, go_field(n, f_arguments), skip_call);
-		checkpoint(w, s, n);
+		/* a deferred Wait runs at the exit, after the reads */
+		if (!(w->nanc >= 2 && sym_is(w->anc[w->nanc - 2],
+					     g->defer_statement)))
+			checkpoint(w, s, n);
 		if (!node_eq(n, skip_call))
 			acquire_object(w, s, n, n, NULL);
 	} else if (sym == g->selector_expression) {
@@ -1565,6 +1599,10 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 
 		if (!(a.results & (1u << r)))
 			continue;
+		if (a.require && (ts_node_is_null(lhs) || r >= nl ||
+				  !sym_is(nth(lhs, r), g->identifier) ||
+				  go_text_is(w->f, nth(lhs, r), "_")))
+			continue; /* a guess that cannot be confirmed */
 		if (ts_node_is_null(lhs)) {
 			/* dropped on the floor */
 			o = ob_new(w, call, r, &idx);
@@ -1744,6 +1782,21 @@ static void refine(struct walk *w, TSNode c, const struct st *in,
 	if (sym_is(c, g->unary_expression) &&
 	    go_text_is(w->f, go_field(c, f_operator), "!")) {
 		refine(w, go_field(c, f_operand), in, f, t, depth + 1);
+		return;
+	}
+	if (sym_is(c, g->call_expression)) {
+		/* os.IsNotExist(err): err is set where it holds */
+		TSNode fun = go_field(c, f_function);
+		TSNode a0 = go_unparen(nth(go_field(c, f_arguments), 0));
+		const char *path, *name;
+		size_t len;
+
+		if (sym_is(fun, g->selector_expression) &&
+		    sym_is(go_field(fun, f_operand), g->identifier) &&
+		    !eng_resolve(w->fn, go_field(fun, f_operand)) &&
+		    go_selector_import(w->f, fun, &path, &name, &len) &&
+		    apis_errtest(path, name, len) && sym_is(a0, g->identifier))
+			nilify(w, t, eng_resolve(w->fn, a0), true);
 		return;
 	}
 	if (sym_is(c, g->binary_expression)) {
@@ -2703,11 +2756,13 @@ enum eng_summary eng_summary_of(struct gopkg *pkg, const struct godecl *d,
 /* The same-package method named name for a receiver expression: by its
  * type when known, else the only method with that name. */
 static const struct godecl *method_decl(struct walk *w, TSNode recv,
-					const char *name, size_t len)
+					const char *name, size_t len,
+					bool *guessed)
 {
 	const char *t = eng_type_of(w->fn, recv);
 	const struct godecl *found = NULL;
 
+	*guessed = false;
 	if (t && !strchr(t, '.')) {
 		char *key = arena_printf(&w->fn->pkg->arena, "%s.%.*s", t,
 					 (int)len, name);
@@ -2716,6 +2771,7 @@ static const struct godecl *method_decl(struct walk *w, TSNode recv,
 	}
 	if (t)
 		return NULL; /* a type of another package */
+	*guessed = true;
 	for (size_t i = 0; i < w->fn->pkg->funcs.len; i++) {
 		const struct godecl *d = w->fn->pkg->funcs.items[i];
 		const char *dot;
@@ -2771,18 +2827,26 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 		const char *path, *name;
 		size_t len;
 		const struct godecl *d;
+		bool guessed;
 
 		if (sym_is(op, g->identifier) && !eng_resolve(w->fn, op) &&
 		    go_selector_import(w->f, fun, &path, &name, &len))
 			return apis_borrows(path, NULL, name, len) ?
 				       ENG_SUM_BORROWS : ENG_SUM_UNKNOWN;
 		name = go_text(w->f, go_field(fun, f_field), &len);
-		d = method_decl(w, op, name, len);
-		if (d)
-			return summary_fn(pkg, eng_func_get(pkg, d->file,
-							    d->node),
-					  d->node.id, argi, rest, flags,
-					  &w->provisional);
+		d = method_decl(w, op, name, len, &guessed);
+		if (d) {
+			enum eng_summary v = summary_fn(pkg,
+				eng_func_get(pkg, d->file, d->node), d->node.id,
+				argi, rest, flags, &w->provisional);
+
+			/* a method guessed by its name may be an interface
+			 * call with other implementations: trust it only to
+			 * silence */
+			if (guessed && v == ENG_SUM_BORROWS)
+				return ENG_SUM_UNKNOWN;
+			return v;
+		}
 		if (apis_borrows(NULL, "*", name, len))
 			return ENG_SUM_BORROWS;
 	}
