@@ -3,8 +3,10 @@
 # installed. As root, installs what is missing with apt-get; otherwise prints
 # the exact apt-get line and exits 2.
 #
-# usage: scripts/deps.sh [build|test]
-#   build: what `make` needs; test: also what `make test` needs.
+# usage: scripts/deps.sh [build|test|bench]
+#   build: what `make` needs; test: also what `make test` needs;
+#   bench: also what bench/scan-std compares with (staticcheck, go vet,
+#   GNU time for peak RSS).
 set -eu
 
 mode=${1:-build}
@@ -13,9 +15,11 @@ build_pkgs="gcc make pkg-config libtree-sitter-dev zlib1g-dev libcurl4-openssl-d
 libjansson-dev libxxhash-dev libprotobuf-c-dev protobuf-c-compiler \
 libmicrohttpd-dev libelf-dev ca-certificates"
 test_pkgs="libcmocka-dev golang-go clang libclang-rt-14-dev valgrind"
+bench_pkgs="golang-go go-staticcheck time"
 
 pkgs=$build_pkgs
 [ "$mode" = test ] && pkgs="$pkgs $test_pkgs"
+[ "$mode" = bench ] && pkgs="$pkgs $bench_pkgs"
 
 missing=""
 for p in $pkgs; do

@@ -186,6 +186,8 @@ struct lh_scan_options {
 	size_t npaths;
 	unsigned jobs;	     /* 0 = number of cores */
 	bool tests;	     /* include _test.go files */
+	bool generated;	     /* include generated files ("// Code generated
+				... DO NOT EDIT." before the package clause) */
 	bool verbose;	     /* notes on stderr (e.g. assumed Go version) */
 	const char *enable;  /* comma-separated ids, NULL = all */
 	const char *disable; /* comma-separated ids, NULL = none */
@@ -200,6 +202,7 @@ struct lh_scan_options {
 
 struct lh_scan_stats {
 	size_t files, packages, bytes, errors;
+	size_t generated; /* generated files skipped */
 	size_t suppressed; /* findings silenced by directives in the source */
 };
 

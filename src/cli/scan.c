@@ -14,11 +14,14 @@ static const char usage[] =
 	"\n"
 	"Find leaks in Go source. PATH is a .go file, a directory (one package)\n"
 	"or DIR/... (every package below DIR); default ./... .\n"
-	"Skips vendor/, testdata/, hidden directories and _test.go files.\n"
+	"Skips vendor/, testdata/, hidden directories, _test.go files and\n"
+	"generated files.\n"
 	"\n"
 	"options:\n"
 	"  -j, --jobs N          parse and analyse on N threads (default: cores)\n"
 	"      --tests           include _test.go files\n"
+	"      --generated       include generated files (\"// Code generated\n"
+	"                        ... DO NOT EDIT.\"), skipped by default\n"
 	"      --enable IDS      run only these rules (comma-separated)\n"
 	"      --disable IDS     do not run these rules\n"
 	"  -f, --format FMT      text, json, sarif or github (default text)\n"
@@ -48,11 +51,12 @@ static const char usage[] =
 
 enum { OPT_TESTS = 256, OPT_ENABLE, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR,
        OPT_MAX_FILE, OPT_MIN_CONF, OPT_BASELINE, OPT_WRITE_BASELINE,
-       OPT_UNUSED, OPT_FIX, OPT_DIFF, OPT_MAX_DEPTH };
+       OPT_UNUSED, OPT_FIX, OPT_DIFF, OPT_MAX_DEPTH, OPT_GENERATED };
 
 static const struct option long_opts[] = {
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "tests", no_argument, NULL, OPT_TESTS },
+	{ "generated", no_argument, NULL, OPT_GENERATED },
 	{ "enable", required_argument, NULL, OPT_ENABLE },
 	{ "disable", required_argument, NULL, OPT_DISABLE },
 	{ "format", required_argument, NULL, 'f' },
@@ -160,6 +164,9 @@ static int parse_args(int argc, char **argv, struct scan_args *a)
 			break;
 		case OPT_TESTS:
 			a->o.tests = true;
+			break;
+		case OPT_GENERATED:
+			a->o.generated = true;
 			break;
 		case OPT_ENABLE:
 			a->o.enable = optarg;

@@ -114,6 +114,14 @@ struct go_limits {
  * = GO_LIMITS_DEFAULT. Caller frees with gofile_free(). */
 struct gofile *gofile_load(TSParser *parser, const char *path,
 			   const struct go_limits *lim, struct lh_error *err);
+/* True when src carries Go's generated-code marker: a line
+ * `// Code generated ... DO NOT EDIT.` before the package clause. */
+bool go_src_generated(const char *src, size_t len);
+/* gofile_load that skips generated code: for a generated file returns NULL
+ * with *generated set and err untouched, before any parse. */
+struct gofile *gofile_load_code(TSParser *parser, const char *path,
+				const struct go_limits *lim, bool *generated,
+				struct lh_error *err);
 /* Same, from memory (copied), with GO_LIMITS_DEFAULT. */
 struct gofile *gofile_parse(TSParser *parser, const char *path,
 			    const char *src, size_t len, struct lh_error *err);

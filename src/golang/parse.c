@@ -236,8 +236,40 @@ static enum lh_status gofile__read(struct buf *b, const char *path,
 	return LH_OK;
 }
 
+bool go_src_generated(const char *src, size_t len)
+{
+	const char *s = src, *end = src + len;
+	static const char pre[] = "// Code generated ", suf[] = " DO NOT EDIT.";
+
+	while (s < end) {
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+		size_t n;
+
+		if (!eol)
+			eol = end;
+		n = (size_t)(eol - s);
+		if (n && s[n - 1] == '\r')
+			n--;
+		if (n >= sizeof(pre) - 1 + sizeof(suf) - 1 &&
+		    memcmp(s, pre, sizeof(pre) - 1) == 0 &&
+		    memcmp(s + n - (sizeof(suf) - 1), suf, sizeof(suf) - 1) == 0)
+			return true;
+		if (n >= 7 && memcmp(s, "package", 7) == 0)
+			return false;
+		s = eol + 1;
+	}
+	return false;
+}
+
 struct gofile *gofile_load(TSParser *parser, const char *path,
 			   const struct go_limits *lim, struct lh_error *err)
+{
+	return gofile_load_code(parser, path, lim, NULL, err);
+}
+
+struct gofile *gofile_load_code(TSParser *parser, const char *path,
+				const struct go_limits *lim, bool *generated,
+				struct lh_error *err)
 {
 	struct go_limits dflt = GO_LIMITS_DEFAULT;
 	struct buf b;
@@ -250,6 +282,13 @@ struct gofile *gofile_load(TSParser *parser, const char *path,
 	if (gofile__read(&b, path, err) != LH_OK) {
 		buf_release(&b);
 		return NULL;
+	}
+	if (generated) {
+		*generated = go_src_generated(b.data ? b.data : "", b.len);
+		if (*generated) {
+			buf_release(&b);
+			return NULL;
+		}
 	}
 	/* the buffer becomes the file's source: one copy of a big file */
 	len = b.len;

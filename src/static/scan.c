@@ -18,7 +18,7 @@
 struct scan_worker {
 	TSParser *parser;
 	lh_findings *out;
-	size_t files, bytes, errors, packages, suppressed;
+	size_t files, bytes, errors, packages, suppressed, generated;
 };
 
 struct scan_ctx {
@@ -103,9 +103,19 @@ static void scan__package(size_t item, unsigned worker, void *ctx)
 	pkg = gopkg_new(d->dir, gomod_cache_get(c->mods, d->dir));
 	for (size_t i = 0; i < d->files.len; i++) {
 		struct lh_error err;
-		struct gofile *f = gofile_load(w->parser, d->files.items[i],
-					       &c->limits, &err);
+		bool gen = false;
+		/* generated code is nobody's to fix: skipped unless asked
+		 * for (or named on the command line), before it costs a
+		 * parse */
+		bool skip = !c->opts->generated && !d->explicit_files;
+		struct gofile *f = gofile_load_code(w->parser, d->files.items[i],
+						    &c->limits,
+						    skip ? &gen : NULL, &err);
 
+		if (!f && gen) {
+			w->generated++;
+			continue;
+		}
 		if (!f) {
 			w->errors++;
 			scan__diag(c, &err);
