@@ -202,7 +202,6 @@ struct lh_scan_options {
 
 struct lh_scan_stats {
 	size_t files, packages, bytes, errors;
-	size_t generated; /* generated files skipped */
 	size_t suppressed; /* findings silenced by directives in the source */
 };
 

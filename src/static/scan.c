@@ -231,6 +231,16 @@ enum lh_status lh_scan(const struct lh_scan_options *opts, lh_findings *out,
 		st.suppressed += w->suppressed;
 	}
 	st.errors += errors + c.diag_errors;
+	if (opts->verbose) {
+		size_t gen = 0;
+
+		for (unsigned i = 0; i < jobs; i++)
+			gen += c.workers[i].generated;
+		if (gen)
+			fprintf(stderr, "leakhound: note: skipped %zu generated "
+				"file%s (--generated includes them)\n", gen,
+				gen == 1 ? "" : "s");
+	}
 	lh_findings_sort(out);
 	lh_findings_fingerprint(out);
 	if (stats)
