@@ -1282,9 +1282,9 @@ static void on_ident(struct walk *w, struct st *s, TSNode id)
 static void scan_closure(struct walk *w, struct st *s, TSNode n,
 			 unsigned depth, uint64_t *hit);
 
-/* Does the func literal at the top of the ancestor stack outlive the
- * statement (started as a goroutine, passed to a function, returned,
- * stored)? Called at once or kept in a local: no. */
+/* Does the func literal at the top of the ancestor stack go where the
+ * engine cannot follow it (passed to a function, returned, stored)?
+ * Called at once, started as a goroutine or kept in a local: no. */
 static bool lit_escapes(struct walk *w)
 {
 	unsigned n = w->nanc;
@@ -1293,9 +1293,12 @@ static bool lit_escapes(struct walk *w)
 	if (n < 2)
 		return true;
 	p = w->anc[n - 2];
+	/* called at once, or started as a goroutine: what the body does
+	 * is what happens (a goroutine that only reads the resource does
+	 * not take the duty over) */
 	if (sym_is(p, GS->call_expression) &&
 	    node_eq(go_field(p, f_function), lit))
-		return n >= 3 && sym_is(w->anc[n - 3], GS->go_statement);
+		return false;
 	if (sym_is(p, GS->expression_list) && n >= 3 &&
 	    (sym_is(w->anc[n - 3], GS->short_var_declaration) ||
 	     sym_is(w->anc[n - 3], GS->assignment_statement)) &&
