@@ -206,9 +206,17 @@ static bool parse_file(struct gdump *g, const char *p, size_t n,
 		p++;
 		n--;
 	}
-	cut = memmem(p, n, " fp=", 4);
-	if (cut)
-		n = (size_t)(cut - p);
+	/* crash tracebacks end file lines with " fp=0x.. sp=0x.. pc=0x.." */
+	cut = memrchr(p, ' ', n);
+	if (cut && p + n - cut > 4 && memcmp(cut, " pc=", 4) == 0) {
+		for (const char *q = cut; q > p + 3; q--) {
+			if (q[-4] == ' ' && q[-3] == 'f' && q[-2] == 'p' &&
+			    q[-1] == '=') {
+				n = (size_t)(q - 4 - p);
+				break;
+			}
+		}
+	}
 	for (size_t i = n; i-- > 0;) {
 		if (p[i] == ' ' && i + 3 < n && p[i + 1] == '+' &&
 		    p[i + 2] == '0' && p[i + 3] == 'x') {
@@ -246,6 +254,8 @@ static enum lh_status finish_record(struct gdump *g)
 	struct snap_gbucket *b;
 	const char *t;
 
+	uint64_t sig;
+
 	if (!r->open)
 		return LH_OK;
 	r->open = false;
@@ -254,6 +264,20 @@ static enum lh_status finish_record(struct gdump *g)
 				    "truncated goroutine %llu: frame without "
 				    "its file line",
 				    (unsigned long long)r->goid);
+	/* the signature: everything that identifies the bucket, as kept in
+	 * the record (frame and creator strings in text, lines below) */
+	buf_addc(&r->text, r->elided ? 'E' : '-');
+	buf_add(&r->text, &r->flags, sizeof(r->flags));
+	buf_adds(&r->text, r->reason);
+	for (size_t i = 0; i < r->frames.len; i++)
+		buf_add(&r->text, &r->frames.items[i].line, sizeof(uint32_t));
+	if (r->have_creator)
+		buf_add(&r->text, &r->creator.line, sizeof(uint32_t));
+	sig = lh_hash(r->text.data, r->text.len);
+	if (snapshot_bump_goroutines(g->s, sig, 1, r->wait_min)) {
+		g->records++;
+		return LH_OK;
+	}
 	t = r->text.data ? r->text.data : "";
 	g->tmp.len = 0;
 	VEC_GROW(&g->tmp, r->frames.len + 1);
@@ -277,8 +301,8 @@ static enum lh_status finish_record(struct gdump *g)
 				       : t + r->creator.file;
 		creator.line = r->creator.line;
 	}
-	b = snapshot_add_goroutines(
-		g->s, r->reason, snap_wait_from_reason(r->reason, strlen(r->reason)),
+	b = snapshot_add_goroutines_sig(
+		g->s, sig, r->reason, snap_wait_from_reason(r->reason, strlen(r->reason)),
 		r->flags, r->has_labels ? t + r->labels_off : NULL, &st,
 		r->have_creator ? &creator : NULL, r->creator_goid, 1,
 		r->wait_min, r->goid, g->lim);
@@ -362,10 +386,20 @@ static enum lh_status record_line(struct gdump *g, const char *line,
 		r->ancestors = true;
 		return LH_OK;
 	}
-	if (len >= 34 &&
-	    memcmp(line, "goroutine running on other thread", 33) == 0) {
-		r->flags |= SNAP_G_NOSTACK;
-		return LH_OK;
+	{
+		/* printed with a leading tab by the runtime */
+		const char *p = line;
+		size_t m = len;
+
+		while (m && is_space(*p)) {
+			p++;
+			m--;
+		}
+		if (m >= 33 &&
+		    memcmp(p, "goroutine running on other thread", 33) == 0) {
+			r->flags |= SNAP_G_NOSTACK;
+			return LH_OK;
+		}
 	}
 	if (!is_space(line[0]) && line[len - 1] == ')') {
 		const char *lp = memrchr(line, '(', len);

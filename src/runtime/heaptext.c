@@ -143,6 +143,7 @@ static const struct mskey ms_keys[] = {
 	MS("HeapObjects", heap_objects), MS("NextGC", next_gc),
 	MS("LastGC", last_gc),	      MS("PauseTotalNs", pause_total_ns),
 	MS("NumGC", num_gc),	      MS("NumForcedGC", num_forced_gc),
+	MS("StackInuse", stack_inuse), MS("StackSys", stack_sys),
 };
 
 bool snap_memstat_set(struct snap_memstats *m, const char *name, size_t n,

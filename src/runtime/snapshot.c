@@ -362,30 +362,40 @@ struct snap_hsite *snapshot_hsite(const struct snapshot *s, uint64_t sig)
 	return map_get(&s->hindex, (const char *)&sig, sizeof(sig));
 }
 
-struct snap_gbucket *snapshot_add_goroutines(
-	struct snapshot *s, const char *reason, enum snap_wait wait,
-	unsigned flags, const char *labels, const struct snap_stack *stack,
-	const struct snap_frame *creator, uint64_t creator_goid,
-	uint64_t count, int64_t wait_min, uint64_t goid,
+static void gbucket__add(struct snapshot *s, struct snap_gbucket *g,
+			 uint64_t count, int64_t wait_min)
+{
+	g->count += count;
+	s->goroutines += count;
+	if (wait_min >= 0) {
+		if (g->min_wait < 0 || wait_min < g->min_wait)
+			g->min_wait = wait_min;
+		if (wait_min > g->max_wait)
+			g->max_wait = wait_min;
+		g->waited += count;
+	}
+}
+
+struct snap_gbucket *snapshot_bump_goroutines(struct snapshot *s,
+					      uint64_t sig, uint64_t count,
+					      int64_t wait_min)
+{
+	struct snap_gbucket *g = snapshot_gbucket(s, sig);
+
+	if (g)
+		gbucket__add(s, g, count, wait_min);
+	return g;
+}
+
+struct snap_gbucket *snapshot_add_goroutines_sig(
+	struct snapshot *s, uint64_t sig, const char *reason,
+	enum snap_wait wait, unsigned flags, const char *labels,
+	const struct snap_stack *stack, const struct snap_frame *creator,
+	uint64_t creator_goid, uint64_t count, int64_t wait_min, uint64_t goid,
 	const struct snap_limits *lim)
 {
-	struct buf *b = &s->scratch;
-	struct snap_gbucket *g;
-	struct map_entry *e;
-	uint64_t sig;
+	struct snap_gbucket *g = snapshot_gbucket(s, sig);
 
-	buf_reset(b);
-	sig__add(b, reason);
-	sig__add(b, labels);
-	buf_add(b, &flags, sizeof(flags));
-	for (uint32_t i = 0; i < stack->nframes; i++)
-		sig__frame(b, &stack->frames[i]);
-	buf_addc(b, stack->elided ? 'E' : '-');
-	if (creator && creator->func)
-		sig__frame(b, creator);
-	sig = lh_hash(b->data, b->len);
-
-	g = snapshot_gbucket(s, sig);
 	if (!g) {
 		static const struct snap_limits dflt = SNAP_LIMITS_DEFAULT;
 
@@ -412,20 +422,34 @@ struct snap_gbucket *snapshot_add_goroutines(
 		g->creator_goid = creator_goid;
 		g->wait = snap_wait_refine(wait, &g->stack);
 		g->block = snap_stack_first(&g->stack, SNAP_ORIGIN_USER);
-		e = map_slot(&s->gindex, (const char *)&sig, sizeof(sig));
-		e->value = g;
+		map_slot(&s->gindex, (const char *)&sig, sizeof(sig))->value = g;
 		VEC_PUSH(&s->gbuckets, g);
 	}
-	g->count += count;
-	s->goroutines += count;
-	if (wait_min >= 0) {
-		if (g->min_wait < 0 || wait_min < g->min_wait)
-			g->min_wait = wait_min;
-		if (wait_min > g->max_wait)
-			g->max_wait = wait_min;
-		g->waited += count;
-	}
+	gbucket__add(s, g, count, wait_min);
 	return g;
+}
+
+struct snap_gbucket *snapshot_add_goroutines(
+	struct snapshot *s, const char *reason, enum snap_wait wait,
+	unsigned flags, const char *labels, const struct snap_stack *stack,
+	const struct snap_frame *creator, uint64_t creator_goid,
+	uint64_t count, int64_t wait_min, uint64_t goid,
+	const struct snap_limits *lim)
+{
+	struct buf *b = &s->scratch;
+
+	buf_reset(b);
+	sig__add(b, reason);
+	sig__add(b, labels);
+	buf_add(b, &flags, sizeof(flags));
+	for (uint32_t i = 0; i < stack->nframes; i++)
+		sig__frame(b, &stack->frames[i]);
+	buf_addc(b, stack->elided ? 'E' : '-');
+	if (creator && creator->func)
+		sig__frame(b, creator);
+	return snapshot_add_goroutines_sig(
+		s, lh_hash(b->data, b->len), reason, wait, flags, labels, stack,
+		creator, creator_goid, count, wait_min, goid, lim);
 }
 
 struct snap_hsite *snapshot_add_heap(struct snapshot *s,

@@ -263,6 +263,21 @@ struct snap_gbucket *snapshot_add_goroutines(
 	uint64_t count, int64_t wait_min, uint64_t goid,
 	const struct snap_limits *lim);
 
+/* Fast path for parsers that hash a record themselves: when a bucket with
+ * signature `sig` exists, adds count (and the wait) to it and returns it;
+ * NULL when there is none (then call snapshot_add_goroutines_sig). */
+struct snap_gbucket *snapshot_bump_goroutines(struct snapshot *s,
+					      uint64_t sig, uint64_t count,
+					      int64_t wait_min);
+/* snapshot_add_goroutines with the signature given by the caller (a hash
+ * of everything that identifies the bucket in that parser's format). */
+struct snap_gbucket *snapshot_add_goroutines_sig(
+	struct snapshot *s, uint64_t sig, const char *reason,
+	enum snap_wait wait, unsigned flags, const char *labels,
+	const struct snap_stack *stack, const struct snap_frame *creator,
+	uint64_t creator_goid, uint64_t count, int64_t wait_min, uint64_t goid,
+	const struct snap_limits *lim);
+
 /* Adds a heap sample at this stack (frames copied), merging same-stack
  * samples. Returns the site, or NULL when limits->max_buckets is reached. */
 struct snap_hsite *snapshot_add_heap(struct snapshot *s,

@@ -169,6 +169,25 @@ static ptrdiff_t stream__read(struct snap_stream *s, unsigned char *dst,
 	if (s->gz == GZ_PLAIN) {
 		size_t k;
 
+		/* big reads from a file skip the staging buffer */
+		if (s->raw_start == s->raw_end && s->fd >= 0 && !s->raw_eof &&
+		    n >= STREAM_CHUNK) {
+			ssize_t r;
+
+			do
+				r = read(s->fd, dst, n);
+			while (r < 0 && errno == EINTR);
+			if (r < 0)
+				return lh_fail(err, s->name,
+					       "cannot read: %s at byte %llu",
+					       strerror(errno),
+					       (unsigned long long)s->raw_off),
+				       -1;
+			if (r == 0)
+				s->raw_eof = true;
+			s->raw_off += (uint64_t)r;
+			return r;
+		}
 		if (!stream__fill_raw(s, err))
 			return -1;
 		k = LH_MIN(n, s->raw_end - s->raw_start);

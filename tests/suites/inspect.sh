@@ -71,6 +71,10 @@ has "--src: the send is read from the source line" "^$SRC/leaky.go:[0-9]+:[0-9]+
 has "--src: source snippet" 'ch <- work\(\)'
 has "--src: summary of the static cross-check" 'static scan of 1 file'
 
+run 1 "$LH" inspect --top 0 --src "$SRC" "$F/goroutine.3.debug2.txt" &&
+	has "--src: the static rules agree on the send leak" 'static analysis agrees: LH1[0-9][0-9] ' ||
+	notok "--src cross-check ran"
+
 # ---- goroutine proto series (runtime frames kept)
 run 1 "$LH" inspect "$F/goroutine.1.pb.gz" "$F/goroutine.2.pb.gz" "$F/goroutine.3.pb.gz" &&
 	ok "goroutine proto series: exit 1" || notok "goroutine proto series: exit 1"

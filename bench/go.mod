@@ -1,0 +1,3 @@
+module leakhound/bench
+
+go 1.19
