@@ -2358,3 +2358,28 @@ TSNode chanfacts_forever_loop(struct gofile *f, TSNode body,
 		return cf__null();
 	return cf__find_forever(f, body, 0, select_break);
 }
+
+void chanfacts_each_local(struct lh_pass *p,
+			  void (*on_func)(struct lh_pass *p,
+					  const struct chfunc *fn),
+			  void (*on_chan)(struct lh_pass *p,
+					  const struct chfunc *fn,
+					  const struct chan *c))
+{
+	const struct chfacts *cf = chanfacts_get(p->pkg);
+
+	for (size_t i = 0; i < cf->nfuncs; i++) {
+		const struct chfunc *fn = cf->funcs[i];
+
+		if (fn->incomplete)
+			continue;
+		on_func(p, fn);
+		for (size_t j = 0; j < fn->nchans; j++) {
+			const struct chan *c = fn->chans[j];
+
+			if (c->escapes || c->assigned || c->cap == CHCAP_NIL)
+				continue;
+			on_chan(p, fn, c);
+		}
+	}
+}

@@ -143,6 +143,17 @@ bool chanfacts_field_dead(const struct chfield *f);
  * valid until the package is freed. */
 const struct chfacts *chanfacts_get(struct gopkg *pkg);
 
+/* Runs on_func(p, fn) for every completely analysed function of p's
+ * package, then on_chan(p, fn, c) for each of its channels that has a
+ * verdict: made locally, never escaping, never reassigned, not nil. The
+ * shared driver of the rules that judge one channel at a time. */
+void chanfacts_each_local(struct lh_pass *p,
+			  void (*on_func)(struct lh_pass *p,
+					  const struct chfunc *fn),
+			  void (*on_chan)(struct lh_pass *p,
+					  const struct chfunc *fn,
+					  const struct chan *c));
+
 /* Greatest number of blocking sends (not in a select that has another
  * way out) on c along one path through goroutine g; CH_MANY when a send
  * is in a loop. */

@@ -144,22 +144,7 @@ static void lh101__fields(struct lh_pass *p, const struct chfunc *fn)
 
 static void lh101_run(struct lh_pass *p)
 {
-	const struct chfacts *cf = chanfacts_get(p->pkg);
-
-	for (size_t i = 0; i < cf->nfuncs; i++) {
-		const struct chfunc *fn = cf->funcs[i];
-
-		if (fn->incomplete)
-			continue;
-		lh101__fields(p, fn);
-		for (size_t j = 0; j < fn->nchans; j++) {
-			const struct chan *c = fn->chans[j];
-
-			if (c->escapes || c->assigned || c->cap == CHCAP_NIL)
-				continue;
-			lh101__chan(p, fn, c);
-		}
-	}
+	chanfacts_each_local(p, lh101__fields, lh101__chan);
 }
 
 const struct lh_rule lh_rule_lh101 = {

@@ -131,22 +131,7 @@ static void lh103__fields(struct lh_pass *p, const struct chfunc *fn)
 
 static void lh103_run(struct lh_pass *p)
 {
-	const struct chfacts *cf = chanfacts_get(p->pkg);
-
-	for (size_t i = 0; i < cf->nfuncs; i++) {
-		const struct chfunc *fn = cf->funcs[i];
-
-		if (fn->incomplete)
-			continue;
-		lh103__fields(p, fn);
-		for (size_t j = 0; j < fn->nchans; j++) {
-			const struct chan *c = fn->chans[j];
-
-			if (c->escapes || c->assigned || c->cap == CHCAP_NIL)
-				continue;
-			lh103__chan(p, fn, c);
-		}
-	}
+	chanfacts_each_local(p, lh103__fields, lh103__chan);
 }
 
 const struct lh_rule lh_rule_lh103 = {
