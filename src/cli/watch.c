@@ -103,7 +103,7 @@ static void on_signal(int sig)
 	interrupted = 1;
 }
 
-/* "30", "30s", "1.5m", "2h" -> seconds; false when malformed. */
+/* "30", "30s", "1.5m", "2h" -> seconds; false when malformed or over a year. */
 static bool parse_duration(const char *s, double *out)
 {
 	char *end;
@@ -120,6 +120,8 @@ static bool parse_duration(const char *s, double *out)
 	else
 		return false;
 	if (*end && end[1])
+		return false;
+	if (v > 366 * 86400.0) /* a year: sleeps stay far from time_t's edge */
 		return false;
 	*out = v;
 	return true;

@@ -25,6 +25,32 @@
 #define LH_MAX(a, b) ((a) > (b) ? (a) : (b))
 #define LH_UNUSED(x) ((void)(x))
 
+/*
+ * Saturating conversions from double: a value parsed from hostile input
+ * (7e73, NaN, -1) becomes the nearest representable integer instead of
+ * undefined behaviour. 2^64 and 2^63 are exact doubles, so the compares
+ * are exact too.
+ */
+static inline uint64_t lh_d2u64(double v)
+{
+	if (!(v > 0))
+		return 0; /* also NaN */
+	if (v >= 18446744073709551616.0)
+		return UINT64_MAX;
+	return (uint64_t)v;
+}
+
+static inline int64_t lh_d2i64(double v)
+{
+	if (v != v)
+		return 0;
+	if (v >= 9223372036854775808.0)
+		return INT64_MAX;
+	if (v <= -9223372036854775808.0)
+		return INT64_MIN;
+	return (int64_t)v;
+}
+
 #if defined(__GNUC__)
 #define LH_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #define LH_NORETURN __attribute__((noreturn))

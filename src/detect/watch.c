@@ -1038,7 +1038,7 @@ static void watch__classify(struct watch *w, struct watch_suspect *x)
 			snapshot_add_goroutines(snaps[k], b->reason, b->wait,
 						b->flags, b->labels, &b->stack,
 						&creator, b->creator_goid,
-						(uint64_t)x->v.floors[k],
+						lh_d2u64(x->v.floors[k]),
 						site->max_wait_min, 0, NULL);
 		} else {
 			const struct snap_hsite *h = site->hsite;
@@ -1050,8 +1050,8 @@ static void watch__classify(struct watch *w, struct watch_suspect *x)
 
 			snaps[k]->has = SNAP_HAS_HEAP;
 			c = snapshot_add_heap(snaps[k], &h->stack,
-					      (int64_t)(x->v.floors[k] * scale),
-					      (int64_t)x->v.floors[k],
+					      lh_d2i64(x->v.floors[k] * scale),
+					      lh_d2i64(x->v.floors[k]),
 					      h->alloc_objects, h->alloc_bytes,
 					      h->obj_bytes, NULL);
 			if (c)

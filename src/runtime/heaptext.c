@@ -43,8 +43,8 @@ static void scale(double rate, int64_t *count, int64_t *size)
 		return;
 	avg = (double)*size / (double)*count;
 	s = 1.0 / (1.0 - exp(-avg / rate));
-	*count = (int64_t)((double)*count * s);
-	*size = (int64_t)((double)*size * s);
+	*count = lh_d2i64((double)*count * s);
+	*size = lh_d2i64((double)*size * s);
 }
 
 static enum lh_status htext__finish(struct htext *h)
@@ -152,7 +152,7 @@ bool snap_memstat_set(struct snap_memstats *m, const char *name, size_t n,
 	for (size_t i = 0; i < ARRAY_SIZE(ms_keys); i++) {
 		if (str_eqn(name, n, ms_keys[i].name)) {
 			*(uint64_t *)((char *)m + ms_keys[i].off) =
-				v < 0 ? 0 : (uint64_t)v;
+				lh_d2u64(v);
 			m->have = true;
 			return true;
 		}

@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh - run the libFuzzer targets built in $BUILD/fuzz/bin (TAP).
 #
-# usage: tests/fuzz/run.sh [-t SECONDS] [TARGET...]
+# usage: tests/fuzz/run.sh [-t SECONDS] [-s SEED] [TARGET...]
 #
 # For each target T (default: every tests/fuzz/fuzz_T.c):
 #   1. seeds: the test fixtures of T's input kind are copied (named by
@@ -15,13 +15,18 @@
 #      (date, target, seconds asked, CPU seconds, runs, coverage). A crash
 #      leaves its input in $BUILD/fuzz/crashes/T/ (copy it to the
 #      regressions).
+#   -s SEED fixes libFuzzer's random seed: `make test` passes one, so a run
+#      explores the same inputs in the same order on every machine (how far
+#      it gets still depends on the CPU it is given); `make fuzz` does not.
 set -u
 BUILD=${BUILD:-build}
 secs=5
-while getopts t: o; do
+seed=
+while getopts t:s: o; do
 	case $o in
 	t) secs=$OPTARG ;;
-	*) echo "usage: $0 [-t SECONDS] [TARGET...]" >&2; exit 2 ;;
+	s) seed="-seed=$OPTARG" ;;
+	*) echo "usage: $0 [-t SECONDS] [-s SEED] [TARGET...]" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -123,7 +128,7 @@ for t in "$@"; do
 	# shellcheck disable=SC2086
 	/usr/bin/time -f '%U %S' -o "$log.cpu" \
 	"$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 \
-		-print_final_stats=1 -artifact_prefix="$crashes/" $dict \
+		-print_final_stats=1 -artifact_prefix="$crashes/" $dict $seed \
 		"$corpus" "$seeds" >"$log" 2>&1
 	st=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
