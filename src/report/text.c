@@ -53,19 +53,20 @@ static void text__wrapped(FILE *out, const char *label, const char *text)
 	while (*text) {
 		size_t w = strcspn(text, " ");
 
-		if (col + (int)w > width && col > indent) {
-			fprintf(out, "\n%*s", indent, "");
-			col = indent;
+		if (col > indent) { /* the space goes before a word, never at a line end */
+			if (col + 1 + (int)w > width) {
+				fprintf(out, "\n%*s", indent, "");
+				col = indent;
+			} else {
+				fputc(' ', out);
+				col++;
+			}
 		}
 		fwrite(text, 1, w, out);
 		col += (int)w;
 		text += w;
 		while (*text == ' ')
 			text++;
-		if (*text) {
-			fputc(' ', out);
-			col++;
-		}
 	}
 	fputc('\n', out);
 }

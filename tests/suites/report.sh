@@ -149,5 +149,28 @@ check "a new leak is not in the baseline: exit 1" 1 sh -c "cd '$tmp/r' && '$LH' 
 grep -q "1 finding in" "$tmp/out" && grep -q "a.go:6:" "$tmp/out" &&
 	ok "only the new leak is reported" || notok "only the new leak is reported"
 
+# Text output wraps long fix advice at 80 columns: no line may end in a space
+# (editors and `git diff --check` flag it), and every word is still there.
+"$LH" scan examples/seed/... >"$tmp/text" 2>/dev/null
+if [ -s "$tmp/text" ] && ! grep -q ' $' "$tmp/text"; then
+	ok "text output: no trailing spaces on wrapped lines"
+else
+	notok "text output: no trailing spaces on wrapped lines"
+fi
+"$LH" scan -f json examples/seed/... 2>/dev/null |
+	node -e 'const d = JSON.parse(require("fs").readFileSync(0, "utf8"));
+		for (const f of d.findings) if (f.fix) console.log(f.fix.split(/ +/).join(" "));' \
+	| sort -u >"$tmp/fixes.json.txt"
+awk '/^  fix: /{ if (s != "") print s; s = substr($0, 8); next }
+	/^       [^ ]/ && s != "" { s = s " " substr($0, 8); next }
+	{ if (s != "") print s; s = "" } END { if (s != "") print s }' "$tmp/text" |
+	sort -u >"$tmp/fixes.text.txt"
+if [ -s "$tmp/fixes.json.txt" ] && cmp -s "$tmp/fixes.json.txt" "$tmp/fixes.text.txt"; then
+	ok "text output: wrapped fix advice keeps every word (same as JSON)"
+else
+	notok "text output: wrapped fix advice keeps every word (same as JSON)"
+	diff "$tmp/fixes.json.txt" "$tmp/fixes.text.txt" | head -5
+fi
+
 echo "1..$n"
 [ "$fails" -eq 0 ]
