@@ -79,6 +79,7 @@ struct eng_pkg {
 	struct amap fields;    /* (NULL, 0, field name) -> type or "" */
 	bool fields_built;
 	struct amap summaries; /* (decl, param, path) -> struct eng_sumstate* */
+	struct amap ctors;     /* (decl, acquire hook) -> struct ctor* */
 	struct amap noreturn;  /* (decl, 0) -> (void*)1 noreturn, 2 returns,
 				  3 computing */
 };
@@ -834,6 +835,12 @@ struct walk {
 	bool summary_mode;   /* computing a summary: no acquisitions */
 	bool saw_return;     /* a reachable return (noreturn summaries) */
 	bool provisional;    /* used a summary still being computed */
+	/* computing a constructor summary: what the returns hand out */
+	bool ctor_mode, ret_bad;
+	unsigned ctor_depth;
+	unsigned ret_mask;
+	const struct eng_kind *ret_kind;
+	const char *ret_noun;
 	bool any_use;	     /* closure scan: any use hands the value on */
 	unsigned depth;
 	uint32_t cur_loop_start, cur_loop_end; /* innermost loop body */
@@ -913,12 +920,19 @@ enum effect {
 	EF_ALIAS,    /* copied into a local: another handle */
 	EF_REARM,
 	EF_BLANK,    /* `_ = h` */
+	EF_PARTIAL,  /* passed to a function that releases it on some paths */
 };
+
+/* A prefix_left of "()" means the value is the release func itself: a
+ * method value `resp.Body.Close` or a cancel func; calling it releases. */
+#define PFX_CALL "()"
 
 struct use {
 	enum effect ef;
 	struct eng_var *alias;
 	const char *alias_prefix;
+	unsigned ret;	 /* returned as result ret-1 (0: not returned) */
+	uint32_t after;	 /* EF_PARTIAL: end of the call */
 };
 
 static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
@@ -947,9 +961,15 @@ static const char *rest_path(struct walk *w, const struct ob *o,
 {
 	const char *name = o->kind->rel_names[0];
 
+	const char *dot;
+
+	if (strcmp(prefix_left, PFX_CALL) == 0)
+		return PFX_CALL;
 	if (!*name)
 		return prefix_left[0] ? prefix_left : "()";
-	return join_path(w, prefix_left, name);
+	/* every alternative: "Commit|Rollback" */
+	dot = strrchr(o->kind->release, '.');
+	return join_path(w, prefix_left, dot ? dot + 1 : o->kind->release);
 }
 
 /* Remembers that an obligation of a field-checked kind went into field
@@ -971,13 +991,42 @@ static void field_store(struct walk *w, const struct eng_kind *k,
 	VEC_PUSH(&w->stores, st);
 }
 
+/* Is return statement r one of fn's own (not a func literal's)? */
+static bool own_return(struct walk *w, TSNode r)
+{
+	for (TSNode q = ts_node_parent(r); !ts_node_is_null(q);
+	     q = ts_node_parent(q)) {
+		TSSymbol s = ts_node_symbol(q);
+
+		if (s == GS->func_literal || s == GS->function_declaration ||
+		    s == GS->method_declaration)
+			return node_eq(q, w->fn->decl);
+	}
+	return false;
+}
+
+static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out);
+
+/* Constructor summaries: a returned obligation of kind k at results
+ * mask m. */
+static void ret_record(struct walk *w, const struct eng_kind *k,
+		       const char *noun, unsigned m)
+{
+	if (w->ret_kind && w->ret_kind != k)
+		w->ret_bad = true;
+	w->ret_kind = k;
+	if (!w->ret_noun)
+		w->ret_noun = noun;
+	w->ret_mask |= m;
+}
+
 /* What happens to a value (node at ancestor index i) that carries the
  * obligation, with prefix_left still to go to the released object. */
 static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 			    const char *prefix_left)
 {
 	const struct go_syms *g = GS;
-	struct use u = { EF_TRANSFER, NULL, NULL };
+	struct use u = { EF_TRANSFER, NULL, NULL, 0, 0 };
 	TSNode n = w->anc[i];
 
 	while (i > 0) {
@@ -992,8 +1041,9 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 		if (s == g->call_expression &&
 		    node_eq(go_field(p, f_function), n)) {
 			/* h() */
-			if (!*prefix_left && o->kind->rel_names[0] &&
-			    !o->kind->rel_names[0][0])
+			if ((!*prefix_left && o->kind->rel_names[0] &&
+			     !o->kind->rel_names[0][0]) ||
+			    strcmp(prefix_left, PFX_CALL) == 0)
 				u.ef = EF_RELEASE;
 			else
 				u.ef = EF_NONE;
@@ -1031,6 +1081,10 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 			case ENG_SUM_BORROWS:
 				u.ef = EF_NONE;
 				break;
+			case ENG_SUM_PARTIAL:
+				u.ef = EF_PARTIAL;
+				u.after = ts_node_end_byte(call);
+				break;
 			default:
 				u.ef = EF_TRANSFER;
 			}
@@ -1041,6 +1095,13 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 			TSSymbol gs = ts_node_symbol(gp);
 
 			if (gs == g->return_statement) {
+				uint32_t c = nchild(p);
+
+				for (uint32_t j = 0; w->ctor_mode && j < c; j++) {
+					if (node_eq(nth(p, j), n) &&
+					    own_return(w, gp))
+						u.ret = j + 1;
+				}
 				u.ef = EF_TRANSFER;
 				return u;
 			}
@@ -1108,6 +1169,23 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 			i--;
 			continue;
 		}
+		if (s == g->range_clause && !*prefix_left &&
+		    node_eq(go_field(p, f_right), n) &&
+		    nchild(go_field(p, f_left)) == 2) {
+			/* for _, x := range h: each element is a handle (a
+			 * slice of closers, a variadic parameter) */
+			TSNode x = nth(go_field(p, f_left), 1);
+			struct eng_var *v = sym_is(x, g->identifier) ?
+						    eng_resolve(w->fn, x) : NULL;
+
+			u.ef = EF_NONE;
+			if (v) {
+				u.ef = EF_ALIAS;
+				u.alias = v;
+				u.alias_prefix = "";
+			}
+			return u;
+		}
 		if (s == g->expression_statement || s == g->range_clause ||
 		    s == g->index_expression || s == g->if_statement ||
 		    s == g->expression_switch_statement ||
@@ -1139,8 +1217,17 @@ static struct use classify(struct walk *w, const struct ob *o,
 	const char *chain[16];
 	size_t n = 0, k = path_len(h->prefix);
 	unsigned top = i;
-	struct use u = { EF_NONE, NULL, NULL };
+	struct use u = { EF_NONE, NULL, NULL, 0, 0 };
 
+	if (strcmp(h->prefix, PFX_CALL) == 0) {
+		/* the variable holds the release func itself */
+		TSNode p = i > 0 ? w->anc[i - 1] : (TSNode){ 0 };
+
+		if (sym_is(p, g->selector_expression) &&
+		    node_eq(go_field(p, f_operand), w->anc[i]))
+			return u;
+		return value_use(w, o, i, PFX_CALL);
+	}
 	/* collect x.a.b going up */
 	while (top > 0 && n < ARRAY_SIZE(chain)) {
 		TSNode p = w->anc[top - 1];
@@ -1190,6 +1277,14 @@ static struct use classify(struct walk *w, const struct ob *o,
 				u.ef = EF_REARM;
 			return u;
 		}
+		/* a method value of the release (`f := resp.Body.Close`,
+		 * `defer closeAll(&err, rows.Close)`): what happens to it */
+		for (size_t j = 0; j < ARRAY_SIZE(o->kind->rel_names) &&
+				   o->kind->rel_names[j]; j++) {
+			if (o->kind->rel_names[j][0] &&
+			    strcmp(m, o->kind->rel_names[j]) == 0 && top > 0)
+				return value_use(w, o, top - 1, PFX_CALL);
+		}
 		if (o->kind->recv_release && strcmp(m, o->kind->recv_release) == 0 &&
 		    sym_is(p, g->unary_expression) &&
 		    go_text_is(w->f, go_field(p, f_operator), "<-"))
@@ -1216,6 +1311,21 @@ static void ob_handle(struct walk *w, struct ob *o, struct eng_var *v,
 	LH_UNUSED(w);
 }
 
+/* Is a handle variable of o used after byte offset `after`? */
+static bool used_after(struct walk *w, const struct ob *o, uint32_t after)
+{
+	for (size_t k = 0; k < w->fn->nuses; k++) {
+		if (w->fn->use_off[k] < after)
+			continue;
+		for (size_t j = 0; j < o->h.len; j++) {
+			if (o->h.items[j].var &&
+			    o->h.items[j].var == w->fn->use_var[k])
+				return true;
+		}
+	}
+	return false;
+}
+
 static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 {
 	struct ob *o = &w->obs[i];
@@ -1231,9 +1341,18 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		ob_release(s, i);
 		o->released = true;
 		break;
+	case EF_PARTIAL:
+		/* the caller checks and releases itself when it uses the value
+		 * again; else the other paths of the callee leak */
+		o->released = true;
+		if (used_after(w, o, u.after))
+			ob_release(s, i);
+		break;
 	case EF_TRANSFER:
 		if (o->kind->flags & ENG_K_NO_TRANSFER)
 			break;
+		if (w->ctor_mode && u.ret && u.ret <= 8)
+			ret_record(w, o->kind, o->noun, 1u << (u.ret - 1));
 		ob_release(s, i);
 		o->transferred = true;
 		break;
@@ -1561,6 +1680,180 @@ static void ob_init(struct walk *w, struct ob *o, const struct eng_acquire *a,
 	}
 }
 
+/* ================================================================ constructors */
+
+struct ctor {
+	bool computing, valid;
+	struct eng_acquire a;
+};
+
+static struct walk *walk_new(struct eng_func *fn, const struct eng_spec *spec);
+static void walk_free(struct walk *w);
+static struct st walk_body(struct walk *w);
+static const struct godecl *method_decl(struct walk *w, TSNode recv,
+					const char *name, size_t len,
+					bool *guessed);
+
+/* The flattened result types of a function declaration: count, and the
+ * index of an `error` result (-1 if none). False when no result could
+ * hold a resource (none, or only error and basic types). */
+static bool ctor__results(struct gofile *f, TSNode decl, unsigned *n,
+			  int *err)
+{
+	static const char *const basic[] = {
+		"error", "bool", "string", "int", "int64", "uint64", "int32",
+		"uint32", "byte", "rune", "float64", "uint", "uintptr",
+	};
+	TSNode res = go_field(decl, f_result);
+	bool maybe = false;
+	unsigned k = 0;
+
+	*n = 0;
+	*err = -1;
+	if (ts_node_is_null(res))
+		return false;
+	if (!sym_is(res, GS->parameter_list)) {
+		*n = 1;
+		for (size_t i = 0; i < ARRAY_SIZE(basic); i++) {
+			if (go_text_is(f, res, basic[i]))
+				return false;
+		}
+		return true;
+	}
+	for (uint32_t i = 0; i < nchild(res); i++) {
+		TSNode pd = nth(res, i);
+		TSNode t = go_field(pd, f_type);
+		unsigned names = 0;
+		bool is_basic = false;
+
+		if (!sym_is(pd, GS->parameter_declaration))
+			continue;
+		for (uint32_t j = 0; j < nchild(pd); j++)
+			names += sym_is(nth(pd, j), GS->identifier);
+		if (!names)
+			names = 1;
+		for (size_t b = 0; b < ARRAY_SIZE(basic); b++)
+			is_basic |= go_text_is(f, t, basic[b]);
+		if (go_text_is(f, t, "error"))
+			*err = (int)(k + names - 1);
+		if (!is_basic)
+			maybe = true;
+		k += names;
+	}
+	*n = k;
+	return maybe && k <= 8;
+}
+
+/* A returned call that acquires (`return db.Query(q)`): its results are
+ * the function's. */
+static void ctor_direct(struct walk *w, TSNode ret)
+{
+	TSNode list = nth(ret, 0);
+	uint32_t c;
+
+	if (!sym_is(list, GS->expression_list))
+		return;
+	c = nchild(list);
+	for (uint32_t j = 0; j < c && j < 8; j++) {
+		TSNode e = go_unparen(nth(list, j));
+		struct eng_acquire a = { 0 };
+
+		a.err_result = -1;
+		if (!sym_is(e, GS->call_expression))
+			continue;
+		if (!w->spec->acquire(w->spec->ctx, w->fn, e, &a)) {
+			memset(&a, 0, sizeof(a));
+			a.err_result = -1;
+			if (!ctor_of(w, e, &a))
+				continue;
+		}
+		if (!a.results || !a.kind)
+			continue;
+		if (c == 1)
+			ret_record(w, a.kind, a.noun ? a.noun : a.kind->noun,
+				   a.results);
+		else if (a.results == 1)
+			ret_record(w, a.kind, a.noun ? a.noun : a.kind->noun,
+				   1u << j);
+	}
+}
+
+/* A same-package function (or method of a known receiver type) that
+ * returns a resource it acquired: calling it acquires that resource.
+ * Computed once per function and hook (the walk of the callee with the
+ * same spec), recursion-safe. */
+static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
+{
+	const struct go_syms *g = GS;
+	TSNode fun = go_unparen(go_field(call, f_function));
+	struct gopkg *pkg = w->fn->pkg;
+	const struct godecl *d = NULL;
+	struct amap_ent *e;
+	struct ctor *c;
+	unsigned nres;
+	int err;
+
+	if (w->ctor_depth >= 4)
+		return false;
+	if (sym_is(fun, g->identifier)) {
+		size_t len;
+		const char *t = go_text(w->f, fun, &len);
+
+		if (eng_resolve(w->fn, fun))
+			return false;
+		d = gopkg_lookup(pkg, arena_strndup(&pkg->arena, t, len));
+		if (d && d->kind != GODECL_FUNC)
+			d = NULL;
+	} else if (sym_is(fun, g->selector_expression)) {
+		TSNode op = go_field(fun, f_operand);
+		size_t len;
+		const char *nm;
+		bool guessed;
+
+		if (sym_is(op, g->identifier) && !eng_resolve(w->fn, op) &&
+		    go_import_path(w->f, go_text(w->f, op, &len), len))
+			return false; /* another package */
+		nm = go_text(w->f, go_field(fun, f_field), &len);
+		d = method_decl(w, op, nm, len, &guessed);
+		if (guessed)
+			d = NULL;
+	}
+	if (!d || !ctor__results(d->file, d->node, &nres, &err))
+		return false;
+	e = amap_add(&pkg->arena, &eng__pkg(pkg)->ctors, d->node.id,
+		     (long)(uintptr_t)w->spec->acquire, NULL);
+	c = e->value;
+	if (!c) {
+		struct eng_func *fn = eng_func_get(pkg, d->file, d->node);
+		struct walk *cw;
+
+		c = arena_alloc(&pkg->arena, sizeof(*c));
+		e->value = c;
+		if (fn->too_deep || ts_node_is_null(fn->body))
+			return false;
+		c->computing = true;
+		cw = walk_new(fn, w->spec);
+		cw->ctor_mode = true;
+		cw->ctor_depth = w->ctor_depth + 1;
+		walk_body(cw);
+		if (!cw->gave_up && !cw->ret_bad && cw->ret_mask &&
+		    cw->ret_kind && !(cw->ret_kind->flags & ENG_K_NO_TRANSFER) &&
+		    !(cw->ret_mask & (err >= 0 ? 1u << err : 0))) {
+			c->valid = true;
+			c->a.kind = cw->ret_kind;
+			c->a.noun = cw->ret_noun;
+			c->a.results = cw->ret_mask;
+			c->a.err_result = err;
+		}
+		walk_free(cw);
+		c->computing = false;
+	}
+	if (!c->valid || c->computing)
+		return false;
+	*out = c->a;
+	return true;
+}
+
 /* Obligations on the results of call, assigned to the targets of lhs (an
  * expression_list, or null when the results are dropped). */
 static void acquire_results(struct walk *w, struct st *s, TSNode call,
@@ -1572,9 +1865,14 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 	uint32_t nl = 0;
 
 	a.err_result = -1;
-	if (w->summary_mode || !w->spec->acquire ||
-	    !w->spec->acquire(w->spec->ctx, w->fn, call, &a))
+	if (w->summary_mode || !w->spec->acquire)
 		return;
+	if (!w->spec->acquire(w->spec->ctx, w->fn, call, &a)) {
+		memset(&a, 0, sizeof(a));
+		a.err_result = -1;
+		if (!ctor_of(w, call, &a))
+			return;
+	}
 	if (!a.results) {
 		struct eng_var *ev = NULL;
 
@@ -2151,6 +2449,8 @@ static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 	uint32_t bs = ts_node_start_byte(body), be = ts_node_end_byte(body);
 	uint32_t saved_ls = w->cur_loop_start, saved_le = w->cur_loop_end;
 	size_t ci;
+	uint64_t ranged = 0;	/* obligations whose elements are ranged */
+	struct st last = ST_DEAD;
 
 	for (uint32_t i = 0; i < c; i++) {
 		TSNode k = nth(n, i);
@@ -2170,8 +2470,21 @@ static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 		cond = go_field(clause, f_condition);
 		update = go_field(clause, f_update);
 	}
-	if (!ts_node_is_null(range))
+	if (!ts_node_is_null(range)) {
+		TSNode left = go_field(range, f_left);
+		TSNode right = go_unparen(go_field(range, f_right));
+		struct eng_var *rv = sym_is(right, g->identifier) ?
+					     eng_resolve(w->fn, right) : NULL;
+
 		eval_in(w, s, range, go_field(range, f_right), (TSNode){ 0 });
+		for (size_t i = 0; rv && nchild(left) == 2 && i < w->nobs; i++) {
+			for (size_t j = 0; j < w->obs[i].h.len; j++) {
+				if (w->obs[i].h.items[j].var == rv &&
+				    !w->obs[i].h.items[j].prefix[0])
+					ranged |= bit(i);
+			}
+		}
+	}
 	entry = *s;
 	head = *s;
 	push_ctx(w, true, bs, be);
@@ -2199,11 +2512,18 @@ static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 		loop_overwrite(w, &b, bs, be);
 		if (!ts_node_is_null(update))
 			walk_stmt(w, &b, update, depth + 1);
+		last = b;
 		next = entry;
 		st_merge(&next, &b);
 		if (st_eq(&next, &head))
 			break;
 		head = next;
+	}
+	/* a loop over all the elements that releases each one releases
+	 * them all (none at all: nothing to release) */
+	if (ranged && !exitc.dead && !last.dead) {
+		exitc.open = (exitc.open & ~ranged) | (last.open & ranged);
+		exitc.other |= ranged & ~last.open;
 	}
 	*s = exitc;
 	st_merge(s, &w->loops.items[ci].brk);
@@ -2341,6 +2661,9 @@ static void walk_select(struct walk *w, struct st *s, TSNode n,
 static void walk_return(struct walk *w, struct st *s, TSNode n)
 {
 	uint32_t c = nchild(n);
+
+	if (w->ctor_mode && !s->dead)
+		ctor_direct(w, n);
 
 	for (uint32_t i = 0; i < c; i++)
 		eval_in(w, s, n, nth(n, i), (TSNode){ 0 });
@@ -2657,6 +2980,10 @@ static struct eng_var *param_var(struct eng_func *fn, int param)
 				return NULL;
 			k++;
 		}
+		/* a variadic parameter takes every argument from its index */
+		if (sym_is(pd, GS->variadic_parameter_declaration) &&
+		    i + 1 == c && param >= k - 1 && named)
+			return eng_resolve(fn, nth(pd, m - 1));
 	}
 	return NULL;
 }
@@ -2687,6 +3014,8 @@ static enum eng_summary summarize(struct eng_func *fn, int param,
 		v = ENG_SUM_BORROWS;
 	else if (!w->obs[0].exits.len && !w->obs[0].transferred)
 		v = ENG_SUM_RELEASES;
+	else if (!w->obs[0].transferred)
+		v = ENG_SUM_PARTIAL;
 	else
 		v = ENG_SUM_TRANSFERS;
 	*provisional = w->provisional;
@@ -2723,10 +3052,18 @@ static enum eng_summary summary_fn(struct gopkg *pkg, struct eng_func *fn,
 		ss->kind.rel_names[0] = "";
 	} else {
 		const char *dot = strrchr(path, '.');
+		const char *nm = dot ? dot + 1 : path;
+		size_t k = 0;
 
 		ss->kind.rel_prefix = dot ? arena_strndup(&pkg->arena, path,
 						(size_t)(dot - path)) : "";
-		ss->kind.rel_names[0] = dot ? dot + 1 : path;
+		while (*nm && k + 1 < ARRAY_SIZE(ss->kind.rel_names)) {
+			size_t len = strcspn(nm, "|");
+
+			ss->kind.rel_names[k++] = arena_strndup(&pkg->arena,
+								nm, len);
+			nm += len + (nm[len] == '|');
+		}
 	}
 	ss->computing = true;
 	/* iterate to a fixed point: a recursive use sees the previous

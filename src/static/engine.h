@@ -113,7 +113,10 @@ struct eng_kind {
 	 * whose call is where the obligation must already be done ("Wait"). */
 	const char *checkpoint;
 	unsigned flags;	     /* ENG_K_* */
-	/* parsed form of release (filled once by the engine) */
+	/* Parsed form of release. Not derived by the engine: the kinds of
+	 * known_apis.def get them from apis.c when first asked for
+	 * (apis_kind()); a rule defining its own kind sets them itself
+	 * (rel_prefix "" and rel_names {"Unlock"} for "Unlock"). */
 	const char *rel_prefix;	 /* "Body" or "" */
 	const char *rel_names[4]; /* "Close"; "" for "()" */
 };
@@ -275,6 +278,10 @@ enum eng_summary {
 	ENG_SUM_RELEASES,    /* releases it on every path */
 	ENG_SUM_BORROWS,     /* only uses it: the caller keeps the duty */
 	ENG_SUM_TRANSFERS,   /* keeps, stores, returns or may release it */
+	/* releases it on some paths only and hands it nowhere: the caller
+	 * keeps the duty when it uses the value again after the call (it
+	 * checks and closes itself), else the call leaks on the other paths */
+	ENG_SUM_PARTIAL,
 };
 /* Summaries are computed per function and iterated to a fixed point over
  * the package (recursive calls start as UNKNOWN). */

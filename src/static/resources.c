@@ -82,10 +82,23 @@ static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 
 typedef VEC(TSNode) node_vec;
 
+/* A call by plain name in a function that is not a candidate (yet): it
+ * becomes one when the name is a same-package function that may return a
+ * resource (engine.c's constructor summaries). */
+struct res_call {
+	TSNode fn;
+	size_t file;
+	const char *name;
+	size_t len;
+};
+typedef VEC(struct res_call) call_vec;
+
 /* The functions (declarations and literals) holding a call whose name is
  * an acquiring one: a cheap scan before any resolution. ctx[d] is the
- * innermost function around the nodes at depth d. */
-static void res__candidates(struct gofile *f, node_vec *out)
+ * innermost function around the nodes at depth d. Other named calls go to
+ * calls. */
+static void res__candidates(struct gofile *f, size_t fi, node_vec *out,
+			    call_vec *calls)
 {
 	const struct go_syms *g = GS;
 	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(f->tree));
@@ -110,8 +123,18 @@ static void res__candidates(struct gofile *f, node_vec *out)
 
 				for (size_t i = 0; i < out->len && !seen; i++)
 					seen = ts_node_eq(out->items[i], cur);
-				if (!seen && apis_maybe_acquire(nm, len))
+				if (!seen && apis_maybe_acquire(nm, len)) {
 					VEC_PUSH(out, cur);
+				} else if (!seen) {
+					struct res_call rc = { cur, fi, nm, len };
+
+					VEC_PUSH(calls, rc);
+				}
+			} else if (ts_node_symbol(fun) == g->identifier) {
+				struct res_call rc = { cur, fi, NULL, 0 };
+
+				rc.name = go_text(f, fun, &rc.len);
+				VEC_PUSH(calls, rc);
 			}
 		}
 		if (s == g->function_declaration || s == g->method_declaration ||
@@ -136,6 +159,59 @@ done:
 	VEC_FREE(&ctx);
 }
 
+/* Is name (len) the name of a function or method holding a candidate? */
+static bool res__cand_name(struct gopkg *pkg, node_vec *cands,
+			   const char *name, size_t len)
+{
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		for (size_t k = 0; k < cands[i].len; k++) {
+			TSNode d = cands[i].items[k];
+			size_t l2;
+			const char *n2;
+
+			if (ts_node_symbol(d) != GS->function_declaration &&
+			    ts_node_symbol(d) != GS->method_declaration)
+				continue;
+			n2 = go_text(pkg->files[i], go_field(d, f_name), &l2);
+			if (l2 == len && memcmp(n2, name, len) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Functions calling a candidate by name are candidates too (a helper that
+ * returns a resource acquires it for its caller); a few rounds follow
+ * chains of helpers. */
+static void res__callers(struct gopkg *pkg, node_vec *cands, call_vec *calls)
+{
+	for (int round = 0; round < 3; round++) {
+		bool more = false;
+
+		for (size_t i = 0; i < calls->len; i++) {
+			struct res_call *rc = &calls->items[i];
+			node_vec *v = &cands[rc->file];
+			bool seen = false;
+
+			if (!rc->name || ts_node_is_null(rc->fn))
+				continue;
+			for (size_t k = 0; k < v->len && !seen; k++)
+				seen = ts_node_eq(v->items[k], rc->fn);
+			if (seen) {
+				rc->name = NULL;
+				continue;
+			}
+			if (res__cand_name(pkg, cands, rc->name, rc->len)) {
+				VEC_PUSH(v, rc->fn);
+				rc->name = NULL;
+				more = true;
+			}
+		}
+		if (!more)
+			break;
+	}
+}
+
 static struct res_facts *res__facts(struct gopkg *pkg)
 {
 	struct res_facts *rf = pkg->facts[LH_FACT_OBLIGATIONS];
@@ -148,14 +224,19 @@ static struct res_facts *res__facts(struct gopkg *pkg)
 	rf = arena_alloc(&pkg->arena, sizeof(*rf));
 	pkg->facts[LH_FACT_OBLIGATIONS] = rf;
 	spec.acquire = res__acquire;
+	node_vec *cands = xcalloc(pkg->nfiles + 1, sizeof(*cands));
+	call_vec calls = VEC_INIT;
+
+	for (size_t i = 0; i < pkg->nfiles; i++)
+		res__candidates(pkg->files[i], i, &cands[i], &calls);
+	res__callers(pkg, cands, &calls);
+	VEC_FREE(&calls);
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *f = pkg->files[i];
-		node_vec cands = VEC_INIT;
 
-		res__candidates(f, &cands);
-		for (size_t k = 0; k < cands.len; k++) {
+		for (size_t k = 0; k < cands[i].len; k++) {
 			struct eng_func *fn = eng_func_get(pkg, f,
-							   cands.items[k]);
+							   cands[i].items[k]);
 			struct eng_result *r = eng_run(fn, &spec);
 
 			for (size_t j = 0; j < r->nleaks; j++) {
@@ -169,8 +250,9 @@ static struct res_facts *res__facts(struct gopkg *pkg)
 				VEC_PUSH(&stores, st);
 			}
 		}
-		VEC_FREE(&cands);
+		VEC_FREE(&cands[i]);
 	}
+	free(cands);
 	rf->n = items.len;
 	rf->items = arena_alloc(&pkg->arena, (items.len + 1) * sizeof(*rf->items));
 	if (items.len)
