@@ -816,6 +816,15 @@ struct late_defer {
 	uint32_t at;
 };
 
+/* A label some later goto jumps back to: the statements from it to the
+ * end of its block are walked as a loop body. */
+struct back_label {
+	const char *label;
+	size_t len;
+	uint32_t start;	/* the labelled statement */
+	struct st st;	/* merged state of the gotos jumping back */
+};
+
 struct walk {
 	struct eng_func *fn;
 	struct gofile *f;
@@ -824,6 +833,7 @@ struct walk {
 	size_t nobs;
 	VEC(struct loopctx) loops;
 	VEC(struct pending_goto) gotos;
+	VEC(struct back_label) backs;
 	VEC(struct late_defer) late;
 	VEC(struct eng_store) stores;
 	VEC(struct late_defer) assigns; /* (statement, offset) of every plain
@@ -987,6 +997,7 @@ static void field_store(struct walk *w, const struct eng_kind *k,
 	st.site = site;
 	st.at = at;
 	st.field = go_text_dup(w->f, go_field(target, f_field));
+	st.owner = eng_type_of(w->fn, go_field(target, f_operand));
 	st.func = false;
 	VEC_PUSH(&w->stores, st);
 }
@@ -2234,6 +2245,69 @@ static void scope_exit(struct walk *w, struct st *s, uint32_t start,
 
 static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth);
 
+/* Is there a `goto label` inside n (a statement after the label)? */
+static bool has_goto(struct walk *w, TSNode n, const char *l, size_t len,
+		     unsigned depth)
+{
+	uint32_t c = nchild(n);
+
+	if (depth > ENG_MAX_DEPTH)
+		return false;
+	if (sym_is(n, GS->goto_statement)) {
+		size_t k;
+		const char *t = go_text(w->f, nth(n, 0), &k);
+
+		return k == len && memcmp(t, l, len) == 0;
+	}
+	if (sym_is(n, GS->func_literal))
+		return false;
+	for (uint32_t i = 0; i < c; i++) {
+		if (has_goto(w, nth(n, i), l, len, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* Statements [from, c) of block b, the first of which is a label that a
+ * later goto jumps back to: walked as a loop until the state at the label
+ * is stable. */
+static void walk_back_region(struct walk *w, struct st *s, TSNode b,
+			     uint32_t from, const char *l, size_t len,
+			     unsigned depth)
+{
+	uint32_t c = nchild(b);
+	struct st entry = *s, head = *s, out = ST_DEAD;
+	struct back_label bl;
+	size_t bi;
+
+	bl.label = l;
+	bl.len = len;
+	bl.start = ts_node_start_byte(nth(b, from));
+	bl.st = ST_DEAD;
+	VEC_PUSH(&w->backs, bl);
+	bi = w->backs.len - 1;
+	for (int iter = 0; iter < 4 && !w->gave_up; iter++) {
+		struct st x = head, next;
+
+		w->backs.items[bi].st = ST_DEAD;
+		for (uint32_t i = from; i < c && !w->gave_up; i++) {
+			TSNode k = nth(b, i);
+
+			if (x.dead && !sym_is(k, GS->labeled_statement))
+				continue;
+			walk_stmt(w, &x, k, depth + 1);
+		}
+		out = x;
+		next = entry;
+		st_merge(&next, &w->backs.items[bi].st);
+		if (st_eq(&next, &head))
+			break;
+		head = next;
+	}
+	w->backs.len = bi;
+	*s = out;
+}
+
 static void walk_block(struct walk *w, struct st *s, TSNode b, unsigned depth)
 {
 	uint32_t c = nchild(b);
@@ -2243,8 +2317,48 @@ static void walk_block(struct walk *w, struct st *s, TSNode b, unsigned depth)
 
 		if (s->dead && !sym_is(k, GS->labeled_statement))
 			continue;
+		if (sym_is(k, GS->labeled_statement)) {
+			size_t len;
+			const char *l = go_text(w->f, go_field(k, f_label),
+						&len);
+			bool back = false;
+			bool active = false;
+
+			for (size_t j = 0; j < w->backs.len; j++)
+				active |= w->backs.items[j].start ==
+					  ts_node_start_byte(k);
+			for (uint32_t j = i; j < c && !back && !active; j++)
+				back = has_goto(w, nth(b, j), l, len, 0);
+			if (back) {
+				walk_back_region(w, s, b, i, l, len, depth);
+				return;
+			}
+		}
 		walk_stmt(w, s, k, depth + 1);
 	}
+}
+
+/* A goto back to label region bl with state s: obligations surely open
+ * in a variable the region assigns again are overwritten on the way
+ * round. */
+static void goto_back(struct walk *w, struct st *s, struct back_label *bl,
+		      TSNode at)
+{
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+		uint32_t site = ts_node_start_byte(o->site);
+
+		if (!(s->open & bit(i)) || (s->other & bit(i)) ||
+		    o->h.len != 1 || !o->h.items[0].var ||
+		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY) ||
+		    site < bl->start || site >= ts_node_start_byte(at))
+			continue;
+		if (w->late.len && late_released(w, i, ts_node_start_byte(at)))
+			continue;
+		ob_add_exit(w, o, ENG_EXIT_OVERWRITE, o->stmt);
+		ob_release(s, i);
+	}
+	st_merge(&bl->st, s);
 }
 
 static bool label_is(struct walk *w, TSNode lab, const char *l, size_t len)
@@ -2756,6 +2870,17 @@ static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth)
 
 		pg.label = go_text(w->f, lab, &pg.len);
 		pg.st = *s;
+		for (size_t i = w->backs.len; i > 0 && !s->dead; i--) {
+			struct back_label *bl = &w->backs.items[i - 1];
+
+			if (bl->len == pg.len &&
+			    memcmp(bl->label, pg.label, pg.len) == 0 &&
+			    bl->start < ts_node_start_byte(n)) {
+				goto_back(w, s, bl, n);
+				*s = ST_DEAD;
+				break;
+			}
+		}
 		if (!s->dead)
 			VEC_PUSH(&w->gotos, pg);
 		*s = ST_DEAD;
@@ -2795,6 +2920,7 @@ static void walk_free(struct walk *w)
 	}
 	VEC_FREE(&w->loops);
 	VEC_FREE(&w->gotos);
+	VEC_FREE(&w->backs);
 	VEC_FREE(&w->late);
 	VEC_FREE(&w->stores);
 	VEC_FREE(&w->assigns);

@@ -248,6 +248,8 @@ struct eng_store {
 	TSNode site;	   /* the acquiring call */
 	TSNode at;	   /* the assignment */
 	const char *field; /* "tick" */
+	const char *owner; /* type of the struct holding it ("pool"), or
+			      NULL when the engine cannot tell */
 	bool func;	   /* a func literal releasing it was stored: calling
 			      the field releases */
 };

@@ -379,10 +379,37 @@ static bool res__field_use_releases(struct gofile *f, TSNode sel,
 	return true; /* read as a value: handed on */
 }
 
+/* Can the operand of field selector sel be of type owner? Unknown types
+ * can (precision first: silence). */
+static bool res__same_owner(struct gopkg *pkg, struct gofile *f, TSNode sel,
+			    const char *owner)
+{
+	TSNode d = ts_node_parent(sel), top = { 0 };
+	const char *t;
+
+	if (!owner)
+		return true;
+	for (; !ts_node_is_null(d); d = ts_node_parent(d)) {
+		TSSymbol s = ts_node_symbol(d);
+
+		if (s == GS->function_declaration ||
+		    s == GS->method_declaration) {
+			top = d;
+			break;
+		}
+	}
+	if (ts_node_is_null(top))
+		return true;
+	t = eng_type_of(eng_func_get(pkg, f, top), go_field(sel, f_operand));
+	return !t || strcmp(t, owner) == 0;
+}
+
 /* True when some code of the package releases (or hands on) what is stored
- * in fields named field. */
+ * in fields named field of a struct of type owner (any struct when owner
+ * is NULL or the selector's type is unknown). */
 static bool res__field_released(struct gopkg *pkg, const char *field,
-				const struct eng_kind *k, bool func)
+				const char *owner, const struct eng_kind *k,
+				bool func)
 {
 	const struct go_syms *g = GS;
 
@@ -396,7 +423,8 @@ static bool res__field_released(struct gopkg *pkg, const char *field,
 
 			if (ts_node_symbol(n) == g->selector_expression &&
 			    go_text_is(f, go_field(n, f_field), field) &&
-			    res__field_use_releases(f, n, k, func)) {
+			    res__field_use_releases(f, n, k, func) &&
+			    res__same_owner(pkg, f, n, owner)) {
 				found = true;
 				break;
 			}
@@ -428,7 +456,8 @@ static void res__report_stores(struct lh_pass *p, struct res_facts *rf,
 			continue;
 		if ((st->kind->flags & ENG_K_PRE_GO123) && collected)
 			continue;
-		if (res__field_released(p->pkg, st->field, st->kind, st->func))
+		if (res__field_released(p->pkg, st->field, st->owner, st->kind,
+					st->func))
 			continue;
 		fd = pass_report(p, p->rule, f, st->site,
 				 "%s stored in field %s is never %s", st->noun,
@@ -480,10 +509,10 @@ void res_report(struct lh_pass *p)
 			ckpt |= l->exits[k].kind == ENG_EXIT_CHECKPOINT;
 			over |= l->exits[k].kind == ENG_EXIT_OVERWRITE;
 		}
-		if (over && !l->released_somewhere)
+		if (over)
 			fd = pass_report(p, p->rule, f, l->site,
-					 "%s is overwritten while %s", l->noun,
-					 l->kind->still);
+					 "%s is overwritten before it is %s",
+					 l->noun, l->kind->verb);
 		else if (discard)
 			fd = pass_report(p, p->rule, f, l->site,
 					 "%s is discarded and never %s",

@@ -54,7 +54,7 @@ func concat(paths []string, out io.Writer) error {
 	var f *os.File
 	for _, p := range paths {
 		var err error
-		f, err = os.Open(p) // want LH701 "not closed on every path"
+		f, err = os.Open(p) // want LH701 "overwritten before it is closed"
 		if err != nil {
 			return err
 		}
