@@ -1821,9 +1821,12 @@ static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
 		const char *nm;
 		bool guessed;
 
-		if (sym_is(op, g->identifier) && !eng_resolve(w->fn, op) &&
-		    go_import_path(w->f, go_text(w->f, op, &len), len))
-			return false; /* another package */
+		if (sym_is(op, g->identifier) && !eng_resolve(w->fn, op)) {
+			const char *on = go_text(w->f, op, &len);
+
+			if (go_import_path(w->f, on, len))
+				return false; /* another package */
+		}
 		nm = go_text(w->f, go_field(fun, f_field), &len);
 		d = method_decl(w, op, nm, len, &guessed);
 		if (guessed)

@@ -107,7 +107,7 @@ func issue30poll(u string, stop <-chan bool, logger *log.Logger) bool {
 }
 
 // bodyclose PR#80: a helper that takes the body but does not close it.
-func peek(body io.ReadCloser) []byte {
+func peekBody(body io.ReadCloser) []byte {
 	b := make([]byte, 16)
 	n, _ := body.Read(b)
 	return b[:n]
@@ -118,7 +118,7 @@ func pr80helperNoClose(u string) []byte {
 	if err != nil {
 		return nil
 	}
-	return peek(resp.Body)
+	return peekBody(resp.Body)
 }
 
 // bodyclose PR#80: a helper closing through an io.Closer parameter, with
@@ -306,7 +306,7 @@ func closeIfOK(resp *http.Response) bool {
 	return true
 }
 
-func conditionalHelper(u string) bool {
+func conditionalHelperIssue(u string) bool {
 	resp, err := http.Get(u) // want LH702 "not closed on every path"
 	if err != nil {
 		return false
