@@ -56,6 +56,22 @@ static const struct apis_name errtests[] = {
 #include "golang/known_apis.def"
 };
 
+struct apis_wrap {
+	const char *pkg, *name;
+	int arg;
+	bool writer;
+};
+
+static const struct apis_wrap wraps[] = {
+#define WRAPS(pkg, name, arg, writer) { pkg, name, arg, writer },
+#include "golang/known_apis.def"
+};
+
+static const struct apis_name inmemory[] = {
+#define INMEMORY(pkg, name) { pkg, "", name },
+#include "golang/known_apis.def"
+};
+
 static pthread_once_t apis__once = PTHREAD_ONCE_INIT;
 /* arena for the parsed release paths; lives as long as the process */
 static char apis__store[4096];
@@ -224,6 +240,28 @@ bool apis_errtest(const char *pkg, const char *name, size_t len)
 	for (size_t i = 0; i < ARRAY_SIZE(errtests); i++) {
 		if (strcmp(errtests[i].pkg, pkg) == 0 &&
 		    str_eqn(name, len, errtests[i].name))
+			return true;
+	}
+	return false;
+}
+
+int apis_wraps(const char *pkg, const char *name, size_t len, bool *writer)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(wraps); i++) {
+		if (strcmp(wraps[i].pkg, pkg) == 0 &&
+		    str_eqn(name, len, wraps[i].name)) {
+			*writer = wraps[i].writer;
+			return wraps[i].arg;
+		}
+	}
+	return -1;
+}
+
+bool apis_inmemory(const char *pkg, const char *name, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(inmemory); i++) {
+		if (strcmp(inmemory[i].pkg, pkg) == 0 &&
+		    str_eqn(name, len, inmemory[i].name))
 			return true;
 	}
 	return false;

@@ -47,6 +47,11 @@ const struct apis_row *apis_guess(const char *name, size_t len,
 				  const char **member);
 /* True when pkg.name(err, ...) holds only for a non-nil err. */
 bool apis_errtest(const char *pkg, const char *name, size_t len);
+/* The argument index pkg.name wraps (WRAPS rows), or -1; *writer says
+ * whether it is a writer. */
+int apis_wraps(const char *pkg, const char *name, size_t len, bool *writer);
+/* True when pkg.name is an in-memory type or constructor (INMEMORY). */
+bool apis_inmemory(const char *pkg, const char *name, size_t len);
 /* Type of pkg.name (a call result or package var), or NULL. */
 const char *apis_type(const char *pkg, const char *name, size_t len);
 

@@ -793,6 +793,7 @@ struct ob {
 	const char *require;	/* member the handle must be used with */
 	VEC(struct eng_exit) exits;
 	bool released, transferred, in_loop, entry;
+	TSNode blank;	/* first `_ = h`, or null */
 	unsigned result;
 	TSNode errcheck;
 };
@@ -943,6 +944,7 @@ struct use {
 	const char *alias_prefix;
 	unsigned ret;	 /* returned as result ret-1 (0: not returned) */
 	uint32_t after;	 /* EF_PARTIAL: end of the call */
+	TSNode node;	 /* EF_BLANK: the `_ = h` statement */
 };
 
 static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
@@ -1037,7 +1039,7 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 			    const char *prefix_left)
 {
 	const struct go_syms *g = GS;
-	struct use u = { EF_TRANSFER, NULL, NULL, 0, 0 };
+	struct use u = { .ef = EF_TRANSFER };
 	TSNode n = w->anc[i];
 
 	while (i > 0) {
@@ -1134,6 +1136,7 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 				if (sym_is(l, g->blank_identifier) ||
 				    go_text_is(w->f, l, "_")) {
 					u.ef = EF_BLANK;
+					u.node = gp;
 					return u;
 				}
 				if (sym_is(l, g->identifier)) {
@@ -1228,7 +1231,7 @@ static struct use classify(struct walk *w, const struct ob *o,
 	const char *chain[16];
 	size_t n = 0, k = path_len(h->prefix);
 	unsigned top = i;
-	struct use u = { EF_NONE, NULL, NULL, 0, 0 };
+	struct use u = { .ef = EF_NONE };
 
 	if (strcmp(h->prefix, PFX_CALL) == 0) {
 		/* the variable holds the release func itself */
@@ -1375,6 +1378,9 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		s->other &= ~bit(i);
 		break;
 	case EF_BLANK:
+		if (ts_node_is_null(o->blank))
+			o->blank = u.node;
+		break;
 	case EF_NONE:
 		break;
 	}
@@ -3031,6 +3037,7 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec)
 		l->released_somewhere = o->released || o->transferred;
 		l->in_loop = o->in_loop;
 		l->errcheck = errcheck_after(w, o);
+		l->blank = o->blank;
 		l->nexits = o->exits.len;
 		l->exits = arena_alloc(a, o->exits.len * sizeof(*l->exits));
 		memcpy(l->exits, o->exits.items,

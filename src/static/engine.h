@@ -93,6 +93,9 @@ enum {
 	 * declared in the function: on a parameter, receiver, field or
 	 * global the caller or the owner holds the duty */
 	ENG_K_LOCAL_OBJECT = 1u << 8,
+	/* reported only when no path releases it ("never closed"): a
+	 * compress writer over memory owes its trailer, not a resource */
+	ENG_K_NEVER_ONLY = 1u << 9,
 };
 
 /* What kind of duty an obligation is: how it is released and how findings
@@ -237,6 +240,7 @@ struct eng_leak {
 	bool in_loop;	     /* created inside a loop body */
 	TSNode stmt;	     /* the statement holding the site */
 	TSNode errcheck;     /* the `if err != nil` right after, or null */
+	TSNode blank;	     /* a `_ = h` statement on the way, or null */
 };
 
 /* An obligation of an ENG_K_FIELD_CHECK kind stored into a struct field

@@ -34,6 +34,37 @@ struct res_facts {
 
 /* ---------------------------------------------------------------- acquire */
 
+/* Is e plain memory: `bytes.NewReader(b)`, `&buf` of a bytes.Buffer,
+ * `strings.NewReader(s)`, a local of such a type (INMEMORY rows)? */
+static bool res__in_memory(struct eng_func *fn, TSNode e)
+{
+	const struct go_syms *g = GS;
+	const char *t, *dot, *path, *name;
+	size_t len;
+
+	e = go_unparen(e);
+	if (ts_node_symbol(e) == g->call_expression) {
+		TSNode fun = go_unparen(go_field(e, f_function));
+
+		if (ts_node_symbol(fun) == g->selector_expression &&
+		    ts_node_symbol(go_field(fun, f_operand)) == g->identifier &&
+		    !eng_resolve(fn, go_field(fun, f_operand)) &&
+		    go_selector_import(fn->file, fun, &path, &name, &len))
+			return apis_inmemory(path, name, len);
+		return false;
+	}
+	t = eng_type_of(fn, e);
+	dot = t ? strrchr(t, '.') : NULL;
+	if (!dot)
+		return false;
+	{
+		char *pkg = arena_strndup(&fn->pkg->arena, t,
+					  (size_t)(dot - t));
+
+		return apis_inmemory(pkg, dot + 1, strlen(dot + 1));
+	}
+}
+
 static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 			 struct eng_acquire *a)
 {
@@ -42,6 +73,7 @@ static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 	const struct apis_row *row = NULL;
 	const char *name, *path, *member = NULL;
 	size_t len;
+	bool mem_writer = false;
 
 	LH_UNUSED(ctx);
 	if (ts_node_is_null(fun) || ts_node_symbol(fun) != g->selector_expression)
@@ -52,7 +84,18 @@ static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 	op = go_unparen(go_field(fun, f_operand));
 	if (ts_node_symbol(op) == g->identifier && !eng_resolve(fn, op) &&
 	    go_selector_import(fn->file, fun, &path, &name, &len)) {
+		bool writer = false;
+		int wi = apis_wraps(path, name, len, &writer);
+
 		row = apis_acquire(path, "", name, len);
+		if (row && wi >= 0 &&
+		    res__in_memory(fn, ts_node_named_child(
+					       go_field(call, f_arguments),
+					       (uint32_t)wi))) {
+			if (!writer)
+				return false; /* nothing held at all */
+			mem_writer = true;
+		}
 	} else if (apis_method_name(name, len)) {
 		const char *t = eng_type_of(fn, op);
 		const char *dot = t ? strrchr(t, '.') : NULL;
@@ -68,7 +111,7 @@ static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 	}
 	if (!row)
 		return false;
-	a->kind = apis_kind(row->kind);
+	a->kind = apis_kind(mem_writer ? RES_MEMWRITER : row->kind);
 	a->results = row->results;
 	a->err_result = row->err_result;
 	a->noun = row->noun;
@@ -278,7 +321,7 @@ static bool res__simple_release(const struct eng_kind *k)
 
 /* `defer resp.Body.Close()` on a new line after the error check (or the
  * statement when there is no error result), indented like the statement. */
-static void res__edit(struct lh_pass *p, struct lh_finding *fd,
+static bool res__edit(struct lh_pass *p, struct lh_finding *fd,
 		      struct gofile *f, const struct eng_leak *l)
 {
 	TSNode after = ts_node_is_null(l->errcheck) ? l->stmt : l->errcheck;
@@ -290,13 +333,13 @@ static void res__edit(struct lh_pass *p, struct lh_finding *fd,
 
 	if (!res__simple_release(l->kind) || !l->var || l->in_loop ||
 	    l->released_somewhere)
-		return;
+		return false;
 	if (ts_node_symbol(ts_node_parent(after)) != GS->block)
-		return;
+		return false;
 	while (ind < len && src[ind] == '\t')
 		ind++;
 	if (ind == 0 || (ind < len && src[ind] == ' '))
-		return;
+		return false;
 	call = l->kind->rel_names[0][0] ?
 		       arena_printf(&p->pkg->arena, "%s.%s()", l->handle,
 				    l->kind->rel_names[0]) :
@@ -307,6 +350,77 @@ static void res__edit(struct lh_pass *p, struct lh_finding *fd,
 		  text);
 	pass_fix(p, fd, "add `defer %s` right after %s", call,
 		 ts_node_is_null(l->errcheck) ? "the call" : "the error check");
+	return true;
+}
+
+/* The release call for the leak's handle: "cancel()", "resp.Body.Close()",
+ * "tx.Rollback()" (the last alternative: the one a defer can always
+ * make). */
+static const char *res__release_text(struct gopkg *pkg,
+				     const struct eng_leak *l)
+{
+	const char *h = l->handle && l->handle[0] ? l->handle : "x";
+	const char *m = NULL;
+
+	for (size_t i = 0; i < ARRAY_SIZE(l->kind->rel_names) &&
+			   l->kind->rel_names[i]; i++)
+		m = l->kind->rel_names[i];
+	if (!m || !m[0])
+		return arena_printf(&pkg->arena, "%s()", h);
+	return arena_printf(&pkg->arena, "%s.%s()", h, m);
+}
+
+/* Advice for this finding's shape, when no mechanical edit was made. */
+static void res__advice(struct lh_pass *p, struct lh_finding *fd,
+			const struct eng_leak *l, bool discard, bool over,
+			bool ckpt)
+{
+	struct gopkg *pkg = p->pkg;
+	const char *rel = res__release_text(pkg, l);
+	uint32_t first = 0, over_line = 0;
+	uint32_t site = ts_node_start_point(l->site).row + 1;
+
+	for (size_t k = 0; k < l->nexits; k++) {
+		if (l->exits[k].kind == ENG_EXIT_OVERWRITE && !over_line)
+			over_line = l->exits[k].line;
+		else if (!first && l->exits[k].kind != ENG_EXIT_OVERWRITE)
+			first = l->exits[k].line;
+	}
+	if (ckpt)
+		return; /* the class advice names Wait and the pipes */
+	if (discard) {
+		pass_fix(p, fd, "keep the %s in a variable and `defer %s` "
+			 "right after line %u", l->noun,
+			 l->kind->rel_names[0] && !l->kind->rel_names[0][0] ?
+				 "cancel()" : "x.Close()", site);
+	} else if (!ts_node_is_null(l->blank) && !l->released_somewhere) {
+		uint32_t bl = ts_node_start_point(l->blank).row + 1;
+
+		pass_fix(p, fd, "`_ = %s` at line %u only silences the "
+			 "compiler: replace it with `defer %s`", l->handle,
+			 bl, rel);
+	} else if (over && over_line && l->in_loop) {
+		pass_fix(p, fd, "call %s before the next iteration assigns %s "
+			 "again (line %u); a defer would wait for the function "
+			 "to return", rel, l->handle, over_line);
+	} else if (over && over_line) {
+		pass_fix(p, fd, "call %s before %s is assigned again at line "
+			 "%u, or `defer %s` right after line %u (a deferred "
+			 "call keeps the value it was given)", rel, l->handle,
+			 over_line, rel, site);
+	} else if (l->in_loop) {
+		pass_fix(p, fd, "call %s before the iteration ends%s%s "
+			 "(not with defer: that waits for the function)", rel,
+			 first ? " and before the exit at line " : "",
+			 first ? arena_printf(&pkg->arena, "%u", first) : "");
+	} else if (l->released_somewhere && first) {
+		pass_fix(p, fd, "the exit at line %u misses %s: `defer %s` "
+			 "right after line %u covers every path", first, rel,
+			 rel, site);
+	} else {
+		pass_fix(p, fd, "`defer %s` right after line %u, or hand the "
+			 "%s to an owner that releases it", rel, site, l->noun);
+	}
 }
 
 static const char *res__step(struct gopkg *pkg, const struct eng_leak *l,
@@ -467,6 +581,17 @@ static void res__report_stores(struct lh_pass *p, struct res_facts *rf,
 			  "%s .%s", st->field, line,
 			  st->kind->rel_names[0][0] ? "calls a release on" :
 						      "calls", st->field);
+		if (st->kind->rel_names[0][0])
+			pass_fix(p, fd, "call .%s.%s() where the owner%s%s is "
+				 "done (its Close or Stop method)", st->field,
+				 st->kind->rel_names[0], st->owner ? " " : "",
+				 st->owner ? st->owner : "");
+		else
+			pass_fix(p, fd, "call .%s() where the owner%s%s is done "
+				 "(its Close or Stop method), or keep the "
+				 "cancel func local and `defer` it", st->field,
+				 st->owner ? " " : "",
+				 st->owner ? st->owner : "");
 	}
 }
 
@@ -504,6 +629,9 @@ void res_report(struct lh_pass *p)
 			continue;
 		if ((l->kind->flags & ENG_K_PRE_GO123) && collected)
 			continue;
+		if ((l->kind->flags & ENG_K_NEVER_ONLY) &&
+		    l->released_somewhere)
+			continue;
 		for (size_t k = 0; k < l->nexits; k++) {
 			discard |= l->exits[k].kind == ENG_EXIT_DISCARD;
 			ckpt |= l->exits[k].kind == ENG_EXIT_CHECKPOINT;
@@ -512,6 +640,10 @@ void res_report(struct lh_pass *p)
 		if (over)
 			fd = pass_report(p, p->rule, f, l->site,
 					 "%s is overwritten before it is %s",
+					 l->noun, l->kind->verb);
+		else if (!ts_node_is_null(l->blank) && !l->released_somewhere)
+			fd = pass_report(p, p->rule, f, l->site,
+					 "%s is assigned to _ and never %s",
 					 l->noun, l->kind->verb);
 		else if (discard)
 			fd = pass_report(p, p->rule, f, l->site,
@@ -532,7 +664,15 @@ void res_report(struct lh_pass *p)
 		for (size_t k = 0; k < l->nexits; k++)
 			pass_step(p, fd, f, l->exits[k].node, "%s",
 				  res__step(pkg, l, &l->exits[k]));
-		if (!discard && !ckpt)
-			res__edit(p, fd, f, l);
+		if (fd) {
+			bool edited = !discard && !ckpt &&
+				      res__edit(p, fd, f, l);
+
+			/* an edit's advice is generic: say what was wrong */
+			if (!edited || over ||
+			    (!ts_node_is_null(l->blank) &&
+			     !l->released_somewhere))
+				res__advice(p, fd, l, discard, over, ckpt);
+		}
 	}
 }

@@ -17,7 +17,10 @@
  * n; i++`) and range loops (bounded by their data); a loop that ends on
  * its first timeout (the time.After case returns or breaks out); selects
  * where every other case (default included) leaves the loop - then at
- * most one timer is ever pending, the one that fired.
+ * most one timer is ever pending, the one that fired. A case leaves when
+ * its body returns, panics or breaks out of the loop, and also when it
+ * falls off its end (or breaks out of the select) into statements after
+ * the select that leave the loop unconditionally (`select {...}; return`).
  */
 #include <stdio.h>
 
@@ -62,11 +65,65 @@ static bool lh203__long_loop(TSNode loop)
 	return true; /* for cond { } */
 }
 
+/* Is there a continue in n (not inside a func literal or a nested loop,
+ * unless labelled)? */
+static bool lh203__continues(TSNode n, bool nested, unsigned depth)
+{
+	uint32_t k = ts_node_named_child_count(n);
+
+	if (depth > SYN_MAX_DEPTH)
+		return true;
+	for (uint32_t i = 0; i < k; i++) {
+		TSNode c = ts_node_named_child(n, i);
+		TSSymbol s = ts_node_symbol(c);
+
+		if (s == GS->func_literal)
+			continue;
+		if (s == GS->continue_statement &&
+		    (!nested || ts_node_named_child_count(c) > 0))
+			return true;
+		if (lh203__continues(c, nested || s == GS->for_statement,
+				     depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* The statements after the select in the loop body leave the loop on
+ * every path: one of them returns, panics or breaks the loop, and none
+ * before it can continue. */
+static bool lh203__after_leaves(const struct gofile *f, TSNode sel,
+				TSNode loop)
+{
+	TSNode body = go_field(loop, f_body);
+
+	if (ts_node_is_null(body) || !ts_node_eq(ts_node_parent(sel), body))
+		return false;
+	for (TSNode q = ts_node_next_named_sibling(sel); !ts_node_is_null(q);
+	     q = ts_node_next_named_sibling(q)) {
+		if (syn_terminating(f, q) ||
+		    (ts_node_symbol(q) == GS->break_statement &&
+		     ts_node_named_child_count(q) == 0))
+			return true;
+		if (lh203__continues(q, false, 0))
+			return false;
+	}
+	return false;
+}
+
 /* The case body leaves the loop (or the function). */
 static bool lh203__leaves(const struct gofile *f, TSNode cas, TSNode loop)
 {
 	TSNode last = syn_last_stmt(cas);
+	TSNode sel = ts_node_parent(cas);
 
+	/* falls through (or breaks the select) to what follows it */
+	if ((ts_node_is_null(last) ||
+	     ts_node_symbol(last) == GS->receive_statement ||
+	     ts_node_symbol(last) == GS->send_statement ||
+	     !lh203__continues(cas, false, 0)) &&
+	    lh203__after_leaves(f, sel, loop))
+		return true;
 	if (ts_node_is_null(last) ||
 	    ts_node_symbol(last) == GS->receive_statement ||
 	    ts_node_symbol(last) == GS->send_statement)

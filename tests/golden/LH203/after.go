@@ -2,7 +2,9 @@ package lh203
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log"
 	"time"
 )
 
@@ -150,5 +152,74 @@ func perItem(ch <-chan int) {
 			case <-time.After(time.Second):
 			}
 		}()
+	}
+}
+
+// The timeout case falls off the select into a return: the loop ends on
+// the first timeout, and the other case leaves through continue only
+// after its own value arrived.
+func fallToReturn(in <-chan int, d time.Duration) error {
+	for {
+		select {
+		case v := <-in:
+			if v < 0 {
+				continue
+			}
+			_ = v
+			continue
+		case <-time.After(d):
+		}
+		return errors.New("timeout")
+	}
+}
+
+// Every case breaks out of the select into a return after it: at most
+// one timer is ever started.
+func breakToReturn(in <-chan int, d time.Duration) int {
+	for {
+		select {
+		case v := <-in:
+			if v == 0 {
+				break
+			}
+			return v
+		case <-time.After(d):
+			break
+		}
+		return -1
+	}
+}
+
+// The statement after the select only sometimes leaves: a value that is
+// not the one awaited goes round again, leaving its timer behind.
+func fallToCondReturn(in <-chan int, want int, d time.Duration) bool {
+	for {
+		select {
+		case v := <-in:
+			if v != want {
+				continue
+			}
+		case <-time.After(d): // want LH203
+			log.Print("slow")
+			continue
+		}
+		return true
+	}
+}
+
+// The select falls through to a counter check that continues: not a
+// loop that ends on its first timeout.
+func fallToCounter(in <-chan int, d time.Duration) {
+	misses := 0
+	for {
+		select {
+		case <-in:
+		case <-time.After(d): // want LH203
+			misses++
+		}
+		if misses < 3 {
+			continue
+		}
+		return
 	}
 }

@@ -172,3 +172,79 @@ func spawn(names []string, wg *sync.WaitGroup) {
 		}(name)
 	}
 }
+
+// Lock coupling up a chain of parents (testing.common.logDepth's shape):
+// each iteration locks a different node and holds it until return on
+// purpose.
+type node struct {
+	mu     sync.Mutex
+	parent *node
+	done   bool
+	out    []string
+}
+
+func (n *node) logUp(s string) bool {
+	for p := n.parent; p != nil; p = p.parent {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if !p.done {
+			p.out = append(p.out, s)
+			return true
+		}
+	}
+	return false
+}
+
+// Read locks over a range of shards, all held while summing.
+type shard struct {
+	mu sync.RWMutex
+	n  int
+}
+
+func total(shards []*shard) int {
+	sum := 0
+	for _, s := range shards {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+		sum += s.n
+	}
+	return sum
+}
+
+// A deferred literal with its own Lock/Unlock pair releases nothing of
+// the iteration.
+func countDown(mu *sync.Mutex, n *int, jobs []func()) {
+	for _, j := range jobs {
+		defer func() {
+			mu.Lock()
+			*n--
+			mu.Unlock()
+		}()
+		j()
+	}
+}
+
+// The same mutex each iteration: deferred unlocks pile up (and the
+// second Lock deadlocks).
+func (n *node) appendAll(ss []string) {
+	for _, s := range ss {
+		n.mu.Lock()
+		defer n.mu.Unlock() // want LH706
+		n.out = append(n.out, s)
+	}
+}
+
+// Lock coupling whose deferred release is a file, not the lock: still
+// piles up.
+func openChain(n *node, paths []string) error {
+	for _, p := range paths {
+		n.mu.Lock()
+		f, err := os.Open(p)
+		n.mu.Unlock()
+		if err != nil {
+			return err
+		}
+		defer f.Close() // want LH706
+	}
+	return nil
+}

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 )
 
 // A gzip writer never closed: the trailer is never written either.
@@ -70,10 +71,25 @@ func deflate(w io.Writer, b []byte) error {
 	return zw.Close()
 }
 
-// flate writer created with a level, dropped on the size check.
-func small(b []byte) ([]byte, error) {
+// flate writer over a file, dropped on the size check: the check
+// returns with the compressor unflushed.
+func small(f *os.File, b []byte) error {
+	fw, err := flate.NewWriter(f, flate.BestSpeed) // want LH707
+	if err != nil {
+		return err
+	}
+	if len(b) == 0 {
+		return errors.New("empty")
+	}
+	fw.Write(b)
+	return fw.Close()
+}
+
+// The same over memory: the early return throws the buffer away, and the
+// success path closes: nothing is held but garbage.
+func smallMem(b []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, flate.BestSpeed) // want LH707
+	fw, err := flate.NewWriter(&buf, flate.BestSpeed)
 	if err != nil {
 		return nil, err
 	}
@@ -181,4 +197,66 @@ func inflate(r io.Reader) (n int64, err error) {
 		}
 	}()
 	return io.Copy(io.Discard, zr)
+}
+
+// A gzip reader over an in-memory reader: its Close releases nothing
+// (compress readers hold no OS resource), so an early return owes nothing.
+func gunzipBytes(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// A zlib reader over a strings.Reader kept in a local, never closed.
+func inflateString(s string) ([]byte, error) {
+	src := strings.NewReader(s)
+	zr, err := zlib.NewReader(src)
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(zr)
+}
+
+// A gzip writer over memory that no path closes: the output lacks its
+// trailer (reported: the compressed bytes are unusable).
+func gzipMemNever(b []byte) []byte {
+	buf := bytes.NewBuffer(nil)
+	zw := gzip.NewWriter(buf) // want LH707 "gzip writer is never closed"
+	zw.Write(b)
+	zw.Flush()
+	return buf.Bytes()
+}
+
+// A gzip writer over memory closed on the success path only: the error
+// path drops the buffer too.
+func gzipMemErr(b []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(b); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// A gzip reader over a network body is reported on the error path: the
+// body itself is closed by the caller.
+func gunzipBody(body io.Reader) (int64, error) {
+	zr, err := gzip.NewReader(body) // want LH707 "not closed on every path"
+	if err != nil {
+		return 0, err
+	}
+	n, err := io.Copy(io.Discard, zr)
+	if err != nil {
+		return n, err
+	}
+	return n, zr.Close()
 }
