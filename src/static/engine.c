@@ -1784,7 +1784,8 @@ static void ctor_direct(struct walk *w, TSNode ret)
 			if (!ctor_of(w, e, &a))
 				continue;
 		}
-		if (!a.results || !a.kind)
+		/* a guess needs the result used as `x.member`: not here */
+		if (!a.results || !a.kind || a.require)
 			continue;
 		if (c == 1)
 			ret_record(w, a.kind, a.noun ? a.noun : a.kind->noun,
@@ -1955,6 +1956,13 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 		v = eng_resolve(w->fn, t);
 		if (!v || v->result)
 			continue; /* package-level variable or named result */
+		if (sym_is(w->fn->decl, g->func_literal) &&
+		    (ts_node_start_byte(v->decl) <
+			     ts_node_start_byte(w->fn->decl) ||
+		     ts_node_start_byte(v->decl) >=
+			     ts_node_end_byte(w->fn->decl)))
+			continue; /* a captured variable: the enclosing
+				     function holds it */
 		if (a.require && !has_member_use(w, v, a.require))
 			continue;
 		overwrite_check(w, s, v, stmt);

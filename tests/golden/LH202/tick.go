@@ -101,3 +101,35 @@ func background() {
 
 // Package-level: lives as long as the process anyway.
 var everySecond = time.Tick(time.Second)
+
+// Returns on the first value of another channel: the ticker outlives the
+// call (the Tick is made before the loop, the return is in a case).
+func waitFor(done <-chan struct{}) int {
+	n := 0
+	t := time.Tick(time.Second) // want LH202
+	for {
+		select {
+		case <-t:
+			n++
+		case <-done:
+			return n
+		}
+	}
+}
+
+// A panic is the only way out: the process is going down anyway.
+func mustTick(check func() bool) {
+	for range time.Tick(time.Second) {
+		if !check() {
+			panic("check failed")
+		}
+	}
+}
+
+// The Tick channel is stored in a package variable: it is meant to live
+// as long as the process.
+var sharedTick <-chan time.Time
+
+func initTick() {
+	sharedTick = time.Tick(time.Minute)
+}

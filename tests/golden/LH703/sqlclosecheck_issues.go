@@ -336,3 +336,24 @@ func genericClose(db *sql.DB) error {
 	defer closeAll(a, b)
 	return nil
 }
+
+// database/sql's beginDC shape: the transaction is begun inside a closure
+// run under a lock and assigned to a variable of the enclosing function,
+// which hands it on.
+func withLock(mu interface{ Lock(); Unlock() }, fn func()) {
+	mu.Lock()
+	defer mu.Unlock()
+	fn()
+}
+
+func beginLocked(mu interface{ Lock(); Unlock() }, db *sql.DB) (*sql.Tx, error) {
+	var tx *sql.Tx
+	var err error
+	withLock(mu, func() {
+		tx, err = db.Begin()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return tx, nil
+}
