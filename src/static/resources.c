@@ -202,25 +202,22 @@ done:
 	VEC_FREE(&ctx);
 }
 
-/* Is name (len) the name of a function or method holding a candidate? */
-static bool res__cand_name(struct gopkg *pkg, node_vec *cands,
-			   const char *name, size_t len)
+/* Adds the names of the candidate declarations of file i from index
+ * `from` on to the set. */
+static void res__cand_names(struct gopkg *pkg, node_vec *cands, size_t i,
+			    size_t from, struct map *names)
 {
-	for (size_t i = 0; i < pkg->nfiles; i++) {
-		for (size_t k = 0; k < cands[i].len; k++) {
-			TSNode d = cands[i].items[k];
-			size_t l2;
-			const char *n2;
+	for (size_t k = from; k < cands[i].len; k++) {
+		TSNode d = cands[i].items[k];
+		size_t len;
+		const char *n;
 
-			if (ts_node_symbol(d) != GS->function_declaration &&
-			    ts_node_symbol(d) != GS->method_declaration)
-				continue;
-			n2 = go_text(pkg->files[i], go_field(d, f_name), &l2);
-			if (l2 == len && memcmp(n2, name, len) == 0)
-				return true;
-		}
+		if (ts_node_symbol(d) != GS->function_declaration &&
+		    ts_node_symbol(d) != GS->method_declaration)
+			continue;
+		n = go_text(pkg->files[i], go_field(d, f_name), &len);
+		map_put(names, n, len, (void *)1);
 	}
-	return false;
 }
 
 /* Functions calling a candidate by name are candidates too (a helper that
@@ -228,23 +225,33 @@ static bool res__cand_name(struct gopkg *pkg, node_vec *cands,
  * chains of helpers. */
 static void res__callers(struct gopkg *pkg, node_vec *cands, call_vec *calls)
 {
+	struct map names;
+	size_t *seen = xcalloc(pkg->nfiles + 1, sizeof(*seen));
+
+	map_init(&names);
 	for (int round = 0; round < 3; round++) {
 		bool more = false;
 
+		/* the names of the candidates found so far */
+		for (size_t i = 0; i < pkg->nfiles; i++) {
+			res__cand_names(pkg, cands, i, seen[i], &names);
+			seen[i] = cands[i].len;
+		}
 		for (size_t i = 0; i < calls->len; i++) {
 			struct res_call *rc = &calls->items[i];
 			node_vec *v = &cands[rc->file];
-			bool seen = false;
+			bool dup = false;
 
-			if (!rc->name || ts_node_is_null(rc->fn))
+			if (!rc->name || ts_node_is_null(rc->fn) ||
+			    !map_get(&names, rc->name, rc->len))
 				continue;
-			for (size_t k = 0; k < v->len && !seen; k++)
-				seen = ts_node_eq(v->items[k], rc->fn);
-			if (seen) {
+			for (size_t k = 0; k < v->len && !dup; k++)
+				dup = ts_node_eq(v->items[k], rc->fn);
+			if (dup) {
 				rc->name = NULL;
 				continue;
 			}
-			if (res__cand_name(pkg, cands, rc->name, rc->len)) {
+			{
 				VEC_PUSH(v, rc->fn);
 				rc->name = NULL;
 				more = true;
@@ -253,6 +260,8 @@ static void res__callers(struct gopkg *pkg, node_vec *cands, call_vec *calls)
 		if (!more)
 			break;
 	}
+	map_release(&names);
+	free(seen);
 }
 
 static struct res_facts *res__facts(struct gopkg *pkg)
