@@ -11,6 +11,11 @@
  *
  * Leading runtime frames are not symbolised (the wait state is unknown);
  * sync frames are, so Go <= 1.19 mutex/WaitGroup waits are still told.
+ *
+ * Truncation: Go writes a blank line after every record, and the counts
+ * of the records add up to the total of the header (both come from the
+ * same list of stacks). An input whose last record has no blank line, or
+ * whose counts fall short of the total, was cut: an error.
  */
 #include "runtime/rtinternal.h"
 
@@ -68,6 +73,7 @@ enum lh_status gdump_parse_count(struct snapshot *s, struct snap_stream *in,
 	const char *line;
 	size_t len;
 	bool header = false;
+	uint64_t total = 0, sum = 0;
 	int rc;
 
 	snap_limits_resolve(&lim, lim_in);
@@ -97,6 +103,7 @@ enum lh_status gdump_parse_count(struct snapshot *s, struct snap_stream *in,
 			s->profile = arena_strndup(&s->arena, line,
 						   (size_t)(p - line));
 			s->declared_total += v;
+			total = v;
 			header = true;
 			continue;
 		}
@@ -125,6 +132,7 @@ enum lh_status gdump_parse_count(struct snapshot *s, struct snap_stream *in,
 			}
 			g.open = true;
 			g.count = v;
+			sum = sum + v < sum ? UINT64_MAX : sum + v;
 			g.off = lr.line_off;
 			g.has_labels = false;
 			g.elided = false;
@@ -174,8 +182,16 @@ enum lh_status gdump_parse_count(struct snapshot *s, struct snap_stream *in,
 	}
 	if (rc < 0)
 		st = LH_ERR;
-	if (st == LH_OK)
-		st = gcount__finish(&g);
+	if (st == LH_OK && g.open)
+		st = snap_fail_at(err, in, snap_stream_offset(in),
+				  "truncated count profile: no blank line "
+				  "after its last record");
+	if (st == LH_OK && header && sum < total)
+		st = snap_fail_at(err, in, snap_stream_offset(in),
+				  "truncated count profile: its records count "
+				  "%llu of the %llu its header declares",
+				  (unsigned long long)sum,
+				  (unsigned long long)total);
 	if (st == LH_OK && !header)
 		st = snap_fail_at(err, in, snap_stream_offset(in),
 				  "empty input (not a count profile)");

@@ -16,6 +16,19 @@
  * work buffer until its blank line, then merged into the snapshot's bucket
  * for its signature. Lines outside records (panic preamble, register dumps,
  * "exit status 2") are skipped; an input without any record is an error.
+ *
+ * A large plain regular file is cut at record starts ("\n\ngoroutine N")
+ * into parts parsed on several threads, each part into a snapshot of its
+ * own, merged in file order: the same buckets, counts and errors as one
+ * pass, since a blank line leaves the parser in the same state wherever it
+ * is. Pipes, gzip and memory stay one pass.
+ *
+ * Truncation: Go ends a complete dump with a record's last line (a file
+ * line, "...frames elided..." or a creator's file line; runtime.Stack
+ * prints no blank line after the last record). So an input that ends right
+ * after a goroutine header, a function line or a "created by" line, all
+ * of which Go always follows with more lines, was cut: an error naming the
+ * byte. A cut just after a file line cannot be told from a whole dump.
  */
 #include <stdio.h>
 
@@ -44,7 +57,7 @@ struct rec {
 	struct pframe creator;
 	uint64_t creator_goid;
 	VEC(struct pframe) frames;
-	struct buf text;
+	VEC(char) text; /* frame strings, NUL-terminated, then the signature */
 };
 
 struct gdump {
@@ -54,9 +67,31 @@ struct gdump {
 	struct lh_error *err;
 	struct rec r;
 	bool partial; /* the current line is the unterminated last one */
+	bool later;   /* a part after the first: no preamble to note */
 	VEC(struct snap_frame) tmp;
+	VEC(uint64_t) new_offs; /* header offset of each new bucket, in order
+				 * (parts: for the bucket limit at merge) */
 	uint64_t records;
 };
+
+/* Appends p[0..n) to the record's text. */
+static inline void text_add(struct rec *r, const void *p, size_t n)
+{
+	VEC_GROW(&r->text, n);
+	memcpy(r->text.items + r->text.len, p, n);
+	r->text.len += n;
+}
+
+/* Appends p[0..n) and a NUL; *off receives where it starts. */
+static inline void text_str(struct rec *r, const char *p, size_t n,
+			    size_t *off)
+{
+	*off = r->text.len;
+	VEC_GROW(&r->text, n + 1);
+	memcpy(r->text.items + r->text.len, p, n);
+	r->text.items[r->text.len + n] = '\0';
+	r->text.len += n + 1;
+}
 
 static bool is_space(char c)
 {
@@ -151,9 +186,7 @@ static void hdr__item(struct gdump *g, const char *p, size_t n, bool first)
 	} else if (n > 16 && memcmp(p, "synctest bubble ", 16) == 0) {
 		r->flags |= SNAP_G_SYNCTEST;
 	} else if (n > 7 && memcmp(p, "labels:", 7) == 0) {
-		r->labels_off = r->text.len;
-		buf_add(&r->text, p + 7, n - 7);
-		buf_addc(&r->text, '\0');
+		text_str(r, p + 7, n - 7, &r->labels_off);
 		r->has_labels = true;
 	}
 	/* anything else: an annotation from a newer Go, ignored */
@@ -186,67 +219,48 @@ static bool parse_header(struct gdump *g, const char *line, size_t len)
 	r->creator_pending = r->have_creator = false;
 	r->creator_goid = 0;
 	r->frames.len = 0;
-	buf_reset(&r->text);
+	r->text.len = 0;
 	hdr__items(g, br + 1, (size_t)(end - 2 - (br + 1)), hdr__item);
 	return true;
 }
 
 /* ---------------------------------------------------------------- frames */
 
-/* "\tFILE:LINE[ +0xOFF][ fp=.. sp=.. pc=..]" into text; sets *line. */
+/* "\tFILE:LINE[ +0xOFF][ fp=.. sp=.. pc=..]" into text; sets *line. The
+ * suffixes hold no ':', so the last ':' is the one before the line. */
 static bool parse_file(struct gdump *g, const char *p, size_t n,
 		       size_t *file_off, uint32_t *lineno)
 {
-	const char *cut;
-	const char *colon;
-	uint64_t v;
-	size_t m;
+	const char *colon, *d, *e = p + n;
+	uint64_t v = 0;
 
 	while (n && is_space(*p)) {
 		p++;
 		n--;
 	}
-	/* crash tracebacks end file lines with " fp=0x.. sp=0x.. pc=0x.." */
-	cut = memrchr(p, ' ', n);
-	if (cut && p + n - cut > 4 && memcmp(cut, " pc=", 4) == 0) {
-		for (const char *q = cut; q > p + 3; q--) {
-			if (q[-4] == ' ' && q[-3] == 'f' && q[-2] == 'p' &&
-			    q[-1] == '=') {
-				n = (size_t)(q - 4 - p);
-				break;
-			}
-		}
-	}
-	for (size_t i = n; i-- > 0;) {
-		if (p[i] == ' ' && i + 3 < n && p[i + 1] == '+' &&
-		    p[i + 2] == '0' && p[i + 3] == 'x') {
-			n = i;
-			break;
-		}
-	}
 	colon = memrchr(p, ':', n);
 	if (!colon || colon == p)
 		return false;
-	m = (size_t)(p + n - colon - 1);
-	if (!snap_parse_u64(colon + 1, m, &v) || v > UINT32_MAX)
+	for (d = colon + 1; d < e && *d >= '0' && *d <= '9' && d - colon <= 10;
+	     d++)
+		v = v * 10 + (uint64_t)(*d - '0');
+	if (d == colon + 1 || v > UINT32_MAX)
 		return false;
-	*file_off = g->r.text.len;
-	buf_add(&g->r.text, p, (size_t)(colon - p));
-	buf_addc(&g->r.text, '\0');
+	/* what may follow: " +0x<pc offset>" and crash tracebacks'
+	 * " fp=0x.. sp=0x.. pc=0x.." */
+	if (d < e && !((size_t)(e - d) > 4 && (memcmp(d, " +0x", 4) == 0 ||
+					       memcmp(d, " fp=", 4) == 0)))
+		return false;
+	text_str(&g->r, p, (size_t)(colon - p), file_off);
 	*lineno = (uint32_t)v;
 	return true;
 }
 
-static void add_text(struct rec *r, const char *p, size_t n, size_t *off)
-{
-	*off = r->text.len;
-	buf_add(&r->text, p, n);
-	buf_addc(&r->text, '\0');
-}
-
 /* ---------------------------------------------------------------- records */
 
-static enum lh_status finish_record(struct gdump *g)
+/* Ends the open record at the line at `end` (a blank line, the next
+ * header, or the input's end when at_end). */
+static enum lh_status finish_record(struct gdump *g, uint64_t end, bool at_end)
 {
 	struct rec *r = &g->r;
 	struct snap_stack st;
@@ -260,25 +274,35 @@ static enum lh_status finish_record(struct gdump *g)
 		return LH_OK;
 	r->open = false;
 	if (r->want_file || r->creator_pending || r->skip_file)
-		return snap_fail_at(g->err, g->in, snap_stream_offset(g->in),
-				    "truncated goroutine %llu: frame without "
+		return snap_fail_at(g->err, g->in, end,
+				    "truncated goroutine %llu: %s without "
 				    "its file line",
+				    (unsigned long long)r->goid,
+				    r->creator_pending ? "'created by'"
+						       : "frame");
+	/* Go prints at least one line under every header (frames, or "stack
+	 * unavailable"); at the end of the input, none means a cut */
+	if (at_end && r->frames.len == 0 && !r->elided && !r->have_creator &&
+	    !(r->flags & SNAP_G_NOSTACK))
+		return snap_fail_at(g->err, g->in, end,
+				    "truncated goroutine %llu: no frames after "
+				    "its header",
 				    (unsigned long long)r->goid);
 	/* the signature: everything that identifies the bucket, as kept in
 	 * the record (frame and creator strings in text, lines below) */
-	buf_addc(&r->text, r->elided ? 'E' : '-');
-	buf_add(&r->text, &r->flags, sizeof(r->flags));
-	buf_adds(&r->text, r->reason);
+	text_add(r, r->elided ? "E" : "-", 1);
+	text_add(r, &r->flags, sizeof(r->flags));
+	text_add(r, r->reason, strlen(r->reason));
 	for (size_t i = 0; i < r->frames.len; i++)
-		buf_add(&r->text, &r->frames.items[i].line, sizeof(uint32_t));
+		text_add(r, &r->frames.items[i].line, sizeof(uint32_t));
 	if (r->have_creator)
-		buf_add(&r->text, &r->creator.line, sizeof(uint32_t));
-	sig = lh_hash(r->text.data, r->text.len);
+		text_add(r, &r->creator.line, sizeof(uint32_t));
+	sig = lh_hash(r->text.items, r->text.len);
 	if (snapshot_bump_goroutines(g->s, sig, 1, r->wait_min)) {
 		g->records++;
 		return LH_OK;
 	}
-	t = r->text.data ? r->text.data : "";
+	t = r->text.items ? r->text.items : "";
 	g->tmp.len = 0;
 	VEC_GROW(&g->tmp, r->frames.len + 1);
 	for (size_t i = 0; i < r->frames.len; i++) {
@@ -310,6 +334,8 @@ static enum lh_status finish_record(struct gdump *g)
 		return snap_fail_at(g->err, g->in, r->off,
 				    "more than %zu distinct goroutine stacks",
 				    g->lim->max_buckets);
+	if (g->later)
+		VEC_PUSH(&g->new_offs, r->off);
 	g->records++;
 	return LH_OK;
 }
@@ -377,7 +403,7 @@ static enum lh_status record_line(struct gdump *g, const char *line,
 				r->creator_goid = v;
 			e = in;
 		}
-		add_text(r, p, (size_t)(e - p), &r->creator.func);
+		text_str(r, p, (size_t)(e - p), &r->creator.func);
 		r->creator.file = SIZE_MAX;
 		r->creator_pending = true;
 		return LH_OK;
@@ -412,7 +438,7 @@ static enum lh_status record_line(struct gdump *g, const char *line,
 				r->skip_file = true;
 				return LH_OK;
 			}
-			add_text(r, line, (size_t)(lp - line), &f.func);
+			text_str(r, line, (size_t)(lp - line), &f.func);
 			f.file = SIZE_MAX;
 			f.line = 0;
 			VEC_PUSH(&r->frames, f);
@@ -458,70 +484,234 @@ static void note_preamble(struct gdump *g, const char *line, size_t len)
 	}
 }
 
-enum lh_status gdump_parse_text(struct snapshot *s, struct snap_stream *in,
-				const struct snap_limits *lim_in,
-				struct lh_error *err)
+/* Parses g->in to its end into g->s. `at_end`: the end of g->in is the
+ * end of the input (the last part, or the whole). */
+static enum lh_status gdump__run(struct gdump *g, bool at_end)
 {
-	struct snap_limits lim;
 	struct snap_lines lr;
-	struct gdump g = { 0 };
 	enum lh_status st = LH_OK;
 	const char *line;
 	size_t len;
 	int rc;
 
-	snap_limits_resolve(&lim, lim_in);
-	g.s = s;
-	g.in = in;
-	g.lim = &lim;
-	g.err = err;
-	buf_init(&g.r.text, 0);
-	snap_lines_init(&lr, in, &lim);
-	while ((rc = snap_lines_next(&lr, &line, &len, err)) == 1) {
+	snap_lines_init(&lr, g->in, g->lim);
+	while ((rc = snap_lines_next(&lr, &line, &len, g->err)) == 1) {
 		if (is_header(line, len)) {
-			st = finish_record(&g);
+			st = finish_record(g, lr.line_off, false);
 			if (st != LH_OK)
 				break;
-			if (parse_header(&g, line, len)) {
-				g.r.off = lr.line_off;
+			if (parse_header(g, line, len)) {
+				g->r.off = lr.line_off;
 				continue;
 			}
-			if (g.r.open)
+			if (g->r.open)
 				goto bad;
 			continue; /* "goroutine 5 gp=... m=..." prose */
 		}
-		if (!g.r.open) {
-			note_preamble(&g, line, len);
+		if (!g->r.open) {
+			if (!g->later)
+				note_preamble(g, line, len);
 			continue;
 		}
 		if (len == 0) {
-			st = finish_record(&g);
+			st = finish_record(g, lr.line_off, false);
 			if (st != LH_OK)
 				break;
 			continue;
 		}
-		g.partial = lr.partial;
-		st = record_line(&g, line, len, lr.line_off);
+		g->partial = lr.partial;
+		st = record_line(g, line, len, lr.line_off);
 		if (st != LH_OK)
 			break;
 		continue;
 bad:
-		st = snap_fail_at(err, in, lr.line_off, "bad goroutine header");
+		st = snap_fail_at(g->err, g->in, lr.line_off,
+				  "bad goroutine header");
 		break;
 	}
 	if (rc < 0)
 		st = LH_ERR;
 	if (st == LH_OK)
-		st = finish_record(&g);
-	if (st == LH_OK && g.records == 0)
+		st = finish_record(g, snap_stream_offset(g->in), at_end);
+	snap_lines_release(&lr);
+	return st;
+}
+
+static void gdump__init(struct gdump *g, struct snapshot *s,
+			struct snap_stream *in, const struct snap_limits *lim,
+			struct lh_error *err)
+{
+	memset(g, 0, sizeof(*g));
+	g->s = s;
+	g->in = in;
+	g->lim = lim;
+	g->err = err;
+}
+
+static void gdump__release(struct gdump *g)
+{
+	VEC_FREE(&g->r.text);
+	VEC_FREE(&g->r.frames);
+	VEC_FREE(&g->tmp);
+	VEC_FREE(&g->new_offs);
+}
+
+/* ---------------------------------------------------------------- parts */
+
+/* A file is cut in parts of at least this size. */
+#define GDUMP_PART_MIN ((uint64_t)8 << 20)
+#define GDUMP_MAX_THREADS 8
+/* How far past a cut point a record start is looked for. */
+#define GDUMP_SEEK_MAX ((size_t)4 << 20)
+
+struct gdump_part {
+	struct gdump g;
+	struct snapshot *s; /* the caller's for part 0, else its own */
+	struct snap_stream *in;
+	struct lh_error err;
+	enum lh_status st;
+	bool last;
+};
+
+/* The offset of the first record start ("goroutine <digit>" right after a
+ * blank line) in [from, end), looked for within GDUMP_SEEK_MAX bytes; 0
+ * when there is none. */
+static uint64_t gdump__record_start(struct snap_stream *in, uint64_t from,
+				    uint64_t end)
+{
+	enum { WIN = 64 * 1024, KEY = 12 }; /* "\n\ngoroutine " + digit */
+	char *buf = xmalloc(WIN);
+	uint64_t at = from, found = 0;
+
+	while (!found && at < end && at - from < GDUMP_SEEK_MAX) {
+		ptrdiff_t n = snap_stream_pread(in, buf, WIN, at);
+		const char *p = buf, *e;
+
+		if (n < KEY)
+			break;
+		e = buf + n;
+		while ((p = memmem(p, (size_t)(e - p), "\n\ngoroutine ", 12))) {
+			if (e - p > KEY && p[12] >= '1' && p[12] <= '9') {
+				found = at + (uint64_t)(p - buf) + 2;
+				break;
+			}
+			p++;
+		}
+		at += (uint64_t)n - KEY; /* overlap: a key across windows */
+	}
+	free(buf);
+	return found < end ? found : 0;
+}
+
+static void gdump__part_main(size_t item, unsigned worker, void *ctx)
+{
+	struct gdump_part *p = (struct gdump_part *)ctx + item;
+
+	(void)worker;
+	p->st = gdump__run(&p->g, p->last);
+}
+
+/* Adds part p's buckets to s, in order; on the bucket limit, the error
+ * names the header of the record that passed it. */
+static enum lh_status gdump__merge(struct snapshot *s, struct gdump_part *p,
+				   const struct snap_limits *lim,
+				   struct lh_error *err)
+{
+	for (size_t i = 0; i < p->s->gbuckets.len; i++) {
+		if (!snapshot_merge_gbucket(s, p->s->gbuckets.items[i], lim))
+			return snap_fail_at(err, p->in, p->g.new_offs.items[i],
+					    "more than %zu distinct goroutine "
+					    "stacks",
+					    lim->max_buckets);
+	}
+	return LH_OK;
+}
+
+/* Parses a large plain file in parts on threads. Returns false (nothing
+ * done) when the input is not one or too small to be worth it. */
+static bool gdump__parallel(struct snapshot *s, struct snap_stream *in,
+			    const struct snap_limits *lim, struct lh_error *err,
+			    enum lh_status *st, uint64_t *records)
+{
+	unsigned want = lim->threads ? lim->threads
+				     : LH_MIN(lh_ncpu(), GDUMP_MAX_THREADS);
+	uint64_t start, end, cuts[GDUMP_MAX_THREADS + 1];
+	struct gdump_part *parts;
+	size_t n = 0;
+
+	if (want < 2 || !snap_stream_file_rest(in, &start, &end) ||
+	    end - start < 2 * GDUMP_PART_MIN)
+		return false;
+	want = (unsigned)LH_MIN((uint64_t)LH_MIN(want, GDUMP_MAX_THREADS),
+				(end - start) / GDUMP_PART_MIN);
+	cuts[n++] = start;
+	for (unsigned k = 1; k < want; k++) {
+		uint64_t c = gdump__record_start(
+			in, start + (end - start) / want * k, end);
+
+		if (c > cuts[n - 1])
+			cuts[n++] = c;
+	}
+	if (n < 2)
+		return false;
+	cuts[n] = end;
+	parts = xcalloc(n, sizeof(*parts));
+	for (size_t k = 0; k < n; k++) {
+		struct gdump_part *p = &parts[k];
+
+		p->s = k ? snapshot_new(s->name) : s;
+		p->in = snap_stream_part(in, cuts[k], cuts[k + 1]);
+		p->last = k == n - 1;
+		gdump__init(&p->g, p->s, p->in, lim, &p->err);
+		p->g.later = k > 0;
+	}
+	pool_run((unsigned)n, n, gdump__part_main, parts);
+	*st = LH_OK;
+	*records = 0;
+	for (size_t k = 0; k < n; k++) {
+		struct gdump_part *p = &parts[k];
+
+		if (*st == LH_OK && p->st != LH_OK) {
+			*err = p->err;
+			*st = LH_ERR;
+		}
+		if (*st == LH_OK && k > 0)
+			*st = gdump__merge(s, p, lim, err);
+		if (*st == LH_OK)
+			*records += p->g.records;
+	}
+	for (size_t k = 0; k < n; k++) {
+		gdump__release(&parts[k].g);
+		snap_stream_free(parts[k].in);
+		if (k)
+			snapshot_free(parts[k].s);
+	}
+	free(parts);
+	snap_stream_skip_to(in, end);
+	return true;
+}
+
+enum lh_status gdump_parse_text(struct snapshot *s, struct snap_stream *in,
+				const struct snap_limits *lim_in,
+				struct lh_error *err)
+{
+	struct snap_limits lim;
+	struct gdump g;
+	enum lh_status st;
+	uint64_t records;
+
+	snap_limits_resolve(&lim, lim_in);
+	if (!gdump__parallel(s, in, &lim, err, &st, &records)) {
+		gdump__init(&g, s, in, &lim, err);
+		st = gdump__run(&g, true);
+		records = g.records;
+		gdump__release(&g);
+	}
+	if (st == LH_OK && records == 0)
 		st = snap_fail_at(err, in, snap_stream_offset(in),
 				  "no goroutine records found (not a "
 				  "goroutine dump?)");
 	if (st == LH_OK)
 		s->has |= SNAP_HAS_GDUMP;
-	snap_lines_release(&lr);
-	buf_release(&g.r.text);
-	VEC_FREE(&g.r.frames);
-	VEC_FREE(&g.tmp);
 	return st;
 }

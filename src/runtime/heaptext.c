@@ -14,6 +14,9 @@
  * counts; they are scaled here the way pprof's legacy reader does
  * (scale = 1 / (1 - exp(-avg/rate)), avg = bytes/objects), so sites from the
  * text and the proto form compare.
+ *
+ * Go always ends the text with the MemStats trailer: an input without it
+ * was cut (an error).
  */
 #include <math.h>
 
@@ -325,6 +328,11 @@ enum lh_status heaptext_parse(struct snapshot *s, struct snap_stream *in,
 	if (st == LH_OK && !header)
 		st = snap_fail_at(err, in, snap_stream_offset(in),
 				  "empty input (not a heap profile)");
+	/* Go ends every heap?debug=1 with its MemStats: none means a cut */
+	if (st == LH_OK && !memstats)
+		st = snap_fail_at(err, in, snap_stream_offset(in),
+				  "truncated heap profile: no '# "
+				  "runtime.MemStats' trailer");
 	if (st == LH_OK) {
 		s->has |= SNAP_HAS_HEAPTEXT;
 		if (!s->profile)

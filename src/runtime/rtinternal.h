@@ -24,6 +24,24 @@ uint64_t snap_stream_offset(const struct snap_stream *s);
 /* True when the input is gzip (known after the first read or peek). */
 bool snap_stream_gzipped(const struct snap_stream *s);
 
+/* Parallel parsing of large plain files. snap_stream_file_rest: true when
+ * `s` reads a regular file, plain (not gzip, known after a peek), and sets
+ * [*start, *end) to its unconsumed bytes in stream offsets.
+ * snap_stream_part: a stream over [start, end) of that same file, read
+ * with pread(2) so parts can be read from several threads at once; its
+ * offsets (errors) are those of `whole`. Caller frees with
+ * snap_stream_free(); `whole` must outlive it. snap_stream_pread: reads up
+ * to n bytes at stream offset `at` (no state changed; -1 on error).
+ * snap_stream_skip_to: marks `s` consumed up to `end` (its parts were
+ * read instead), so its next read returns 0. */
+bool snap_stream_file_rest(struct snap_stream *s, uint64_t *start,
+			   uint64_t *end);
+struct snap_stream *snap_stream_part(const struct snap_stream *whole,
+				     uint64_t start, uint64_t end);
+ptrdiff_t snap_stream_pread(const struct snap_stream *s, void *dst, size_t n,
+			    uint64_t at);
+void snap_stream_skip_to(struct snap_stream *s, uint64_t end);
+
 /* A line reader. Lines exclude their "\n" (and a "\r" before it). A line
  * longer than lim->max_line is an error. */
 struct snap_lines {

@@ -30,6 +30,17 @@ bool snap_parse_u64(const char *s, size_t n, uint64_t *out)
 
 	if (n == 0 || n > 20)
 		return false;
+	if (n < 20) { /* 19 digits cannot overflow */
+		for (size_t i = 0; i < n; i++) {
+			unsigned d = (unsigned)(s[i] - '0');
+
+			if (d > 9)
+				return false;
+			v = v * 10 + d;
+		}
+		*out = v;
+		return true;
+	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned d = (unsigned)(s[i] - '0');
 
@@ -426,6 +437,33 @@ struct snap_gbucket *snapshot_add_goroutines_sig(
 		VEC_PUSH(&s->gbuckets, g);
 	}
 	gbucket__add(s, g, count, wait_min);
+	return g;
+}
+
+struct snap_gbucket *snapshot_merge_gbucket(struct snapshot *s,
+					    const struct snap_gbucket *b,
+					    const struct snap_limits *lim)
+{
+	struct snap_gbucket *g = snapshot_gbucket(s, b->sig);
+
+	if (!g) {
+		g = snapshot_add_goroutines_sig(
+			s, b->sig, b->reason, b->wait, b->flags, b->labels,
+			&b->stack, b->creator.func ? &b->creator : NULL,
+			b->creator_goid, 0, -1, b->example_id, lim);
+		if (!g)
+			return NULL;
+		g->wait = b->wait; /* already refined from b's frames */
+	}
+	g->count += b->count;
+	s->goroutines += b->count;
+	if (b->waited) {
+		if (g->min_wait < 0 || b->min_wait < g->min_wait)
+			g->min_wait = b->min_wait;
+		if (b->max_wait > g->max_wait)
+			g->max_wait = b->max_wait;
+		g->waited += b->waited;
+	}
 	return g;
 }
 

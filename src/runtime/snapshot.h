@@ -34,6 +34,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "core/core.h"
@@ -47,12 +48,17 @@ struct snap_limits {
 				    * deeper stacks are cut and marked elided */
 	size_t max_buckets;	   /* distinct stacks (default 4 Mi) */
 	size_t max_message;	   /* one protobuf sub-message (default 64 MiB) */
+	unsigned threads;	   /* parser threads for a large regular file
+				    * (0 = one per CPU, at most 8) */
+	/* When not NULL and set (by another thread), the parsers stop at
+	 * their next read of the input with "parse cancelled at byte O". */
+	const atomic_int *cancel;
 };
 
 /* The defaults above. */
 #define SNAP_LIMITS_DEFAULT                                                    \
 	{ (size_t)1 << 20, (uint64_t)1 << 30, 1024, (size_t)4 << 20,           \
-	  (size_t)64 << 20 }
+	  (size_t)64 << 20, 0, NULL }
 
 /* ---------------------------------------------------------------- stream */
 
@@ -277,6 +283,13 @@ struct snap_gbucket *snapshot_add_goroutines_sig(
 	const struct snap_stack *stack, const struct snap_frame *creator,
 	uint64_t creator_goid, uint64_t count, int64_t wait_min, uint64_t goid,
 	const struct snap_limits *lim);
+
+/* Adds bucket b of another snapshot (its goroutines, waits and wait kind)
+ * into s, merging with the bucket of the same signature. Returns the
+ * bucket of s, or NULL when limits->max_buckets is reached. */
+struct snap_gbucket *snapshot_merge_gbucket(struct snapshot *s,
+					    const struct snap_gbucket *b,
+					    const struct snap_limits *lim);
 
 /* Adds a heap sample at this stack (frames copied), merging same-stack
  * samples. Returns the site, or NULL when limits->max_buckets is reached. */

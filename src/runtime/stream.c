@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -18,6 +19,11 @@ enum { GZ_UNKNOWN, GZ_PLAIN, GZ_ON, GZ_DONE };
 struct snap_stream {
 	const char *name;
 	int fd;
+	off_t fd_base; /* file offset of the stream's byte 0, -1 = not
+			* seekable (pipe, socket, terminal) */
+	/* a part of a regular file read with pread (snap_stream_part) */
+	bool part;
+	off_t part_pos, part_end;
 	const unsigned char *mem;
 	size_t memlen, mempos;
 	uint64_t raw_off; /* source bytes read */
@@ -42,9 +48,64 @@ struct snap_stream *snap_stream_fd(int fd, const char *name)
 	struct snap_stream *s = xcalloc(1, sizeof(*s));
 
 	s->fd = fd;
+	s->fd_base = lseek(fd, 0, SEEK_CUR);
 	s->name = name ? name : "";
 	s->raw = xmalloc(STREAM_CHUNK);
 	return s;
+}
+
+bool snap_stream_file_rest(struct snap_stream *s, uint64_t *start,
+			   uint64_t *end)
+{
+	struct stat st;
+	uint64_t at;
+
+	if (s->fd < 0 || s->fd_base < 0 || s->part || s->gz != GZ_PLAIN ||
+	    fstat(s->fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return false;
+	at = (uint64_t)s->fd_base + s->consumed;
+	if ((uint64_t)st.st_size < at)
+		return false;
+	*start = s->consumed;
+	*end = (uint64_t)st.st_size - (uint64_t)s->fd_base;
+	return true;
+}
+
+struct snap_stream *snap_stream_part(const struct snap_stream *whole,
+				     uint64_t start, uint64_t end)
+{
+	struct snap_stream *s = xcalloc(1, sizeof(*s));
+
+	s->fd = whole->fd;
+	s->fd_base = whole->fd_base;
+	s->name = whole->name;
+	s->raw = xmalloc(STREAM_CHUNK);
+	s->part = true;
+	s->part_pos = whole->fd_base + (off_t)start;
+	s->part_end = whole->fd_base + (off_t)end;
+	s->gz = GZ_PLAIN;
+	s->raw_off = s->consumed = start;
+	return s;
+}
+
+ptrdiff_t snap_stream_pread(const struct snap_stream *s, void *dst, size_t n,
+			    uint64_t at)
+{
+	ssize_t k;
+
+	do
+		k = pread(s->fd, dst, n, s->fd_base + (off_t)at);
+	while (k < 0 && errno == EINTR);
+	return k;
+}
+
+void snap_stream_skip_to(struct snap_stream *s, uint64_t end)
+{
+	s->consumed = end;
+	s->raw_off = end;
+	s->raw_start = s->raw_end = 0;
+	s->peek_start = s->peek_end = 0;
+	s->raw_eof = true;
 }
 
 struct snap_stream *snap_stream_mem(const void *data, size_t len,
@@ -99,6 +160,25 @@ enum lh_status snap_fail_at(struct lh_error *err, struct snap_stream *in,
 		       snap_stream_gzipped(in) ? " (decompressed)" : "");
 }
 
+/* read(2) or, for a part, pread(2) within its range; retries EINTR. */
+static ssize_t stream__sysread(struct snap_stream *s, void *dst, size_t n)
+{
+	ssize_t k;
+
+	if (s->part) {
+		n = (size_t)LH_MIN((off_t)n, s->part_end - s->part_pos);
+		if (n == 0)
+			return 0;
+	}
+	do
+		k = s->part ? pread(s->fd, dst, n, s->part_pos)
+			    : read(s->fd, dst, n);
+	while (k < 0 && errno == EINTR);
+	if (k > 0 && s->part)
+		s->part_pos += k;
+	return k;
+}
+
 /* Refills s->raw when empty. Returns false on a read error. */
 static bool stream__fill_raw(struct snap_stream *s, struct lh_error *err)
 {
@@ -112,11 +192,8 @@ static bool stream__fill_raw(struct snap_stream *s, struct lh_error *err)
 		s->mempos += n;
 		s->raw_end = n;
 	} else {
-		ssize_t n;
+		ssize_t n = stream__sysread(s, s->raw, STREAM_CHUNK);
 
-		do
-			n = read(s->fd, s->raw, STREAM_CHUNK);
-		while (n < 0 && errno == EINTR);
 		if (n < 0) {
 			lh_fail(err, s->name, "cannot read: %s at byte %llu",
 				strerror(errno),
@@ -140,7 +217,8 @@ static bool stream__sniff(struct snap_stream *s, struct lh_error *err)
 		return false;
 	/* a one-byte first read could split the magic: top up once */
 	if (s->raw_end - s->raw_start == 1 && !s->raw_eof && s->fd >= 0) {
-		ssize_t n = read(s->fd, s->raw + s->raw_end, STREAM_CHUNK - 1);
+		ssize_t n = stream__sysread(s, s->raw + s->raw_end,
+					    STREAM_CHUNK - 1);
 
 		if (n > 0) {
 			s->raw_end += (size_t)n;
@@ -172,11 +250,8 @@ static ptrdiff_t stream__read(struct snap_stream *s, unsigned char *dst,
 		/* big reads from a file skip the staging buffer */
 		if (s->raw_start == s->raw_end && s->fd >= 0 && !s->raw_eof &&
 		    n >= STREAM_CHUNK) {
-			ssize_t r;
+			ssize_t r = stream__sysread(s, dst, n);
 
-			do
-				r = read(s->fd, dst, n);
-			while (r < 0 && errno == EINTR);
 			if (r < 0)
 				return lh_fail(err, s->name,
 					       "cannot read: %s at byte %llu",
@@ -281,6 +356,10 @@ ptrdiff_t snap_stream_read(struct snap_stream *s, void *dst, size_t n,
 
 	if (n == 0)
 		return 0;
+	if (lim->cancel && atomic_load(lim->cancel)) {
+		snap_fail_at(err, s, s->consumed, "parse cancelled");
+		return -1;
+	}
 	if (s->peek_start < s->peek_end) {
 		size_t m = LH_MIN(n, s->peek_end - s->peek_start);
 

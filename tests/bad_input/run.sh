@@ -348,7 +348,19 @@ rep 3000 'lorem ipsum ( dolor } sit [ amet\n' >"$d/prose.txt"
 row "inspect: text that is no dump or profile" 2 1 "'$d/prose.txt': not a goroutine dump, profile, expvar JSON or trace" "$OTHERS" 5 64 "$d/prose.txt" "$GOODRT"
 
 prefix "$RT/goroutine.3.debug2.txt" 13519 debug2-cut.txt
-row "inspect: goroutine debug=2 cut inside a stack" 2 1 "'$d/debug2-cut.txt': truncated goroutine 79: frame without its file line at byte 13519" "$OTHERS" - - "$d/debug2-cut.txt" "$GOODRT"
+row "inspect: goroutine debug=2 cut inside a stack" 2 1 "'$d/debug2-cut.txt': truncated goroutine 79: 'created by' without its file line at byte 13519" "$OTHERS" - - "$d/debug2-cut.txt" "$GOODRT"
+
+# cuts exactly at a line end, told from what Go always writes next
+prefix "$RT/goroutine.3.debug2.txt" 3232 debug2-cut-header.txt
+row "inspect: goroutine debug=2 cut after a goroutine header" 2 1 "'$d/debug2-cut-header.txt': truncated goroutine 8: no frames after its header at byte 3232" "$OTHERS" - - "$d/debug2-cut-header.txt" "$GOODRT"
+prefix "$RT/goroutine.3.debug2.txt" 3251 debug2-cut-func.txt
+row "inspect: goroutine debug=2 cut after a function line" 2 1 "'$d/debug2-cut-func.txt': truncated goroutine 8: frame without its file line at byte 3251" "$OTHERS" - - "$d/debug2-cut-func.txt" "$GOODRT"
+prefix "$RT/goroutine.2.debug1.txt" 2708 debug1-cut-record.txt
+row "inspect: goroutine debug=1 cut after a frame line" 2 1 "'$d/debug1-cut-record.txt': truncated count profile: no blank line after its last record at byte 2708" "$OTHERS" - - "$d/debug1-cut-record.txt" "$GOODRT"
+prefix "$RT/goroutine.2.debug1.txt" 2709 debug1-cut-blank.txt
+row "inspect: goroutine debug=1 cut after a record's blank line" 2 1 "'$d/debug1-cut-blank.txt': truncated count profile: its records count 50 of the 54 its header declares at byte 2709" "$OTHERS" - - "$d/debug1-cut-blank.txt" "$GOODRT"
+prefix "$RT/heap.2.debug1.txt" 50197 heap-cut-trailer.txt
+row "inspect: heap debug=1 cut before its MemStats" 2 1 "'$d/heap-cut-trailer.txt': truncated heap profile: no '# runtime.MemStats' trailer at byte 50197" "$OTHERS" - - "$d/heap-cut-trailer.txt" "$GOODRT"
 
 prefix "$RT/panic.txt" 7568 panic-cut.txt
 row "inspect: panic traceback cut inside a frame" 2 1 "'$d/panic-cut.txt': expected a file:line after a frame of goroutine 45" "$OTHERS" - - "$d/panic-cut.txt" "$GOODRT"
