@@ -49,6 +49,8 @@ static const char usage[] =
 	"      --max-buckets N   distinct stacks per file (default 4194304)\n"
 	"      --max-message N   bytes of one protobuf message or JSON\n"
 	"                        document (default 67108864)\n"
+	"  -j, --jobs N          threads parsing one large goroutine dump\n"
+	"                        file (default: one per CPU, at most 8)\n"
 	"  -f, --format FMT      text, json, sarif or github (default text)\n"
 	"      --min-confidence C  drop findings below C (low, medium, high;\n"
 	"                        default low)\n"
@@ -78,6 +80,7 @@ static const struct option long_opts[] = {
 	{ "max-frames", required_argument, NULL, OPT_MAX_FRAMES },
 	{ "max-buckets", required_argument, NULL, OPT_MAX_BUCKETS },
 	{ "max-message", required_argument, NULL, OPT_MAX_MESSAGE },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "min-confidence", required_argument, NULL, OPT_MIN_CONF },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
@@ -127,7 +130,7 @@ static int parse_args(int argc, char **argv, struct inspect_args *a)
 	a->top = 10;
 	a->color = "auto";
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "f:vh", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:j:vh", long_opts, NULL)) != -1) {
 		unsigned long long v;
 
 		switch (c) {
@@ -193,6 +196,13 @@ static int parse_args(int argc, char **argv, struct inspect_args *a)
 					"invalid --max-message '%s': want "
 					"1024 or more", optarg);
 			a->lim.max_message = (size_t)v;
+			break;
+		case 'j':
+			if (!parse_num(optarg, 1, 64, &v))
+				return cli_usage_error("inspect",
+					"invalid --jobs '%s': want 1 to 64",
+					optarg);
+			a->lim.threads = (unsigned)v;
 			break;
 		case 'f':
 			if (!lh_format_parse(optarg, &a->fmt))

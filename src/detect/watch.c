@@ -136,6 +136,7 @@ struct watch *watch_new(const struct watch_options *o, lh_diag_fn diag,
 	w->diag_ctx = diag_ctx;
 	pthread_mutex_init(&w->stop_mu, NULL);
 	pthread_cond_init(&w->stop_cv, NULL);
+	atomic_init(&w->cancel, 0);
 	pthread_mutex_init(&w->diag_mu, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &w->t0);
 	http_global_init();
@@ -697,6 +698,8 @@ static enum lh_status watch__fetch(struct watch_target *t, enum watch_src src,
 	snprintf(name, sizeof(name), "%s%s", t->base, path);
 	s = snapshot_new(name);
 	lim.max_decompressed = w->o.max_decompressed;
+	lim.cancel = &w->cancel;
+	lim.threads = 1; /* a body in memory is parsed in one pass anyway */
 	st = snap_parse_mem(s, body.data, body.len, name, &lim, &fmt, err);
 	buf_release(&body);
 	if (st == LH_OK) {
@@ -728,6 +731,8 @@ static void watch__endpoint_failed(struct watch_target *t, enum watch_src src,
 	char msg[sizeof(t->last_error)];
 	bool first;
 
+	if (atomic_load(&t->w->cancel))
+		return; /* cut short by watch_stop: not the endpoint's fault */
 	snprintf(msg, sizeof(msg), "%s: %s", src_name[src], err->msg);
 	watch_target_lock(t);
 	t->errors++;
@@ -915,6 +920,7 @@ static void *watch__run(void *arg)
 	ho.timeout_ms = w->o.timeout_ms;
 	ho.connect_timeout_ms = LH_MIN(w->o.timeout_ms, 2000L);
 	ho.max_body = w->o.max_body;
+	ho.cancel = &w->cancel;
 	if (t->base[0] && http_client_new(&t->http, t->base, &ho, &err) != LH_OK) {
 		watch__say(t, "%s", err.msg);
 		t->http = NULL;
@@ -952,6 +958,7 @@ void watch_stop(struct watch *w)
 	w->stop = true;
 	pthread_cond_broadcast(&w->stop_cv);
 	pthread_mutex_unlock(&w->stop_mu);
+	atomic_store(&w->cancel, 1);
 	for (size_t i = 0; i < w->targets.len; i++) {
 		struct watch_target *t = w->targets.items[i];
 

@@ -154,6 +154,8 @@ struct watch {
 	pthread_mutex_t stop_mu;
 	pthread_cond_t stop_cv;
 	bool stop;
+	atomic_int cancel; /* set by watch_stop: requests and parses in
+			    * progress end (http_options, snap_limits) */
 	lh_diag_fn diag; /* one line per fault, from sampler threads */
 	void *diag_ctx;
 	pthread_mutex_t diag_mu;

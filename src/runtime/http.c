@@ -77,6 +77,17 @@ static enum lh_status http__split(const char *url, char **scheme, char **host,
 	return st;
 }
 
+/* curl calls it during a transfer (about once a second when nothing moves):
+ * nonzero aborts the request. */
+static int http__progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow,
+			  curl_off_t ultotal, curl_off_t ulnow)
+{
+	struct http_client *c = ctx;
+
+	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+	return atomic_load(c->o.cancel) ? 1 : 0;
+}
+
 static size_t http__write(char *data, size_t size, size_t n, void *ctx)
 {
 	struct http_client *c = ctx;
@@ -142,6 +153,12 @@ enum lh_status http_client_new(struct http_client **out, const char *base,
 	curl_easy_setopt(c->curl, CURLOPT_WRITEDATA, c);
 	/* the proxy environment is for browsing, not for 127.0.0.1 */
 	curl_easy_setopt(c->curl, CURLOPT_NOPROXY, "*");
+	if (c->o.cancel) {
+		curl_easy_setopt(c->curl, CURLOPT_XFERINFOFUNCTION,
+				 http__progress);
+		curl_easy_setopt(c->curl, CURLOPT_XFERINFODATA, c);
+		curl_easy_setopt(c->curl, CURLOPT_NOPROGRESS, 0L);
+	}
 	*out = c;
 	return LH_OK;
 }
@@ -208,6 +225,8 @@ static enum lh_status http__perform(struct http_client *c, const char *url,
 	if (rc == CURLE_OPERATION_TIMEDOUT)
 		return lh_fail(err, url, "no complete answer within %ld ms",
 			       c->o.timeout_ms);
+	if (rc == CURLE_ABORTED_BY_CALLBACK)
+		return lh_fail(err, url, "request cancelled");
 	if (!c->errbuf[0])
 		snprintf(c->errbuf, sizeof(c->errbuf), "%s",
 			 curl_easy_strerror(rc));

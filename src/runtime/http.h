@@ -14,6 +14,8 @@
 #ifndef LH_RUNTIME_HTTP_H
 #define LH_RUNTIME_HTTP_H
 
+#include <stdatomic.h>
+
 #include "core/core.h"
 
 struct http_options {
@@ -21,8 +23,11 @@ struct http_options {
 	long timeout_ms;	 /* whole request; 0 = 10000 */
 	size_t max_body;	 /* bytes; 0 = 64 MiB */
 	int max_redirects;	 /* 0 = none followed; < 0 = 3 */
+	/* When not NULL and set by another thread, a request in progress
+	 * ends within about a second with "request cancelled". Borrowed. */
+	const atomic_int *cancel;
 };
-#define HTTP_OPTIONS_INIT { 0, 0, 0, -1 }
+#define HTTP_OPTIONS_INIT { 0, 0, 0, -1, NULL }
 
 struct http_client;
 

@@ -474,6 +474,11 @@ if [ -x "$HOSTILE" ] && [ -x "$BUILD/asan/tools/httpget" ]; then
 		row "watch: ${m%%:*} endpoint" 0 - "'$U/${m%%:*}': goroutine profile: ${m#*:}" - 10 64 "$U/${m%%:*}"
 	done
 	row "watch: gzip bomb, --max-decompressed 64 MiB" 0 - "'$U/bomb': goroutine profile: decompressed data passes the limit of 67108864 bytes" - 20 128 --max-decompressed 67108864 "$U/bomb"
+	# --duration ends a request or a parse in progress (both cancelled
+	# when the run stops: no error line, the run ends on time)
+	CMD="watch --live never --duration 1s"
+	row "watch: --duration 1s cuts short a request that hangs (60 s timeout)" 0 1 "watching $U/hang" "watched for 1 s" 5 64 --timeout 60000 "$U/hang"
+	row "watch: --duration 2s cuts short the parse of a gzip bomb (1 GiB cap)" 0 1 "watching $U/bomb" "watched for 2 s" 8 128 --duration 2s "$U/bomb"
 	CMD=
 	kill "$hostile_pid" 2>/dev/null
 else
