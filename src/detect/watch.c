@@ -1053,16 +1053,14 @@ static void watch__classify(struct watch *w, struct watch_suspect *x)
 					       ? (double)h->inuse_objects /
 							 (double)h->inuse_bytes
 					       : 0;
-			struct snap_hsite *c;
 
 			snaps[k]->has = SNAP_HAS_HEAP;
-			c = snapshot_add_heap(snaps[k], &h->stack,
-					      lh_d2i64(x->v.floors[k] * scale),
-					      lh_d2i64(x->v.floors[k]),
-					      h->alloc_objects, h->alloc_bytes,
-					      h->obj_bytes, NULL);
-			if (c)
-				c->alloc_fn = h->alloc_fn;
+			/* alloc_fn: recomputed from the same stack */
+			snapshot_add_heap(snaps[k], &h->stack,
+					  lh_d2i64(x->v.floors[k] * scale),
+					  lh_d2i64(x->v.floors[k]),
+					  h->alloc_objects, h->alloc_bytes,
+					  h->obj_bytes, NULL);
 		}
 	}
 	rt_analyze(&a, (const struct snapshot *const *)snaps, n,

@@ -490,6 +490,32 @@ struct snap_gbucket *snapshot_add_goroutines(
 		creator, creator_goid, count, wait_min, goid, lim);
 }
 
+/* Runtime functions that say how a heap object came to be, matched as
+ * prefixes from the innermost frame among the leading runtime frames. Go
+ * hides these frames in heap profiles (runtime/pprof drops leading
+ * "runtime." frames), but keeps them when every frame is runtime, and Go
+ * 1.24.0 let internal/runtime/maps frames through (golang/go#71174). */
+static const char *const alloc_fns[] = {
+	"runtime.growslice",	   "runtime.mapassign",
+	"runtime.hashGrow",	   "runtime.makeBucketArray",
+	"runtime.makemap",	   "runtime.(*hmap).newoverflow",
+	"internal/runtime/maps.",
+};
+
+static const char *snap__alloc_fn(const struct snap_stack *st)
+{
+	for (uint32_t i = 0; i < st->nframes; i++) {
+		const char *f = st->frames[i].func;
+
+		if (snap_frame_origin(f) != SNAP_ORIGIN_RUNTIME)
+			break;
+		for (size_t k = 0; k < ARRAY_SIZE(alloc_fns); k++)
+			if (str_has_prefix(f, alloc_fns[k]))
+				return f;
+	}
+	return NULL;
+}
+
 struct snap_hsite *snapshot_add_heap(struct snapshot *s,
 				     const struct snap_stack *stack,
 				     int64_t inuse_objects, int64_t inuse_bytes,
@@ -515,6 +541,7 @@ struct snap_hsite *snapshot_add_heap(struct snapshot *s,
 		h->sig = sig;
 		snap__copy_stack(s, &h->stack, stack);
 		h->user = snap_stack_first(&h->stack, SNAP_ORIGIN_USER);
+		h->alloc_fn = snap__alloc_fn(&h->stack);
 		map_slot(&s->hindex, (const char *)&sig, sizeof(sig))->value = h;
 		VEC_PUSH(&s->hsites, h);
 	}

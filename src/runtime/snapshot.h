@@ -184,10 +184,12 @@ struct snap_hsite {
 	uint32_t samples;  /* samples merged into the site */
 	int user;	   /* index of the first user frame, -1 none */
 	/* The innermost runtime allocator function when known (e.g.
-	 * "runtime.mapassign_faststr", "runtime.growslice"): Go hides these
-	 * frames in heap profiles, so it is set only when the caller resolved
-	 * the raw PCs (watch, through /debug/pprof/symbol) or a profile kept
-	 * them. NULL otherwise. */
+	 * "runtime.mapassign_faststr", "runtime.growslice",
+	 * "internal/runtime/maps.newarray"): set by snapshot_add_heap from
+	 * the leading runtime frames of the stack when the profile kept
+	 * them. Go <= 1.23 drops them from heap profiles (proto and text;
+	 * the text keeps their raw PCs, see hidden_pcs), so it is mostly
+	 * NULL there. */
 	const char *alloc_fn;
 	uint32_t hidden_pcs; /* leading PCs of the debug=1 text with no
 			      * symbolised line (hidden runtime frames) */

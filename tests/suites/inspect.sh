@@ -100,6 +100,27 @@ has "--base: deltas against the base" 'over 2 snapshots \(growing\)'
 run 0 "$LH" inspect "$F/heap.1.pb.gz" && ok "one heap profile: no finding without growth or many timers" ||
 	notok "one heap profile: no finding without growth or many timers"
 run 1 "$LH" inspect "$F/allocs.pb.gz" && has "allocs profile read as heap sites" '^heap: .* sites'
+# a profile that kept the allocator's frames (Go 1.24.0 let its swiss
+# map frames through; runtime frames stay when all frames are runtime):
+# map growth told from them, without --src
+for i in 1 2 3; do
+	o=$((i * 40)) b=$((i * 40 * 8192))
+	printf '%s\n' "heap profile: $o: $b [$o: $b] @ heap/1048576" \
+		"$o: $b [$o: $b] @ 0x4123a5 0x411f8d 0x40e9c5 0x47b2a5 0x47b1d4" \
+		"#	0x4123a4	internal/runtime/maps.newarray+0x24	/go/src/internal/runtime/maps/table.go:77" \
+		"#	0x411f8c	internal/runtime/maps.(*table).grow+0x4c	/go/src/internal/runtime/maps/table.go:1055" \
+		"#	0x40e9c4	runtime.mapassign_faststr+0x144	/go/src/internal/runtime/maps/runtime_faststr_swiss.go:263" \
+		"#	0x47b2a4	example.com/app/cache.(*Cache).Put+0x84	/src/app/cache/cache.go:41" \
+		"#	0x47b1d3	main.main+0x33	/src/app/main.go:12" "" \
+		"$o: $b [$o: $b] @ 0x40ad51 0x4123a5 0x47b311 0x47b1d4" \
+		"#	0x47b310	main.fill+0x20	/src/app/main.go:30" \
+		"#	0x47b1d3	main.main+0x33	/src/app/main.go:12" "" \
+		'# runtime.MemStats' "# HeapInuse = $b" >"$tmp/heap-maps.$i.txt"
+done
+run 1 "$LH" inspect "$tmp/heap-maps.1.txt" "$tmp/heap-maps.2.txt" "$tmp/heap-maps.3.txt" &&
+	ok "heap with allocator frames: exit 1" || notok "heap with allocator frames: exit 1"
+has "heap: map growth told from internal/runtime/maps frames" 'cache.go:41: LH391 map memory allocated here'
+has "heap: growth with hidden runtime frames stays generic" 'main.go:30: LH390 memory allocated here'
 
 # ---- tracebacks and other inputs
 for f in sigquit.txt sigquit.system.txt panic.txt; do
