@@ -168,7 +168,8 @@ static bool same_file(const char *a, const char *b)
 }
 
 /* A runtime finding with no user frame (held http connections, open fds)
- * cannot be placed; the static findings of its kind are where to look. */
+ * cannot be placed in the user's code; the static findings of its kind
+ * are where to look. */
 static const struct {
 	const char *runtime, *statics;
 } pairs[] = {
@@ -236,12 +237,12 @@ static void cross_check(lh_findings *rt, const char *dir)
 		const struct lh_finding *best = NULL;
 		long bestd = 51;
 
-		if (!f->loc.path) {
+		/* no location, or one outside the tree (a standard library
+		 * frame, for stacks without user code) */
+		if (!f->loc.path || !mapped) {
 			candidates(rt, f, sf);
 			continue;
 		}
-		if (!mapped)
-			continue;
 		for (size_t j = 0; j < lh_findings_count(sf); j++) {
 			const struct lh_finding *s = lh_findings_at(sf, j);
 			long d;

@@ -309,6 +309,23 @@ static const char *const map_fns[] = {
 	"runtime.makemap", "internal/runtime/maps.",
 };
 
+bool rt_heap_opens_fds(const struct snap_hsite *h)
+{
+	return has_frame(&h->stack, fd_fns, ARRAY_SIZE(fd_fns), false);
+}
+
+const struct snap_frame *rt_site_frame(const struct snap_stack *st, int user,
+				       bool *is_user)
+{
+	*is_user = user >= 0 && (uint32_t)user < st->nframes;
+	if (*is_user)
+		return &st->frames[user];
+	for (uint32_t i = 0; i < st->nframes; i++)
+		if (snap_frame_origin(st->frames[i].func) != SNAP_ORIGIN_RUNTIME)
+			return &st->frames[i];
+	return NULL;
+}
+
 static void classify_heap(struct rt_item *it, size_t n,
 			  const struct rt_options *o, struct rt_src *src)
 {
@@ -323,7 +340,7 @@ static void classify_heap(struct rt_item *it, size_t n,
 		r = &lh_rule_lh291;
 	else if (has_frame(st, ctx_fns, ARRAY_SIZE(ctx_fns), false))
 		r = &lh_rule_lh292;
-	else if (has_frame(st, fd_fns, ARRAY_SIZE(fd_fns), false))
+	else if (rt_heap_opens_fds(h))
 		r = &lh_rule_lh792;
 	else if (h->user < 0)
 		r = has_frame(st, (const char *const[]){

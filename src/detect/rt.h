@@ -91,6 +91,18 @@ void rt_analysis_release(struct rt_analysis *a);
 void rt_report(const struct rt_analysis *a, const struct rt_options *o,
 	       struct rt_src *src, lh_findings *out);
 
+/* The frame a runtime finding is located at: the first user frame (index
+ * `user` of st, -1 none), else, for stacks wholly in the runtime and the
+ * standard library (net/http's connection goroutines, a listener's fds),
+ * the first frame outside the runtime: where they wait or allocate.
+ * *is_user says which. NULL when the stack is all runtime. Borrowed from
+ * st. */
+const struct snap_frame *rt_site_frame(const struct snap_stack *st, int user,
+				       bool *is_user);
+/* True when a heap site allocates files or sockets (os.newFile,
+ * net.newFD, ... in its stack). */
+bool rt_heap_opens_fds(const struct snap_hsite *h);
+
 /* The runtime rules (src/detect/rtrules.c). */
 extern const struct lh_rule lh_rule_lh190, lh_rule_lh191, lh_rule_lh192,
 	lh_rule_lh193, lh_rule_lh291, lh_rule_lh292, lh_rule_lh390,

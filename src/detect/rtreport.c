@@ -161,6 +161,31 @@ static void locate(struct rt_src *src, const struct snap_frame *f,
 	}
 }
 
+/* Locates a finding at `at` (rt_site_frame): a user frame is mapped through
+ * src, a standard library frame is not (its file is in GOROOT, and a
+ * user file of the same name is not it). */
+static void locate_site(struct rt_src *src, const struct snap_frame *at,
+			bool is_user, struct lh_finding *f, char *snip,
+			size_t n)
+{
+	locate(is_user ? src : NULL, at, &f->loc, snip, n);
+	f->function = at ? at->func : NULL;
+	f->snippet = snip[0] ? snip : NULL;
+}
+
+/* A step saying the location is not user code, when it is not. */
+static void note_no_user_frame(lh_findings *out, struct lh_finding *x,
+			       const struct snap_frame *at, bool is_user)
+{
+	struct lh_step st = { 0 };
+
+	if (is_user || !at)
+		return;
+	st.note = "no frame of these stacks is user code: the location is "
+		  "the first one outside the runtime";
+	lh_findings_add_step(out, x, &st);
+}
+
 static void values(struct buf *b, const struct rt_item *it, size_t n,
 		   bool bytes)
 {
@@ -185,8 +210,8 @@ static void report_goroutines(const struct rt_analysis *a,
 	struct lh_finding *x;
 	struct buf msg = BUF_INIT;
 	char snip[512];
-	const struct snap_frame *at =
-		b->block >= 0 ? &b->stack.frames[b->block] : NULL;
+	bool is_user;
+	const struct snap_frame *at = rt_site_frame(&b->stack, b->block, &is_user);
 	double cnt = it->v[n - 1];
 
 	if (it->rule == &lh_rule_lh791) {
@@ -215,20 +240,22 @@ static void report_goroutines(const struct rt_analysis *a,
 			   (long long)b->max_wait);
 	if (b->flags & SNAP_G_LEAKED)
 		buf_adds(&msg, ", flagged (leaked) by the runtime");
-	locate(src, at, &f.loc, snip, sizeof(snip));
+	locate_site(src, at, is_user, &f, snip, sizeof(snip));
 	f.rule = it->rule;
 	f.severity = it->rule->severity;
 	f.confidence = it->conf;
 	f.message = msg.data;
-	f.function = at ? at->func : NULL;
-	f.snippet = snip[0] ? snip : NULL;
 	f.fix = rt_rule_fix(it->rule);
 	x = lh_findings_add(out, &f);
+	note_no_user_frame(out, x, at, is_user);
 	if (b->creator.func && b->creator.file) {
 		struct lh_step st = { 0 };
 		char note[600];
 
-		locate(src, &b->creator, &st.loc, snip, sizeof(snip));
+		locate(snap_frame_origin(b->creator.func) == SNAP_ORIGIN_USER
+			       ? src
+			       : NULL,
+		       &b->creator, &st.loc, snip, sizeof(snip));
 		snprintf(note, sizeof(note), "started by the go statement in %s",
 			 b->creator.func);
 		st.note = note;
@@ -255,8 +282,8 @@ static void report_heap(const struct rt_analysis *a, const struct rt_item *it,
 	struct lh_finding *x;
 	struct buf msg = BUF_INIT;
 	char snip[512], b1[32], b2[32], ob[32];
-	const struct snap_frame *at = h->user >= 0 ? &h->stack.frames[h->user]
-						   : NULL;
+	bool is_user;
+	const struct snap_frame *at = rt_site_frame(&h->stack, h->user, &is_user);
 	const char *what;
 
 	if (it->rule == &lh_rule_lh291)
@@ -294,18 +321,17 @@ static void report_heap(const struct rt_analysis *a, const struct rt_item *it,
 		human_bytes((double)h->obj_bytes, ob, sizeof(ob));
 		buf_printf(&msg, " of %s", ob);
 	}
-	locate(src, at, &f.loc, snip, sizeof(snip));
+	locate_site(src, at, is_user, &f, snip, sizeof(snip));
 	f.rule = it->rule;
 	f.severity = it->rule->severity;
 	f.confidence = it->conf;
 	f.message = msg.data;
-	f.function = at ? at->func : NULL;
-	f.snippet = snip[0] ? snip : NULL;
 	f.fix = rt_rule_fix(it->rule);
 	x = lh_findings_add(out, &f);
+	note_no_user_frame(out, x, at, is_user);
 	/* the callers above the site, up to three user frames */
 	for (uint32_t i = (uint32_t)(h->user + 1), k = 0;
-	     at && i < h->stack.nframes && k < 3; i++) {
+	     is_user && i < h->stack.nframes && k < 3; i++) {
 		const struct snap_frame *fr = &h->stack.frames[i];
 		struct lh_step st = { 0 };
 		char note[300];

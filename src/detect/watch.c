@@ -1230,6 +1230,76 @@ void watch_suspect_line(const struct watch_target *t,
 		 x->v.slope >= 0 ? "+" : "", r, unit);
 }
 
+/* Where a suspect's finding points. */
+struct watch_loc {
+	const char *func, *file;
+	uint32_t line;
+	bool user;	 /* a user frame: mapped through --src */
+	const char *why; /* a note when it is not the series' own user frame */
+};
+
+/* The site's first user frame; for a stack with none (net/http's
+ * connection goroutines), the first frame outside the runtime; for fd
+ * counts (no stack), the first user frame of the heap site holding the
+ * most in-use bytes among those that open files or sockets. */
+static void watch__locate(const struct watch_target *t,
+			  const struct watch_site *site, struct watch_loc *l)
+{
+	const struct snap_stack *st = NULL;
+	const struct snap_frame *f;
+	int user = -1;
+	double best = -1;
+
+	memset(l, 0, sizeof(*l));
+	if (site->file) {
+		l->func = site->func;
+		l->file = site->file;
+		l->line = site->line;
+		l->user = true;
+		return;
+	}
+	if (site->bucket) {
+		st = &site->bucket->stack;
+		user = site->bucket->block;
+	} else if (site->hsite) {
+		st = &site->hsite->stack;
+		user = site->hsite->user;
+	}
+	if (st) {
+		f = rt_site_frame(st, user, &l->user);
+		if (f && f->file) {
+			l->func = f->func;
+			l->file = f->file;
+			l->line = f->line;
+			l->why = "no frame of this stack is user code: the "
+				 "location is the first one outside the runtime";
+		}
+		return;
+	}
+	if (site->kind != SERIES_FDS)
+		return;
+	for (size_t i = 0; i < t->set.all.len; i++) {
+		const struct series *s = t->set.all.items[i];
+		const struct watch_site *h = s->user;
+		double v;
+
+		if (!h || !h->hsite || !h->file || !s->len ||
+		    !rt_heap_opens_fds(h->hsite))
+			continue;
+		v = series_at(s, s->len - 1)->v;
+		if (v > best) {
+			best = v;
+			l->func = h->func;
+			l->file = h->file;
+			l->line = h->line;
+			l->user = true;
+			l->why = "fds have no stack: the location is the heap "
+				 "site that opens files or sockets holding the "
+				 "most memory";
+		}
+	}
+}
+
 void watch_findings(struct watch *w, lh_findings *out)
 {
 	for (size_t i = 0; i < w->targets.len; i++) {
@@ -1242,6 +1312,7 @@ void watch_findings(struct watch *w, lh_findings *out)
 			struct lh_finding f = { 0 };
 			struct lh_finding *nf;
 			struct lh_step st = { 0 };
+			struct watch_loc wl;
 			char msg[768], ev[512], a[32], b[32], r[32];
 			char snippet[512];
 
@@ -1259,22 +1330,27 @@ void watch_findings(struct watch *w, lh_findings *out)
 			f.rule = x->rule;
 			f.severity = x->rule->severity;
 			f.confidence = x->conf;
-			f.loc.path = site->file;
-			if (site->file && w->src) {
-				const char *m = rt_src_map(w->src, site->file);
+			watch__locate(t, site, &wl);
+			f.loc.path = wl.file;
+			if (wl.file && wl.user && w->src) {
+				const char *m = rt_src_map(w->src, wl.file);
 
 				if (m)
 					f.loc.path = m;
 			}
-			f.loc.line = site->line;
+			f.loc.line = wl.line;
 			f.message = msg;
 			if (f.loc.path && f.loc.line &&
 			    rt_src_line(f.loc.path, f.loc.line, snippet,
 					sizeof(snippet)))
 				f.snippet = snippet;
-			f.function = site->func;
+			f.function = wl.func;
 			f.fix = rt_rule_fix(x->rule);
 			nf = lh_findings_add(out, &f);
+			if (wl.why) {
+				st.note = wl.why;
+				lh_findings_add_step(out, nf, &st);
+			}
 			snprintf(ev, sizeof(ev), "series '%s': floors of %u windows rise; Mann-Kendall z = %.1f, Theil-Sen slope %s/s",
 				 x->s->label, x->v.nwindows, x->v.mk_z, r);
 			st.note = ev;

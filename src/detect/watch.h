@@ -60,8 +60,8 @@ struct watch_options {
 	const char *src_dir; /* sources, for the classifier and locations
 			      * (borrowed; NULL = none) */
 	struct series_options series;
-	/* gunzipped bytes per response (1 GiB); parsing is not interrupted
-	 * by --duration, so this also bounds how long a sample can run */
+	/* gunzipped bytes per response (1 GiB); watch_stop cancels a
+	 * parse in progress */
 	uint64_t max_decompressed;
 };
 #define WATCH_OPTIONS_INIT                                                     \

@@ -140,6 +140,102 @@ static void test_findings(void **state)
 	watch_free(w);
 }
 
+/* A heap-site series of target t with these frames (innermost first;
+ * `user` the first user frame) and in-use bytes v. */
+static void heap_series(struct watch_target *t, const char *key,
+			struct snap_frame *frames, uint32_t n, int user,
+			double v)
+{
+	struct series *s = series_set_get(&t->set, key, key, SERIES_HEAP_SITE,
+					  true, 0);
+	struct watch_site *site = arena_alloc(&t->arena, sizeof(*site));
+	struct snap_hsite *h = arena_alloc(&t->arena, sizeof(*h));
+
+	h->stack.frames = frames;
+	h->stack.nframes = n;
+	h->user = user;
+	site->kind = SERIES_HEAP_SITE;
+	site->hsite = h;
+	site->func = frames[user].func;
+	site->file = frames[user].file;
+	site->line = frames[user].line;
+	s->user = site;
+	series_push(s, 1, v);
+}
+
+/* Findings with no user frame: placed where their stacks wait, or for fd
+ * counts (no stack) at the heap site that opens files holding the most. */
+static void test_locations_without_user_frame(void **state)
+{
+	struct watch *w = fake_watch();
+	struct watch_target *t = w->targets.items[0];
+	static struct snap_frame conn[] = {
+		{ "net/http.(*persistConn).readLoop",
+		  "/usr/lib/go/src/net/http/transport.go", 2213, 0 },
+	};
+	static struct snap_frame small[] = {
+		{ "os.newFile", "/usr/lib/go/src/os/file_unix.go", 160, 0 },
+		{ "os.Open", "/usr/lib/go/src/os/file.go", 311, 0 },
+		{ "main.openLog", "/src/log.go", 12, 0 },
+	};
+	static struct snap_frame big[] = {
+		{ "os.newFile", "/usr/lib/go/src/os/file_unix.go", 160, 0 },
+		{ "os.Open", "/usr/lib/go/src/os/file.go", 311, 0 },
+		{ "main.openConfig", "/src/config.go", 21, 0 },
+	};
+	static struct snap_frame other[] = {
+		{ "main.cache", "/src/cache.go", 40, 0 },
+	};
+	struct snap_gbucket *b = arena_alloc(&t->arena, sizeof(*b));
+	struct watch_site *gs = arena_alloc(&t->arena, sizeof(*gs));
+	struct watch_site *fs = arena_alloc(&t->arena, sizeof(*fs));
+	struct watch_suspect x = { 0 };
+	lh_findings *f = lh_findings_new();
+	const struct lh_finding *c = NULL, *d = NULL;
+
+	(void)state;
+	b->stack.frames = conn;
+	b->stack.nframes = 1;
+	b->block = -1;
+	gs->kind = SERIES_GOROUTINES;
+	gs->bucket = b;
+	x = t->suspects.items[0];
+	x.site = gs;
+	x.rule = lh_rule_find("LH791");
+	VEC_PUSH(&t->suspects, x);
+
+	heap_series(t, "h:small", small, 3, 2, 100e3);
+	heap_series(t, "h:big", big, 3, 2, 500e3);
+	heap_series(t, "h:other", other, 1, 0, 9e6);
+	fs->kind = SERIES_FDS;
+	x.site = fs;
+	x.rule = lh_rule_find("LH792");
+	VEC_PUSH(&t->suspects, x);
+
+	watch_findings(w, f);
+	for (size_t i = 0; i < lh_findings_count(f); i++) {
+		const struct lh_finding *y = lh_findings_at(f, i);
+
+		if (strcmp(y->rule->id, "LH791") == 0)
+			c = y;
+		if (strcmp(y->rule->id, "LH792") == 0)
+			d = y;
+	}
+	assert_non_null(c);
+	assert_string_equal(c->loc.path,
+			    "/usr/lib/go/src/net/http/transport.go");
+	assert_int_equal(c->loc.line, 2213);
+	assert_non_null(strstr(c->steps[0].note, "no frame of this stack is "
+						 "user code"));
+	assert_non_null(d);
+	assert_string_equal(d->loc.path, "/src/config.go");
+	assert_int_equal(d->loc.line, 21);
+	assert_string_equal(d->function, "main.openConfig");
+	assert_non_null(strstr(d->steps[0].note, "opens files or sockets"));
+	lh_findings_free(f);
+	watch_free(w);
+}
+
 static void test_sparkline(void **state)
 {
 	struct series_set set;
@@ -199,6 +295,7 @@ int main(void)
 		cmocka_unit_test(test_prometheus),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_findings),
+		cmocka_unit_test(test_locations_without_user_frame),
 		cmocka_unit_test(test_sparkline),
 		cmocka_unit_test(test_targets_file),
 	};
