@@ -186,6 +186,29 @@ static void note_no_user_frame(lh_findings *out, struct lh_finding *x,
 	lh_findings_add_step(out, x, &st);
 }
 
+/* Adds the finding of item it located at `at` (rt_site_frame), with its
+ * rule, confidence, fix and message (copied). */
+static struct lh_finding *add_finding(lh_findings *out,
+				      const struct rt_item *it,
+				      struct rt_src *src,
+				      const struct snap_frame *at,
+				      bool is_user, const char *msg)
+{
+	struct lh_finding f = { 0 };
+	struct lh_finding *x;
+	char snip[512];
+
+	locate_site(src, at, is_user, &f, snip, sizeof(snip));
+	f.rule = it->rule;
+	f.severity = it->rule->severity;
+	f.confidence = it->conf;
+	f.message = msg;
+	f.fix = rt_rule_fix(it->rule);
+	x = lh_findings_add(out, &f);
+	note_no_user_frame(out, x, at, is_user);
+	return x;
+}
+
 static void values(struct buf *b, const struct rt_item *it, size_t n,
 		   bool bytes)
 {
@@ -206,7 +229,6 @@ static void report_goroutines(const struct rt_analysis *a,
 {
 	const struct snap_gbucket *b = it->gb;
 	size_t n = a->n;
-	struct lh_finding f = { 0 };
 	struct lh_finding *x;
 	struct buf msg = BUF_INIT;
 	char snip[512];
@@ -240,14 +262,7 @@ static void report_goroutines(const struct rt_analysis *a,
 			   (long long)b->max_wait);
 	if (b->flags & SNAP_G_LEAKED)
 		buf_adds(&msg, ", flagged (leaked) by the runtime");
-	locate_site(src, at, is_user, &f, snip, sizeof(snip));
-	f.rule = it->rule;
-	f.severity = it->rule->severity;
-	f.confidence = it->conf;
-	f.message = msg.data;
-	f.fix = rt_rule_fix(it->rule);
-	x = lh_findings_add(out, &f);
-	note_no_user_frame(out, x, at, is_user);
+	x = add_finding(out, it, src, at, is_user, msg.data);
 	if (b->creator.func && b->creator.file) {
 		struct lh_step st = { 0 };
 		char note[600];
@@ -273,12 +288,34 @@ static void report_goroutines(const struct rt_analysis *a,
 	buf_release(&msg);
 }
 
+/* What a heap site's memory is, by the rule that classified it. */
+static const char *heap_what(const struct lh_rule *r)
+{
+	static const struct {
+		const struct lh_rule *rule;
+		const char *what;
+	} whats[] = {
+		{ &lh_rule_lh291, "timers/tickers" },
+		{ &lh_rule_lh292, "contexts" },
+		{ &lh_rule_lh792, "files/sockets" },
+		{ &lh_rule_lh791, "http connection buffers" },
+		{ &lh_rule_lh391, "map memory" },
+		{ &lh_rule_lh392, "slice memory" },
+		{ &lh_rule_lh691, "pool objects" },
+		{ &lh_rule_lh491, "large buffers" },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(whats); i++)
+		if (whats[i].rule == r)
+			return whats[i].what;
+	return "memory";
+}
+
 static void report_heap(const struct rt_analysis *a, const struct rt_item *it,
 			struct rt_src *src, lh_findings *out)
 {
 	const struct snap_hsite *h = it->hs;
 	size_t n = a->n;
-	struct lh_finding f = { 0 };
 	struct lh_finding *x;
 	struct buf msg = BUF_INIT;
 	char snip[512], b1[32], b2[32], ob[32];
@@ -286,24 +323,7 @@ static void report_heap(const struct rt_analysis *a, const struct rt_item *it,
 	const struct snap_frame *at = rt_site_frame(&h->stack, h->user, &is_user);
 	const char *what;
 
-	if (it->rule == &lh_rule_lh291)
-		what = "timers/tickers";
-	else if (it->rule == &lh_rule_lh292)
-		what = "contexts";
-	else if (it->rule == &lh_rule_lh792)
-		what = "files/sockets";
-	else if (it->rule == &lh_rule_lh791)
-		what = "http connection buffers";
-	else if (it->rule == &lh_rule_lh391)
-		what = "map memory";
-	else if (it->rule == &lh_rule_lh392)
-		what = "slice memory";
-	else if (it->rule == &lh_rule_lh691)
-		what = "pool objects";
-	else if (it->rule == &lh_rule_lh491)
-		what = "large buffers";
-	else
-		what = "memory";
+	what = heap_what(it->rule);
 	human_bytes(it->v[n - 1], b2, sizeof(b2));
 	if (n > 1) {
 		human_bytes(it->v[0], b1, sizeof(b1));
@@ -321,14 +341,7 @@ static void report_heap(const struct rt_analysis *a, const struct rt_item *it,
 		human_bytes((double)h->obj_bytes, ob, sizeof(ob));
 		buf_printf(&msg, " of %s", ob);
 	}
-	locate_site(src, at, is_user, &f, snip, sizeof(snip));
-	f.rule = it->rule;
-	f.severity = it->rule->severity;
-	f.confidence = it->conf;
-	f.message = msg.data;
-	f.fix = rt_rule_fix(it->rule);
-	x = lh_findings_add(out, &f);
-	note_no_user_frame(out, x, at, is_user);
+	x = add_finding(out, it, src, at, is_user, msg.data);
 	/* the callers above the site, up to three user frames */
 	for (uint32_t i = (uint32_t)(h->user + 1), k = 0;
 	     is_user && i < h->stack.nframes && k < 3; i++) {

@@ -26,35 +26,21 @@ struct gcount {
 	struct lh_error *err;
 	bool open;
 	uint64_t count, off;
+	struct buf labels; /* "{...}" of the current record, when any */
 	bool has_labels;
-	VEC(struct snap_frame) frames;
-	struct buf text; /* frame strings of the current record */
-	VEC(size_t) offs; /* func, file offsets per frame into text */
-	bool elided;
+	struct text_stack ts;
 };
 
 static enum lh_status gcount__finish(struct gcount *g)
 {
-	const char *t;
 	struct snap_stack st;
-	const char *labels = NULL;
 
 	if (!g->open)
 		return LH_OK;
 	g->open = false;
-	t = g->text.data ? g->text.data : "";
-	for (size_t i = 0; i < g->frames.len; i++) {
-		size_t fo = g->offs.items[2 * i], lo = g->offs.items[2 * i + 1];
-
-		g->frames.items[i].func = t + fo;
-		g->frames.items[i].file = lo == SIZE_MAX ? NULL : t + lo;
-	}
-	if (g->has_labels)
-		labels = t; /* stored first in text */
-	st.frames = g->frames.items;
-	st.nframes = (uint32_t)g->frames.len;
-	st.elided = g->elided;
-	if (!snapshot_add_goroutines(g->s, "", SNAP_WAIT_UNKNOWN, 0, labels,
+	st = text_stack_get(&g->ts);
+	if (!snapshot_add_goroutines(g->s, "", SNAP_WAIT_UNKNOWN, 0,
+				     g->has_labels ? g->labels.data : NULL,
 				     &st, NULL, 0, g->count, -1, 0, g->lim))
 		return snap_fail_at(g->err, g->in, g->off,
 				    "more than %zu distinct stacks",
@@ -81,7 +67,7 @@ enum lh_status gdump_parse_count(struct snapshot *s, struct snap_stream *in,
 	g.in = in;
 	g.lim = &lim;
 	g.err = err;
-	buf_init(&g.text, 0);
+	buf_init(&g.labels, 0);
 	snap_lines_init(&lr, in, &lim);
 	while ((rc = snap_lines_next(&lr, &line, &len, err)) == 1) {
 		const char *at;
@@ -135,9 +121,7 @@ enum lh_status gdump_parse_count(struct snapshot *s, struct snap_stream *in,
 			sum = sum + v < sum ? UINT64_MAX : sum + v;
 			g.off = lr.line_off;
 			g.has_labels = false;
-			g.elided = false;
-			g.frames.len = g.offs.len = 0;
-			buf_reset(&g.text);
+			text_stack_reset(&g.ts);
 			continue;
 		}
 		if (!g.open) {
@@ -146,9 +130,9 @@ enum lh_status gdump_parse_count(struct snapshot *s, struct snap_stream *in,
 			break;
 		}
 		if (len > 10 && memcmp(line, "# labels: ", 10) == 0) {
-			if (g.frames.len == 0 && g.text.len == 0) {
-				buf_add(&g.text, line + 10, len - 10);
-				buf_addc(&g.text, '\0');
+			if (g.ts.frames.len == 0 && !g.has_labels) {
+				buf_reset(&g.labels);
+				buf_add(&g.labels, line + 10, len - 10);
 				g.has_labels = true;
 			}
 			continue;
@@ -158,27 +142,7 @@ enum lh_status gdump_parse_count(struct snapshot *s, struct snap_stream *in,
 					  "bad frame line");
 			break;
 		}
-		if (!tf.func)
-			continue; /* "#\t0x0": an unsymbolised PC */
-		if (g.frames.len >= lim.max_frames) {
-			g.elided = true;
-			continue;
-		}
-		{
-			struct snap_frame f = { NULL, NULL, tf.line, tf.pc };
-
-			VEC_PUSH(&g.offs, g.text.len);
-			buf_add(&g.text, tf.func, tf.func_len);
-			buf_addc(&g.text, '\0');
-			if (tf.file) {
-				VEC_PUSH(&g.offs, g.text.len);
-				buf_add(&g.text, tf.file, tf.file_len);
-				buf_addc(&g.text, '\0');
-			} else {
-				VEC_PUSH(&g.offs, SIZE_MAX);
-			}
-			VEC_PUSH(&g.frames, f);
-		}
+		text_stack_push(&g.ts, &tf, lim.max_frames);
 	}
 	if (rc < 0)
 		st = LH_ERR;
@@ -198,8 +162,7 @@ enum lh_status gdump_parse_count(struct snapshot *s, struct snap_stream *in,
 	if (st == LH_OK)
 		s->has |= SNAP_HAS_GCOUNT;
 	snap_lines_release(&lr);
-	buf_release(&g.text);
-	VEC_FREE(&g.frames);
-	VEC_FREE(&g.offs);
+	buf_release(&g.labels);
+	text_stack_release(&g.ts);
 	return st;
 }

@@ -32,10 +32,7 @@ struct htext {
 	int64_t v[4]; /* inuse objs, inuse bytes, alloc objs, alloc bytes */
 	uint64_t off;
 	VEC(uint64_t) pcs;
-	VEC(struct snap_frame) frames;
-	VEC(size_t) offs;
-	struct buf text;
-	bool elided;
+	struct text_stack ts;
 };
 
 static void scale(double rate, int64_t *count, int64_t *size)
@@ -52,7 +49,6 @@ static void scale(double rate, int64_t *count, int64_t *size)
 
 static enum lh_status htext__finish(struct htext *h)
 {
-	const char *t;
 	struct snap_stack st;
 	struct snap_hsite *site;
 	int64_t io = h->v[0], ib = h->v[1], ao = h->v[2], ab = h->v[3];
@@ -67,16 +63,7 @@ static enum lh_status htext__finish(struct htext *h)
 		avg = ab / ao;
 	scale(h->rate, &io, &ib);
 	scale(h->rate, &ao, &ab);
-	t = h->text.data ? h->text.data : "";
-	for (size_t i = 0; i < h->frames.len; i++) {
-		size_t fo = h->offs.items[2 * i], lo = h->offs.items[2 * i + 1];
-
-		h->frames.items[i].func = t + fo;
-		h->frames.items[i].file = lo == SIZE_MAX ? NULL : t + lo;
-	}
-	st.frames = h->frames.items;
-	st.nframes = (uint32_t)h->frames.len;
-	st.elided = h->elided;
+	st = text_stack_get(&h->ts);
 	site = snapshot_add_heap(h->s, &st, io, ib, ao, ab, avg, h->lim);
 	if (!site)
 		return snap_fail_at(h->err, h->in, h->off,
@@ -84,12 +71,12 @@ static enum lh_status htext__finish(struct htext *h)
 				    h->lim->max_buckets);
 	/* raw PCs before the first symbolised frame: hidden runtime frames
 	 * (the first symbolised line shows pc-1 of its return address) */
-	if (h->frames.len) {
+	if (st.nframes) {
 		uint32_t hidden = 0;
 
 		for (size_t i = 0; i < h->pcs.len; i++) {
-			if (h->pcs.items[i] == h->frames.items[0].pc + 1 ||
-			    h->pcs.items[i] == h->frames.items[0].pc)
+			if (h->pcs.items[i] == st.frames[0].pc + 1 ||
+			    h->pcs.items[i] == st.frames[0].pc)
 				break;
 			hidden++;
 		}
@@ -214,7 +201,6 @@ enum lh_status heaptext_parse(struct snapshot *s, struct snap_stream *in,
 	h.in = in;
 	h.lim = &lim;
 	h.err = err;
-	buf_init(&h.text, 0);
 	snap_lines_init(&lr, in, &lim);
 	while ((rc = snap_lines_next(&lr, &line, &len, err)) == 1) {
 		struct text_frame tf;
@@ -287,9 +273,7 @@ enum lh_status heaptext_parse(struct snapshot *s, struct snap_stream *in,
 			h.pcs.len = LH_MIN(npc, (size_t)64);
 			h.open = true;
 			h.off = lr.line_off;
-			h.elided = false;
-			h.frames.len = h.offs.len = 0;
-			buf_reset(&h.text);
+			text_stack_reset(&h.ts);
 			continue;
 		}
 		if (!h.open)
@@ -299,27 +283,7 @@ enum lh_status heaptext_parse(struct snapshot *s, struct snap_stream *in,
 					  "bad frame line");
 			break;
 		}
-		if (!tf.func)
-			continue;
-		if (h.frames.len >= lim.max_frames) {
-			h.elided = true;
-			continue;
-		}
-		{
-			struct snap_frame f = { NULL, NULL, tf.line, tf.pc };
-
-			VEC_PUSH(&h.offs, h.text.len);
-			buf_add(&h.text, tf.func, tf.func_len);
-			buf_addc(&h.text, '\0');
-			if (tf.file) {
-				VEC_PUSH(&h.offs, h.text.len);
-				buf_add(&h.text, tf.file, tf.file_len);
-				buf_addc(&h.text, '\0');
-			} else {
-				VEC_PUSH(&h.offs, SIZE_MAX);
-			}
-			VEC_PUSH(&h.frames, f);
-		}
+		text_stack_push(&h.ts, &tf, lim.max_frames);
 	}
 	if (rc < 0)
 		st = LH_ERR;
@@ -339,9 +303,7 @@ enum lh_status heaptext_parse(struct snapshot *s, struct snap_stream *in,
 			s->profile = "heap";
 	}
 	snap_lines_release(&lr);
-	buf_release(&h.text);
-	VEC_FREE(&h.frames);
-	VEC_FREE(&h.offs);
+	text_stack_release(&h.ts);
 	VEC_FREE(&h.pcs);
 	return st;
 }

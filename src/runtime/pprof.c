@@ -178,6 +178,17 @@ static bool pp__index(struct map *m, uint64_t id, size_t idx)
 	return true;
 }
 
+/* Indexes a location or function by its id (kept at position idx); a
+ * second one with the same id is an error at `off` (false). */
+static bool pp__index_id(struct pp *p, struct map *m, uint64_t id, size_t idx,
+			 const char *what, uint64_t off)
+{
+	if (pp__index(m, id, idx))
+		return true;
+	snap_fail_at(p->err, p->in, off, "duplicate %s id %" PRIu64, what, id);
+	return false;
+}
+
 static size_t pp__lookup(const struct map *m, uint64_t id)
 {
 	return (size_t)(uintptr_t)map_get(m, (const char *)&id, sizeof(id));
@@ -221,12 +232,9 @@ static bool pp__message(struct pp *p, uint64_t field, uint64_t off)
 
 		if (!l)
 			goto bad;
-		if (!pp__index(&p->loc_index, l->id, p->locs.len)) {
-			uint64_t id = l->id; /* l is freed before the message */
-
+		if (!pp__index_id(p, &p->loc_index, l->id, p->locs.len,
+				  "location", off)) {
 			leakhound__pprof__location__free_unpacked(l, NULL);
-			snap_fail_at(p->err, p->in, off,
-				     "duplicate location id %" PRIu64, id);
 			return false;
 		}
 		VEC_PUSH(&p->locs, l);
@@ -237,10 +245,9 @@ static bool pp__message(struct pp *p, uint64_t field, uint64_t off)
 
 		if (!f)
 			goto bad;
-		if (!pp__index(&p->func_index, f->id, p->funcs.len)) {
+		if (!pp__index_id(p, &p->func_index, f->id, p->funcs.len,
+				  "function", off)) {
 			leakhound__pprof__function__free_unpacked(f, NULL);
-			snap_fail_at(p->err, p->in, off,
-				     "duplicate function id");
 			return false;
 		}
 		VEC_PUSH(&p->funcs, f);

@@ -91,6 +91,24 @@ bool snap_text_frame(const char *line, size_t len, struct text_frame *f);
  * (VEC of uint64_t); false on a malformed token. */
 bool snap_text_pcs(const char *p, size_t n, uint64_t *out, size_t max,
 		   size_t *count);
+
+/* The symbolised frames of one record of the pprof text formats, their
+ * strings kept in `text` until the record ends. Zero-initialised is
+ * empty. */
+struct text_stack {
+	VEC(struct snap_frame) frames;
+	VEC(size_t) offs; /* per frame: func, file offsets (SIZE_MAX none) */
+	struct buf text;
+	bool elided; /* frames past max_frames were dropped */
+};
+void text_stack_reset(struct text_stack *ts);
+void text_stack_release(struct text_stack *ts);
+/* Adds the frame of a frame line (strings copied); past max_frames it is
+ * dropped and the stack marked elided. Unsymbolised lines are skipped. */
+void text_stack_push(struct text_stack *ts, const struct text_frame *tf,
+		     size_t max_frames);
+/* The record's stack. Borrowed: valid until the next push or reset. */
+struct snap_stack text_stack_get(struct text_stack *ts);
 bool snap_parse_hex(const char *s, size_t n, uint64_t *out);
 /* Parses an optionally negative decimal. */
 bool snap_parse_i64(const char *s, size_t n, int64_t *out);

@@ -132,3 +132,63 @@ bool snap_text_pcs(const char *p, size_t n, uint64_t *out, size_t max,
 	*count = k;
 	return true;
 }
+
+/* ---------------------------------------------------------------- stacks */
+
+void text_stack_reset(struct text_stack *ts)
+{
+	ts->frames.len = ts->offs.len = 0;
+	buf_reset(&ts->text);
+	ts->elided = false;
+}
+
+void text_stack_release(struct text_stack *ts)
+{
+	VEC_FREE(&ts->frames);
+	VEC_FREE(&ts->offs);
+	buf_release(&ts->text);
+}
+
+static size_t text_stack__str(struct text_stack *ts, const char *p, size_t n)
+{
+	size_t off = ts->text.len;
+
+	buf_add(&ts->text, p, n);
+	buf_addc(&ts->text, '\0');
+	return off;
+}
+
+void text_stack_push(struct text_stack *ts, const struct text_frame *tf,
+		     size_t max_frames)
+{
+	struct snap_frame f = { NULL, NULL, tf->line, tf->pc };
+
+	if (!tf->func)
+		return; /* "#\t0x0": an unsymbolised PC */
+	if (ts->frames.len >= max_frames) {
+		ts->elided = true;
+		return;
+	}
+	VEC_PUSH(&ts->offs, text_stack__str(ts, tf->func, tf->func_len));
+	VEC_PUSH(&ts->offs, tf->file ? text_stack__str(ts, tf->file,
+						       tf->file_len)
+				     : SIZE_MAX);
+	VEC_PUSH(&ts->frames, f);
+}
+
+struct snap_stack text_stack_get(struct text_stack *ts)
+{
+	const char *t = ts->text.data ? ts->text.data : "";
+	struct snap_stack st;
+
+	for (size_t i = 0; i < ts->frames.len; i++) {
+		size_t fo = ts->offs.items[2 * i], lo = ts->offs.items[2 * i + 1];
+
+		ts->frames.items[i].func = t + fo;
+		ts->frames.items[i].file = lo == SIZE_MAX ? NULL : t + lo;
+	}
+	st.frames = ts->frames.items;
+	st.nframes = (uint32_t)ts->frames.len;
+	st.elided = ts->elided;
+	return st;
+}
