@@ -233,11 +233,20 @@ LH_WARN_UNUSED enum lh_status lh_scan_source(const struct lh_scan_options *opts,
  * matter; each entry matches one finding. */
 typedef struct lh_baseline lh_baseline;
 
+/* The largest baseline file lh_baseline_load reads. */
+#define LH_BASELINE_MAX_SIZE ((size_t)64 << 20)
+
 /* Reads a baseline file. On failure returns LH_ERR (err names the file and
  * what is wrong) and *out is NULL. Caller frees with lh_baseline_free(). */
 LH_WARN_UNUSED enum lh_status lh_baseline_load(const char *path,
 					       lh_baseline **out,
 					       struct lh_error *err);
+/* The same with the file size bounded by max_size bytes (0: the default
+ * LH_BASELINE_MAX_SIZE); a larger file is an error naming the limit. */
+LH_WARN_UNUSED enum lh_status lh_baseline_load_max(const char *path,
+						   size_t max_size,
+						   lh_baseline **out,
+						   struct lh_error *err);
 void lh_baseline_free(lh_baseline *b);
 /* Number of entries. */
 size_t lh_baseline_count(const lh_baseline *b);

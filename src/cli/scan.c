@@ -30,6 +30,8 @@ static const char usage[] =
 	"      --min-confidence C  drop findings below C (low, medium, high;\n"
 	"                        default low)\n"
 	"      --baseline FILE   drop findings recorded in FILE\n"
+	"      --max-baseline-size N  refuse a baseline FILE larger than N\n"
+	"                        bytes (default 64 MiB)\n"
 	"      --write-baseline FILE  record the findings in FILE and exit 0\n"
 	"      --report-unused-ignores  report //leakhound:ignore and\n"
 	"                        //nolint:leakhound comments that silence nothing\n"
@@ -51,7 +53,8 @@ static const char usage[] =
 
 enum { OPT_TESTS = 256, OPT_ENABLE, OPT_DISABLE, OPT_FAIL_ON, OPT_COLOR,
        OPT_MAX_FILE, OPT_MIN_CONF, OPT_BASELINE, OPT_WRITE_BASELINE,
-       OPT_UNUSED, OPT_FIX, OPT_DIFF, OPT_MAX_DEPTH, OPT_GENERATED };
+       OPT_UNUSED, OPT_FIX, OPT_DIFF, OPT_MAX_DEPTH, OPT_GENERATED,
+       OPT_MAX_BASELINE };
 
 static const struct option long_opts[] = {
 	{ "jobs", required_argument, NULL, 'j' },
@@ -63,6 +66,7 @@ static const struct option long_opts[] = {
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "min-confidence", required_argument, NULL, OPT_MIN_CONF },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "max-baseline-size", required_argument, NULL, OPT_MAX_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ "report-unused-ignores", no_argument, NULL, OPT_UNUSED },
 	{ "fix", no_argument, NULL, OPT_FIX },
@@ -106,6 +110,7 @@ struct scan_args {
 	enum lh_format fmt;
 	const char *color;
 	const char *baseline, *write_baseline;
+	size_t max_baseline; /* bytes; 0 = LH_BASELINE_MAX_SIZE */
 	bool fix, diff;
 	struct diag_log diags;
 };
@@ -197,6 +202,13 @@ static int parse_args(int argc, char **argv, struct scan_args *a)
 			break;
 		case OPT_WRITE_BASELINE:
 			a->write_baseline = optarg;
+			break;
+		case OPT_MAX_BASELINE:
+			if (!parse_count(optarg, 1ull << 32, &v))
+				return cli_usage_error("scan",
+					"invalid --max-baseline-size '%s'",
+					optarg);
+			a->max_baseline = (size_t)v;
 			break;
 		case OPT_UNUSED:
 			a->o.report_unused_ignores = true;
@@ -318,7 +330,8 @@ static int scan_run(int argc, char **argv, struct scan_args *a)
 	struct lh_fix_stats fs = { 0 };
 	int status;
 
-	if (a->baseline && lh_baseline_load(a->baseline, &bl, &err) != LH_OK) {
+	if (a->baseline && lh_baseline_load_max(a->baseline, a->max_baseline,
+						&bl, &err) != LH_OK) {
 		lh_error_print(stderr, &err);
 		return LH_EXIT_ERROR;
 	}

@@ -18,7 +18,6 @@
 #include "report/report.h"
 
 #define BASELINE_VERSION 1
-#define BASELINE_MAX_SIZE (64u << 20)
 
 struct lh_baseline {
 	struct map counts; /* fingerprint hex -> entries left (as a pointer) */
@@ -47,6 +46,12 @@ static bool baseline__hex16(const char *s)
 enum lh_status lh_baseline_load(const char *path, lh_baseline **out,
 				struct lh_error *err)
 {
+	return lh_baseline_load_max(path, 0, out, err);
+}
+
+enum lh_status lh_baseline_load_max(const char *path, size_t max_size,
+				    lh_baseline **out, struct lh_error *err)
+{
 	struct buf b;
 	json_error_t jerr;
 	json_t *doc, *arr, *v;
@@ -54,7 +59,7 @@ enum lh_status lh_baseline_load(const char *path, lh_baseline **out,
 	size_t i;
 
 	*out = NULL;
-	buf_init(&b, BASELINE_MAX_SIZE);
+	buf_init(&b, max_size ? max_size : LH_BASELINE_MAX_SIZE);
 	if (buf_read_file(&b, path, err) != LH_OK) {
 		buf_release(&b);
 		return LH_ERR;

@@ -322,6 +322,14 @@ gm "$d" 'module m\n\ngo 1.22\n'
 awk 'BEGIN { for (i = 0; i < 5000; i++) printf "// padding line %d\n", i }' >>"$d/go.mod"
 row "go.mod: past --max-file-size 50000" 2 1 "'$d/go.mod': file is larger than the limit of 50000 bytes" "$GOOD" - - --max-file-size 50000 "$d"
 
+d=$W/baseline
+gm "$d" 'module m\n\ngo 1.19\n'
+{ printf '{"leakhound_baseline": 1, "tool_version": "0.1.0", "findings": [\n'
+  awk 'BEGIN { for (i = 0; i < 2000; i++) printf "  {\"fingerprint\": \"%016x\", \"rule\": \"LH702\", \"path\": \"a.go\"},\n", i }'
+  printf '  {"fingerprint": "0000000000000000", "rule": "LH702", "path": "a.go"}]}\n'; } >"$W/baseline.json"
+row "baseline: past --max-baseline-size 50000" 2 1 "'$W/baseline.json': file is larger than the limit of 50000 bytes" - - - --baseline "$W/baseline.json" --max-baseline-size 50000 "$d"
+row "baseline: within --max-baseline-size 1000000" 0 0 - '1 file' - - --baseline "$W/baseline.json" --max-baseline-size 1000000 "$d"
+
 d=$W/mod-dir
 mkdir -p "$d/go.mod"
 printf 'package m\n' >"$d/m.go"
