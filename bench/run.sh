@@ -8,9 +8,11 @@
 #   bench/run.sh [OUTDIR]        (default /tmp/leakhound-bench)
 #
 # Needs: build/leakhound (make), go, panicparse (apt-get install panicparse),
-# GNU time (/usr/bin/time). Each tool runs RUNS times (default 3); the
-# best wall time and the largest peak RSS are kept. CPU time (user+sys) is
-# reported too: on a loaded machine it is the steadier number.
+# GNU time (/usr/bin/time). Each tool runs RUNS times (default 3), the
+# tools taking turns (leakhound, the other, leakhound, ...) so both see the
+# same load; the median wall time, the median CPU time (user+sys) and the
+# largest peak RSS are kept. On a shared machine wall time depends on what
+# else runs: the load average is printed before and after.
 set -eu
 cd "$(dirname "$0")/.."
 out=${1:-/tmp/leakhound-bench}
@@ -27,26 +29,44 @@ command -v panicparse >/dev/null || {
 [ -f "$out/g1m.txt" ] || "$out/gendump" -n 1000000 -o "$out/g1m.txt"
 [ -f "$out/heap.pb.gz" ] || "$out/genheap" -sites 100000 -o "$out/heap.pb.gz"
 
-# measure NAME FILE CMD...: best wall, best cpu, max rss over $runs runs
-measure() {
-	name=$1 file=$2
-	shift 2
-	best_wall= best_cpu= max_rss=0
-	for _ in $(seq "$runs"); do
-		/usr/bin/time -o "$out/time" -f '%e %U %S %M' "$@" >/dev/null 2>"$out/err" || {
-			echo "bench: $name failed:" >&2; tail -3 "$out/err" >&2; exit 1; }
-		read -r wall user sys rss <"$out/time"
-		cpu=$(echo "$user + $sys" | bc)
-		[ -z "$best_wall" ] || [ "$(echo "$wall < $best_wall" | bc)" -eq 1 ] && best_wall=$wall
-		[ -z "$best_cpu" ] || [ "$(echo "$cpu < $best_cpu" | bc)" -eq 1 ] && best_cpu=$cpu
-		[ "$rss" -gt "$max_rss" ] && max_rss=$rss
-	done
+# once NAME CMD...: one run; appends "wall cpu rss" to $out/NAME.runs
+once() {
+	name=$1
+	shift
+	/usr/bin/time -o "$out/time" -f '%e %U %S %M' "$@" >/dev/null 2>"$out/err" || {
+		echo "bench: $name failed:" >&2; tail -3 "$out/err" >&2; exit 1; }
+	read -r wall user sys rss <"$out/time"
+	echo "$wall $(echo "$user + $sys" | bc) $rss" >>"$out/$name.runs"
+}
+# median COLUMN NAME: the median of a column of $out/NAME.runs
+median() { cut -d' ' -f"$1" "$out/$2.runs" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+# report NAME LABEL FILE: prints medians, sets R_NAME_{wall,cpu,rss}
+report() {
+	name=$1 label=$2 file=$3
+	wall=$(median 1 "$name") cpu=$(median 2 "$name")
+	rss=$(cut -d' ' -f3 "$out/$name.runs" | sort -n | tail -1)
 	bytes=$(stat -c %s "$file")
-	mbs_wall=$(echo "scale=1; $bytes / 1000000 / ($best_wall + 0.001)" | bc)
-	mbs_cpu=$(echo "scale=1; $bytes / 1000000 / ($best_cpu + 0.001)" | bc)
-	printf '%-34s wall %7.2fs  cpu %7.2fs  %8.1f MB/s (cpu %8.1f)  rss %8d KB\n' \
-		"$name" "$best_wall" "$best_cpu" "$mbs_wall" "$mbs_cpu" "$max_rss"
-	eval "R_${name%% *}_wall=$best_wall R_${name%% *}_cpu=$best_cpu R_${name%% *}_rss=$max_rss"
+	mbs_wall=$(echo "scale=1; $bytes / 1000000 / ($wall + 0.001)" | bc)
+	mbs_cpu=$(echo "scale=1; $bytes / 1000000 / ($cpu + 0.001)" | bc)
+	printf '%-34s wall %7.2fs  cpu %7.2fs  %8.1f MB/s (cpu %8.1f)  rss %8d KB  [runs: %s]\n' \
+		"$label" "$wall" "$cpu" "$mbs_wall" "$mbs_cpu" "$rss" \
+		"$(cut -d' ' -f1,2 "$out/$name.runs" | tr ' \n' '/ ' | sed 's/ $//')"
+	eval "R_${name}_wall=$wall R_${name}_cpu=$cpu R_${name}_rss=$rss"
+}
+# pair A ACMD -- B BCMD: RUNS alternating runs of both commands
+pair() {
+	a=$1
+	shift
+	acmd=
+	while [ "$1" != -- ]; do acmd="$acmd '$1'"; shift; done
+	shift
+	b=$1
+	shift
+	rm -f "$out/$a.runs" "$out/$b.runs"
+	for _ in $(seq "$runs"); do
+		eval "once $a $acmd"
+		once "$b" "$@"
+	done
 }
 ratio() { echo "scale=1; $1 / ($2 + 0.001)" | bc; }
 
@@ -54,13 +74,16 @@ echo "machine: $(nproc) cpus, load $(cut -d' ' -f1-3 /proc/loadavg); $(go versio
 for n in 100k 1m; do
 	f="$out/g$n.txt"
 	echo "dump g$n.txt: $(stat -c %s "$f") bytes"
-	measure "lh$n leakhound inspect" "$f" "$lh" inspect --top 10 "$f"
-	measure "pp$n panicparse -parse=false" "$f" panicparse -parse=false -rebase=false "$f"
+	pair lh$n "$lh" inspect --top 10 "$f" -- pp$n panicparse -parse=false -rebase=false "$f"
+	report lh$n "leakhound inspect" "$f"
+	report pp$n "panicparse -parse=false" "$f"
 	eval "lw=\$R_lh${n}_wall lc=\$R_lh${n}_cpu lr=\$R_lh${n}_rss pw=\$R_pp${n}_wall pc=\$R_pp${n}_cpu pr=\$R_pp${n}_rss"
 	echo "  ratio g$n: $(ratio "$pw" "$lw")x faster (wall), $(ratio "$pc" "$lc")x less cpu, rss 1/$(ratio "$pr" "$lr")"
 done
 f="$out/heap.pb.gz"
 echo "heap profile heap.pb.gz: $(stat -c %s "$f") bytes gzip'd, $(gzip -dc "$f" | wc -c) bytes"
-measure "lhheap leakhound inspect" "$f" "$lh" inspect --top 10 "$f"
-measure "ppheap go tool pprof -top" "$f" go tool pprof -top "$f"
+pair lhheap "$lh" inspect --top 10 "$f" -- ppheap go tool pprof -top "$f"
+report lhheap "leakhound inspect" "$f"
+report ppheap "go tool pprof -top" "$f"
 echo "  ratio heap: $(ratio "$R_ppheap_wall" "$R_lhheap_wall")x faster (wall), $(ratio "$R_ppheap_cpu" "$R_lhheap_cpu")x less cpu, rss 1/$(ratio "$R_ppheap_rss" "$R_lhheap_rss")"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
