@@ -79,6 +79,15 @@ for n in 100k 1m; do
 	report pp$n "panicparse -parse=false" "$f"
 	eval "lw=\$R_lh${n}_wall lc=\$R_lh${n}_cpu lr=\$R_lh${n}_rss pw=\$R_pp${n}_wall pc=\$R_pp${n}_cpu pr=\$R_pp${n}_rss"
 	echo "  ratio g$n: $(ratio "$pw" "$lw")x faster (wall), $(ratio "$pc" "$lc")x less cpu, rss 1/$(ratio "$pr" "$lr")"
+	# the same file in one pass: one thread (-j 1), and streamed from a
+	# pipe (what stdin, gzip and HTTP bodies get)
+	rm -f "$out/one$n.runs" "$out/pipe$n.runs"
+	for _ in $(seq "$runs"); do
+		once one$n "$lh" inspect -j 1 --top 10 "$f"
+		once pipe$n sh -c "cat '$f' | '$lh' inspect --top 10 -"
+	done
+	report one$n "leakhound inspect -j 1" "$f"
+	report pipe$n "cat | leakhound inspect -" "$f"
 done
 f="$out/heap.pb.gz"
 echo "heap profile heap.pb.gz: $(stat -c %s "$f") bytes gzip'd, $(gzip -dc "$f" | wc -c) bytes"
