@@ -1869,6 +1869,37 @@ int chanfacts_sends_per_path(const struct chfunc *fn, const struct chan *c,
 	return m >= CF_INF ? CH_MANY : LH_MAX(m, 0);
 }
 
+/* True when every loop around go statement `go` (up to its function)
+ * also holds c's declaration: each trip starts its goroutine on a channel
+ * of its own, so one instance sends on it. */
+static bool cf__fresh_each_trip(const struct chan *c, TSNode go)
+{
+	const struct go_syms *g = GS;
+	uint32_t ds = ts_node_start_byte(c->ident);
+	bool any = false;
+	TSNode x = go;
+
+	for (unsigned d = 0; d < CF_MAX_DEPTH; d++) {
+		TSNode p = ts_node_parent(x);
+		TSSymbol s;
+
+		if (ts_node_is_null(p))
+			return false;
+		s = ts_node_symbol(p);
+		if (s == g->function_declaration ||
+		    s == g->method_declaration || s == g->func_literal)
+			return any;
+		if (s == g->for_statement) {
+			if (ds < ts_node_start_byte(p) ||
+			    ds >= ts_node_end_byte(p))
+				return false;
+			any = true;
+		}
+		x = p;
+	}
+	return false;
+}
+
 int chanfacts_goroutine_sends(const struct chfunc *fn, const struct chan *c)
 {
 	long total = 0;
@@ -1876,13 +1907,17 @@ int chanfacts_goroutine_sends(const struct chfunc *fn, const struct chan *c)
 	for (size_t g = 0; g < fn->ngors; g++) {
 		int n = chanfacts_sends_per_path(fn, c, (int)g);
 		const struct chgor *gr = &fn->gors[g];
+		int trips = gr->trips;
 
 		if (!n)
 			continue;
-		if (n == CH_MANY || gr->trips < 0 || gr->parent >= 0 ||
+		if (trips < 0 && gr->parent < 0 && !gr->in_closure &&
+		    gr->file == c->file && cf__fresh_each_trip(c, gr->go))
+			trips = 1;
+		if (n == CH_MANY || trips < 0 || gr->parent >= 0 ||
 		    gr->in_closure)
 			return CH_MANY;
-		total += (long)n * gr->trips;
+		total += (long)n * trips;
 		if (total >= CF_INF)
 			return CH_MANY;
 	}

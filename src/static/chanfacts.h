@@ -161,7 +161,9 @@ int chanfacts_sends_per_path(const struct chfunc *fn, const struct chan *c,
 			     int g);
 
 /* Total blocking sends on c by goroutines the function itself starts,
- * over all instances; CH_MANY when unbounded. */
+ * over all instances; CH_MANY when unbounded. A goroutine started in a
+ * loop whose every round makes its own c counts once: each instance has
+ * a channel of its own. */
 int chanfacts_goroutine_sends(const struct chfunc *fn, const struct chan *c);
 
 /* The first return statement of context gor (-1: the function) that runs

@@ -34,6 +34,9 @@ static const struct chop *lh101__blocking_recv(const struct chan *c, int g)
 	return NULL;
 }
 
+static void lh101__own_recv(struct lh_pass *p, const struct chfunc *fn,
+			    const struct chan *c, bool any);
+
 static void lh101__chan(struct lh_pass *p, const struct chfunc *fn,
 			const struct chan *c)
 {
@@ -54,6 +57,7 @@ static void lh101__chan(struct lh_pass *p, const struct chfunc *fn,
 			first_op = op->node;
 		}
 	}
+	lh101__own_recv(p, fn, c, any);
 	for (size_t g = 0; g < fn->ngors; g++) {
 		const struct chgor *gr = &fn->gors[g];
 		const struct chop *rv = lh101__blocking_recv(c, (int)g);
@@ -95,6 +99,87 @@ static void lh101__chan(struct lh_pass *p, const struct chfunc *fn,
 			  lh101__line(first_op));
 		pass_fix(p, fd, "close %s with defer right after making it, "
 			 "or select on ctx.Done() in the goroutine", c->name);
+	}
+}
+
+/* The goroutine gor is the only one that sends to or closes c, none of
+ * it deferred, and it can return before its first send or close: that
+ * return. Null node otherwise. */
+static TSNode lh101__signal_skipped(const struct chfunc *fn,
+				    const struct chan *c, int gor)
+{
+	uint32_t first = UINT32_MAX;
+	TSNode none = { 0 };
+
+	for (size_t i = 0; i < c->nops; i++) {
+		const struct chop *op = &c->ops[i];
+
+		if (op->kind != CHOP_SEND && op->kind != CHOP_CLOSE)
+			continue;
+		if (op->gor != gor || op->deferred)
+			return none;
+		first = LH_MIN(first, ts_node_start_byte(op->node));
+	}
+	if (first == UINT32_MAX)
+		return none;
+	return chanfacts_early_return(fn, gor, none, first);
+}
+
+/* The function itself waits in `<-c` (not in a select with another way
+ * out, not in a loop) after starting its goroutines, and either nothing
+ * sends to or closes c, or the one goroutine that does can return before
+ * it: the function's own goroutine blocks forever. */
+static void lh101__own_recv(struct lh_pass *p, const struct chfunc *fn,
+			    const struct chan *c, bool any)
+{
+	for (size_t i = 0; i < c->nops; i++) {
+		const struct chop *rv = &c->ops[i];
+		struct lh_finding *fd;
+		int sig = -1;
+		TSNode ret = { 0 };
+
+		if (rv->kind != CHOP_RECV || rv->gor != -1 || rv->select_alt ||
+		    rv->deferred || (any && rv->in_loop))
+			continue;
+		if (any) {
+			for (size_t k = 0; k < c->nops && sig < 0; k++) {
+				if (c->ops[k].kind == CHOP_SEND ||
+				    c->ops[k].kind == CHOP_CLOSE)
+					sig = c->ops[k].gor;
+			}
+			if (sig < 0 || fn->gors[sig].parent != -1 ||
+			    fn->gors[sig].trips != 1 ||
+			    !chanfacts_before(fn->gors[sig].go, rv->node))
+				return;
+			ret = lh101__signal_skipped(fn, c, sig);
+			if (ts_node_is_null(ret))
+				return;
+		}
+		if (!any) {
+			fd = pass_report(p, &lh_rule_lh101, rv->file, rv->node,
+				"receive from %s blocks forever: nothing sends "
+				"to or closes it", c->name);
+			pass_step(p, fd, rv->file, rv->node,
+				  "blocks receiving at line %u: nothing sends "
+				  "to or closes %s", lh101__line(rv->node),
+				  c->name);
+			pass_fix(p, fd, "send to or close %s where the work it "
+				 "waits for ends", c->name);
+			return;
+		}
+		fd = pass_report(p, &lh_rule_lh101, rv->file, rv->node,
+			"receive from %s blocks forever when the goroutine "
+			"returns at line %u", c->name, lh101__line(ret));
+		pass_step(p, fd, fn->file, ret,
+			  "the goroutine started at line %u returns at line %u "
+			  "before sending to or closing %s",
+			  lh101__line(fn->gors[sig].go), lh101__line(ret),
+			  c->name);
+		pass_step(p, fd, rv->file, rv->node,
+			  "blocks receiving at line %u", lh101__line(rv->node));
+		pass_fix(p, fd, "close %s with defer at the top of the "
+			 "goroutine, or send on every path", c->name);
+		return;
 	}
 }
 

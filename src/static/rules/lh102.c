@@ -130,8 +130,10 @@ static bool lh102__select_exit(const struct chfunc *fn, const struct chan *c,
 			continue;
 		if (pass == 0 && lh102__sibling_case(fn, cs, gor))
 			continue;
+		/* the loop comes back to this select - unless c is made
+		 * in that loop: the next round waits on a new channel */
 		if (ts_node_is_null(lh102__ret_in(fn, cs)) &&
-		    (op->in_loop ||
+		    ((op->in_loop && !lh102__within(c->ident, op->loop)) ||
 		     lh102__recv_after(c, ts_node_end_byte(op->select))))
 			continue;
 		why->at = cs;
