@@ -229,6 +229,329 @@ static void lh105__double(struct lh_pass *p, struct gofile *f,
 	}
 }
 
+/* ================================================================ held */
+
+static bool lh105__word(char c)
+{
+	return c == '_' || isalnum((unsigned char)c);
+}
+
+/* Innermost for_statement around n inside the function (null node when
+ * a func literal or the declaration comes first). */
+static TSNode lh105__loop_of(TSNode n)
+{
+	TSNode none = { 0 };
+
+	for (TSNode x = ts_node_parent(n); !ts_node_is_null(x);
+	     x = ts_node_parent(x)) {
+		TSSymbol s = ts_node_symbol(x);
+
+		if (s == GS->for_statement)
+			return x;
+		if (s == GS->func_literal || s == GS->function_declaration ||
+		    s == GS->method_declaration)
+			return none;
+	}
+	return none;
+}
+
+/* True when n sits in a func literal, go or defer statement below top
+ * (exclusive): it does not run here and now. */
+static bool lh105__deferred_or_async(TSNode n, TSNode top)
+{
+	for (TSNode x = ts_node_parent(n); !ts_node_is_null(x) &&
+	     !ts_node_eq(x, top); x = ts_node_parent(x)) {
+		TSSymbol s = ts_node_symbol(x);
+
+		if (s == GS->func_literal || s == GS->go_statement ||
+		    s == GS->defer_statement)
+			return true;
+	}
+	return false;
+}
+
+/* Offset of the first `x.<method>()` at or after byte `from` and before
+ * `to` in f that is not deferred, or `to`. */
+static uint32_t lh105__next_call(struct gofile *f, TSNode top, uint32_t from,
+				 uint32_t to, const char *x, size_t xl,
+				 const char *method)
+{
+	char pat[160];
+	size_t pl;
+
+	if (xl > 100)
+		return to;
+	pl = (size_t)snprintf(pat, sizeof(pat), "%.*s.%s(", (int)xl, x,
+			      method);
+	for (uint32_t at = from; at < to;) {
+		const char *hit = memmem(f->src + at, to - at, pat, pl);
+		uint32_t off;
+		TSNode id;
+
+		if (!hit)
+			break;
+		off = (uint32_t)(hit - f->src);
+		at = off + 1;
+		if (off > 0 && (lh105__word(f->src[off - 1]) ||
+				f->src[off - 1] == '.'))
+			continue;
+		id = ts_node_named_descendant_for_byte_range(top, off, off);
+		if (ts_node_is_null(id) ||
+		    lh105__deferred_or_async(id, top))
+			continue;
+		return off;
+	}
+	return to;
+}
+
+/* ======================================================= relock in loop */
+
+/* `X.Lock()` as a statement of a loop's body and a `continue` of that loop
+ * before any `X.Unlock()`: the next round's Lock waits for itself
+ * (moby#7559). Returns true when reported. */
+static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
+			       TSNode body, TSNode li)
+{
+	TSNode stmt = ts_node_parent(li), loop = lh105__loop_of(li);
+	TSNode x = lh105__operand(li);
+	size_t xl;
+	const char *xs = go_text(f, x, &xl);
+	uint32_t end, unlock;
+	struct lh_finding *fd;
+
+	/* every round must run the Lock: a statement of the loop body */
+	if (ts_node_is_null(loop) ||
+	    ts_node_symbol(stmt) != GS->expression_statement ||
+	    !ts_node_eq(ts_node_parent(stmt), go_field(loop, f_body)))
+		return false;
+	end = ts_node_end_byte(loop);
+	unlock = lh105__next_call(f, body, ts_node_end_byte(li), end, xs, xl,
+				  "Unlock");
+	for (uint32_t at = ts_node_end_byte(li); at < unlock;) {
+		const char *hit = memmem(f->src + at, unlock - at, "continue",
+					 8);
+		uint32_t off;
+		TSNode c, label;
+
+		if (!hit)
+			break;
+		off = (uint32_t)(hit - f->src);
+		at = off + 8;
+		c = ts_node_descendant_for_byte_range(body, off, off + 8);
+		while (!ts_node_is_null(c) &&
+		       ts_node_symbol(c) != GS->continue_statement &&
+		       ts_node_start_byte(c) == off)
+			c = ts_node_parent(c);
+		if (ts_node_is_null(c) ||
+		    ts_node_symbol(c) != GS->continue_statement ||
+		    !chanfacts_before(stmt, c))
+			continue;
+		label = ts_node_named_child(c, 0);
+		if (!ts_node_is_null(label)) {
+			TSNode lp = ts_node_parent(loop);
+			size_t ll, ml;
+			const char *ls = go_text(f, label, &ll);
+			const char *ms;
+
+			if (ts_node_symbol(lp) != GS->labeled_statement)
+				continue;
+			ms = go_text(f, go_field(lp, f_label), &ml);
+			if (ll != ml || memcmp(ls, ms, ll) != 0)
+				continue;
+		} else if (!ts_node_eq(lh105__loop_of(c), loop)) {
+			continue;
+		}
+		fd = pass_report(p, &lh_rule_lh105, f, li,
+			"%.*s is locked again while still locked: the next "
+			"round's Lock blocks forever", (int)xl, xs);
+		pass_step(p, fd, f, c, "continues at line %u with %.*s still "
+			  "locked", ts_node_start_point(c).row + 1, (int)xl,
+			  xs);
+		pass_step(p, fd, f, li, "the next round locks it again at "
+			  "line %u", ts_node_start_point(li).row + 1);
+		pass_fix(p, fd, "unlock %.*s before continue", (int)xl, xs);
+		return true;
+	}
+	return false;
+}
+
+/* The lock at li is taken once per round of its loop, and the loop body
+ * unlocks it after li: leaving the loop locked is a slip, not a hand-off
+ * to the caller (cockroach#584). */
+static bool lh105__per_round(struct gofile *f, TSNode body, TSNode li,
+			     bool rlock)
+{
+	TSNode loop = lh105__loop_of(li);
+	size_t xl;
+	const char *xs = go_text(f, lh105__operand(li), &xl);
+	uint32_t end;
+
+	if (ts_node_is_null(loop))
+		return false;
+	end = ts_node_end_byte(loop);
+	return lh105__next_call(f, body, ts_node_end_byte(li), end, xs, xl,
+				rlock ? "RUnlock" : "Unlock") < end;
+}
+
+/* ================================================== relock through a call */
+
+/* The receiver name of method declaration decl. */
+static bool lh105__recv_name(struct gofile *f, TSNode decl, const char **s,
+			     size_t *len)
+{
+	TSNode list, pd, name;
+
+	if (ts_node_symbol(decl) != GS->method_declaration)
+		return false;
+	list = go_field(decl, f_receiver);
+	pd = ts_node_named_child(list, 0);
+	if (ts_node_is_null(pd))
+		return false;
+	name = go_field(pd, f_name);
+	if (ts_node_is_null(name))
+		return false;
+	*s = go_text(f, name, len);
+	return *len > 0 && !(*len == 1 && **s == '_');
+}
+
+/* What method decl m first does with its receiver's mutex at `path`
+ * ("" for an embedded one, ".mu" for a field): 1 Lock, 2 RLock, 0
+ * anything else (unlocks first, or never locks here and now). */
+static int lh105__callee_locks(const struct godecl *m, const char *path,
+			       size_t plen)
+{
+	static const char *const ops[] = { "Lock", "RLock", "Unlock",
+					   "RUnlock" };
+	TSNode body = go_field(m->node, f_body);
+	const char *r;
+	size_t rl;
+	uint32_t best = UINT32_MAX;
+	int what = 0;
+
+	if (ts_node_is_null(body) || !lh105__recv_name(m->file, m->node, &r,
+						       &rl))
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(ops); i++) {
+		char x[200];
+		size_t xl = (size_t)snprintf(x, sizeof(x), "%.*s%.*s",
+					     (int)rl, r, (int)plen, path);
+		uint32_t at;
+
+		if (xl >= sizeof(x) - 1)
+			return 0;
+		at = lh105__next_call(m->file, body, ts_node_start_byte(body),
+				      ts_node_end_byte(body), x, xl,
+				      ops[i]);
+		if (at < ts_node_end_byte(body) && at < best) {
+			best = at;
+			what = i == 0 ? 1 : i == 1 ? 2 : 0;
+		}
+	}
+	return what;
+}
+
+/* Some method of type recv write-locks its receiver's mutex at path: a
+ * writer can queue between two read locks. */
+static bool lh105__has_writer(struct gopkg *pkg, const char *recv,
+			      const char *path, size_t plen)
+{
+	for (size_t i = 0; i < pkg->funcs.len; i++) {
+		const struct godecl *d = pkg->funcs.items[i];
+
+		if (d->recv && strcmp(d->recv, recv) == 0 &&
+		    lh105__callee_locks(d, path, plen) == 1)
+			return true;
+	}
+	return false;
+}
+
+/* Between `X.Lock()` (X the receiver or a field path of it) and its
+ * unlock, a call of another method of the same type that locks X again
+ * first thing: it waits for its own caller (moby#36114, syncthing#4829,
+ * cockroach#9935). A read lock held across a method that read-locks
+ * again is reported when some method write-locks X: a queued writer
+ * blocks the second RLock (kubernetes#62464). */
+static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
+			       TSNode decl, TSNode body, TSNode li, bool rlock)
+{
+	const char *r, *xs, *type;
+	size_t rl, xl;
+	uint32_t from, to;
+	char key[256];
+
+	if (!lh105__recv_name(f, decl, &r, &rl))
+		return;
+	xs = go_text(f, lh105__operand(li), &xl);
+	if (xl < rl || memcmp(xs, r, rl) != 0 ||
+	    (xl > rl && xs[rl] != '.') || xl > 120)
+		return;
+	type = pass_func_name(f, body);
+	if (!type || !strchr(type, '.'))
+		return;
+	from = ts_node_end_byte(li);
+	to = lh105__next_call(f, body, from, ts_node_end_byte(body), xs, xl,
+			      rlock ? "RUnlock" : "Unlock");
+	for (uint32_t at = from; at < to;) {
+		const char *hit = memmem(f->src + at, to - at, r, rl);
+		uint32_t off;
+		TSNode id, sel, call, fld;
+		const struct godecl *m;
+		const char *ms;
+		size_t ml;
+		int how;
+		struct lh_finding *fd;
+
+		if (!hit)
+			break;
+		off = (uint32_t)(hit - f->src);
+		at = off + (uint32_t)rl;
+		if ((off > 0 && (lh105__word(f->src[off - 1]) ||
+				 f->src[off - 1] == '.')) ||
+		    f->src[off + rl] != '.')
+			continue;
+		id = ts_node_named_descendant_for_byte_range(body, off,
+							     off + rl);
+		sel = ts_node_parent(id);
+		if (ts_node_symbol(id) != GS->identifier ||
+		    ts_node_symbol(sel) != GS->selector_expression)
+			continue;
+		call = ts_node_parent(sel);
+		if (ts_node_symbol(call) != GS->call_expression ||
+		    !ts_node_eq(go_field(call, f_function), sel) ||
+		    lh105__deferred_or_async(call, body))
+			continue;
+		fld = go_field(sel, f_field);
+		ms = go_text(f, fld, &ml);
+		snprintf(key, sizeof(key), "%.*s.%.*s",
+			 (int)(strchr(type, '.') - type), type, (int)ml, ms);
+		m = gopkg_lookup(p->pkg, key);
+		if (!m || m->kind != GODECL_METHOD || !m->recv ||
+		    ts_node_eq(m->node, decl))
+			continue;
+		how = lh105__callee_locks(m, xs + rl, xl - rl);
+		if (!how || (rlock && how == 2 &&
+			     !lh105__has_writer(p->pkg, m->recv, xs + rl,
+						xl - rl)))
+			continue;
+		fd = pass_report(p, &lh_rule_lh105, f, call,
+			"%.*s.%.*s locks %.*s again while it is %s here: %s",
+			(int)rl, r, (int)ml, ms, (int)xl, xs,
+			rlock ? "read-locked" : "locked",
+			rlock && how == 2 ? "the second RLock blocks forever "
+					    "once a writer waits" :
+					    "it blocks forever");
+		pass_step(p, fd, f, li, "%s at line %u",
+			  rlock ? "read-locked" : "locked",
+			  ts_node_start_point(li).row + 1);
+		pass_step(p, fd, m->file, m->node, "%s locks it again at the "
+			  "start, at line %u", key,
+			  ts_node_start_point(m->node).row + 1);
+		pass_fix(p, fd, "call a variant that expects %.*s held "
+			 "(fooLocked), or unlock before the call", (int)xl,
+			 xs);
+	}
+}
+
 /* The function says it locks: lockX, xLocked, rlock, Lock. */
 static bool lh105__locker_name(const char *name)
 {
@@ -261,7 +584,8 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 	struct lh105_ctx locks;
 	struct eng_func *fn;
 	struct eng_result *r;
-	size_t len;
+	TSNode relocked[LH105_MAX_LOCKS];
+	size_t len, nrelocked = 0;
 	const char *text = go_text(f, decl, &len);
 
 	if (!memmem(text, len, "Lock()", 6) || lh105__locker_name(name))
@@ -274,6 +598,14 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 	spec.ctx = &locks;
 	r = eng_run(fn, &spec);
 	lh105__double(p, f, &locks);
+	for (size_t i = 0; i < locks.n; i++) {
+		if (!locks.rlock[i] &&
+		    lh105__loop_relock(p, f, fn->body, locks.calls[i]))
+			relocked[nrelocked < LH105_MAX_LOCKS ? nrelocked++ :
+				 nrelocked - 1] = locks.calls[i];
+		lh105__call_relock(p, f, decl, fn->body, locks.calls[i],
+				   locks.rlock[i]);
+	}
 	for (size_t i = 0; r && i < r->nleaks; i++) {
 		struct eng_leak *l = &r->leaks[i];
 		struct lh_finding *fd;
@@ -284,6 +616,12 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 			continue;
 		if (!l->released_somewhere)
 			continue;
+		for (size_t j = 0; j < nrelocked; j++) {
+			if (ts_node_eq(relocked[j], l->site))
+				nret = SIZE_MAX;
+		}
+		if (nret == SIZE_MAX)
+			continue; /* reported as a relock */
 		for (size_t j = 0; j < l->nexits; j++) {
 			if (l->exits[j].kind != ENG_EXIT_RETURN &&
 			    l->exits[j].kind != ENG_EXIT_END)
@@ -292,6 +630,11 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 			if (lh105__is_last_exit(fn->body, &l->exits[j]))
 				last = true;
 		}
+		/* a lock taken and released per loop round that leaves
+		 * the loop held is no hand-off to the caller */
+		if (last && lh105__per_round(f, fn->body, l->site,
+					     l->kind == &lh105_rlock))
+			last = false;
 		if (!nret || last)
 			continue;
 		fd = pass_report(p, &lh_rule_lh105, f, l->site,

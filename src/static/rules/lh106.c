@@ -198,23 +198,50 @@ static void lh106__done(struct lh_pass *p, const struct chgor *gr)
 	}
 }
 
-/* `wg.Add` in a func literal goroutine; Wait on the same wg after the go
+/* For a goroutine `go obj.method(...)` running a method of the package:
+ * the method's receiver name (*recv) and obj's text (*obj). */
+static bool lh106__callee_recv(const struct chgor *gr, const char **recv,
+			       size_t *rlen, const char **obj, size_t *olen)
+{
+	TSNode decl = ts_node_parent(gr->body), call, fun, pd, name;
+
+	if (ts_node_symbol(decl) != GS->method_declaration)
+		return false;
+	pd = ts_node_named_child(go_field(decl, f_receiver), 0);
+	name = ts_node_is_null(pd) ? pd : go_field(pd, f_name);
+	call = go_unparen(ts_node_named_child(gr->go, 0));
+	if (ts_node_is_null(name) || ts_node_is_null(call) ||
+	    ts_node_symbol(call) != GS->call_expression)
+		return false;
+	fun = go_unparen(go_field(call, f_function));
+	if (ts_node_symbol(fun) != GS->selector_expression)
+		return false;
+	*recv = go_text(gr->bfile, name, rlen);
+	*obj = go_text(gr->file, go_unparen(go_field(fun, f_operand)), olen);
+	return *rlen > 0 && *olen > 0 && *olen < 100;
+}
+
+/* `wg.Add` in a goroutine - a func literal, or a method of the package
+ * adding to its receiver's group; Wait on the same wg after the go
  * statement in the starter. */
 static void lh106__add(struct lh_pass *p, const struct chfunc *cf,
 		       const struct chgor *gr)
 {
-	TSNode lit = ts_node_parent(gr->body), add, wait, x;
+	TSNode decl = ts_node_parent(gr->body), add, wait, x;
 	struct eng_func *fn, *outer;
 	struct lh_finding *fd;
-	size_t len, wlen;
-	const char *xs, *ws;
+	size_t len, wlen, rlen = 0, olen = 0;
+	const char *xs, *ws, *recv = NULL, *obj = NULL;
+	char mapped[256];
 
-	if (gr->callee || gr->parent != -1)
+	if (gr->parent != -1)
+		return;
+	if (gr->callee && !lh106__callee_recv(gr, &recv, &rlen, &obj, &olen))
 		return;
 	xs = go_text(gr->bfile, gr->body, &len);
 	if (!memmem(xs, len, ".Add(", 5))
 		return;
-	fn = eng_func_get(p->pkg, gr->bfile, lit);
+	fn = eng_func_get(p->pkg, gr->bfile, decl);
 	if (!fn || fn->too_deep)
 		return;
 	add = lh106__find_call(fn, gr->body, "Add", true, 0);
@@ -222,6 +249,16 @@ static void lh106__add(struct lh_pass *p, const struct chfunc *cf,
 		return;
 	x = go_unparen(go_field(go_field(add, f_function), f_operand));
 	xs = go_text(gr->bfile, x, &len);
+	if (recv) {
+		/* ix.wg.Add in the method is obj.wg.Add for the starter */
+		if (len <= rlen || memcmp(xs, recv, rlen) != 0 ||
+		    xs[rlen] != '.' || olen + len - rlen >= sizeof(mapped))
+			return;
+		snprintf(mapped, sizeof(mapped), "%.*s%.*s", (int)olen, obj,
+			 (int)(len - rlen), xs + rlen);
+		xs = mapped;
+		len = strlen(mapped);
+	}
 	outer = eng_func_get(p->pkg, cf->file, cf->node);
 	if (!outer || outer->too_deep)
 		return;
@@ -246,6 +283,83 @@ static void lh106__add(struct lh_pass *p, const struct chfunc *cf,
 		 (int)len, xs);
 }
 
+/* Innermost for_statement around n inside its function, or null. */
+static TSNode lh106__loop_of(TSNode n)
+{
+	TSNode none = { 0 };
+
+	for (TSNode x = ts_node_parent(n); !ts_node_is_null(x);
+	     x = ts_node_parent(x)) {
+		TSSymbol s = ts_node_symbol(x);
+
+		if (s == GS->for_statement)
+			return x;
+		if (s == GS->func_literal || s == GS->function_declaration ||
+		    s == GS->method_declaration)
+			return none;
+	}
+	return none;
+}
+
+/* A loop that starts one goroutine per round, each marking wg done, and
+ * waits on wg inside the same round, while the group was sized before
+ * the loop with an Add that is not Add(1): the first round's Wait waits
+ * for Done calls only later rounds would make (moby#25384). */
+static void lh106__wait_in_loop(struct lh_pass *p, const struct chfunc *cf,
+				const struct chgor *gr)
+{
+	TSNode loop = lh106__loop_of(gr->go), wait, add, args;
+	struct eng_func *outer;
+	struct lh_finding *fd;
+	size_t wl, al, bl;
+	const char *ws, *as, *bs;
+	char pat[160];
+
+	if (ts_node_is_null(loop) || gr->callee || gr->parent != -1)
+		return;
+	outer = eng_func_get(p->pkg, cf->file, cf->node);
+	if (!outer || outer->too_deep)
+		return;
+	wait = lh106__find_call(outer, go_field(loop, f_body), "Wait", false,
+				0);
+	if (ts_node_is_null(wait) || !chanfacts_before(gr->go, wait))
+		return;
+	ws = go_text(cf->file, go_unparen(go_field(go_field(wait, f_function),
+						   f_operand)), &wl);
+	if (wl > 100)
+		return;
+	/* the goroutine marks this group done */
+	bs = go_text(gr->bfile, gr->body, &bl);
+	snprintf(pat, sizeof(pat), "%.*s.Done()", (int)wl, ws);
+	if (!memmem(bs, bl, pat, strlen(pat)))
+		return;
+	/* no Add in the loop; the Add before it sizes for more than one */
+	add = lh106__find_call(outer, go_field(loop, f_body), "Add", true, 0);
+	if (!ts_node_is_null(add))
+		return;
+	add = lh106__find_call(outer, outer->body, "Add", true, 0);
+	if (ts_node_is_null(add) ||
+	    ts_node_start_byte(add) >= ts_node_start_byte(loop))
+		return;
+	as = go_text(cf->file, go_unparen(go_field(go_field(add, f_function),
+						   f_operand)), &al);
+	args = go_field(add, f_arguments);
+	if (al != wl || memcmp(as, ws, wl) != 0 ||
+	    go_text_is(cf->file, ts_node_named_child(args, 0), "1"))
+		return;
+	fd = pass_report(p, &lh_rule_lh106, cf->file, wait,
+		"%.*s.Wait() inside the loop waits for goroutines later "
+		"rounds start: it blocks forever", (int)wl, ws);
+	pass_step(p, fd, cf->file, add, "%.*s sized for every round at "
+		  "line %u", (int)wl, ws, ts_node_start_point(add).row + 1);
+	pass_step(p, fd, gr->file, gr->go, "one goroutine started at line "
+		  "%u per round", ts_node_start_point(gr->go).row + 1);
+	pass_step(p, fd, cf->file, wait, "waits at line %u in the first "
+		  "round", ts_node_start_point(wait).row + 1);
+	pass_fix(p, fd, "move %.*s.Wait() after the loop, or Add(1) in "
+		 "each round", (int)wl, ws);
+}
+
 static void lh106_run(struct lh_pass *p)
 {
 	const struct chfacts *cf = chanfacts_get(p->pkg);
@@ -262,6 +376,7 @@ static void lh106_run(struct lh_pass *p)
 				continue;
 			lh106__done(p, gr);
 			lh106__add(p, fn, gr);
+			lh106__wait_in_loop(p, fn, gr);
 		}
 	}
 }
