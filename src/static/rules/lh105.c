@@ -656,6 +656,56 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 	}
 }
 
+/* A func literal that is an argument of a call (not a go or defer
+ * statement's call: those are judged elsewhere or run at exit). */
+static bool lh105__is_argument(TSNode lit)
+{
+	TSNode args = ts_node_parent(lit), call;
+
+	if (ts_node_symbol(args) != GS->argument_list)
+		return false;
+	call = ts_node_parent(args);
+	return !ts_node_is_null(call) &&
+	       ts_node_symbol(ts_node_parent(call)) != GS->go_statement &&
+	       ts_node_symbol(ts_node_parent(call)) != GS->defer_statement;
+}
+
+/* Func literals passed as arguments in decl (time.AfterFunc callbacks,
+ * handlers, Once.Do bodies): their returns are their own exits, so each
+ * is judged as a function of its own (grpc-go#3017). Found by a text
+ * scan of the declaration, only when it mentions Lock(). */
+static void lh105__callbacks(struct lh_pass *p, const struct godecl *d)
+{
+	size_t len;
+	const char *text = go_text(d->file, d->node, &len);
+	uint32_t base = ts_node_start_byte(d->node);
+
+	if (!memmem(text, len, "Lock()", 6))
+		return;
+	for (size_t at = 0; at < len;) {
+		const char *hit = memmem(text + at, len - at, "func(", 5);
+		uint32_t off;
+		TSNode lit;
+
+		if (!hit)
+			break;
+		off = base + (uint32_t)(hit - text);
+		at = (size_t)(hit - text) + 5;
+		lit = ts_node_descendant_for_byte_range(d->node, off, off + 4);
+		while (!ts_node_is_null(lit) &&
+		       ts_node_symbol(lit) != GS->func_literal &&
+		       ts_node_start_byte(lit) == off)
+			lit = ts_node_parent(lit);
+		if (ts_node_is_null(lit) ||
+		    ts_node_symbol(lit) != GS->func_literal ||
+		    ts_node_start_byte(lit) != off ||
+		    !lh105__is_argument(lit))
+			continue;
+		lh105__func(p, d->file, lit,
+			    pass_func_name(d->file, go_field(lit, f_body)));
+	}
+}
+
 static void lh105_run(struct lh_pass *p)
 {
 	const struct chfacts *cf;
@@ -664,6 +714,7 @@ static void lh105_run(struct lh_pass *p)
 		const struct godecl *d = p->pkg->funcs.items[i];
 
 		lh105__func(p, d->file, d->node, d->name);
+		lh105__callbacks(p, d);
 	}
 	/* goroutine literals: their exits are their own */
 	cf = chanfacts_get(p->pkg);
