@@ -8,6 +8,9 @@
  * reaching it ("blocks in range at line 9 once load returns at line 14
  * before close at line 17").
  *
+ * The function's own `for v := range c` over such a channel is reported at
+ * the range when its body has no way out (break, return, goto, panic).
+ *
  * Ignored: channels that escape or are assigned again; a range with a way
  * out of its own (return, break) does not save it - the range still waits
  * for the next value - so it is not treated specially.
@@ -19,6 +22,45 @@ extern const struct lh_rule lh_rule_lh103;
 static uint32_t lh103__line(TSNode n)
 {
 	return ts_node_start_point(n).row + 1;
+}
+
+/* The function itself ranges over c, which nothing closes, and the range
+ * body has no way out of its own (no break, return, goto or panic): once
+ * the goroutines it started have sent their values, the range waits
+ * forever, and so does the function's caller. */
+static void lh103__own_range(struct lh_pass *p, const struct chfunc *fn,
+			     const struct chan *c)
+{
+	static const char *const outs[] = { "break", "return", "goto",
+					    "panic(", "os.Exit", "Fatal" };
+
+	for (size_t i = 0; i < c->nops; i++) {
+		const struct chop *rg = &c->ops[i];
+		struct lh_finding *fd;
+		size_t len;
+		const char *body;
+		bool out = false;
+
+		if (rg->kind != CHOP_RANGE || rg->gor != -1 || rg->deferred)
+			continue;
+		body = go_text(rg->file, go_field(rg->node, f_body), &len);
+		for (size_t k = 0; k < ARRAY_SIZE(outs); k++) {
+			if (memmem(body, len, outs[k], strlen(outs[k])))
+				out = true;
+		}
+		if (out)
+			continue;
+		fd = pass_report(p, &lh_rule_lh103, rg->file, rg->node,
+			"%s ranges over %s, which nothing closes: the range "
+			"never ends", chanfacts_func_name(fn), c->name);
+		pass_step(p, fd, rg->file, rg->node,
+			  "blocks in range at line %u once the last value is "
+			  "received: nothing closes %s", lh103__line(rg->node),
+			  c->name);
+		pass_fix(p, fd, "close %s after the last send (a goroutine "
+			 "that waits for the senders, then closes it), or "
+			 "receive a counted number of values", c->name);
+	}
 }
 
 static void lh103__chan(struct lh_pass *p, const struct chfunc *fn,
@@ -34,6 +76,8 @@ static void lh103__chan(struct lh_pass *p, const struct chfunc *fn,
 				close_op = &c->ops[i];
 		}
 	}
+	if (!ncloses)
+		lh103__own_range(p, fn, c);
 	for (size_t g = 0; g < fn->ngors; g++) {
 		const struct chgor *gr = &fn->gors[g];
 		const struct chop *rg = NULL;

@@ -6,9 +6,11 @@
  * struct fields and variables declared `sync.Cond` / `*sync.Cond`, and
  * whatever is assigned `sync.NewCond(...)` (import aliases resolved) -
  * and every `X.Wait()`, `X.Signal()`, `X.Broadcast()` call. A Wait on a
- * cond name is reported when no zero-argument Signal() or Broadcast() call
- * exists anywhere in the package (whatever its receiver: aliases and
- * wrappers are not tracked, so any of them counts).
+ * cond name is reported when no zero-argument Signal() or Broadcast()
+ * call in the package is on that name, nor on a receiver that is not a
+ * known cond name (aliases and wrappers are not tracked, so such a call
+ * may wake anything). Two conds of one queue (notEmpty, notFull) are told
+ * apart: signalling the wrong one is the bug.
  *
  * Ignored: exported cond names (another package may signal them) and
  * conds passed to a call (the callee may signal them).
@@ -24,6 +26,7 @@ struct lh107_name {
 	const char *s;
 	size_t len;
 	bool escapes;
+	bool signalled; /* X.Signal() or X.Broadcast() on this name */
 };
 
 struct lh107_wait {
@@ -174,8 +177,22 @@ static void lh107__uses(struct lh107_ctx *c, struct gofile *f, TSNode n)
 			TSNode fld = go_field(fn, f_field);
 
 			if (na == 0 && (go_text_is(f, fld, "Signal") ||
-					go_text_is(f, fld, "Broadcast")))
-				c->signalled = true;
+					go_text_is(f, fld, "Broadcast"))) {
+				TSNode last = lh107__last(go_field(fn,
+								   f_operand));
+				size_t len = 0;
+				const char *t = ts_node_is_null(last) ? NULL :
+						go_text(f, last, &len);
+				struct lh107_name *nm =
+					t ? lh107__find(c, t, len) : NULL;
+
+				/* a known cond wakes its own waiters; any
+				 * other receiver may be an alias of any */
+				if (nm)
+					nm->signalled = true;
+				else
+					c->signalled = true;
+			}
 			if (na == 0 && go_text_is(f, fld, "Wait")) {
 				TSNode last = lh107__last(go_field(fn,
 								   f_operand));
@@ -272,11 +289,13 @@ static void lh107_run(struct lh_pass *p)
 		struct lh107_name *nm = lh107__find(&c, w->s, w->len);
 		struct lh_finding *fd;
 
-		if (!nm || nm->escapes || (w->s[0] >= 'A' && w->s[0] <= 'Z'))
+		if (!nm || nm->escapes || nm->signalled ||
+		    (w->s[0] >= 'A' && w->s[0] <= 'Z'))
 			continue;
 		fd = pass_report(p, &lh_rule_lh107, w->f, w->call,
 			"%.*s.Wait() blocks forever: nothing in the package "
-			"calls Signal or Broadcast", (int)w->len, w->s);
+			"calls %.*s.Signal or %.*s.Broadcast", (int)w->len,
+			w->s, (int)w->len, w->s, (int)w->len, w->s);
 		pass_step(p, fd, w->f, w->call,
 			  "waits at line %u for a Signal or Broadcast that "
 			  "never comes", ts_node_start_point(w->call).row + 1);
