@@ -435,6 +435,111 @@ static void lh102__self_send(struct lh_pass *p, const struct chfunc *fn,
 	}
 }
 
+/* An `if` condition that tests an error: `err != nil`, `werr != nil`. */
+static bool lh102__error_test(const struct gofile *f, TSNode cond)
+{
+	TSNode l, r, op;
+	size_t len;
+	const char *t;
+
+	cond = go_unparen(cond);
+	if (ts_node_is_null(cond) ||
+	    ts_node_symbol(cond) != GS->binary_expression)
+		return false;
+	l = go_unparen(go_field(cond, f_left));
+	r = go_unparen(go_field(cond, f_right));
+	op = go_field(cond, f_operator);
+	if (!go_text_is(f, op, "!=") || !go_text_is(f, r, "nil") ||
+	    ts_node_symbol(l) != GS->identifier)
+		return false;
+	t = go_text(f, l, &len);
+	return len >= 3 && (t[len - 3] | 32) == 'e' &&
+	       (t[len - 2] | 32) == 'r' && (t[len - 1] | 32) == 'r';
+}
+
+/* A return of goroutine gor inside `loop` under an `if err != nil`: the
+ * consumer quits on an error. */
+static TSNode lh102__quits_on_error(const struct chfunc *fn, int gor,
+				    TSNode loop)
+{
+	TSNode none = { 0 };
+
+	for (size_t r = 0; r < fn->nrets; r++) {
+		TSNode rn = fn->rets[r].node;
+
+		if (fn->rets[r].gor != gor || !lh102__within(rn, loop))
+			continue;
+		for (TSNode x = ts_node_parent(rn); !ts_node_is_null(x) &&
+		     !ts_node_eq(x, loop); x = ts_node_parent(x)) {
+			if (ts_node_symbol(x) == GS->if_statement &&
+			    lh102__error_test(fn->gors[gor].bfile,
+					      go_field(x, f_condition)))
+				return rn;
+		}
+	}
+	return none;
+}
+
+/* The function feeds c to one consumer goroutine that receives in a loop
+ * and returns from it on an error: the function's next send blocks
+ * forever (moby#21233: the progress consumer quits, the producers hang).
+ * Reported at the function's send. */
+static void lh102__consumer_quits(struct lh_pass *p, const struct chfunc *fn,
+				  const struct chan *c)
+{
+	const struct chop *loop_op = NULL, *send = NULL;
+	size_t nsend = 0;
+	TSNode loop, ret;
+	struct lh_finding *fd;
+	const struct chgor *gr;
+
+	for (size_t i = 0; i < c->nops; i++) {
+		const struct chop *op = &c->ops[i];
+
+		if (op->kind == CHOP_CLOSE)
+			continue;
+		if (op->kind == CHOP_SEND) {
+			if (op->gor != -1)
+				return; /* other senders: not this shape */
+			if (op->select_alt || op->deferred)
+				continue;
+			nsend += op->in_loop ? 1000 : 1;
+			if (!send)
+				send = op;
+			continue;
+		}
+		/* receives: all in one goroutine's loop */
+		if (op->gor < 0 || op->deferred || op->select_alt ||
+		    (loop_op && loop_op->gor != op->gor))
+			return;
+		if (op->kind != CHOP_RANGE && !op->in_loop)
+			return;
+		loop_op = op;
+	}
+	if (!loop_op || !send || nsend <= (size_t)c->cap + 1)
+		return;
+	gr = &fn->gors[loop_op->gor];
+	if (gr->parent != -1 || gr->trips != 1 ||
+	    !chanfacts_before(gr->go, send->node))
+		return;
+	loop = loop_op->kind == CHOP_RANGE ? loop_op->node : loop_op->loop;
+	ret = lh102__quits_on_error(fn, loop_op->gor, loop);
+	if (ts_node_is_null(ret))
+		return;
+	fd = pass_report(p, &lh_rule_lh102, send->file, send->node,
+		"send on %s blocks forever once its consumer goroutine "
+		"returns on an error at line %u", c->name, lh102__line(ret));
+	pass_step(p, fd, gr->bfile, ret, "the consumer started at line %u "
+		  "returns at line %u and stops receiving from %s",
+		  lh102__line(gr->go), lh102__line(ret), c->name);
+	pass_step(p, fd, send->file, send->node, "the next send at line %u "
+		  "waits for a receiver that is gone",
+		  lh102__line(send->node));
+	pass_fix(p, fd, "let the consumer drain %s after an error (keep "
+		 "ranging, skip the work), or have the sender select on a "
+		 "done channel the consumer closes", c->name);
+}
+
 static void lh102_run(struct lh_pass *p)
 {
 	const struct chfacts *cf = chanfacts_get(p->pkg);
@@ -450,8 +555,10 @@ static void lh102_run(struct lh_pass *p)
 			if (c->assigned || c->cap < 0)
 				continue;
 			lh102__self_send(p, fn, c);
-			if (!c->escapes)
+			if (!c->escapes) {
 				lh102__chan(p, fn, c);
+				lh102__consumer_quits(p, fn, c);
+			}
 		}
 	}
 }
