@@ -649,6 +649,10 @@ static bool bv__enter(void *ctx, TSNode n, unsigned depth)
 		const struct bv_var *from = NULL;
 		enum bv_kind k = bv_expr(b, go_field(n, f_right), &from);
 		uint32_t nl = ts_node_named_child_count(left);
+		/* copied out: declaring may grow b->vars and move *from */
+		const char *what = from ? from->what : NULL;
+		const char *origin = from ? from->origin : NULL;
+		bool bytes = !from || from->bytes;
 
 		for (uint32_t i = 0; i < nl; i++)
 			bv__declare_o(b, ts_node_named_child(left, i),
@@ -656,9 +660,7 @@ static bool bv__enter(void *ctx, TSNode n, unsigned depth)
 				      : i == 1 && k == BV_PARTS_STR
 					      ? BV_PART_STR
 					      : BV_NONE,
-				      n, from ? from->what : NULL,
-				      !from || from->bytes, false,
-				      from ? from->origin : NULL);
+				      n, what, bytes, false, origin);
 		return true;
 	}
 	if (s == g->type_switch_statement) {
