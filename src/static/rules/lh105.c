@@ -116,6 +116,9 @@ static bool lh105__is_mutex(struct eng_func *fn, TSNode x)
 
 /* The Lock calls the walk met, for the double-lock check. */
 struct lh105_ctx {
+	TSNode decl; /* the function judged: only its own calls count (the
+			engine also walks same-package callees, maybe in
+			other files) */
 	TSNode calls[LH105_MAX_LOCKS];
 	bool rlock[LH105_MAX_LOCKS];
 	size_t n;
@@ -123,6 +126,10 @@ struct lh105_ctx {
 
 static void lh105__remember(struct lh105_ctx *c, TSNode call, bool rlock)
 {
+	if (call.tree != c->decl.tree ||
+	    ts_node_start_byte(call) < ts_node_start_byte(c->decl) ||
+	    ts_node_end_byte(call) > ts_node_end_byte(c->decl))
+		return;
 	for (size_t i = 0; i < c->n; i++) {
 		if (ts_node_eq(c->calls[i], call))
 			return;
@@ -414,6 +421,74 @@ static bool lh105__recv_name(struct gofile *f, TSNode decl, const char **s,
 	return *len > 0 && !(*len == 1 && **s == '_');
 }
 
+/* True when the node at byte off of body runs on entry: only blocks and
+ * ifs between it and body - no loop, select, switch or literal. */
+static bool lh105__straight(TSNode body, uint32_t off)
+{
+	TSNode n = ts_node_named_descendant_for_byte_range(body, off, off);
+
+	for (unsigned d = 0; !ts_node_is_null(n) && d < 400; d++) {
+		TSSymbol s;
+
+		if (ts_node_eq(n, body))
+			return true;
+		s = ts_node_symbol(n);
+		if (s == GS->for_statement || s == GS->func_literal ||
+		    s == GS->select_statement ||
+		    s == GS->expression_switch_statement ||
+		    s == GS->type_switch_statement)
+			return false;
+		n = ts_node_parent(n);
+	}
+	return false;
+}
+
+/* The mutex at x (length xl) is used in decl other than by direct
+ * Lock/Unlock/RLock/RUnlock calls: passed (`&s.mu`, unlockOnce(&mu)),
+ * or its Unlock taken as a method value (`once.Do(s.mu.Unlock)`). Who
+ * unlocks it when is then out of sight. */
+static bool lh105__mutex_escapes(struct gofile *f, TSNode decl,
+				 const char *x, size_t xl, bool field)
+{
+	static const char *const ok[] = { ".Lock(", ".Unlock(", ".RLock(",
+					   ".RUnlock(" };
+	size_t len;
+	const char *t = go_text(f, decl, &len);
+
+	for (size_t at = 0; at + xl <= len;) {
+		const char *hit = memmem(t + at, len - at, x, xl);
+		size_t off, rest;
+		bool fine = false;
+
+		if (!hit)
+			break;
+		off = (size_t)(hit - t);
+		at = off + 1;
+		if ((off > 0 && (lh105__word(t[off - 1]) || t[off - 1] == '.')) ||
+		    (off + xl < len && lh105__word(t[off + xl])))
+			continue;
+		rest = len - off - xl;
+		for (size_t i = 0; i < ARRAY_SIZE(ok); i++) {
+			size_t ol = strlen(ok[i]);
+
+			if (rest >= ol && !memcmp(t + off + xl, ok[i], ol))
+				fine = true;
+		}
+		if (fine || ts_node_symbol(ts_node_descendant_for_byte_range(
+				    decl, ts_node_start_byte(decl) + (uint32_t)off,
+				    ts_node_start_byte(decl) + (uint32_t)off)) ==
+				    GS->comment)
+			continue;
+		/* a bare receiver is used everywhere: only its Unlock
+		 * method value matters */
+		if (!field && !(rest >= 7 && !memcmp(t + off + xl, ".Unlock", 7)) &&
+		    !(rest >= 8 && !memcmp(t + off + xl, ".RUnlock", 8)))
+			continue;
+		return true;
+	}
+	return false;
+}
+
 /* What method decl m first does with its receiver's mutex at `path`
  * ("" for an embedded one, ".mu" for a field): 1 Lock, 2 RLock, 0
  * anything else (unlocks first, or never locks here and now). */
@@ -447,6 +522,8 @@ static int lh105__callee_locks(const struct godecl *m, const char *path,
 			what = i == 0 ? 1 : i == 1 ? 2 : 0;
 		}
 	}
+	if (what && !lh105__straight(body, best))
+		return 0;
 	return what;
 }
 
@@ -488,9 +565,14 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 	type = pass_func_name(f, body);
 	if (!type || !strchr(type, '.'))
 		return;
+	if (lh105__mutex_escapes(f, decl, xs, xl, xl > rl))
+		return;
 	from = ts_node_end_byte(li);
-	to = lh105__next_call(f, body, from, ts_node_end_byte(body), xs, xl,
-			      rlock ? "RUnlock" : "Unlock");
+	/* held to its unlock, and at most to the end of the block the Lock
+	 * is in: a deferred unlock in an if that returns ends there */
+	to = ts_node_end_byte(ts_node_parent(ts_node_parent(li)));
+	to = lh105__next_call(f, body, from, LH_MIN(to, ts_node_end_byte(body)),
+			      xs, xl, rlock ? "RUnlock" : "Unlock");
 	for (uint32_t at = from; at < to;) {
 		const char *hit = memmem(f->src + at, to - at, r, rl);
 		uint32_t off;
@@ -552,6 +634,116 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 	}
 }
 
+/* A `defer X.Unlock()` (or a deferred closure calling it) registered in
+ * body before site: whatever the lock at site holds at exit, that defer
+ * releases it (autocert's stop: unlock, wait, lock again in a loop under
+ * one deferred Unlock). */
+static bool lh105__deferred_release(struct gofile *f, TSNode body, TSNode site,
+				    const char *x, size_t xl, bool rlock)
+{
+	char pat[160];
+	size_t pl;
+	uint32_t from = ts_node_start_byte(body), to = ts_node_start_byte(site);
+
+	if (xl > 100)
+		return false;
+	pl = (size_t)snprintf(pat, sizeof(pat), "%.*s.%s(", (int)xl, x,
+			      rlock ? "RUnlock" : "Unlock");
+	for (uint32_t at = from; at < to;) {
+		const char *hit = memmem(f->src + at, to - at, pat, pl);
+		uint32_t off;
+		TSNode n;
+
+		if (!hit)
+			break;
+		off = (uint32_t)(hit - f->src);
+		at = off + 1;
+		if (off > 0 && (lh105__word(f->src[off - 1]) ||
+				f->src[off - 1] == '.'))
+			continue;
+		n = ts_node_named_descendant_for_byte_range(body, off, off);
+		for (; !ts_node_is_null(n) && !ts_node_eq(n, body);
+		     n = ts_node_parent(n)) {
+			if (ts_node_symbol(n) == GS->defer_statement)
+				return chanfacts_before(n, site);
+		}
+	}
+	return false;
+}
+
+/* The function unlocks X before it first locks it: it runs with X held
+ * on entry ("t.lock must be held"), and a lock taken again after a
+ * temporary unlock belongs to its caller. */
+static bool lh105__held_on_entry(struct gofile *f, TSNode body, TSNode site,
+				 const char *x, size_t xl, bool rlock)
+{
+	uint32_t from = ts_node_start_byte(body), to = ts_node_start_byte(site);
+	uint32_t u = lh105__next_call(f, body, from, to, x, xl,
+				      rlock ? "RUnlock" : "Unlock");
+	uint32_t l = lh105__next_call(f, body, from, to, x, xl,
+				      rlock ? "RLock" : "Lock");
+
+	return u < to && u < l;
+}
+
+/* A return that hands the lock on: `return r.run(...)` where run, a
+ * method of the same type, unlocks the receiver's mutex at the same path
+ * ("p.mu must be locked" helpers). */
+static bool lh105__handoff(struct lh_pass *p, struct gofile *f, TSNode decl,
+			   TSNode ret, const char *x, size_t xl)
+{
+	const char *r, *type, *dot;
+	size_t rl;
+	TSNode list = ts_node_named_child(ret, 0);
+
+	if (ts_node_is_null(list) || !lh105__recv_name(f, decl, &r, &rl) ||
+	    xl < rl || memcmp(x, r, rl) != 0 || (xl > rl && x[rl] != '.'))
+		return false;
+	type = pass_func_name(f, go_field(decl, f_body));
+	dot = type ? strchr(type, '.') : NULL;
+	if (!dot)
+		return false;
+	if (ts_node_symbol(list) != GS->expression_list)
+		list = ts_node_parent(list);
+	for (uint32_t i = 0; i < ts_node_named_child_count(list); i++) {
+		TSNode call = go_unparen(ts_node_named_child(list, i));
+		TSNode fun, op;
+		const struct godecl *m;
+		const char *ms, *r2;
+		size_t ml, r2l;
+		char key[256], pat[200];
+
+		if (ts_node_symbol(call) != GS->call_expression)
+			continue;
+		fun = go_unparen(go_field(call, f_function));
+		if (ts_node_symbol(fun) != GS->selector_expression)
+			continue;
+		op = go_unparen(go_field(fun, f_operand));
+		if (ts_node_symbol(op) != GS->identifier ||
+		    ts_node_end_byte(op) - ts_node_start_byte(op) != rl ||
+		    memcmp(f->src + ts_node_start_byte(op), r, rl) != 0)
+			continue;
+		ms = go_text(f, go_field(fun, f_field), &ml);
+		snprintf(key, sizeof(key), "%.*s.%.*s", (int)(dot - type), type,
+			 (int)ml, ms);
+		m = gopkg_lookup(p->pkg, key);
+		if (!m || m->kind != GODECL_METHOD ||
+		    !lh105__recv_name(m->file, m->node, &r2, &r2l) ||
+		    r2l + xl - rl + 8 >= sizeof(pat))
+			continue;
+		snprintf(pat, sizeof(pat), "%.*s%.*s.Unlock()", (int)r2l, r2,
+			 (int)(xl - rl), x + rl);
+		ms = go_text(m->file, m->node, &ml);
+		if (memmem(ms, ml, pat, strlen(pat)))
+			return true;
+		snprintf(pat, sizeof(pat), "%.*s%.*s.RUnlock()", (int)r2l, r2,
+			 (int)(xl - rl), x + rl);
+		if (memmem(ms, ml, pat, strlen(pat)))
+			return true;
+	}
+	return false;
+}
+
 /* The function says it locks: lockX, xLocked, rlock, Lock. */
 static bool lh105__locker_name(const char *name)
 {
@@ -594,6 +786,7 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 	if (!fn || fn->too_deep || ts_node_is_null(fn->body))
 		return;
 	memset(&locks, 0, sizeof(locks));
+	locks.decl = decl;
 	spec.acquire = lh105__acquire;
 	spec.ctx = &locks;
 	r = eng_run(fn, &spec);
@@ -630,6 +823,25 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 			if (lh105__is_last_exit(fn->body, &l->exits[j]))
 				last = true;
 		}
+		if (lh105__deferred_release(f, fn->body, l->site, l->handle,
+					    strlen(l->handle),
+					    l->kind == &lh105_rlock) ||
+		    lh105__held_on_entry(f, fn->body, l->site, l->handle,
+					 strlen(l->handle),
+					 l->kind == &lh105_rlock))
+			continue;
+		nret = 0;
+		for (size_t j = 0; j < l->nexits; j++) {
+			const struct eng_exit *e = &l->exits[j];
+
+			if (e->kind == ENG_EXIT_END ||
+			    (e->kind == ENG_EXIT_RETURN &&
+			     !lh105__handoff(p, f, decl, e->node, l->handle,
+					     strlen(l->handle))))
+				nret++;
+		}
+		if (!nret)
+			continue;
 		/* a lock taken and released per loop round that leaves
 		 * the loop held is no hand-off to the caller */
 		if (last && lh105__per_round(f, fn->body, l->site,
@@ -643,8 +855,11 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 		for (size_t j = 0; j < l->nexits; j++) {
 			const struct eng_exit *e = &l->exits[j];
 
-			if (e->kind != ENG_EXIT_RETURN &&
-			    e->kind != ENG_EXIT_END)
+			if ((e->kind != ENG_EXIT_RETURN &&
+			     e->kind != ENG_EXIT_END) ||
+			    (e->kind == ENG_EXIT_RETURN &&
+			     lh105__handoff(p, f, decl, e->node, l->handle,
+					    strlen(l->handle))))
 				continue;
 			pass_step(p, fd, f, e->node, "%s with %s %s",
 				  eng_exit_text(p->pkg, e), l->handle,
