@@ -207,8 +207,10 @@ static bool lh102__mentions(const struct gofile *f, TSNode n, TSNode id)
 
 /* A return in the receive loop decided by the value received: an `if`
  * between the loop and the return tests what the receive bound, or the
- * receive itself. */
-static bool lh102__value_return(const struct chop *op, TSNode ret, TSNode loop)
+ * receive itself; or a select case between them that takes another
+ * channel (ctx.Done()) and leaves. */
+static bool lh102__value_return(const struct chan *c, const struct chop *op,
+				TSNode ret, TSNode loop)
 {
 	TSNode names[2];
 	size_t nn = lh102__recv_names(op, names);
@@ -216,6 +218,13 @@ static bool lh102__value_return(const struct chop *op, TSNode ret, TSNode loop)
 	for (TSNode x = ts_node_parent(ret); !ts_node_is_null(x) &&
 	     !ts_node_eq(x, loop); x = ts_node_parent(x)) {
 		TSNode cond;
+
+		/* a select case in the loop that waits on something else
+		 * (ctx.Done(), a timer) and returns: giving up mid-stream
+		 * (cockroach#18101) */
+		if (ts_node_symbol(x) == GS->communication_case &&
+		    !lh102__recv_in(c, go_field(x, f_communication)))
+			return true;
 
 		if (ts_node_symbol(x) != GS->if_statement)
 			continue;
@@ -272,7 +281,7 @@ static bool lh102__why(const struct chfunc *fn, const struct chan *c,
 				    lh102__within(rn, loop) &&
 				    ts_node_start_byte(rn) >
 					    ts_node_start_byte(op->node) &&
-				    lh102__value_return(op, rn, loop)) {
+				    lh102__value_return(c, op, rn, loop)) {
 					why->at = rn;
 					why->what = "returns from its receive "
 						    "loop";
