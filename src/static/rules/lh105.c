@@ -634,6 +634,296 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 	}
 }
 
+/* ===================================================== channel under lock */
+
+/* What the selector sel (`x.F`) is used for. */
+enum lh105_use { U_IGNORE, U_SEND, U_RECV, U_CLOSE, U_RANGE, U_UNKNOWN };
+
+static enum lh105_use lh105__chan_use(struct gofile *f, TSNode sel)
+{
+	TSNode x = sel, p = ts_node_parent(sel);
+
+	while (!ts_node_is_null(p) &&
+	       ts_node_symbol(p) == GS->parenthesized_expression) {
+		x = p;
+		p = ts_node_parent(p);
+	}
+	if (ts_node_is_null(p))
+		return U_UNKNOWN;
+	if (ts_node_symbol(p) == GS->send_statement)
+		return ts_node_eq(go_field(p, f_channel), x) ? U_SEND :
+							     U_UNKNOWN;
+	if (ts_node_symbol(p) == GS->unary_expression)
+		return go_text_is(f, go_field(p, f_operator), "<-") ? U_RECV :
+								   U_UNKNOWN;
+	if (ts_node_symbol(p) == GS->range_clause)
+		return ts_node_eq(go_field(p, f_right), x) ? U_RANGE :
+							   U_UNKNOWN;
+	if (ts_node_symbol(p) == GS->binary_expression ||
+	    ts_node_symbol(p) == GS->keyed_element)
+		return U_IGNORE;
+	if (ts_node_symbol(p) == GS->expression_list) {
+		TSNode pp = ts_node_parent(p);
+
+		if ((ts_node_symbol(pp) == GS->assignment_statement) &&
+		    ts_node_eq(go_field(pp, f_left), p))
+			return U_IGNORE;
+		return U_UNKNOWN;
+	}
+	if (ts_node_symbol(p) == GS->argument_list) {
+		TSNode fn = go_field(ts_node_parent(p), f_function);
+
+		if (go_text_is(f, fn, "close"))
+			return U_CLOSE;
+		if (go_text_is(f, fn, "len") || go_text_is(f, fn, "cap"))
+			return U_IGNORE;
+	}
+	return U_UNKNOWN;
+}
+
+/* The statement-level node of a channel op at selector sel. */
+static TSNode lh105__op_node(TSNode sel)
+{
+	TSNode n = sel;
+
+	for (unsigned d = 0; d < 8 && !ts_node_is_null(n); d++) {
+		TSSymbol s = ts_node_symbol(n);
+
+		if (s == GS->send_statement || s == GS->unary_expression ||
+		    s == GS->call_expression || s == GS->for_statement)
+			return n;
+		n = ts_node_parent(n);
+	}
+	return sel;
+}
+
+/* The op at n is under `r.P.Lock()`/`RLock()` in its own function, with
+ * no unlock of it in between. */
+static bool lh105__under_lock(struct gofile *f, TSNode n, const char *x,
+			      size_t xl)
+{
+	TSNode fnode = n;
+	uint32_t lo, at = ts_node_start_byte(n);
+
+	for (; !ts_node_is_null(fnode); fnode = ts_node_parent(fnode)) {
+		TSSymbol s = ts_node_symbol(fnode);
+
+		if (s == GS->func_literal || s == GS->function_declaration ||
+		    s == GS->method_declaration)
+			break;
+	}
+	if (ts_node_is_null(fnode))
+		return false;
+	lo = ts_node_start_byte(fnode);
+	for (int k = 0; k < 2; k++) {
+		const char *m = k ? "RLock" : "Lock";
+		uint32_t best = UINT32_MAX;
+
+		for (uint32_t from = lo; from < at;) {
+			uint32_t l = lh105__next_call(f, fnode, from, at, x, xl,
+						      m);
+			TSNode id, stmt;
+
+			if (l >= at)
+				break;
+			from = l + 1;
+			id = ts_node_named_descendant_for_byte_range(fnode, l,
+								     l);
+			stmt = id;
+			while (!ts_node_is_null(stmt) &&
+			       ts_node_symbol(stmt) != GS->expression_statement)
+				stmt = ts_node_parent(stmt);
+			if (!ts_node_is_null(stmt) && chanfacts_before(stmt, n))
+				best = l;
+		}
+		if (best != UINT32_MAX &&
+		    lh105__next_call(f, fnode, best, at, x, xl,
+				     k ? "RUnlock" : "Unlock") >= at)
+			return true;
+	}
+	return false;
+}
+
+/* The receiver name of the method around n (through func literals). */
+static bool lh105__method_recv(struct gofile *f, TSNode n, const char **r,
+			       size_t *rl)
+{
+	for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
+		if (ts_node_symbol(n) == GS->method_declaration)
+			return lh105__recv_name(f, n, r, rl);
+		if (ts_node_symbol(n) == GS->function_declaration)
+			return false;
+	}
+	return false;
+}
+
+/* Every op of the other side of field fld (sends and closes for a
+ * receive, receives and ranges for a send) in the package runs under
+ * the same receiver mutex path: returns the first of them, or a null node
+ * when any use of the field is out of sight or there is none. */
+static TSNode lh105__other_side(struct gopkg *pkg, const char *fld,
+				size_t fl, bool recv, const char *path,
+				size_t pl, TSNode self)
+{
+	TSNode none = { 0 }, first = { 0 };
+	char pat[130];
+	size_t pn;
+
+	if (fl + 2 >= sizeof(pat))
+		return none;
+	pn = (size_t)snprintf(pat, sizeof(pat), ".%.*s", (int)fl, fld);
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		struct gofile *f = pkg->files[i];
+		TSNode root = ts_tree_root_node(f->tree);
+
+		for (size_t at = 0; at < f->len;) {
+			const char *hit = memmem(f->src + at, f->len - at, pat,
+						 pn);
+			size_t off;
+			TSNode id, sel, op;
+			enum lh105_use u;
+			const char *r;
+			size_t rl;
+			char x[200];
+			size_t xl;
+
+			if (!hit)
+				break;
+			off = (size_t)(hit - f->src);
+			at = off + pn;
+			if (off + pn < f->len && lh105__word(f->src[off + pn]))
+				continue;
+			id = ts_node_named_descendant_for_byte_range(
+				root, (uint32_t)off + 1, (uint32_t)off + 1);
+			sel = ts_node_parent(id);
+			if (ts_node_symbol(id) == GS->comment)
+				continue;
+			if (ts_node_symbol(id) != GS->field_identifier ||
+			    ts_node_symbol(sel) != GS->selector_expression)
+				return none; /* a method value, a literal key.. */
+			u = lh105__chan_use(f, sel);
+			if (u == U_UNKNOWN)
+				return none;
+			op = lh105__op_node(sel);
+			if (u == U_IGNORE || ts_node_eq(op, self) ||
+			    (recv && (u == U_RECV || u == U_RANGE)) ||
+			    (!recv && (u == U_SEND || u == U_CLOSE)))
+				continue;
+			{
+				size_t ol;
+				const char *os = go_text(f, go_unparen(go_field(
+					sel, f_operand)), &ol);
+
+				/* only ops on the method's own receiver:
+				 * their lock is the same path */
+				if (!lh105__method_recv(f, sel, &r, &rl) ||
+				    ol != rl || memcmp(os, r, rl) != 0 ||
+				    rl + pl >= sizeof(x))
+					return none;
+			}
+			xl = (size_t)snprintf(x, sizeof(x), "%.*s%.*s", (int)rl,
+					      r, (int)pl, path);
+			if (!lh105__under_lock(f, op, x, xl))
+				return none;
+			if (ts_node_is_null(first))
+				first = op;
+		}
+	}
+	return first;
+}
+
+/* Between `r.mu.Lock()` and its unlock, a blocking receive from (or send
+ * on) an unexported channel field r.F, when every send and close (or
+ * receive) of F in the package also runs under r.mu: the other side can
+ * never get the lock, and both goroutines hang (grpc-go#1460). */
+static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
+				   TSNode decl, TSNode body, TSNode li)
+{
+	const char *r, *xs;
+	size_t rl, xl;
+	uint32_t from, to;
+
+	if (!lh105__recv_name(f, decl, &r, &rl))
+		return;
+	xs = go_text(f, lh105__operand(li), &xl);
+	if (xl <= rl || memcmp(xs, r, rl) != 0 || xs[rl] != '.' || xl > 120)
+		return;
+	if (lh105__mutex_escapes(f, decl, xs, xl, true))
+		return;
+	from = ts_node_end_byte(li);
+	to = ts_node_end_byte(ts_node_parent(ts_node_parent(li)));
+	to = lh105__next_call(f, body, from, LH_MIN(to, ts_node_end_byte(body)),
+			      xs, xl, "Unlock");
+	for (uint32_t at = from; at < to;) {
+		const char *hit = memmem(f->src + at, to - at, r, rl);
+		uint32_t off;
+		TSNode id, sel, op, other, fld, sp;
+		enum lh105_use u;
+		const char *fs, *ss;
+		size_t fl, sl;
+		struct lh_finding *fd;
+
+		if (!hit)
+			break;
+		off = (uint32_t)(hit - f->src);
+		at = off + (uint32_t)rl;
+		if ((off > 0 && (lh105__word(f->src[off - 1]) ||
+				 f->src[off - 1] == '.')) ||
+		    f->src[off + rl] != '.')
+			continue;
+		id = ts_node_named_descendant_for_byte_range(body, off,
+							     off + rl);
+		sel = ts_node_parent(id);
+		if (ts_node_symbol(id) != GS->identifier ||
+		    ts_node_symbol(sel) != GS->selector_expression ||
+		    lh105__deferred_or_async(sel, body))
+			continue;
+		u = lh105__chan_use(f, sel);
+		if (u != U_SEND && u != U_RECV)
+			continue;
+		op = lh105__op_node(sel);
+		/* a select with another case or a default does not block */
+		sp = ts_node_parent(op);
+		if (u == U_RECV && !ts_node_is_null(sp) &&
+		    (ts_node_symbol(sp) == GS->expression_list ||
+		     ts_node_symbol(sp) == GS->receive_statement))
+			sp = ts_node_parent(sp);
+		if (!ts_node_is_null(sp) &&
+		    (ts_node_symbol(sp) == GS->receive_statement))
+			sp = ts_node_parent(sp);
+		if (!ts_node_is_null(sp) &&
+		    ts_node_symbol(sp) == GS->communication_case &&
+		    ts_node_named_child_count(ts_node_parent(sp)) > 1)
+			continue;
+		fld = go_field(sel, f_field);
+		fs = go_text(f, fld, &fl);
+		if (!fl || (fs[0] >= 'A' && fs[0] <= 'Z'))
+			continue;
+		other = lh105__other_side(p->pkg, fs, fl, u == U_RECV, xs + rl,
+					  xl - rl, op);
+		if (ts_node_is_null(other))
+			continue;
+		ss = go_text(f, sel, &sl);
+		fd = pass_report(p, &lh_rule_lh105, f, op,
+			"%s %.*s while holding %.*s blocks forever: every %s "
+			"on %.*s needs %.*s too",
+			u == U_RECV ? "receive from" : "send on", (int)sl, ss,
+			(int)xl, xs, u == U_RECV ? "send" : "receive",
+			(int)fl, fs, (int)xl, xs);
+		pass_step(p, fd, f, other, "the other side at line %u runs "
+			  "with %.*s held", ts_node_start_point(other).row + 1,
+			  (int)xl, xs);
+		pass_step(p, fd, f, li, "locks %.*s at line %u", (int)xl, xs,
+			  ts_node_start_point(li).row + 1);
+		pass_step(p, fd, f, op, "waits at line %u with %.*s held",
+			  ts_node_start_point(op).row + 1, (int)xl, xs);
+		pass_fix(p, fd, "unlock %.*s before waiting on the channel, or "
+			 "select on the channel together with a done channel",
+			 (int)xl, xs);
+		return;
+	}
+}
+
 /* A `defer X.Unlock()` (or a deferred closure calling it) registered in
  * body before site: whatever the lock at site holds at exit, that defer
  * releases it (autocert's stop: unlock, wait, lock again in a loop under
@@ -798,6 +1088,9 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 				 nrelocked - 1] = locks.calls[i];
 		lh105__call_relock(p, f, decl, fn->body, locks.calls[i],
 				   locks.rlock[i]);
+		if (!locks.rlock[i])
+			lh105__chan_under_lock(p, f, decl, fn->body,
+					       locks.calls[i]);
 	}
 	for (size_t i = 0; r && i < r->nleaks; i++) {
 		struct eng_leak *l = &r->leaks[i];
