@@ -92,6 +92,52 @@ static bool lh105__embeds_mutex(struct gopkg *pkg, const char *type)
 	return false;
 }
 
+/* Field fld of struct type `type` of the package is declared
+ * sync.Mutex or sync.RWMutex (or a pointer to one). */
+static bool lh105__field_is_mutex(struct gopkg *pkg, const char *type,
+				  const struct gofile *ff, TSNode fld)
+{
+	const char *dot = strrchr(type, '.');
+	const struct godecl *d = gopkg_lookup(pkg, dot ? dot + 1 : type);
+	TSNode st, list;
+	size_t fl;
+	const char *fs = go_text(ff, fld, &fl);
+
+	if (!d || d->kind != GODECL_TYPE)
+		return false;
+	st = go_field(d->node, f_type);
+	if (ts_node_is_null(st) || ts_node_symbol(st) != GS->struct_type)
+		return false;
+	list = ts_node_named_child(st, 0);
+	for (uint32_t i = 0; !ts_node_is_null(list) &&
+			     i < ts_node_named_child_count(list); i++) {
+		TSNode fd = ts_node_named_child(list, i), t;
+		bool named = false;
+
+		if (ts_node_symbol(fd) != GS->field_declaration)
+			continue;
+		for (uint32_t k = 0; k < ts_node_named_child_count(fd); k++) {
+			TSNode nm = ts_node_named_child(fd, k);
+			size_t nl;
+			const char *ns;
+
+			if (ts_node_symbol(nm) != GS->field_identifier)
+				continue;
+			ns = go_text(d->file, nm, &nl);
+			if (nl == fl && !memcmp(ns, fs, fl))
+				named = true;
+		}
+		if (!named)
+			continue;
+		t = go_field(fd, f_type);
+		return go_text_is(d->file, t, "sync.Mutex") ||
+		       go_text_is(d->file, t, "sync.RWMutex") ||
+		       go_text_is(d->file, t, "*sync.Mutex") ||
+		       go_text_is(d->file, t, "*sync.RWMutex");
+	}
+	return false;
+}
+
 static bool lh105__is_mutex(struct eng_func *fn, TSNode x)
 {
 	const char *t = eng_type_of(fn, x);
@@ -103,8 +149,15 @@ static bool lh105__is_mutex(struct eng_func *fn, TSNode x)
 		return strcmp(t, "sync.Mutex") == 0 ||
 		       strcmp(t, "sync.RWMutex") == 0 ||
 		       lh105__embeds_mutex(fn->pkg, t);
-	if (ts_node_symbol(x) == GS->selector_expression)
+	if (ts_node_symbol(x) == GS->selector_expression) {
+		/* r.mut: the field's declared type in r's struct */
+		const char *ot = eng_type_of(fn, go_unparen(go_field(x,
+							f_operand)));
+
 		last = go_field(x, f_field);
+		if (ot && lh105__field_is_mutex(fn->pkg, ot, fn->file, last))
+			return true;
+	}
 	s = go_text(fn->file, last, &len);
 	return lh105__ieq_suffix(s, len, "mu") ||
 	       lh105__ieq_suffix(s, len, "mtx") ||

@@ -29,3 +29,20 @@ func (m *portMapping) notify(gone []int) {
 		use(a)
 	}
 }
+
+// A second type with a field of the same name: the mutex is still known
+// by the field's declared type in each struct.
+type natService struct {
+	mut      sync.RWMutex
+	mappings []*portMapping
+}
+
+func (s *natService) remove(m *portMapping) {
+	s.mut.Lock()
+	defer s.mut.Unlock()
+	for _, existing := range s.mappings {
+		if existing == m {
+			m.clear()
+		}
+	}
+}
