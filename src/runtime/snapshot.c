@@ -373,17 +373,24 @@ struct snap_hsite *snapshot_hsite(const struct snapshot *s, uint64_t sig)
 	return map_get(&s->hindex, (const char *)&sig, sizeof(sig));
 }
 
+/* a + b, held at UINT64_MAX: counts come from the input ("N @ 0x..." of a
+ * count profile) and a hostile one would wrap the totals */
+static uint64_t sat_add(uint64_t a, uint64_t b)
+{
+	return a + b < a ? UINT64_MAX : a + b;
+}
+
 static void gbucket__add(struct snapshot *s, struct snap_gbucket *g,
 			 uint64_t count, int64_t wait_min)
 {
-	g->count += count;
-	s->goroutines += count;
+	g->count = sat_add(g->count, count);
+	s->goroutines = sat_add(s->goroutines, count);
 	if (wait_min >= 0) {
 		if (g->min_wait < 0 || wait_min < g->min_wait)
 			g->min_wait = wait_min;
 		if (wait_min > g->max_wait)
 			g->max_wait = wait_min;
-		g->waited += count;
+		g->waited = sat_add(g->waited, count);
 	}
 }
 
@@ -455,14 +462,14 @@ struct snap_gbucket *snapshot_merge_gbucket(struct snapshot *s,
 			return NULL;
 		g->wait = b->wait; /* already refined from b's frames */
 	}
-	g->count += b->count;
-	s->goroutines += b->count;
+	g->count = sat_add(g->count, b->count);
+	s->goroutines = sat_add(s->goroutines, b->count);
 	if (b->waited) {
 		if (g->min_wait < 0 || b->min_wait < g->min_wait)
 			g->min_wait = b->min_wait;
 		if (b->max_wait > g->max_wait)
 			g->max_wait = b->max_wait;
-		g->waited += b->waited;
+		g->waited = sat_add(g->waited, b->waited);
 	}
 	return g;
 }
