@@ -23,34 +23,7 @@ valid() { # name file
 
 if [ ! -f "$CHECK/sarif-2.1.0.json" ]; then
 	notok "SARIF validator installed (run scripts/sarif-check.sh $CHECK)"
-	# a scan with a bad file: the error is a tool notification
-mkdir -p "$tmp/bad/p"
-printf 'module m\n\ngo 1.19\n' >"$tmp/bad/go.mod"
-printf 'package p\nfunc F( {\n' >"$tmp/bad/p/bad.go"
-"$LH" scan --format sarif "$tmp/bad/..." >"$tmp/bad.sarif" 2>/dev/null
-grep -q '"toolExecutionNotifications"' "$tmp/bad.sarif" &&
-	ok "scan with a bad file: SARIF notification" || notok "scan with a bad file: SARIF notification"
-valid "scan with a bad file: SARIF valid against the 2.1.0 schema" "$tmp/bad.sarif"
-
-# runtime findings (inspect on the committed goroutine dumps): with and
-# without --src (frames then name files of the machine that ran them)
-F=tests/fixtures/runtime/go119
-if [ -f "$F/goroutine.1.debug1.txt" ]; then
-	for src in "" "--src tests/fixtures/runtime/gen"; do
-		# shellcheck disable=SC2086
-		"$LH" inspect --format sarif $src "$F/goroutine.1.debug1.txt" "$F/goroutine.3.debug1.txt" \
-			>"$tmp/rt.sarif" 2>"$tmp/rt.err"
-		st=$?
-		node -e '
-const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-process.exit(d.runs[0].results.length > 0 ? 0 : 1);
-' "$tmp/rt.sarif" && [ "$st" -eq 1 ] && ok "inspect $src: SARIF with runtime findings" ||
-			notok "inspect $src: SARIF with runtime findings (exit $st)"
-		valid "inspect $src: SARIF valid against the 2.1.0 schema" "$tmp/rt.sarif"
-	done
-fi
-
-echo "1..$n"
+	echo "1..$n"
 	exit 1
 fi
 
