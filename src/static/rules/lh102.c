@@ -549,6 +549,199 @@ static void lh102__consumer_quits(struct lh_pass *p, const struct chfunc *fn,
 		 "done channel the consumer closes", c->name);
 }
 
+/* Every use of c's name in the function is c's declaration, one of its
+ * recorded operations, or a result of a return statement of the
+ * function itself: returning it is the only way it leaves. */
+static bool lh102__only_returned(const struct chfunc *fn, const struct chan *c)
+{
+	TSNode body = go_field(fn->node, f_body);
+	size_t nl = strlen(c->name), len;
+	const char *t;
+	uint32_t base;
+
+	if (ts_node_is_null(body) || c->file != fn->file || !nl)
+		return false;
+	t = go_text(fn->file, body, &len);
+	base = ts_node_start_byte(body);
+	for (size_t at = 0; at + nl <= len;) {
+		const char *hit = memmem(t + at, len - at, c->name, nl);
+		size_t off;
+		TSNode id, x;
+		bool ok = false;
+
+		if (!hit)
+			break;
+		off = (size_t)(hit - t);
+		at = off + nl;
+		if ((off > 0 && (lh102__word(t[off - 1]))) ||
+		    (off + nl < len && lh102__word(t[off + nl])))
+			continue;
+		id = ts_node_named_descendant_for_byte_range(
+			body, base + (uint32_t)off, base + (uint32_t)off);
+		if (ts_node_symbol(id) == GS->comment ||
+		    ts_node_symbol(id) != GS->identifier)
+			continue;
+		if (ts_node_eq(id, c->ident))
+			continue;
+		for (size_t i = 0; i < c->nops && !ok; i++)
+			ok = lh102__within(id, c->ops[i].node);
+		for (x = ts_node_parent(id); !ok && !ts_node_is_null(x);
+		     x = ts_node_parent(x)) {
+			TSSymbol sym = ts_node_symbol(x);
+
+			if (sym == GS->func_literal)
+				break;
+			if (sym == GS->return_statement) {
+				TSNode list = ts_node_named_child(x, 0);
+
+				/* the bare name as a result, not inside
+				 * another expression */
+				ok = ts_node_eq(ts_node_parent(id), list) ||
+				     ts_node_eq(id, list);
+				break;
+			}
+		}
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+/* A call of the function named bare (the only function or method of the
+ * package with that name) whose result is dropped: a statement of its
+ * own, `go`/`defer`, or assigned to _. The first one, or a null node. */
+static TSNode lh102__dropped_call(struct gopkg *pkg, const char *bare,
+				  struct gofile **in)
+{
+	TSNode none = { 0 };
+	char pat[128];
+	size_t pl, same = 0;
+
+	for (size_t i = 0; i < pkg->funcs.len; i++) {
+		const char *n = pkg->funcs.items[i]->name, *dot = strrchr(n, '.');
+
+		if (strcmp(dot ? dot + 1 : n, bare) == 0)
+			same++;
+	}
+	if (same != 1 || strlen(bare) + 2 >= sizeof(pat))
+		return none;
+	pl = (size_t)snprintf(pat, sizeof(pat), "%s(", bare);
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		struct gofile *f = pkg->files[i];
+		TSNode root = ts_tree_root_node(f->tree);
+
+		for (size_t at = 0; at < f->len;) {
+			const char *hit = memmem(f->src + at, f->len - at, pat,
+						 pl);
+			size_t off;
+			TSNode id, fun, call, st;
+
+			if (!hit)
+				break;
+			off = (size_t)(hit - f->src);
+			at = off + pl;
+			if (off > 0 && lh102__word(f->src[off - 1]) &&
+			    f->src[off - 1] != '.')
+				continue;
+			id = ts_node_named_descendant_for_byte_range(
+				root, (uint32_t)off, (uint32_t)off);
+			fun = ts_node_parent(id);
+			if (ts_node_symbol(fun) == GS->selector_expression) {
+				if (!ts_node_eq(go_field(fun, f_field), id))
+					continue;
+				call = ts_node_parent(fun);
+			} else {
+				call = fun;
+				fun = id;
+			}
+			if (ts_node_symbol(call) != GS->call_expression ||
+			    !ts_node_eq(go_field(call, f_function), fun))
+				continue;
+			st = ts_node_parent(call);
+			if (ts_node_symbol(st) == GS->expression_statement ||
+			    ts_node_symbol(st) == GS->go_statement ||
+			    ts_node_symbol(st) == GS->defer_statement) {
+				*in = f;
+				return call;
+			}
+			if (ts_node_symbol(st) == GS->expression_list &&
+			    ts_node_symbol(ts_node_parent(st)) ==
+				    GS->assignment_statement &&
+			    ts_node_named_child_count(st) == 1) {
+				TSNode left = go_field(ts_node_parent(st),
+						       f_left);
+
+				if (ts_node_named_child_count(left) == 1 &&
+				    go_text_is(f, ts_node_named_child(left, 0),
+					       "_")) {
+					*in = f;
+					return call;
+				}
+			}
+		}
+	}
+	return none;
+}
+
+/* The function returns a channel its goroutine sends on, more times than
+ * it holds, and a call in the package drops the result: nobody can ever
+ * receive, the goroutine blocks forever (moby#4395). */
+static void lh102__returned_dropped(struct lh_pass *p, const struct chfunc *fn,
+				    const struct chan *c)
+{
+	const char *name = chanfacts_func_name(fn), *dot = strrchr(name, '.');
+	const struct chop *send = NULL;
+	struct gofile *cf = NULL;
+	TSNode call, esc;
+	struct lh_finding *fd;
+	const struct chgor *gr;
+	int sends;
+
+	if (!c->escapes || c->cap < 0)
+		return;
+	for (esc = c->escape; !ts_node_is_null(esc) &&
+	     ts_node_symbol(esc) != GS->return_statement;
+	     esc = ts_node_parent(esc)) {
+		if (ts_node_symbol(esc) == GS->func_literal)
+			return;
+	}
+	if (ts_node_is_null(esc))
+		return;
+	for (size_t i = 0; i < c->nops; i++) {
+		const struct chop *op = &c->ops[i];
+
+		if (op->kind == CHOP_RECV || op->kind == CHOP_RANGE ||
+		    (op->kind == CHOP_SEND && op->gor == -1))
+			return;
+		if (op->kind == CHOP_SEND && !send && !op->select_alt &&
+		    !op->deferred && fn->gors[op->gor].parent == -1)
+			send = op;
+	}
+	if (!send)
+		return;
+	sends = chanfacts_goroutine_sends(fn, c);
+	if (sends != CH_MANY && sends <= c->cap)
+		return;
+	if (!lh102__only_returned(fn, c))
+		return;
+	call = lh102__dropped_call(p->pkg, dot ? dot + 1 : name, &cf);
+	if (ts_node_is_null(call))
+		return;
+	gr = &fn->gors[send->gor];
+	fd = pass_report(p, &lh_rule_lh102, gr->file, gr->go,
+		"goroutine can block forever sending on %s: %s returns it and "
+		"the call at line %u drops it", c->name, name,
+		lh102__line(call));
+	pass_step(p, fd, send->file, send->node, "blocks sending at line %u: "
+		  "nothing holds %s to receive from it",
+		  lh102__line(send->node), c->name);
+	pass_step(p, fd, cf, call, "the result of %s is dropped at line %u",
+		  name, lh102__line(call));
+	pass_fix(p, fd, "make %s buffered (make(chan T, %d)) so the "
+		 "goroutine can always finish, or receive from the result",
+		 c->name, sends == CH_MANY ? 1 : sends);
+}
+
 static void lh102_run(struct lh_pass *p)
 {
 	const struct chfacts *cf = chanfacts_get(p->pkg);
@@ -564,6 +757,7 @@ static void lh102_run(struct lh_pass *p)
 			if (c->assigned || c->cap < 0)
 				continue;
 			lh102__self_send(p, fn, c);
+			lh102__returned_dropped(p, fn, c);
 			if (!c->escapes) {
 				lh102__chan(p, fn, c);
 				lh102__consumer_quits(p, fn, c);
