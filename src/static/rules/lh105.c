@@ -1123,7 +1123,8 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 	size_t len, nrelocked = 0;
 	const char *text = go_text(f, decl, &len);
 
-	if (!memmem(text, len, "Lock()", 6) || lh105__locker_name(name))
+	if (!name || !memmem(text, len, "Lock()", 6) ||
+	    lh105__locker_name(name))
 		return;
 	fn = eng_func_get(p->pkg, f, decl);
 	if (!fn || fn->too_deep || ts_node_is_null(fn->body))
@@ -1240,6 +1241,7 @@ static void lh105__callbacks(struct lh_pass *p, const struct godecl *d)
 	size_t len;
 	const char *text = go_text(d->file, d->node, &len);
 	uint32_t base = ts_node_start_byte(d->node);
+	const char *name;
 
 	if (!memmem(text, len, "Lock()", 6))
 		return;
@@ -1262,8 +1264,9 @@ static void lh105__callbacks(struct lh_pass *p, const struct godecl *d)
 		    ts_node_start_byte(lit) != off ||
 		    !lh105__is_argument(lit))
 			continue;
-		lh105__func(p, d->file, lit,
-			    pass_func_name(d->file, go_field(lit, f_body)));
+		name = pass_func_name(d->file, go_field(lit, f_body));
+		if (name)
+			lh105__func(p, d->file, lit, name);
 	}
 }
 
