@@ -10,7 +10,7 @@ func goAsyncFixed(f func() error) chan error {
 	return errc
 }
 
-func fireAndForgetFixed() {
+func dropAsyncResultFixed() {
 	goAsyncFixed(func() error { return nil })
 }
 

@@ -11,6 +11,6 @@ func goAsync(f func() error) chan error {
 	return errc
 }
 
-func fireAndForget() {
+func dropAsyncResult() {
 	goAsync(func() error { return nil })
 }
