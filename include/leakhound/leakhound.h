@@ -95,6 +95,9 @@ struct lh_rule {
 	/* Runs the rule on one package. NULL for rules whose findings come from
 	 * a shared analysis or from the runtime half. */
 	void (*run)(struct lh_pass *pass);
+	/* For a static rule with no run(): the rule whose run() reports it
+	 * too (a family), run when either is enabled. */
+	const struct lh_rule *run_by;
 };
 
 /* All rules, static and runtime, in id order. */

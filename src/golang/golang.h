@@ -47,6 +47,16 @@ struct goimport {
 	const char *path; /* "net/http" */
 };
 
+/* One node recorded by the checking walk: its depth below the root and the
+ * innermost function (declaration, method or literal) around it, as the
+ * position + 1 of that function's entry in the same array (0: none;
+ * function nodes are recorded whenever anything is). */
+struct gonode {
+	TSNode node;
+	uint32_t depth;
+	uint32_t func;
+};
+
 struct gofile {
 	char *path;    /* display path, as discovered */
 	char *src;     /* file contents (NUL-terminated), owned */
@@ -59,7 +69,13 @@ struct gofile {
 	struct goimport *imports; /* owned; paths and names in the arena */
 	size_t nimports;
 	struct gopkg *pkg;	/* the package holding the file */
+	/* The nodes of the kinds in index_mask, in source order (pre-order),
+	 * recorded by the walk that checks the tree after parsing (see
+	 * go_limits.index); static/walk.h reads them. Owned. */
+	VEC(struct gonode) nodes;
+	const unsigned char *index_mask; /* borrowed; NULL: not indexed */
 };
+
 
 /* ================================================================ packages */
 
@@ -98,6 +114,10 @@ const TSLanguage *go_language(void);
 struct go_limits {
 	size_t max_file_size; /* bytes; 0 = no limit below 4 GiB */
 	uint32_t max_depth;   /* AST nesting levels */
+	/* Node kinds to record in gofile.nodes while the tree is checked,
+	 * by TSSymbol (go_symbol_count() bytes, borrowed; it must outlive
+	 * the file); NULL records nothing. */
+	const unsigned char *index;
 };
 #define GO_MAX_FILE_DEFAULT ((size_t)16 << 20)
 /* Every tree handed to rules is at most this deep, so an AST walker may
@@ -106,7 +126,7 @@ struct go_limits {
  * goes deep: the standard library's time/tzdata/zipdata.go is one constant
  * of ~7100 concatenated strings, a binary expression ~7100 levels deep. */
 #define GO_MAX_DEPTH_DEFAULT 16384u
-#define GO_LIMITS_DEFAULT { GO_MAX_FILE_DEFAULT, GO_MAX_DEPTH_DEFAULT }
+#define GO_LIMITS_DEFAULT { GO_MAX_FILE_DEFAULT, GO_MAX_DEPTH_DEFAULT, NULL }
 
 /* Reads and parses path (a regular file) into a new gofile. Rejects, with
  * NULL and err filled ("cannot parse 'x.go': ..."): files past lim, NUL
@@ -184,6 +204,12 @@ struct go_syms {
 		f_capacity, f_operator, f_key, f_element, f_alias,
 		f_type_arguments, f_package, f_length;
 };
+
+/* Number of node symbols of the grammar (size of a symbol mask). */
+uint32_t go_symbol_count(void);
+/* Records f's nodes of the kinds in mask (see go_limits.index) when f
+ * was not indexed with that mask yet: one walk of the tree. */
+void gofile_index(struct gofile *f, const unsigned char *mask);
 
 /* The symbol table. Thread-safe (initialised once). */
 const struct go_syms *go_syms(void);

@@ -71,34 +71,84 @@ static enum lh_status gofile__check_text(const char *path, const char *src,
 	return LH_OK;
 }
 
+uint32_t go_symbol_count(void)
+{
+	return ts_language_symbol_count(go_language());
+}
+
+static void gofile__record(struct gofile *f, TSNode n, uint32_t depth,
+			   uint32_t func)
+{
+	struct gonode e = { n, depth, func };
+
+	VEC_PUSH(&f->nodes, e);
+}
+
+static bool gofile__is_func(TSSymbol s)
+{
+	const struct go_syms *g = GS;
+
+	return s == g->function_declaration || s == g->method_declaration ||
+	       s == g->func_literal;
+}
+
 /* One pre-order walk of the whole tree, without recursion: fails at the
  * first ERROR or MISSING node, or at the first node nested deeper than
  * max_depth (every recursive walker downstream relies on that bound; see
- * docs/limits.md), whichever comes first in the file. */
-static enum lh_status gofile__check_tree(struct gofile *f, uint32_t max_depth,
-					 struct lh_error *err)
+ * docs/limits.md), whichever comes first in the file. The same walk
+ * records the nodes of the kinds in mask (NULL: none) in f->nodes: the one
+ * walk of every node that the analyses share (static/walk.h). */
+static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
+				   const unsigned char *mask,
+				   struct lh_error *err)
 {
-	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(f->tree));
+	TSNode root = ts_tree_root_node(f->tree);
+	TSTreeCursor c = ts_tree_cursor_new(root);
 	enum lh_status st = LH_OK;
-	uint32_t depth = 0;
-
+	uint32_t depth = 0, nsyms = go_symbol_count();
+	/* only a tree with an error below its root holds ERROR or MISSING
+	 * nodes: the per-node test is skipped for the others */
+	bool errors = ts_node_has_error(root);
+	VEC(uint32_t) fn = VEC_INIT; /* innermost function entry per level */
+	f->nodes.len = 0;
+	f->index_mask = mask;
+	if (mask)
+		VEC_PUSH(&fn, 0);
 	for (;;) {
 		TSNode n = ts_tree_cursor_current_node(&c);
-		TSPoint p = ts_node_start_point(n);
 
-		if (ts_node_is_missing(n) ||
-		    ts_node_symbol(n) == GOFILE_SYM_ERROR) {
+		if (errors && (ts_node_is_missing(n) ||
+			       ts_node_symbol(n) == GOFILE_SYM_ERROR)) {
+			TSPoint p = ts_node_start_point(n);
+
 			st = lh_fail(err, f->path,
 				     "cannot parse: syntax error at line %u, "
 				     "column %u", p.row + 1, p.column + 1);
 			break;
 		}
 		if (depth > max_depth) {
+			TSPoint p = ts_node_start_point(n);
+
 			st = lh_fail(err, f->path,
 				     "cannot parse: nesting deeper than %u "
 				     "levels at line %u, column %u",
 				     max_depth, p.row + 1, p.column + 1);
 			break;
+		}
+		if (mask) {
+			TSSymbol s = ts_node_symbol(n);
+			uint32_t up = fn.items[depth];
+
+			if (gofile__is_func(s)) {
+				gofile__record(f, n, depth, up);
+				up = (uint32_t)f->nodes.len;
+			} else if (s < nsyms && mask[s]) {
+				gofile__record(f, n, depth, up);
+			}
+			if (fn.len <= depth + 1)
+				VEC_PUSH(&fn, up);
+			else
+				fn.items[depth + 1] = up;
 		}
 		if (ts_tree_cursor_goto_first_child(&c)) {
 			depth++;
@@ -112,7 +162,19 @@ static enum lh_status gofile__check_tree(struct gofile *f, uint32_t max_depth,
 	}
 done:
 	ts_tree_cursor_delete(&c);
+	VEC_FREE(&fn);
 	return st;
+}
+
+void gofile_index(struct gofile *f, const unsigned char *mask)
+{
+	struct lh_error err;
+
+	if (f->index_mask == mask)
+		return;
+	/* the tree passed the checks when it was loaded */
+	if (gofile__walk(f, UINT32_MAX, mask, &err) != LH_OK)
+		LH_BUG("a checked tree fails its checks");
 }
 
 /* The package clause, which tree-sitter does not require but Go does. */
@@ -171,7 +233,7 @@ static struct gofile *gofile__parse(TSParser *parser, const char *path,
 		gofile_free(f);
 		return NULL;
 	}
-	if (gofile__check_tree(f, lim->max_depth, err) != LH_OK ||
+	if (gofile__walk(f, lim->max_depth, lim->index, err) != LH_OK ||
 	    gofile__check_package(f, err) != LH_OK) {
 		gofile_free(f);
 		return NULL;
@@ -302,6 +364,7 @@ void gofile_free(struct gofile *f)
 		return;
 	if (f->tree)
 		ts_tree_delete(f->tree);
+	VEC_FREE(&f->nodes);
 	free(f->imports);
 	free(f->line_starts);
 	free(f->src);

@@ -14,6 +14,7 @@
 
 #include "report/suppress.h"
 #include "static/pass.h"
+#include "static/walk.h"
 
 struct scan_worker {
 	TSParser *parser;
@@ -27,6 +28,7 @@ struct scan_ctx {
 	struct gomod_cache *mods;
 	struct scan_worker *workers;
 	unsigned char *enabled;
+	unsigned char *kinds; /* node kinds the shared walk records */
 	pthread_mutex_t diag_mu;
 	struct go_limits limits;
 	size_t diag_errors; /* reported through scan__diag_cb */
@@ -53,6 +55,21 @@ static void scan__diag_cb(void *ctx, const struct lh_error *err)
 	pthread_mutex_unlock(&c->diag_mu);
 }
 
+/* True when r's run() has something to report: r or a rule it runs for
+ * (.run_by) is enabled. A family's run() reports several ids and
+ * pass_report() filters per id; a family with none enabled is not run at
+ * all, so the shared analyses only its rules need are never computed. */
+static bool scan__wanted(const unsigned char *enabled, const struct lh_rule *r)
+{
+	if (enabled[lh_rule_index(r)])
+		return true;
+	for (size_t i = 0; i < lh_rule_count(); i++) {
+		if (enabled[i] && lh_rule_at(i)->run_by == r)
+			return true;
+	}
+	return false;
+}
+
 static void scan__run_rules(const unsigned char *enabled, bool verbose,
 			    lh_findings *out, struct gopkg *pkg)
 {
@@ -65,10 +82,9 @@ static void scan__run_rules(const unsigned char *enabled, bool verbose,
 	for (size_t i = 0; i < lh_rule_count(); i++) {
 		const struct lh_rule *r = lh_rule_at(i);
 
-		if (r->kind != LH_RULE_STATIC || !r->run)
+		if (r->kind != LH_RULE_STATIC || !r->run ||
+		    !scan__wanted(enabled, r))
 			continue;
-		/* a family's run() reports several ids: run it when any of
-		 * them is enabled; pass_report() filters per id */
 		pass.rule = r;
 		r->run(&pass);
 	}
@@ -204,6 +220,8 @@ enum lh_status lh_scan(const struct lh_scan_options *opts, lh_findings *out,
 	c.enabled = scan__mask(opts, err);
 	if (!c.enabled)
 		return LH_ERR;
+	c.kinds = walk_mask(c.enabled);
+	c.limits.index = c.kinds;
 	pthread_mutex_init(&c.diag_mu, NULL);
 	dopts.tests = opts->tests;
 	dopts.diag = opts->diag;
@@ -250,6 +268,7 @@ enum lh_status lh_scan(const struct lh_scan_options *opts, lh_findings *out,
 	discover_free(&c.dirs);
 	pthread_mutex_destroy(&c.diag_mu);
 	free(c.enabled);
+	free(c.kinds);
 	return LH_OK;
 }
 
@@ -260,6 +279,7 @@ enum lh_status lh_scan_source(const struct lh_scan_options *opts,
 	static const struct gomod none; /* no go.mod: newest Go */
 	const char *slash = strrchr(path, '/');
 	unsigned char *enabled = scan__mask(opts, err);
+	unsigned char *kinds;
 	struct go_limits lim;
 	TSParser *parser;
 	struct gofile *f;
@@ -271,13 +291,16 @@ enum lh_status lh_scan_source(const struct lh_scan_options *opts,
 
 	if (!enabled)
 		return LH_ERR;
+	kinds = walk_mask(enabled);
 	scan__limits(opts, &lim);
+	lim.index = kinds;
 	parser = ts_parser_new();
 	ts_parser_set_language(parser, go_language());
 	f = gofile_parse_limited(parser, path, src, len, &lim, err);
 	ts_parser_delete(parser);
 	if (!f) {
 		free(enabled);
+		free(kinds);
 		return LH_ERR;
 	}
 	dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
@@ -298,5 +321,6 @@ enum lh_status lh_scan_source(const struct lh_scan_options *opts,
 	lh_findings_sort(out);
 	lh_findings_fingerprint(out);
 	free(enabled);
+	free(kinds);
 	return LH_OK;
 }

@@ -26,6 +26,7 @@
 
 #include "static/pass.h"
 #include "static/syn.h"
+#include "static/walk.h"
 
 extern const struct lh_rule lh_rule_lh203;
 
@@ -269,6 +270,8 @@ static bool lh203__enter(void *ctx, TSNode n, unsigned depth)
 
 static void lh203_run(struct lh_pass *p)
 {
+	const TSSymbol kinds[] = { GS->call_expression, 0 };
+
 	if (gomod_timers_collected(p->pkg->mod))
 		return;
 	for (size_t i = 0; i < p->pkg->nfiles; i++) {
@@ -277,7 +280,7 @@ static void lh203_run(struct lh_pass *p)
 
 		if (syn_file_ignored(c.f) || !syn_imports(c.f, "time"))
 			continue;
-		syn_walk(ts_tree_root_node(c.f->tree), &w);
+		walk_file(c.f, kinds, SYN_MAX_DEPTH, &w);
 	}
 }
 

@@ -146,7 +146,7 @@ const struct lh_rule lh_rule_lh302 = {
 	.severity = LH_SEV_WARNING,
 	.since = "0.1",
 	.needs = LH_NEED_PKGFACTS,
-	.run = NULL, /* reported by LH301's run */
+	.run_by = &lh_rule_lh301, /* reported by its run */
 };
 
 const struct lh_rule lh_rule_lh303 = {
@@ -157,5 +157,5 @@ const struct lh_rule lh_rule_lh303 = {
 	.severity = LH_SEV_WARNING,
 	.since = "0.1",
 	.needs = LH_NEED_PKGFACTS,
-	.run = NULL, /* reported by LH301's run */
+	.run_by = &lh_rule_lh301, /* reported by its run */
 };

@@ -179,5 +179,5 @@ const struct lh_rule lh_rule_lh402 = {
 	.class = LH_CLASS_SUBSLICE,
 	.severity = LH_SEV_WARNING,
 	.since = "0.1",
-	.run = NULL, /* reported by LH401's run */
+	.run_by = &lh_rule_lh401, /* reported by its run */
 };

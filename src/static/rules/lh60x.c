@@ -892,7 +892,7 @@ const struct lh_rule lh_rule_lh602 = {
 	.class = LH_CLASS_POOL,
 	.severity = LH_SEV_WARNING,
 	.since = "0.1",
-	.run = NULL, /* reported by LH601's run */
+	.run_by = &lh_rule_lh601, /* reported by its run */
 };
 
 const struct lh_rule lh_rule_lh603 = {
@@ -902,5 +902,5 @@ const struct lh_rule lh_rule_lh603 = {
 	.class = LH_CLASS_POOL,
 	.severity = LH_SEV_WARNING,
 	.since = "0.1",
-	.run = NULL, /* reported by LH601's run */
+	.run_by = &lh_rule_lh601, /* reported by its run */
 };

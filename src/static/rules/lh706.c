@@ -23,6 +23,7 @@
  */
 #include "static/pass.h"
 #include "static/syn.h"
+#include "static/walk.h"
 
 extern const struct lh_rule lh_rule_lh706;
 
@@ -310,13 +311,15 @@ static bool lh706__enter(void *ctx, TSNode n, unsigned depth)
 
 static void lh706_run(struct lh_pass *p)
 {
+	const TSSymbol kinds[] = { GS->defer_statement, 0 };
+
 	for (size_t i = 0; i < p->pkg->nfiles; i++) {
 		struct lh706_ctx c = { p, p->pkg->files[i] };
 		struct syn_walker w = { lh706__enter, NULL, &c };
 
 		if (syn_file_ignored(c.f) || !memmem(c.f->src, c.f->len, "defer", 5))
 			continue;
-		syn_walk(ts_tree_root_node(c.f->tree), &w);
+		walk_file(c.f, kinds, SYN_MAX_DEPTH, &w);
 	}
 }
 
