@@ -187,6 +187,24 @@ const struct go_syms *go_syms(void)
 	return &go__syms;
 }
 
+void go_named_children(TSNode n, go_node_vec *out)
+{
+	TSTreeCursor c;
+
+	if (ts_node_is_null(n))
+		return;
+	c = ts_tree_cursor_new(n);
+	if (ts_tree_cursor_goto_first_child(&c)) {
+		do {
+			TSNode k = ts_tree_cursor_current_node(&c);
+
+			if (ts_node_is_named(k))
+				VEC_PUSH(out, k);
+		} while (ts_tree_cursor_goto_next_sibling(&c));
+	}
+	ts_tree_cursor_delete(&c);
+}
+
 const char *go_text(const struct gofile *f, TSNode n, size_t *len)
 {
 	uint32_t a, b;

@@ -47,6 +47,9 @@ struct goimport {
 	const char *path; /* "net/http" */
 };
 
+/* A vector of nodes. */
+typedef VEC(TSNode) go_node_vec;
+
 /* One node recorded by the checking walk: its depth below the root and the
  * innermost function (declaration, method or literal) around it, as the
  * position + 1 of that function's entry in the same array (0: none;
@@ -73,6 +76,9 @@ struct gofile {
 	 * recorded by the walk that checks the tree after parsing (see
 	 * go_limits.index); static/walk.h reads them. Owned. */
 	VEC(struct gonode) nodes;
+	/* The named children of the root (declarations, comments), in order:
+	 * ts_node_named_child(root, i) in a loop is quadratic. Owned. */
+	go_node_vec top;
 	const unsigned char *index_mask; /* borrowed; NULL: not indexed */
 };
 
@@ -232,6 +238,9 @@ static inline TSNode go_field_id(TSNode n, TSFieldId fid)
 void go_pos(TSNode n, uint32_t *line, uint32_t *col);
 /* The text of line (1-based) without its newline. Borrowed from f. */
 const char *go_line(const struct gofile *f, uint32_t line, size_t *len);
+/* Appends the named children of n to out, in order, with one cursor
+ * (ts_node_named_child(n, i) in a loop is quadratic in their number). */
+void go_named_children(TSNode n, go_node_vec *out);
 /* Skips parentheses: (x) -> x. */
 TSNode go_unparen(TSNode n);
 

@@ -111,6 +111,7 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 	bool errors = ts_node_has_error(root);
 	VEC(uint32_t) fn = VEC_INIT; /* innermost function entry per level */
 	f->nodes.len = 0;
+	f->top.len = 0;
 	f->index_mask = mask;
 	if (mask)
 		VEC_PUSH(&fn, 0);
@@ -135,6 +136,8 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 				     max_depth, p.row + 1, p.column + 1);
 			break;
 		}
+		if (depth == 1 && ts_node_is_named(n))
+			VEC_PUSH(&f->top, n);
 		if (mask) {
 			TSSymbol s = ts_node_symbol(n);
 			uint32_t up = fn.items[depth];
@@ -181,11 +184,8 @@ void gofile_index(struct gofile *f, const unsigned char *mask)
 static enum lh_status gofile__check_package(struct gofile *f,
 					    struct lh_error *err)
 {
-	TSNode root = ts_tree_root_node(f->tree);
-	uint32_t n = ts_node_named_child_count(root);
-
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(root, i);
+	for (size_t i = 0; i < f->top.len; i++) {
+		TSNode c = f->top.items[i];
 
 		if (ts_node_symbol(c) == GS->package_clause)
 			return LH_OK;
@@ -365,6 +365,7 @@ void gofile_free(struct gofile *f)
 	if (f->tree)
 		ts_tree_delete(f->tree);
 	VEC_FREE(&f->nodes);
+	VEC_FREE(&f->top);
 	free(f->imports);
 	free(f->line_starts);
 	free(f->src);
@@ -550,10 +551,11 @@ static void gopkg__spec_names(struct gopkg *p, struct gofile *f, TSNode spec,
 static void gopkg__specs(struct gopkg *p, struct gofile *f, TSNode decl)
 {
 	const struct go_syms *g = GS;
-	uint32_t n = ts_node_named_child_count(decl);
+	go_node_vec kids = VEC_INIT;
 
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(decl, i);
+	go_named_children(decl, &kids);
+	for (size_t i = 0; i < kids.len; i++) {
+		TSNode c = kids.items[i];
 		TSSymbol s = ts_node_symbol(c);
 
 		if (s == g->var_spec_list)
@@ -566,16 +568,14 @@ static void gopkg__specs(struct gopkg *p, struct gofile *f, TSNode decl)
 			gopkg__decl(p, f, GODECL_TYPE, c, go_field(c, f_name),
 				    NULL, false);
 	}
+	VEC_FREE(&kids);
 }
 
 static void gopkg__index_file(struct gopkg *p, struct gofile *f)
 {
 	const struct go_syms *g = GS;
-	TSNode root = ts_tree_root_node(f->tree);
-	uint32_t n = ts_node_named_child_count(root);
-
-	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(root, i);
+	for (size_t i = 0; i < f->top.len; i++) {
+		TSNode c = f->top.items[i];
 		TSSymbol s = ts_node_symbol(c);
 
 		if (s == g->package_clause) {

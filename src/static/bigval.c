@@ -179,6 +179,7 @@ static int64_t bv__large_struct(struct bv_func *b, TSNode t)
 	size_t len;
 	const char *s;
 	int64_t total = 0;
+	go_node_vec fields = VEC_INIT;
 
 	if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->pointer_type)
 		t = ts_node_named_child(t, 0);
@@ -196,15 +197,16 @@ static int64_t bv__large_struct(struct bv_func *b, TSNode t)
 	if (ts_node_is_null(st) || ts_node_symbol(st) != GS->struct_type)
 		return 0;
 	list = ts_node_named_child(st, 0);
-	for (uint32_t i = 0; !ts_node_is_null(list) &&
-			     i < ts_node_named_child_count(list); i++) {
-		TSNode fd = ts_node_named_child(list, i);
+	go_named_children(list, &fields);
+	for (size_t i = 0; i < fields.len; i++) {
+		TSNode fd = fields.items[i];
 		bool by;
 
 		if (ts_node_symbol(fd) == GS->field_declaration)
 			total += bv__array_size(b, d->file, go_field(fd, f_type),
 						&by);
 	}
+	VEC_FREE(&fields);
 	return total;
 }
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 
 #include "static/chanfacts.h"
+#include "static/walk.h"
 
 #define CF_MAX_DEPTH 400
 #define CF_MAX_PARAMS 64
@@ -714,18 +715,23 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 {
 	const struct go_syms *g = GS;
 
+	const TSSymbol kinds[] = { g->selector_expression, g->identifier,
+				   g->keyed_element, g->composite_literal, 0 };
+
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *f = pkg->files[i];
-		TSTreeCursor c;
-		unsigned depth = 0;
+		size_t nn;
+		const struct gonode *v;
 
 		if (!memmem(f->src, f->len, "chan", 4) && !cf->nfields)
 			continue;
-		c = ts_tree_cursor_new(ts_tree_root_node(f->tree));
-		for (;;) {
-			TSNode n = ts_tree_cursor_current_node(&c);
+		v = walk_nodes(f, kinds, &nn);
+		for (size_t j = 0; j < nn; j++) {
+			TSNode n = v[j].node;
 			TSSymbol s = ts_node_symbol(n);
 
+			if (v[j].depth > CF_MAX_DEPTH)
+				continue;
 			if (s == g->selector_expression) {
 				size_t len;
 				const char *t = go_text(f,
@@ -742,7 +748,7 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 				struct chfield *fl = cf__field_in(cf, t, len,
 								  true);
 				enum chop_kind k;
-				TSNode op, p = ts_node_parent(n);
+				TSNode op, p = fl ? ts_node_parent(n) : n;
 
 				if (fl && cf__is(p, g->var_spec) &&
 				    cf__is(ts_node_parent(p),
@@ -765,21 +771,7 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 			} else if (s == g->composite_literal) {
 				cf__positional(f, cf, n);
 			}
-			if (depth < CF_MAX_DEPTH &&
-			    ts_tree_cursor_goto_first_child(&c)) {
-				depth++;
-				continue;
-			}
-			while (!ts_tree_cursor_goto_next_sibling(&c)) {
-				if (!depth || !ts_tree_cursor_goto_parent(&c))
-					goto next;
-				depth--;
-			}
-			if (!depth)
-				break;
 		}
-next:
-		ts_tree_cursor_delete(&c);
 	}
 }
 
@@ -2066,6 +2058,7 @@ static struct cf_callee *cf__find_callee(struct cf_callers *cs,
 static struct cf_callers *cf__callers(struct gopkg *pkg)
 {
 	const struct go_syms *g = GS;
+	const TSSymbol kinds[] = { g->identifier, g->field_identifier, 0 };
 	struct cf_callers *cs = arena_alloc(&pkg->arena, sizeof(*cs));
 	size_t k = 0;
 
@@ -2087,14 +2080,15 @@ static struct cf_callers *cf__callers(struct gopkg *pkg)
 	}
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *f = pkg->files[i];
-		TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(f->tree));
-		unsigned depth = 0;
+		size_t nn;
+		const struct gonode *v = walk_nodes(f, kinds, &nn);
 
-		for (;;) {
-			TSNode n = ts_tree_cursor_current_node(&c);
+		for (size_t j = 0; j < nn; j++) {
+			TSNode n = v[j].node;
 			TSSymbol s = ts_node_symbol(n);
 
-			if (s == g->identifier || s == g->field_identifier) {
+			if (v[j].depth <= CF_MAX_DEPTH &&
+			    (s == g->identifier || s == g->field_identifier)) {
 				size_t len;
 				const char *t = go_text(f, n, &len);
 				struct cf_callee *e = cf__find_callee(cs, t,
@@ -2103,21 +2097,7 @@ static struct cf_callers *cf__callers(struct gopkg *pkg)
 				if (e)
 					e->state |= cf__occurrence(f, n);
 			}
-			if (depth < CF_MAX_DEPTH &&
-			    ts_tree_cursor_goto_first_child(&c)) {
-				depth++;
-				continue;
-			}
-			while (!ts_tree_cursor_goto_next_sibling(&c)) {
-				if (!depth || !ts_tree_cursor_goto_parent(&c))
-					goto next;
-				depth--;
-			}
-			if (!depth)
-				break;
 		}
-next:
-		ts_tree_cursor_delete(&c);
 	}
 	return cs;
 }

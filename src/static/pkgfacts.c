@@ -1810,12 +1810,49 @@ static bool pf__mentions(const char *s, size_t len, const char *name)
 	return false;
 }
 
+static bool pf__word_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+/* True when text s mentions a name of words (names made of word
+ * characters, as a set) or of others (a list, searched one by one): the
+ * same answer as pf__mentions over every name, in one pass over s. */
+static bool pf__mentions_any(const char *s, size_t len, const struct map *words,
+			     const char *const *others, size_t nothers)
+{
+	const char *p = s, *end = s + len;
+
+	for (size_t k = 0; k < nothers; k++) {
+		if (pf__mentions(s, len, others[k]))
+			return true;
+	}
+	if (!words->len)
+		return false;
+	while (p < end) {
+		const char *w;
+
+		while (p < end && !pf__word_char(*p))
+			p++;
+		w = p;
+		while (p < end && pf__word_char(*p))
+			p++;
+		if (p > w && map_get(words, w, (size_t)(p - w)))
+			return true;
+	}
+	return false;
+}
+
 /* Functions worth walking: those that mention a collection, a struct type
  * of a package-level value, or (three levels) a function that does. Text
- * search is much cheaper than a walk of every function of a package. */
+ * search is much cheaper than a walk of every function of a package; each
+ * level reads each function's text once, looking its words up in the set
+ * of the level's names. */
 static void pf__relevant(struct pf_build *b, struct map *rel)
 {
 	VEC(const char *) names = VEC_INIT;
+	VEC(const char *) others = VEC_INIT;
 	size_t from = 0;
 
 	for (size_t i = 0; i < b->gvars.len; i++) {
@@ -1825,7 +1862,20 @@ static void pf__relevant(struct pf_build *b, struct map *rel)
 	}
 	for (int level = 0; level < 4 && from < names.len; level++) {
 		size_t upto = names.len;
+		struct map words = MAP_INIT;
 
+		others.len = 0;
+		for (size_t k = from; k < upto; k++) {
+			const char *nm = names.items[k];
+			bool word = nm[0] != '\0';
+
+			for (const char *c = nm; *c && word; c++)
+				word = pf__word_char(*c);
+			if (word)
+				map_puts(&words, nm, (void *)1);
+			else
+				VEC_PUSH(&others, nm);
+		}
 		for (size_t i = 0; i < b->pkg->funcs.len; i++) {
 			const struct godecl *d = b->pkg->funcs.items[i];
 			size_t len;
@@ -1834,19 +1884,19 @@ static void pf__relevant(struct pf_build *b, struct map *rel)
 			if (map_get(rel, (void *)&d->node.id, sizeof(d->node.id)))
 				continue;
 			s = go_text(d->file, d->node, &len);
-			for (size_t k = from; k < upto; k++) {
-				if (!pf__mentions(s, len, names.items[k]))
-					continue;
-				map_put(rel, (void *)&d->node.id,
-					sizeof(d->node.id), (void *)1);
-				if (d->kind == GODECL_FUNC)
-					VEC_PUSH(&names, d->name);
-				break;
-			}
+			if (!pf__mentions_any(s, len, &words, others.items,
+					      others.len))
+				continue;
+			map_put(rel, (void *)&d->node.id, sizeof(d->node.id),
+				(void *)1);
+			if (d->kind == GODECL_FUNC)
+				VEC_PUSH(&names, d->name);
 		}
+		map_release(&words);
 		from = upto;
 	}
 	VEC_FREE(&names);
+	VEC_FREE(&others);
 }
 
 /* See struct pkgfacts.batch. */
@@ -1897,14 +1947,12 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 	/* 1. package-level collections */
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *f = pkg->files[i];
-		TSNode root = ts_tree_root_node(f->tree);
-		uint32_t n = ts_node_named_child_count(root);
 
 		b.file = f;
 		if (syn_file_ignored(f))
 			continue;
-		for (uint32_t k = 0; k < n; k++) {
-			TSNode c = ts_node_named_child(root, k);
+		for (size_t k = 0; k < f->top.len; k++) {
+			TSNode c = f->top.items[k];
 
 			if (ts_node_symbol(c) == GS->var_declaration)
 				pf__collect_decl(&b, f, c);

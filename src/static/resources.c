@@ -14,6 +14,7 @@
 
 #include "static/apis.h"
 #include "static/resources.h"
+#include "static/walk.h"
 
 struct res_item {
 	struct eng_func *fn;
@@ -137,69 +138,47 @@ struct res_call {
 typedef VEC(struct res_call) call_vec;
 
 /* The functions (declarations and literals) holding a call whose name is
- * an acquiring one: a cheap scan before any resolution. ctx[d] is the
- * innermost function around the nodes at depth d. Other named calls go to
- * calls. */
+ * an acquiring one: a cheap scan of the call records of the shared walk,
+ * before any resolution. Other named calls go to calls. */
 static void res__candidates(struct gofile *f, size_t fi, node_vec *out,
 			    call_vec *calls)
 {
 	const struct go_syms *g = GS;
-	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(f->tree));
-	node_vec ctx = VEC_INIT;
-	TSNode none = { 0 };
-	size_t depth = 0;
+	const TSSymbol kinds[] = { g->call_expression, 0 };
+	size_t n;
+	const struct gonode *v = walk_nodes(f, kinds, &n);
 
-	VEC_PUSH(&ctx, none);
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&c);
-		TSSymbol s = ts_node_symbol(n);
-		TSNode cur = ctx.items[depth];
+	for (size_t j = 0; j < n; j++) {
+		TSNode cur, fun;
 
-		if (s == g->call_expression && !ts_node_is_null(cur)) {
-			TSNode fun = go_field(n, f_function);
+		if (ts_node_symbol(v[j].node) != g->call_expression)
+			continue;
+		cur = walk_func(f, &v[j]);
+		if (ts_node_is_null(cur))
+			continue;
+		fun = go_field(v[j].node, f_function);
+		if (ts_node_symbol(fun) == g->selector_expression) {
+			size_t len;
+			const char *nm = go_text(f, go_field(fun, f_field),
+						 &len);
+			bool seen = false;
 
-			if (ts_node_symbol(fun) == g->selector_expression) {
-				size_t len;
-				const char *nm = go_text(f, go_field(fun, f_field),
-							 &len);
-				bool seen = false;
+			for (size_t i = 0; i < out->len && !seen; i++)
+				seen = ts_node_eq(out->items[i], cur);
+			if (!seen && apis_maybe_acquire(nm, len)) {
+				VEC_PUSH(out, cur);
+			} else if (!seen) {
+				struct res_call rc = { cur, fi, nm, len };
 
-				for (size_t i = 0; i < out->len && !seen; i++)
-					seen = ts_node_eq(out->items[i], cur);
-				if (!seen && apis_maybe_acquire(nm, len)) {
-					VEC_PUSH(out, cur);
-				} else if (!seen) {
-					struct res_call rc = { cur, fi, nm, len };
-
-					VEC_PUSH(calls, rc);
-				}
-			} else if (ts_node_symbol(fun) == g->identifier) {
-				struct res_call rc = { cur, fi, NULL, 0 };
-
-				rc.name = go_text(f, fun, &rc.len);
 				VEC_PUSH(calls, rc);
 			}
-		}
-		if (s == g->function_declaration || s == g->method_declaration ||
-		    s == g->func_literal)
-			cur = n;
-		if (ts_tree_cursor_goto_first_child(&c)) {
-			depth++;
-			if (ctx.len <= depth)
-				VEC_PUSH(&ctx, cur);
-			else
-				ctx.items[depth] = cur;
-			continue;
-		}
-		while (!ts_tree_cursor_goto_next_sibling(&c)) {
-			if (!ts_tree_cursor_goto_parent(&c))
-				goto done;
-			depth--;
+		} else if (ts_node_symbol(fun) == g->identifier) {
+			struct res_call rc = { cur, fi, NULL, 0 };
+
+			rc.name = go_text(f, fun, &rc.len);
+			VEC_PUSH(calls, rc);
 		}
 	}
-done:
-	ts_tree_cursor_delete(&c);
-	VEC_FREE(&ctx);
 }
 
 /* Adds the names of the candidate declarations of file i from index

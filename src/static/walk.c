@@ -19,6 +19,12 @@ static const struct walk_interest {
 	{ "LH202", 0, "call_expression" },
 	{ "LH203", 0, "call_expression" },
 	{ "LH706", 0, "defer_statement" },
+	/* resources.c: calls that may acquire */
+	{ NULL, LH_NEED_OBLIGATIONS, "call_expression" },
+	/* chanfacts.c: channel field uses, callers of functions */
+	{ NULL, LH_NEED_CHANNELS, "selector_expression identifier "
+				  "field_identifier keyed_element "
+				  "composite_literal" },
 };
 
 static unsigned char *walk__full;

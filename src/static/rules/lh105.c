@@ -1306,6 +1306,6 @@ const struct lh_rule lh_rule_lh105 = {
 	.severity = LH_SEV_WARNING,
 	.kind = LH_RULE_STATIC,
 	.since = "0.1",
-	.needs = LH_NEED_OBLIGATIONS,
+	.needs = LH_NEED_OBLIGATIONS | LH_NEED_CHANNELS,
 	.run = lh105_run,
 };

@@ -222,13 +222,11 @@ static void lh501_run(struct lh_pass *p)
 {
 	for (size_t i = 0; i < p->pkg->nfiles; i++) {
 		struct gofile *f = p->pkg->files[i];
-		TSNode root = ts_tree_root_node(f->tree);
-		uint32_t n = ts_node_named_child_count(root);
 
 		if (f->is_test || syn_file_ignored(f))
 			continue;
-		for (uint32_t k = 0; k < n; k++) {
-			TSNode fn = ts_node_named_child(root, k);
+		for (size_t k = 0; k < f->top.len; k++) {
+			TSNode fn = f->top.items[k];
 			struct bv_func b;
 			struct lh501_ctx c = { p, f, &b };
 			struct syn_walker w = { lh501__enter, NULL, &c };
