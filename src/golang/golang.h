@@ -50,13 +50,14 @@ struct goimport {
 /* A vector of nodes. */
 typedef VEC(TSNode) go_node_vec;
 
-/* One node recorded by the checking walk: its depth below the root and the
- * innermost function (declaration, method or literal) around it, as the
- * position + 1 of that function's entry in the same array (0: none;
- * function nodes are recorded whenever anything is). */
+/* One node recorded by the checking walk: its kind, its depth below the
+ * root and the innermost function (declaration, method or literal) around
+ * it, as the position + 1 of that function's entry in the same array (0:
+ * none; function nodes are recorded whenever anything is). */
 struct gonode {
 	TSNode node;
-	uint32_t depth;
+	uint16_t depth; /* trees are at most 32768 deep (go_limits) */
+	TSSymbol sym;
 	uint32_t func;
 };
 
@@ -76,6 +77,10 @@ struct gofile {
 	 * recorded by the walk that checks the tree after parsing (see
 	 * go_limits.index); static/walk.h reads them. Owned. */
 	VEC(struct gonode) nodes;
+	/* The positions in nodes grouped by kind, in source order within a
+	 * kind: those of kind s are by_kind[kind_start[s] .. kind_start[s +
+	 * 1]). Owned; NULL when nothing is recorded. */
+	uint32_t *by_kind, *kind_start;
 	/* The named children of the root (declarations, comments), in order:
 	 * ts_node_named_child(root, i) in a loop is quadratic. Owned. */
 	go_node_vec top;

@@ -76,12 +76,33 @@ uint32_t go_symbol_count(void)
 	return ts_language_symbol_count(go_language());
 }
 
-static void gofile__record(struct gofile *f, TSNode n, uint32_t depth,
-			   uint32_t func)
+static void gofile__record(struct gofile *f, TSNode n, TSSymbol s,
+			   uint32_t depth, uint32_t func)
 {
-	struct gonode e = { n, depth, func };
+	/* saturated: past any depth a walker visits (scan caps trees at
+	 * 32768 levels) */
+	struct gonode e = { n, (uint16_t)LH_MIN(depth, UINT16_MAX), s, func };
 
 	VEC_PUSH(&f->nodes, e);
+}
+
+/* Groups the records by kind (a counting sort: stable). */
+static void gofile__by_kind(struct gofile *f, uint32_t nsyms)
+{
+	uint32_t *start = xcalloc((size_t)nsyms + 1, sizeof(*start));
+	uint32_t *at = xmalloc((f->nodes.len + 1) * sizeof(*at));
+
+	for (size_t i = 0; i < f->nodes.len; i++)
+		start[f->nodes.items[i].sym + 1]++;
+	for (uint32_t s = 0; s < nsyms; s++)
+		start[s + 1] += start[s];
+	for (size_t i = 0; i < f->nodes.len; i++)
+		at[start[f->nodes.items[i].sym]++] = (uint32_t)i;
+	/* start[s] now ends kind s: shift back */
+	memmove(start + 1, start, nsyms * sizeof(*start));
+	start[0] = 0;
+	f->by_kind = at;
+	f->kind_start = start;
 }
 
 static bool gofile__is_func(TSSymbol s)
@@ -113,6 +134,9 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 	f->nodes.len = 0;
 	f->top.len = 0;
 	f->index_mask = mask;
+	free(f->by_kind);
+	free(f->kind_start);
+	f->by_kind = f->kind_start = NULL;
 	if (mask)
 		VEC_PUSH(&fn, 0);
 	for (;;) {
@@ -143,10 +167,10 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 			uint32_t up = fn.items[depth];
 
 			if (gofile__is_func(s)) {
-				gofile__record(f, n, depth, up);
+				gofile__record(f, n, s, depth, up);
 				up = (uint32_t)f->nodes.len;
 			} else if (s < nsyms && mask[s]) {
-				gofile__record(f, n, depth, up);
+				gofile__record(f, n, s, depth, up);
 			}
 			if (fn.len <= depth + 1)
 				VEC_PUSH(&fn, up);
@@ -166,6 +190,8 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 done:
 	ts_tree_cursor_delete(&c);
 	VEC_FREE(&fn);
+	if (st == LH_OK && mask)
+		gofile__by_kind(f, nsyms);
 	return st;
 }
 
@@ -366,6 +392,8 @@ void gofile_free(struct gofile *f)
 		ts_tree_delete(f->tree);
 	VEC_FREE(&f->nodes);
 	VEC_FREE(&f->top);
+	free(f->by_kind);
+	free(f->kind_start);
 	free(f->imports);
 	free(f->line_starts);
 	free(f->src);

@@ -7,6 +7,7 @@
 
 #include "static/bigval.h"
 #include "static/syn.h"
+#include "static/walk.h"
 
 /* ---------------------------------------------------------------- vars */
 
@@ -709,6 +710,26 @@ static bool bv__maybe(struct bv_func *b, TSNode fn)
 	return false;
 }
 
+/* The node kinds bv__enter acts on (walk.c registers them for the rules
+ * that use bv_analyze). */
+static const TSSymbol *bv__kinds(void)
+{
+	static _Thread_local TSSymbol k[9];
+	const struct go_syms *g = GS;
+
+	if (!k[0]) {
+		k[0] = g->call_expression;
+		k[1] = g->func_literal;
+		k[2] = g->short_var_declaration;
+		k[3] = g->assignment_statement;
+		k[4] = g->var_spec;
+		k[5] = g->range_clause;
+		k[6] = g->type_switch_statement;
+		k[7] = g->receive_statement;
+	}
+	return k;
+}
+
 static void bv__decls(struct bv_func *b, struct bv__walk *w,
 		      struct syn_walker *sw)
 {
@@ -719,7 +740,7 @@ static void bv__decls(struct bv_func *b, struct bv__walk *w,
 	bv__params(b, go_field(fn, f_parameters), false);
 	bv__params(b, go_field(fn, f_result), false);
 	w->read_pass = false;
-	syn_walk(go_field(fn, f_body), sw);
+	walk_body(b->file, fn, bv__kinds(), SYN_MAX_DEPTH, sw);
 }
 
 void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
@@ -753,7 +774,7 @@ void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
 		return;
 	/* buffers with a computed size become big once Read fills them */
 	w.read_pass = true;
-	syn_walk(go_field(fn, f_body), &sw);
+	walk_body(f, fn, bv__kinds(), SYN_MAX_DEPTH, &sw);
 	for (size_t i = 0; i < b->vars.len; i++) {
 		if (b->vars.items[i].what &&
 		    strcmp(b->vars.items[i].what, "a buffer filled by Read") == 0)

@@ -720,17 +720,17 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *f = pkg->files[i];
-		size_t nn;
-		const struct gonode *v;
+		struct walk_iter it;
+		const struct gonode *e;
 
 		if (!memmem(f->src, f->len, "chan", 4) && !cf->nfields)
 			continue;
-		v = walk_nodes(f, kinds, &nn);
-		for (size_t j = 0; j < nn; j++) {
-			TSNode n = v[j].node;
-			TSSymbol s = ts_node_symbol(n);
+		walk_iter_file(&it, f, kinds);
+		while ((e = walk_next(&it))) {
+			TSNode n = e->node;
+			TSSymbol s = e->sym;
 
-			if (v[j].depth > CF_MAX_DEPTH)
+			if (e->depth > CF_MAX_DEPTH)
 				continue;
 			if (s == g->selector_expression) {
 				size_t len;
@@ -2080,15 +2080,14 @@ static struct cf_callers *cf__callers(struct gopkg *pkg)
 	}
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *f = pkg->files[i];
-		size_t nn;
-		const struct gonode *v = walk_nodes(f, kinds, &nn);
+		struct walk_iter it;
+		const struct gonode *r;
 
-		for (size_t j = 0; j < nn; j++) {
-			TSNode n = v[j].node;
-			TSSymbol s = ts_node_symbol(n);
+		walk_iter_file(&it, f, kinds);
+		while ((r = walk_next(&it))) {
+			TSNode n = r->node;
 
-			if (v[j].depth <= CF_MAX_DEPTH &&
-			    (s == g->identifier || s == g->field_identifier)) {
+			if (r->depth <= CF_MAX_DEPTH) {
 				size_t len;
 				const char *t = go_text(f, n, &len);
 				struct cf_callee *e = cf__find_callee(cs, t,

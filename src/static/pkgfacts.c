@@ -1047,24 +1047,34 @@ static void pf__index_write(struct pf_build *b, TSNode lhs, TSNode stmt)
 	TSNode root = go_unparen(lhs), coll = root;
 	bool bounded = true;
 	struct pf_res r;
+	go_node_vec keys = VEC_INIT;
 
 	while (ts_node_symbol(root) == GS->index_expression) {
-		TSNode k = go_field(root, f_index);
+		VEC_PUSH(&keys, go_field(root, f_index));
+		coll = root = go_unparen(go_field(root, f_operand));
+		if (ts_node_is_null(root)) {
+			VEC_FREE(&keys);
+			return;
+		}
+	}
+	r = pf__resolve(b, root);
+	if ((r.tgt && r.tgt->t.kind == PF_SLICE &&
+	     ts_node_symbol(go_unparen(go_field(go_unparen(lhs), f_operand))) !=
+		     GS->index_expression) || /* s[i] = v: no growth */
+	    (!r.tgt && !r.recv_type)) {
+		VEC_FREE(&keys);
+		return;
+	}
+	/* the key tests may walk the function: only for a write that
+	 * counts, after resolving (nothing they read changes meanwhile) */
+	for (size_t i = 0; i < keys.len && bounded; i++) {
+		TSNode k = keys.items[i];
 
 		if (!pf__const_key(b, k) && !pf__switch_key(b, k, stmt) &&
 		    !pf__type_key(b, k, stmt))
 			bounded = false;
-		coll = root = go_unparen(go_field(root, f_operand));
-		if (ts_node_is_null(root))
-			return;
 	}
-	r = pf__resolve(b, root);
-	if (r.tgt && r.tgt->t.kind == PF_SLICE &&
-	    ts_node_symbol(go_unparen(go_field(go_unparen(lhs), f_operand))) !=
-		    GS->index_expression)
-		return; /* s[i] = v: no growth */
-	if (!r.tgt && !r.recv_type)
-		return;
+	VEC_FREE(&keys);
 	if (!bounded)
 		bounded = pf__size_checked(b, coll, stmt);
 	pf__write(b, &r, stmt, bounded, true);

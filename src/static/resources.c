@@ -145,18 +145,16 @@ static void res__candidates(struct gofile *f, size_t fi, node_vec *out,
 {
 	const struct go_syms *g = GS;
 	const TSSymbol kinds[] = { g->call_expression, 0 };
-	size_t n;
-	const struct gonode *v = walk_nodes(f, kinds, &n);
+	struct walk_iter it;
+	const struct gonode *e;
 
-	for (size_t j = 0; j < n; j++) {
-		TSNode cur, fun;
+	walk_iter_file(&it, f, kinds);
+	while ((e = walk_next(&it))) {
+		TSNode cur = walk_func(f, e), fun;
 
-		if (ts_node_symbol(v[j].node) != g->call_expression)
-			continue;
-		cur = walk_func(f, &v[j]);
 		if (ts_node_is_null(cur))
 			continue;
-		fun = go_field(v[j].node, f_function);
+		fun = go_field(e->node, f_function);
 		if (ts_node_symbol(fun) == g->selector_expression) {
 			size_t len;
 			const char *nm = go_text(f, go_field(fun, f_field),

@@ -8,6 +8,11 @@
 #include "static/pass.h"
 #include "static/walk.h"
 
+#define BV_KINDS                                                        \
+	"call_expression func_literal short_var_declaration "             \
+	"assignment_statement var_spec range_clause type_switch_statement " \
+	"receive_statement"
+
 /* Who visits which node kinds. A row names a rule (by id) or a shared
  * analysis (by the LH_NEED_* bit its rules declare in .needs). Order means
  * nothing. */
@@ -19,6 +24,10 @@ static const struct walk_interest {
 	{ "LH202", 0, "call_expression" },
 	{ "LH203", 0, "call_expression" },
 	{ "LH706", 0, "defer_statement" },
+	/* bigval.c's bv_analyze */
+	{ "LH401", 0, BV_KINDS },
+	{ "LH402", 0, BV_KINDS },
+	{ "LH501", 0, BV_KINDS },
 	/* resources.c: calls that may acquire */
 	{ NULL, LH_NEED_OBLIGATIONS, "call_expression" },
 	/* chanfacts.c: channel field uses, callers of functions */
@@ -88,60 +97,171 @@ unsigned char *walk_mask(const unsigned char *enabled)
 	return m;
 }
 
-const struct gonode *walk_nodes(struct gofile *f, const TSSymbol *kinds,
-				size_t *n)
+/* Makes sure f's records hold every kind of kinds. */
+static void walk__prepare(struct gofile *f, const TSSymbol *kinds)
 {
+	size_t n = 0;
+
 	pthread_once(&walk__once, walk__init);
-	for (const TSSymbol *k = kinds; *k; k++) {
+	for (const TSSymbol *k = kinds; *k; k++, n++) {
 		if (*k >= walk__nsyms || !walk__full[*k])
 			LH_BUG("a walk visits a node kind walk.c does not list");
-		if (!f->index_mask || !f->index_mask[*k]) {
+		if (!f->index_mask || !f->index_mask[*k])
 			gofile_index(f, walk__full);
-			break;
-		}
 	}
-	*n = f->nodes.len;
-	return f->nodes.items;
+	if (n > WALK_MAX_KINDS)
+		LH_BUG("a walk visits too many node kinds");
 }
 
-static bool walk__is(TSSymbol s, const TSSymbol *kinds)
+/* Iterates records [lo, hi) of f of the kinds (prepared). */
+static void walk__iter(struct walk_iter *it, const struct gofile *f,
+		       const TSSymbol *kinds, uint32_t lo, uint32_t hi)
 {
-	for (; *kinds; kinds++) {
-		if (s == *kinds)
-			return true;
+	it->f = f;
+	it->nk = 0;
+	it->stop = hi;
+	for (const TSSymbol *k = kinds; *k; k++) {
+		const uint32_t *a = f->by_kind + f->kind_start[*k];
+		const uint32_t *e = f->by_kind + f->kind_start[*k + 1];
+		size_t n = (size_t)(e - a), l = 0, h = n;
+
+		while (l < h) { /* first position >= lo */
+			size_t mid = l + (h - l) / 2;
+
+			if (a[mid] < lo)
+				l = mid + 1;
+			else
+				h = mid;
+		}
+		it->at[it->nk] = a + l;
+		it->end[it->nk] = e;
+		it->nk++;
 	}
-	return false;
+}
+
+void walk_iter_file(struct walk_iter *it, struct gofile *f,
+		    const TSSymbol *kinds)
+{
+	walk__prepare(f, kinds);
+	walk__iter(it, f, kinds, 0, (uint32_t)f->nodes.len);
+}
+
+const struct gonode *walk_next(struct walk_iter *it)
+{
+	size_t best = it->nk;
+	uint32_t pos = it->stop;
+
+	for (size_t k = 0; k < it->nk; k++) {
+		if (it->at[k] < it->end[k] && *it->at[k] < pos) {
+			pos = *it->at[k];
+			best = k;
+		}
+	}
+	if (best == it->nk)
+		return NULL;
+	it->at[best]++;
+	return &it->f->nodes.items[pos];
+}
+
+/* Visits the records of it whose node starts at byte start or later, at
+ * depth base + max_depth at most, with the skip rule of walk_file();
+ * depths are passed relative to base. */
+static void walk__visit(struct walk_iter *it, uint32_t start, uint32_t base,
+			unsigned max_depth, const struct syn_walker *w)
+{
+	/* skipping the records inside the node at depth skip, which ends at
+	 * byte skip_end: in pre-order they follow it, deeper and before its
+	 * end (a record after its unrecorded next sibling is not inside) */
+	uint32_t skip = UINT32_MAX, skip_end = 0;
+	const struct gonode *e;
+
+	if (w->leave)
+		LH_BUG("a walk of records calls no leave()");
+	while ((e = walk_next(it))) {
+		uint32_t at = ts_node_start_byte(e->node);
+
+		if (at < start || e->depth < base)
+			continue;
+		if (skip != UINT32_MAX) {
+			if (e->depth > skip && at < skip_end)
+				continue;
+			skip = UINT32_MAX;
+		}
+		if (e->depth - base > max_depth)
+			continue;
+		if (!w->enter(w->ctx, e->node, e->depth - base)) {
+			skip = e->depth;
+			skip_end = ts_node_end_byte(e->node);
+		}
+	}
 }
 
 void walk_file(struct gofile *f, const TSSymbol *kinds, unsigned max_depth,
 	       const struct syn_walker *w)
 {
-	size_t n;
-	const struct gonode *v = walk_nodes(f, kinds, &n);
-	/* skipping the records inside the node at depth skip, which ends at
-	 * byte skip_end: in pre-order they follow it, deeper and before its
-	 * end (a record after its unrecorded next sibling is not inside) */
-	uint32_t skip = UINT32_MAX, skip_end = 0;
+	struct walk_iter it;
 
-	if (w->leave)
-		LH_BUG("walk_file calls no leave()");
-	for (size_t i = 0; i < n; i++) {
-		const struct gonode *e = &v[i];
+	walk_iter_file(&it, f, kinds);
+	walk__visit(&it, 0, 0, max_depth, w);
+}
 
-		if (skip != UINT32_MAX) {
-			if (e->depth > skip &&
-			    ts_node_start_byte(e->node) < skip_end)
-				continue;
-			skip = UINT32_MAX;
-		}
-		if (e->depth > max_depth ||
-		    !walk__is(ts_node_symbol(e->node), kinds))
-			continue;
-		if (!w->enter(w->ctx, e->node, e->depth)) {
-			skip = e->depth;
-			skip_end = ts_node_end_byte(e->node);
-		}
+/* Position of fn's record in f (functions are always recorded). */
+static size_t walk__find(const struct gofile *f, TSNode fn)
+{
+	const struct gonode *v = f->nodes.items;
+	size_t n = f->nodes.len, lo = 0, hi = n;
+	uint32_t at = ts_node_start_byte(fn);
+
+	while (lo < hi) { /* first record starting at or after fn */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ts_node_start_byte(v[mid].node) < at)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	for (; lo < n && ts_node_start_byte(v[lo].node) == at; lo++) {
+		if (ts_node_eq(v[lo].node, fn))
+			return lo;
+	}
+	LH_BUG("a function the shared walk did not record");
+}
+
+/* The first position after from whose record starts at byte end or
+ * later (records are in source order). */
+static size_t walk__until(const struct gofile *f, size_t from, uint32_t end)
+{
+	const struct gonode *v = f->nodes.items;
+	size_t lo = from, hi = f->nodes.len;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ts_node_start_byte(v[mid].node) < end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+void walk_body(struct gofile *f, TSNode fn, const TSSymbol *kinds,
+	       unsigned max_depth, const struct syn_walker *w)
+{
+	TSNode body = go_field(fn, f_body);
+	struct walk_iter it;
+	size_t i, hi;
+
+	if (ts_node_is_null(body))
+		return;
+	walk__prepare(f, kinds);
+	i = walk__find(f, fn);
+	/* the body is a child of fn: what starts inside its bytes, after
+	 * fn in pre-order, is the body or inside it */
+	hi = walk__until(f, i + 1, ts_node_end_byte(body));
+	walk__iter(&it, f, kinds, (uint32_t)(i + 1), (uint32_t)hi);
+	walk__visit(&it, ts_node_start_byte(body), f->nodes.items[i].depth + 1,
+		    max_depth, w);
 }
 
 TSNode walk_func(const struct gofile *f, const struct gonode *e)

@@ -26,10 +26,24 @@
  * free(). */
 unsigned char *walk_mask(const unsigned char *enabled);
 
-/* Makes sure f's records hold every kind of `kinds` (a list ending with
- * 0) and returns them. Borrowed: valid until f is freed. */
-const struct gonode *walk_nodes(struct gofile *f, const TSSymbol *kinds,
-				size_t *n);
+/* Most kinds one visit asks for. */
+#define WALK_MAX_KINDS 8
+
+/* An iteration over f's records of some kinds, in source order. */
+struct walk_iter {
+	const struct gofile *f;
+	const uint32_t *at[WALK_MAX_KINDS], *end[WALK_MAX_KINDS];
+	size_t nk;
+	uint32_t stop; /* positions in f->nodes before this one */
+};
+
+/* Starts an iteration over f's records of the kinds in `kinds` (a list
+ * ending with 0, at most WALK_MAX_KINDS): makes sure f's records hold
+ * them. Borrowed: valid until f is freed. */
+void walk_iter_file(struct walk_iter *it, struct gofile *f,
+		    const TSSymbol *kinds);
+/* The next record, in source order, or NULL at the end. */
+const struct gonode *walk_next(struct walk_iter *it);
 
 /* Visits f's nodes of the kinds in `kinds` (a list ending with 0) at depth
  * <= max_depth below the root, in source order, calling w->enter: the same
@@ -38,6 +52,13 @@ const struct gonode *walk_nodes(struct gofile *f, const TSSymbol *kinds,
  * the visited nodes inside that node. w->leave must be NULL. */
 void walk_file(struct gofile *f, const TSSymbol *kinds, unsigned max_depth,
 	       const struct syn_walker *w);
+
+/* The same for the body of fn (a function_declaration,
+ * method_declaration or func_literal of f): like syn_walk(go_field(fn,
+ * f_body), w) with an enter that ignores every other kind; depths are
+ * counted from the body. */
+void walk_body(struct gofile *f, TSNode fn, const TSSymbol *kinds,
+	       unsigned max_depth, const struct syn_walker *w);
 
 /* The innermost function_declaration, method_declaration or func_literal
  * around record e of f (e itself excluded), or a null node. */
