@@ -740,7 +740,7 @@ static void bv__decls(struct bv_func *b, struct bv__walk *w,
 	bv__params(b, go_field(fn, f_parameters), false);
 	bv__params(b, go_field(fn, f_result), false);
 	w->read_pass = false;
-	walk_body(b->file, fn, bv__kinds(), SYN_MAX_DEPTH, sw);
+	walk_fn_body(b->file, fn, bv__kinds(), SYN_MAX_DEPTH, sw);
 }
 
 void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
@@ -774,7 +774,7 @@ void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
 		return;
 	/* buffers with a computed size become big once Read fills them */
 	w.read_pass = true;
-	walk_body(f, fn, bv__kinds(), SYN_MAX_DEPTH, &sw);
+	walk_fn_body(f, fn, bv__kinds(), SYN_MAX_DEPTH, &sw);
 	for (size_t i = 0; i < b->vars.len; i++) {
 		if (b->vars.items[i].what &&
 		    strcmp(b->vars.items[i].what, "a buffer filled by Read") == 0)

@@ -512,33 +512,22 @@ static bool res__field_released(struct gopkg *pkg, const char *field,
 				bool func)
 {
 	const struct go_syms *g = GS;
+	const TSSymbol kinds[] = { g->selector_expression, 0 };
 
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *f = pkg->files[i];
-		TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(f->tree));
-		bool found = false;
+		struct walk_iter it;
+		const struct gonode *e;
 
-		for (;;) {
-			TSNode n = ts_tree_cursor_current_node(&c);
+		walk_iter_file(&it, f, kinds);
+		while ((e = walk_next(&it))) {
+			TSNode n = e->node;
 
-			if (ts_node_symbol(n) == g->selector_expression &&
-			    go_text_is(f, go_field(n, f_field), field) &&
+			if (go_text_is(f, go_field(n, f_field), field) &&
 			    res__field_use_releases(f, n, k, func) &&
-			    res__same_owner(pkg, f, n, owner)) {
-				found = true;
-				break;
-			}
-			if (ts_tree_cursor_goto_first_child(&c))
-				continue;
-			while (!ts_tree_cursor_goto_next_sibling(&c)) {
-				if (!ts_tree_cursor_goto_parent(&c))
-					goto done;
-			}
+			    res__same_owner(pkg, f, n, owner))
+				return true;
 		}
-done:
-		ts_tree_cursor_delete(&c);
-		if (found)
-			return true;
 	}
 	return false;
 }

@@ -13,6 +13,10 @@
 	"assignment_statement var_spec range_clause type_switch_statement " \
 	"receive_statement"
 
+#define POOL_KINDS                                                      \
+	"var_spec short_var_declaration field_declaration keyed_element "  \
+	"assignment_statement type_assertion_expression call_expression"
+
 /* Who visits which node kinds. A row names a rule (by id) or a shared
  * analysis (by the LH_NEED_* bit its rules declare in .needs). Order means
  * nothing. */
@@ -24,12 +28,15 @@ static const struct walk_interest {
 	{ "LH202", 0, "call_expression" },
 	{ "LH203", 0, "call_expression" },
 	{ "LH706", 0, "defer_statement" },
-	/* bigval.c's bv_analyze */
-	{ "LH401", 0, BV_KINDS },
-	{ "LH402", 0, BV_KINDS },
+	/* bigval.c's bv_analyze, and the rules' own visits */
+	{ "LH401", 0, BV_KINDS " identifier slice_expression index_expression" },
+	{ "LH402", 0, BV_KINDS " identifier slice_expression index_expression" },
 	{ "LH501", 0, BV_KINDS },
-	/* resources.c: calls that may acquire */
-	{ NULL, LH_NEED_OBLIGATIONS, "call_expression" },
+	{ "LH601", 0, POOL_KINDS },
+	{ "LH602", 0, POOL_KINDS },
+	{ "LH603", 0, POOL_KINDS },
+	/* resources.c: calls that may acquire, uses of fields */
+	{ NULL, LH_NEED_OBLIGATIONS, "call_expression selector_expression" },
 	/* chanfacts.c: channel field uses, callers of functions */
 	{ NULL, LH_NEED_CHANNELS, "selector_expression identifier "
 				  "field_identifier keyed_element "
@@ -245,7 +252,7 @@ static size_t walk__until(const struct gofile *f, size_t from, uint32_t end)
 	return lo;
 }
 
-void walk_body(struct gofile *f, TSNode fn, const TSSymbol *kinds,
+void walk_fn_body(struct gofile *f, TSNode fn, const TSSymbol *kinds,
 	       unsigned max_depth, const struct syn_walker *w)
 {
 	TSNode body = go_field(fn, f_body);

@@ -57,7 +57,7 @@ void walk_file(struct gofile *f, const TSSymbol *kinds, unsigned max_depth,
  * method_declaration or func_literal of f): like syn_walk(go_field(fn,
  * f_body), w) with an enter that ignores every other kind; depths are
  * counted from the body. */
-void walk_body(struct gofile *f, TSNode fn, const TSSymbol *kinds,
+void walk_fn_body(struct gofile *f, TSNode fn, const TSSymbol *kinds,
 	       unsigned max_depth, const struct syn_walker *w);
 
 /* The innermost function_declaration, method_declaration or func_literal

@@ -19,6 +19,7 @@
  */
 #include "static/bigval.h"
 #include "static/syn.h"
+#include "static/walk.h"
 
 extern const struct lh_rule lh_rule_lh401, lh_rule_lh402;
 
@@ -137,6 +138,11 @@ static bool lh40x__enter(void *ctx, TSNode n, unsigned depth)
 
 static void lh40x_run(struct lh_pass *p)
 {
+	const struct go_syms *g = GS;
+	const TSSymbol kinds[] = { g->identifier, g->slice_expression,
+				   g->call_expression, g->index_expression,
+				   0 };
+
 	for (size_t i = 0; i < p->pkg->nfiles; i++) {
 		struct gofile *f = p->pkg->files[i];
 
@@ -153,7 +159,7 @@ static void lh40x_run(struct lh_pass *p)
 				continue;
 			bv_analyze(&b, p->pkg, f, fn);
 			if (b.vars.len)
-				syn_walk(go_field(fn, f_body), &w);
+				walk_fn_body(f, fn, kinds, SYN_MAX_DEPTH, &w);
 			bv_release(&b);
 			VEC_FREE(&c.done);
 		}

@@ -17,6 +17,7 @@
  */
 #include "static/bigval.h"
 #include "static/syn.h"
+#include "static/walk.h"
 
 extern const struct lh_rule lh_rule_lh501;
 
@@ -205,8 +206,9 @@ static bool lh501__lit_enter(void *ctx, TSNode n, unsigned depth)
 }
 
 /* Cheap pre-check: only functions with a func literal are analysed. */
-static bool lh501__has_literal(const struct gofile *f, TSNode fn)
+static bool lh501__has_literal(struct gofile *f, TSNode fn)
 {
+	const TSSymbol kinds[] = { GS->func_literal, 0 };
 	bool found = false;
 	struct syn_walker w = { lh501__lit_enter, NULL, &found };
 	size_t len;
@@ -214,12 +216,14 @@ static bool lh501__has_literal(const struct gofile *f, TSNode fn)
 
 	if (!memmem(s, len, "func", 4))
 		return false;
-	syn_walk(go_field(fn, f_body), &w);
+	walk_fn_body(f, fn, kinds, SYN_MAX_DEPTH, &w);
 	return found;
 }
 
 static void lh501_run(struct lh_pass *p)
 {
+	const TSSymbol kinds[] = { GS->func_literal, 0 };
+
 	for (size_t i = 0; i < p->pkg->nfiles; i++) {
 		struct gofile *f = p->pkg->files[i];
 
@@ -238,7 +242,7 @@ static void lh501_run(struct lh_pass *p)
 				continue;
 			bv_analyze(&b, p->pkg, f, fn);
 			if (b.vars.len)
-				syn_walk(go_field(fn, f_body), &w);
+				walk_fn_body(f, fn, kinds, SYN_MAX_DEPTH, &w);
 			bv_release(&b);
 		}
 	}

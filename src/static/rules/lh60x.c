@@ -24,6 +24,7 @@
  */
 #include "static/pass.h"
 #include "static/syn.h"
+#include "static/walk.h"
 
 extern const struct lh_rule lh_rule_lh601, lh_rule_lh602, lh_rule_lh603;
 
@@ -857,6 +858,12 @@ static void lh60x__check(struct lh60x *c)
 
 static void lh60x_run(struct lh_pass *p)
 {
+	const struct go_syms *g = GS;
+	const TSSymbol kinds[] = { g->var_spec, g->short_var_declaration,
+				   g->field_declaration, g->keyed_element,
+				   g->assignment_statement,
+				   g->type_assertion_expression,
+				   g->call_expression, 0 };
 	struct lh60x c = { p, NULL, VEC_INIT, VEC_INIT };
 
 	for (size_t i = 0; i < p->pkg->nfiles; i++) {
@@ -867,7 +874,7 @@ static void lh60x_run(struct lh_pass *p)
 		    (!syn_imports(c.f, "sync") &&
 		     !memmem(c.f->src, c.f->len, ".Put(", 5)))
 			continue;
-		syn_walk(ts_tree_root_node(c.f->tree), &w);
+		walk_file(c.f, kinds, SYN_MAX_DEPTH, &w);
 	}
 	if (c.pools.len && c.puts.len)
 		lh60x__check(&c);
