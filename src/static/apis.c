@@ -115,10 +115,21 @@ static void apis__parse(struct eng_kind *k)
 	}
 }
 
+/* The names of rows (any row; rows with a receiver): asked for every
+ * call of every function, so a set rather than a scan of the table. */
+static struct map apis__names, apis__methods;
+
 static void apis__init(void)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
 		apis__parse(&kinds[i]);
+	map_init(&apis__names);
+	map_init(&apis__methods);
+	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
+		map_puts(&apis__names, rows[i].name, (void *)1);
+		if (rows[i].recv[0])
+			map_puts(&apis__methods, rows[i].name, (void *)1);
+	}
 }
 
 const struct eng_kind *apis_kind(enum apis_kind_id id)
@@ -151,20 +162,14 @@ const struct apis_row *apis_acquire(const char *pkg, const char *recv,
 
 bool apis_maybe_acquire(const char *name, size_t len)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
-		if (str_eqn(name, len, rows[i].name))
-			return true;
-	}
-	return false;
+	pthread_once(&apis__once, apis__init);
+	return map_get(&apis__names, name, len) != NULL;
 }
 
 bool apis_method_name(const char *name, size_t len)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
-		if (rows[i].recv[0] && str_eqn(name, len, rows[i].name))
-			return true;
-	}
-	return false;
+	pthread_once(&apis__once, apis__init);
+	return map_get(&apis__methods, name, len) != NULL;
 }
 
 /* name matches pattern: exact, or pattern "X*" is a prefix */

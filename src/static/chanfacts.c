@@ -1499,90 +1499,91 @@ static void cf__walk(struct cf_walk *w, TSNode n)
 
 /* Collects the names that may denote local channels; returns true when
  * the function needs the full walk. */
-static bool cf__prescan(struct cf_walk *w, TSNode body)
+struct cf_prescan {
+	struct cf_walk *w;
+	bool need;
+};
+
+static bool cf__prescan_enter(void *ctx, TSNode n, unsigned depth)
 {
+	struct cf_prescan *ps = ctx;
+	struct cf_walk *w = ps->w;
 	const struct go_syms *g = GS;
-	TSTreeCursor c = ts_tree_cursor_new(body);
+	TSSymbol s = ts_node_symbol(n);
 	bool need = false;
-	unsigned depth = 0;
 
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&c);
-		TSSymbol s = ts_node_symbol(n);
-		bool descend = true;
+	LH_UNUSED(depth);
+	if (s == g->go_statement) {
+		need = true;
+	} else if (s == g->select_statement &&
+		   ts_node_named_child_count(n) == 0) {
+		need = true;
+	} else if (s == g->short_var_declaration ||
+		   s == g->assignment_statement) {
+		TSNode left = go_field(n, f_left);
+		TSNode right = go_field(n, f_right);
+		uint32_t nl = ts_node_named_child_count(left);
 
-		if (s == g->go_statement) {
-			need = true;
-		} else if (s == g->select_statement &&
-			   ts_node_named_child_count(n) == 0) {
-			need = true;
-		} else if (s == g->short_var_declaration ||
-			   s == g->assignment_statement) {
-			TSNode left = go_field(n, f_left);
-			TSNode right = go_field(n, f_right);
-			uint32_t nl = ts_node_named_child_count(left);
+		if (nl == ts_node_named_child_count(right)) {
+			for (uint32_t i = 0; i < nl; i++) {
+				TSNode id = ts_node_named_child(left, i);
+				size_t len;
+				const char *t;
 
-			if (nl == ts_node_named_child_count(right)) {
-				for (uint32_t i = 0; i < nl; i++) {
-					TSNode id = ts_node_named_child(left, i);
-					size_t len;
-					const char *t;
-
-					if (!cf__is(id, g->identifier) ||
-					    !cf__is_make_chan(w->file,
-						ts_node_named_child(right, i)))
-						continue;
-					t = go_text(w->file, id, &len);
-					cf__add_name(w, t, len);
-					need = true;
-				}
-			}
-		} else if (s == g->var_spec) {
-			TSNode type = go_field(n, f_type);
-			TSNode val = go_field(n, f_value);
-			bool chan = cf__is(type, g->channel_type);
-
-			if (!chan && !ts_node_is_null(val)) {
-				uint32_t k = cf__is(val, g->expression_list) ?
-					ts_node_named_child_count(val) : 1;
-
-				for (uint32_t i = 0; i < k && !chan; i++)
-					chan = cf__is_make_chan(w->file,
-						cf__is(val, g->expression_list) ?
-						ts_node_named_child(val, i) : val);
-			}
-			if (chan) {
-				uint32_t k = ts_node_named_child_count(n);
-
-				for (uint32_t i = 0; i < k; i++) {
-					TSNode id = ts_node_named_child(n, i);
-					size_t len;
-					const char *t;
-
-					if (!cf__is(id, g->identifier))
-						continue;
-					t = go_text(w->file, id, &len);
-					cf__add_name(w, t, len);
-				}
+				if (!cf__is(id, g->identifier) ||
+				    !cf__is_make_chan(w->file,
+					ts_node_named_child(right, i)))
+					continue;
+				t = go_text(w->file, id, &len);
+				cf__add_name(w, t, len);
 				need = true;
 			}
 		}
-		if (descend && depth < CF_MAX_DEPTH &&
-		    ts_tree_cursor_goto_first_child(&c)) {
-			depth++;
-			continue;
+	} else if (s == g->var_spec) {
+		TSNode type = go_field(n, f_type);
+		TSNode val = go_field(n, f_value);
+		bool chan = cf__is(type, g->channel_type);
+
+		if (!chan && !ts_node_is_null(val)) {
+			uint32_t k = cf__is(val, g->expression_list) ?
+				ts_node_named_child_count(val) : 1;
+
+			for (uint32_t i = 0; i < k && !chan; i++)
+				chan = cf__is_make_chan(w->file,
+					cf__is(val, g->expression_list) ?
+					ts_node_named_child(val, i) : val);
 		}
-		while (!ts_tree_cursor_goto_next_sibling(&c)) {
-			if (!depth || !ts_tree_cursor_goto_parent(&c))
-				goto done;
-			depth--;
+		if (chan) {
+			uint32_t k = ts_node_named_child_count(n);
+
+			for (uint32_t i = 0; i < k; i++) {
+				TSNode id = ts_node_named_child(n, i);
+				size_t len;
+				const char *t;
+
+				if (!cf__is(id, g->identifier))
+					continue;
+				t = go_text(w->file, id, &len);
+				cf__add_name(w, t, len);
+			}
+			need = true;
 		}
-		if (!depth)
-			break;
 	}
-done:
-	ts_tree_cursor_delete(&c);
-	return need;
+	ps->need |= need;
+	return true;
+}
+
+static bool cf__prescan(struct cf_walk *w, const struct godecl *d)
+{
+	const struct go_syms *g = GS;
+	const TSSymbol kinds[] = { g->go_statement, g->select_statement,
+				   g->short_var_declaration,
+				   g->assignment_statement, g->var_spec, 0 };
+	struct cf_prescan ps = { w, false };
+	struct syn_walker sw = { cf__prescan_enter, NULL, &ps };
+
+	walk_fn_body(d->file, d->node, kinds, CF_MAX_DEPTH, &sw);
+	return ps.need;
 }
 
 /* ================================================================ build */
@@ -1623,7 +1624,7 @@ static struct chfunc *cf__func(struct cf_walk *w, const struct godecl *d)
 		    !memmem(t, len, "go\t", 3) && !memmem(t, len, "select", 6))
 			return NULL;
 	}
-	if (!cf__prescan(w, body))
+	if (!cf__prescan(w, d))
 		return NULL;
 	fn = arena_alloc(w->a, sizeof(*fn));
 	fn->decl = d;
@@ -1985,8 +1986,20 @@ static const char *cf__bare(const char *name)
 	return dot ? dot + 1 : name;
 }
 
-/* Classifies one occurrence of a function's name. */
-static int cf__occurrence(const struct gofile *f, TSNode id)
+/* True when fn is `func init()` or `func main()`. */
+static bool cf__init_or_main(const struct gofile *f, TSNode fn)
+{
+	TSNode nm;
+
+	if (!cf__is(fn, GS->function_declaration))
+		return false;
+	nm = go_field(fn, f_name);
+	return go_text_is(f, nm, "init") || go_text_is(f, nm, "main");
+}
+
+/* Classifies one occurrence of a function's name; fn is the innermost
+ * function around it. */
+static int cf__occurrence(const struct gofile *f, TSNode id, TSNode fn)
 {
 	const struct go_syms *g = GS;
 	TSNode x = id, p = ts_node_parent(id);
@@ -2001,6 +2014,10 @@ static int cf__occurrence(const struct gofile *f, TSNode id)
 	}
 	if (!cf__is(p, g->call_expression) ||
 	    !cf__eq(go_field(p, f_function), x))
+		return CF_CALLED_MANY;
+	/* the climb below ends at fn at the latest: only init and main can
+	 * make it a single call */
+	if (!cf__init_or_main(f, fn))
 		return CF_CALLED_MANY;
 	for (unsigned d = 0; d < CF_MAX_DEPTH; d++) {
 		TSSymbol s;
@@ -2094,7 +2111,8 @@ static struct cf_callers *cf__callers(struct gopkg *pkg)
 								      len);
 
 				if (e)
-					e->state |= cf__occurrence(f, n);
+					e->state |= cf__occurrence(
+						f, n, walk_func(f, r));
 			}
 		}
 	}

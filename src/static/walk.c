@@ -37,10 +37,13 @@ static const struct walk_interest {
 	{ "LH603", 0, POOL_KINDS },
 	/* resources.c: calls that may acquire, uses of fields */
 	{ NULL, LH_NEED_OBLIGATIONS, "call_expression selector_expression" },
-	/* chanfacts.c: channel field uses, callers of functions */
+	/* chanfacts.c: channel field uses, callers of functions, the
+	 * prescan of function bodies */
 	{ NULL, LH_NEED_CHANNELS, "selector_expression identifier "
 				  "field_identifier keyed_element "
-				  "composite_literal" },
+				  "composite_literal go_statement "
+				  "select_statement short_var_declaration "
+				  "assignment_statement var_spec" },
 };
 
 static unsigned char *walk__full;
