@@ -809,7 +809,10 @@ static void cf__field_op(struct cf_walk *w, TSNode sel)
 
 /* ================================================================ walk */
 
-static void cf__children(struct cf_walk *w, TSNode n)
+/* Walks the named children of n: all of them (any), or those whose field
+ * is fid (fid 0: those with no field) when want, the others when not. */
+static void cf__kids(struct cf_walk *w, TSNode n, bool any, TSFieldId fid,
+		     bool want)
 {
 	TSTreeCursor *c;
 
@@ -824,33 +827,22 @@ static void cf__children(struct cf_walk *w, TSNode n)
 	do {
 		TSNode ch = ts_tree_cursor_current_node(c);
 
-		if (ts_node_is_named(ch))
+		if (ts_node_is_named(ch) &&
+		    (any || (ts_tree_cursor_current_field_id(c) == fid) == want))
 			cf__walk(w, ch);
 	} while (ts_tree_cursor_goto_next_sibling(c));
 	w->depth--;
 }
 
+static void cf__children(struct cf_walk *w, TSNode n)
+{
+	cf__kids(w, n, true, 0, true);
+}
+
 /* Walks children of n whose field is fid (fid 0: those with no field). */
 static void cf__field(struct cf_walk *w, TSNode n, TSFieldId fid, bool want)
 {
-	TSTreeCursor *c;
-
-	if (w->depth >= CF_MAX_DEPTH) {
-		w->fn->incomplete = true;
-		return;
-	}
-	c = cf__cursor(w, n);
-	if (!ts_tree_cursor_goto_first_child(c))
-		return;
-	w->depth++;
-	do {
-		TSNode ch = ts_tree_cursor_current_node(c);
-		bool is = ts_tree_cursor_current_field_id(c) == fid;
-
-		if (ts_node_is_named(ch) && is == want)
-			cf__walk(w, ch);
-	} while (ts_tree_cursor_goto_next_sibling(c));
-	w->depth--;
+	cf__kids(w, n, false, fid, want);
 }
 
 /* Has an anonymous child ":=". */
