@@ -28,7 +28,7 @@ static const char usage[] =
 	"      --fail-on SEV     exit 1 only for findings at or above SEV\n"
 	"                        (info, warning, error; default info)\n"
 	"      --min-confidence C  drop findings below C (low, medium, high;\n"
-	"                        default low)\n"
+	"                        default medium)\n"
 	"      --baseline FILE   drop findings recorded in FILE\n"
 	"      --max-baseline-size N  refuse a baseline FILE larger than N\n"
 	"                        bytes (default 64 MiB)\n"
@@ -155,6 +155,9 @@ static int parse_args(int argc, char **argv, struct scan_args *a)
 	int c;
 
 	a->color = "auto";
+	/* low-confidence findings (a rule could not argue the leak, only
+	 * suspect it) are shown on request */
+	a->min_conf = LH_CONF_MEDIUM;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "j:f:vh", long_opts, NULL)) != -1) {
 		unsigned long long v;

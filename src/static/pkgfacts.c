@@ -35,6 +35,7 @@ struct pf_gvar {
 	TSNode anon;	    /* struct_type of an anonymous struct */
 	const struct gofile *anon_file;
 	bool named;	    /* map/slice of a named type (may have methods) */
+	const char *ntype;  /* that type, when declared in the package */
 	bool key_bounded;
 	struct gofile *file;
 	TSNode spec;
@@ -46,13 +47,17 @@ typedef VEC(struct pf_access) pf_access_vec;
 struct pf_tb {
 	struct pf_target t;
 	pf_access_vec w, s;
+	const char *ntype; /* named map/slice type of the package */
+	bool mcall;	   /* a method of ntype called on it */
 };
 
 /* a write or escape through the receiver of a method of type T */
 struct pf_pending {
-	const char *type, *field;
+	const char *type;
+	const char *field; /* "" for the receiver itself, "*" for *recv */
 	struct pf_access a;
 	bool escape;
+	bool shrink;
 	bool index; /* an index write: no growth when the field is a slice */
 };
 
@@ -61,12 +66,6 @@ struct pf_fieldshrink {
 	struct pf_access a;
 };
 
-struct pf_ref {
-	const char *callee, *caller; /* caller NULL: var initializer */
-	enum pf_ctx ctx;
-	bool value; /* not a direct call: may run any time */
-	bool loop;  /* called inside a loop */
-};
 
 enum { PFS_SHADOW, PFS_RECV };
 struct pf_scope {
@@ -84,14 +83,18 @@ struct pf_build {
 	struct map globals;  /* name -> pf_gvar */
 	struct map targets;  /* "m" / "G.f" -> pf_tb */
 	struct map inst;     /* struct type -> (void*)count of instances */
+	struct map ntypes;   /* named map/slice type -> its pf_tb */
 	VEC(struct pf_pending) pending;
 	VEC(struct pf_fieldshrink) fshrinks;
-	VEC(struct pf_ref) refs;
+	VEC(struct pf_call) refs;
 	struct map once_methods; /* methods passed as x.Do(y.m): run once */
 	/* walk state */
 	struct gofile *file;
 	enum pf_ctx ctx;
-	const char *func;    /* top-level function name */
+	const char *func;    /* top-level function name (NULL inside a func
+				literal that runs later) */
+	const char *top;     /* top-level function name, always */
+	enum pf_lit lit;     /* inside a func literal that runs later */
 	const char *ctor_of; /* struct type the current function constructs */
 	const char *spec_of; /* struct type of the package var being
 				initialized */
@@ -267,16 +270,23 @@ static enum pf_gkind pf__type_kind(struct pf_build *b, const struct gofile *f,
 		enum pf_gkind k;
 
 		d = pf__type_decl(b, f, t);
-		if (!d || ts_node_symbol(d->node) != s->type_spec)
+		if (!d || (ts_node_symbol(d->node) != s->type_spec &&
+			   ts_node_symbol(d->node) != s->type_alias))
 			return PFG_NONE;
-		if (ts_node_symbol(go_field(d->node, f_type)) == s->struct_type) {
+		if (ts_node_symbol(d->node) == s->type_spec &&
+		    ts_node_symbol(go_field(d->node, f_type)) == s->struct_type) {
 			g->stype = go_text_dup(f, t);
 			return PFG_STRUCT;
 		}
 		k = pf__type_kind(b, d->file, go_field(d->node, f_type), g,
 				  depth + 1);
-		if (k == PFG_MAP || k == PFG_SLICE)
+		/* an alias (type T = map[K]V) is the map type itself; a
+		 * defined type may have methods */
+		if ((k == PFG_MAP || k == PFG_SLICE) &&
+		    ts_node_symbol(d->node) == s->type_spec) {
 			g->named = true;
+			g->ntype = d->name;
+		}
 		return k == PFG_STRUCT ? PFG_NONE : k;
 	}
 	return PFG_NONE;
@@ -385,6 +395,19 @@ static enum pf_kind pf__tkind(enum pf_gkind k)
 	return k == PFG_MAP ? PF_MAP : k == PFG_SLICE ? PF_SLICE : PF_SYNCMAP;
 }
 
+/* True when the package declares a method on type tname. */
+static bool pf__has_methods(const struct gopkg *pkg, const char *tname)
+{
+	for (size_t i = 0; i < pkg->funcs.len; i++) {
+		const struct godecl *d = pkg->funcs.items[i];
+
+		if (d->kind == GODECL_METHOD && d->recv &&
+		    strcmp(d->recv, tname) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Fields of struct type T of global g become targets "g.f". */
 static void pf__struct_fields(struct pf_build *b, struct pf_gvar *g)
 {
@@ -431,8 +454,9 @@ static void pf__struct_fields(struct pf_build *b, struct pf_gvar *g)
 				       g->file, g->spec);
 			t->t.type = g->stype;
 			t->t.key_bounded = tmp.key_bounded;
-			/* named map types may have methods */
-			t->t.escapes = tmp.named;
+			/* the methods of a named map type may shrink it */
+			t->t.escapes = tmp.ntype &&
+				       pf__has_methods(b->pkg, tmp.ntype);
 		}
 	}
 }
@@ -491,7 +515,17 @@ static void pf__collect_spec(struct pf_build *b, struct gofile *f, TSNode spec)
 			g->tgt = pf__target(b, g->name, g->name, NULL,
 					    pf__tkind(g->kind), f, spec);
 			g->tgt->t.key_bounded = g->key_bounded;
-			g->tgt->t.escapes = g->named;
+			g->tgt->ntype = g->ntype;
+			/* a named type declared elsewhere may have methods */
+			g->tgt->t.escapes = g->named && !g->ntype;
+			if (g->ntype) {
+				struct map_entry *e = map_slot(&b->inst, g->ntype,
+							       strlen(g->ntype));
+
+				e->value = (void *)((uintptr_t)e->value + 1);
+				if (!map_gets(&b->ntypes, g->ntype))
+					map_puts(&b->ntypes, g->ntype, g->tgt);
+			}
 		}
 	} while (ts_tree_cursor_goto_next_sibling(&c));
 	ts_tree_cursor_delete(&c);
@@ -617,8 +651,34 @@ static struct pf_res pf__resolve(struct pf_build *b, TSNode e)
 	e = go_unparen(e);
 	if (ts_node_is_null(e))
 		return r;
+	if (ts_node_symbol(e) == s->unary_expression &&
+	    go_text_is(b->file, go_field(e, f_operator), "*")) {
+		/* *recv of a named slice type: the global itself */
+		TSNode x = go_unparen(go_field(e, f_operand));
+
+		r = pf__resolve(b, x);
+		if (r.recv_type && r.field && !r.field[0])
+			r.field = "*";
+		else
+			memset(&r, 0, sizeof(r));
+		return r;
+	}
 	if (ts_node_symbol(e) == s->identifier) {
-		struct pf_gvar *g = pf__global(b, e);
+		struct pf_gvar *g;
+		size_t len;
+		const char *nm = go_text(b->file, e, &len);
+		const struct pf_scope *sc = pf__lookup(b, nm, len);
+
+		if (sc && sc->kind == PFS_RECV && sc->type &&
+		    map_gets(&b->ntypes, sc->type)) {
+			/* the receiver of a method of a named map or slice
+			 * type: its package-level instance when it has only
+			 * one (resolved with the singletons) */
+			r.recv_type = sc->type;
+			r.field = "";
+			return r;
+		}
+		g = pf__global(b, e);
 
 		if (g && g->tgt)
 			r.tgt = g->tgt;
@@ -674,7 +734,10 @@ static struct pf_access pf__access(struct pf_build *b, TSNode n)
 	a.node = n;
 	a.ctx = b->ctx;
 	a.func = b->func;
+	a.top = b->top;
+	a.lit = b->lit;
 	a.loop = b->loop > 0;
+	a.anyloop = b->anyloop > 0;
 	return a;
 }
 
@@ -688,7 +751,7 @@ static void pf__write(struct pf_build *b, struct pf_res *r, TSNode n,
 		VEC_PUSH(&r->tgt->w, a);
 	} else if (r->recv_type) {
 		struct pf_pending p = { r->recv_type, r->field, a, false,
-					index };
+					false, index };
 
 		VEC_PUSH(&b->pending, p);
 	}
@@ -700,6 +763,12 @@ static void pf__shrink(struct pf_build *b, struct pf_res *r, TSNode n)
 
 	if (r->tgt)
 		VEC_PUSH(&r->tgt->s, a);
+	if (r->recv_type && r->field && (!r->field[0] || r->field[0] == '*')) {
+		struct pf_pending p = { r->recv_type, r->field, a, false, true,
+					false };
+
+		VEC_PUSH(&b->pending, p);
+	}
 	if (r->whole) {
 		/* the struct global replaced: every field starts over */
 		for (size_t i = 0; i < b->tbs.len; i++) {
@@ -717,7 +786,7 @@ static void pf__escape(struct pf_build *b, struct pf_res *r, TSNode n)
 		r->tgt->t.escapes = true;
 	} else if (r->recv_type) {
 		struct pf_pending p = { r->recv_type, r->field,
-					pf__access(b, n), true, false };
+					pf__access(b, n), true, false, false };
 
 		VEC_PUSH(&b->pending, p);
 	}
@@ -1268,7 +1337,9 @@ static void pf__use(struct pf_build *b, TSNode e, struct pf_res *r)
 	if (ps == s->selector_expression) {
 		/* e.m(): for maps and slices only named types have
 		 * methods, which may shrink */
-		if (r->tgt && r->tgt->t.kind != PF_SYNCMAP)
+		if (r->tgt && r->tgt->ntype)
+			r->tgt->mcall = true; /* see the singletons */
+		else if (r->tgt && r->tgt->t.kind != PF_SYNCMAP)
 			pf__escape(b, r, e);
 		return;
 	}
@@ -1340,6 +1411,57 @@ static bool pf__immediate_call(struct pf_build *b, TSNode lit)
 	return ts_node_is_null(p) || ts_node_symbol(p) != GS->go_statement;
 }
 
+/* APIs that call the function handed to them once per request, for as
+ * long as the program serves (net/http and the muxes modelled on it). */
+static const char *const pf_serving[] = { "Handle", "HandleFunc",
+					  "HandlerFunc" };
+
+/* n (a func literal or a function name) is an argument of a serving API
+ * call: `http.HandleFunc("/", n)`, `mux.Handle(p, http.HandlerFunc(n))`. */
+static bool pf__serving_arg(struct pf_build *b, TSNode n)
+{
+	TSNode args = pf__parent(b, n), call, fn;
+
+	while (!ts_node_is_null(args) &&
+	       ts_node_symbol(args) == GS->parenthesized_expression)
+		args = pf__parent(b, args);
+	if (ts_node_is_null(args) || ts_node_symbol(args) != GS->argument_list)
+		return false;
+	call = pf__parent(b, args);
+	fn = go_unparen(go_field(call, f_function));
+	if (!ts_node_is_null(fn) &&
+	    ts_node_symbol(fn) == GS->selector_expression)
+		fn = go_field(fn, f_field);
+	for (size_t i = 0; !ts_node_is_null(fn) && i < ARRAY_SIZE(pf_serving);
+	     i++) {
+		if (go_text_is(b->file, fn, pf_serving[i]))
+			return true;
+	}
+	return false;
+}
+
+/* How a func literal that is not called in place runs. */
+static enum pf_lit pf__lit_kind(struct pf_build *b, TSNode lit)
+{
+	TSNode p = pf__parent(b, lit);
+
+	while (!ts_node_is_null(p) &&
+	       ts_node_symbol(p) == GS->parenthesized_expression)
+		p = pf__parent(b, p);
+	if (pf__serving_arg(b, lit))
+		return PF_LIT_HANDLER;
+	if (!ts_node_is_null(p) && ts_node_symbol(p) == GS->argument_list)
+		return PF_LIT_ARG;
+	if (!ts_node_is_null(p) && ts_node_symbol(p) == GS->call_expression) {
+		TSNode gp = pf__parent(b, p);
+
+		if (!ts_node_is_null(gp) &&
+		    ts_node_symbol(gp) == GS->go_statement)
+			return PF_LIT_GO;
+	}
+	return PF_LIT_FUNC;
+}
+
 /* A call or value reference to a package-level function. */
 static void pf__ref(struct pf_build *b, TSNode id)
 {
@@ -1347,7 +1469,7 @@ static void pf__ref(struct pf_build *b, TSNode id)
 	const char *s = go_text(b->file, id, &len);
 	char tmp[128];
 	const struct godecl *d;
-	struct pf_ref r;
+	struct pf_call r;
 	TSNode p = pf__parent(b, id);
 
 	if (len >= sizeof(tmp) || pf__lookup(b, s, len))
@@ -1357,18 +1479,30 @@ static void pf__ref(struct pf_build *b, TSNode id)
 	d = gopkg_lookup(b->pkg, tmp);
 	if (!d || d->kind != GODECL_FUNC)
 		return;
+	memset(&r, 0, sizeof(r));
 	r.callee = d->name;
-	r.caller = b->func;
+	r.caller = b->top;
+	r.file = b->file;
+	r.node = id;
 	r.ctx = b->ctx;
+	r.lit = b->lit;
 	r.value = true;
 	r.loop = b->anyloop > 0;
+	r.endless = b->loop > 0;
 	if (!ts_node_is_null(p) && ts_node_symbol(p) == GS->call_expression &&
 	    ts_node_start_byte(go_field(p, f_function)) ==
 		    ts_node_start_byte(id)) {
 		TSNode gp = pf__parent(b, p);
 
-		r.value = !ts_node_is_null(gp) &&
-			  ts_node_symbol(gp) == GS->go_statement;
+		r.node = p;
+		r.value = r.go = !ts_node_is_null(gp) &&
+				 ts_node_symbol(gp) == GS->go_statement;
+	} else if (pf__serving_arg(b, id)) {
+		r.handler = r.arg = true;
+	} else if (!ts_node_is_null(p) &&
+		   ts_node_symbol(p) == GS->argument_list &&
+		   !pf__once_arg(b, id)) {
+		r.arg = true;
 	} else if (pf__once_arg(b, id)) {
 		r.value = false;
 		if (r.ctx == PF_CTX_CODE)
@@ -1423,6 +1557,7 @@ struct pf_saved {
 	enum pf_ctx ctx;
 	const char *func;
 	unsigned loop, anyloop;
+	enum pf_lit lit;
 };
 
 static void pf__walk_node(struct pf_build *b, TSNode n)
@@ -1445,15 +1580,21 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 	if (pf__opens_scope(sym))
 		pf__mark(b);
 	if (sym == s->func_literal) {
-		struct pf_saved sv = { b->ctx, b->func, b->loop, b->anyloop };
+		struct pf_saved sv = { b->ctx, b->func, b->loop, b->anyloop,
+				       b->lit };
 		bool imm = pf__immediate_call(b, n);
 
 		if (pf__once_arg(b, n)) {
 			if (b->ctx == PF_CTX_CODE)
 				b->ctx = PF_CTX_INIT;
 		} else if (!imm) {
+			enum pf_lit k = pf__lit_kind(b, n);
+
 			b->ctx = b->file->is_test ? PF_CTX_TEST : PF_CTX_CODE;
 			b->func = NULL;
+			/* the outermost literal that runs any time decides */
+			if (b->lit < PF_LIT_FUNC)
+				b->lit = k;
 		}
 		pf__push_params(b, go_field(n, f_parameters), PFS_SHADOW, NULL);
 		pf__push_params(b, go_field(n, f_result), PFS_SHADOW, NULL);
@@ -1463,6 +1604,7 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 		b->func = sv.func;
 		b->loop = sv.loop;
 		b->anyloop = sv.anyloop;
+		b->lit = sv.lit;
 		return false;
 	}
 	if (sym == s->short_var_declaration) {
@@ -1535,7 +1677,8 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 	}
 	if (sym == s->call_expression) {
 		pf__call(b, n);
-		if (syn_call_ident(b->file, n, "new"))
+		if (syn_call_ident(b->file, n, "new") ||
+		    syn_call_ident(b->file, n, "make"))
 			pf__instance(b, syn_arg(n, 0));
 		return true;
 	}
@@ -1626,6 +1769,7 @@ static void pf__walk_func(struct pf_build *b, TSNode fn, bool method)
 	b->loop = b->anyloop = 0;
 	b->fn_node = fn;
 	b->func = go_text_dup(b->file, name);
+	b->lit = PF_LIT_NONE;
 	b->ctor_of = method ? NULL : pf__ctor_type(b, fn);
 	b->spec_of = NULL;
 	if (b->file->is_test)
@@ -1648,6 +1792,7 @@ static void pf__walk_func(struct pf_build *b, TSNode fn, bool method)
 		pf__push_params(b, params, recv_type ? PFS_RECV : PFS_SHADOW,
 				recv_type);
 	}
+	b->top = b->func;
 	pf__push_params(b, go_field(fn, f_parameters), PFS_SHADOW, NULL);
 	pf__push_params(b, go_field(fn, f_result), PFS_SHADOW, NULL);
 	pf__walk_node(b, go_field(fn, f_body));
@@ -1672,9 +1817,12 @@ static void pf__walk_var_decl(struct pf_build *b, TSNode decl)
 			b->stack.len = 0;
 			b->loop = b->anyloop = 0;
 			b->fn_node = (TSNode){ 0 };
-			b->func = NULL;
+			b->func = b->top = NULL;
+			b->lit = PF_LIT_NONE;
 			b->ctor_of = NULL;
-			b->spec_of = g && g->spec.id == c.id ? g->stype : NULL;
+			b->spec_of = g && g->spec.id == c.id
+					     ? (g->stype ? g->stype : g->ntype)
+					     : NULL;
 			b->ctx = b->file->is_test ? PF_CTX_TEST : PF_CTX_VARINIT;
 			pf__walk_node(b, go_field(c, f_value));
 		}
@@ -1728,7 +1876,7 @@ static void pf__init_only(struct pf_build *b, struct map *only)
 	for (int iter = 0; changed && iter < 16; iter++) {
 		changed = false;
 		for (size_t i = 0; i < b->refs.len; i++) {
-			struct pf_ref *r = &b->refs.items[i];
+			struct pf_call *r = &b->refs.items[i];
 			bool runtime;
 
 			if (!map_gets(only, r->callee))
@@ -1741,7 +1889,7 @@ static void pf__init_only(struct pf_build *b, struct map *only)
 				 r->ctx == PF_CTX_VARINIT)
 				runtime = false;
 			else
-				runtime = !r->caller ||
+				runtime = !r->caller || r->lit >= PF_LIT_GO ||
 					  !map_gets(only, r->caller) ||
 					  strcmp(r->caller, r->callee) == 0;
 			if (runtime && strcmp(r->callee, "main") != 0) {
@@ -1784,7 +1932,7 @@ static bool pf__singleton(struct pf_build *b, struct map *only,
 			return false;
 	}
 	for (size_t i = 0; i < b->refs.len; i++) {
-		struct pf_ref *r = &b->refs.items[i];
+		struct pf_call *r = &b->refs.items[i];
 		const char *ct = map_gets(ctors, r->callee);
 
 		if (!ct || strcmp(ct, type) != 0)
@@ -1909,17 +2057,22 @@ static void pf__relevant(struct pf_build *b, struct map *rel)
 	VEC_FREE(&others);
 }
 
+static bool pf__is_main(const struct gopkg *pkg)
+{
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		if (!pkg->files[i]->is_test && !syn_file_ignored(pkg->files[i]) &&
+		    strcmp(pkg->files[i]->pkgname, "main") == 0)
+			return true;
+	}
+	return false;
+}
+
 /* See struct pkgfacts.batch. */
 static bool pf__batch(const struct gopkg *pkg)
 {
 	const char *d = pkg->dir, *c;
-	bool is_main = false;
+	bool is_main = pf__is_main(pkg);
 
-	for (size_t i = 0; i < pkg->nfiles; i++) {
-		if (!pkg->files[i]->is_test && !syn_file_ignored(pkg->files[i]) &&
-		    strcmp(pkg->files[i]->pkgname, "main") == 0)
-			is_main = true;
-	}
 	/* A main package is not batch code by itself: a loop in main that
 	 * calls the writer stands for the requests of a service (see
 	 * examples/seed/03-global-growth); only the start-up logic of
@@ -2069,8 +2222,51 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 				VEC_PUSH(&t->w, p->a);
 		}
 	}
+	/* named map/slice types: the receiver of their methods is the
+	 * package-level instance when it is the only one */
+	for (size_t i = 0; i < b.tbs.len; i++) {
+		struct pf_tb *t = b.tbs.items[i];
+		bool single;
+
+		if (!t->ntype || t->t.field)
+			continue;
+		single = map_gets(&b.ntypes, t->ntype) == t &&
+			 pf__singleton(&b, &only, &ctors, t->ntype);
+		if (!single) {
+			if (t->mcall)
+				t->t.escapes = true;
+			continue;
+		}
+		t->t.singleton = true;
+		t->t.type = t->ntype;
+		for (size_t k = 0; k < b.pending.len; k++) {
+			struct pf_pending *p = &b.pending.items[k];
+
+			if (strcmp(p->type, t->ntype) != 0 ||
+			    (p->field[0] && p->field[0] != '*'))
+				continue;
+			/* a slice receiver by value is a copy */
+			if (t->t.kind == PF_SLICE && p->field[0] != '*' &&
+			    !p->index && !p->escape)
+				continue;
+			if (p->escape)
+				t->t.escapes = true;
+			else if (p->shrink)
+				VEC_PUSH(&t->s, p->a);
+			else if (!(p->index && t->t.kind == PF_SLICE))
+				VEC_PUSH(&t->w, p->a);
+		}
+	}
 	pf = arena_alloc(b.A, sizeof(*pf));
 	pf->batch = b.tbs.len && pf__batch(pkg);
+	pf->main = pf__is_main(pkg);
+	pf->ncalls = b.refs.len;
+	pf->calls = b.refs.len ? arena_alloc(b.A, b.refs.len *
+						      sizeof(*pf->calls))
+			       : NULL;
+	if (b.refs.len)
+		memcpy(pf->calls, b.refs.items,
+		       b.refs.len * sizeof(*pf->calls));
 	pf->ntargets = b.tbs.len;
 	pf->targets = b.tbs.len ? arena_alloc(b.A, b.tbs.len *
 						      sizeof(*pf->targets))
@@ -2099,6 +2295,7 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 	map_release(&b.globals);
 	map_release(&b.targets);
 	map_release(&b.inst);
+	map_release(&b.ntypes);
 	map_release(&only);
 	map_release(&ctors);
 	map_release(&relevant);

@@ -35,6 +35,17 @@ enum pf_ctx {
 	PF_CTX_TEST,	 /* a _test.go file */
 };
 
+/* A func literal that is neither called in place nor passed to
+ * sync.Once.Do runs later, any number of times: */
+enum pf_lit {
+	PF_LIT_NONE,
+	PF_LIT_ARG,	/* passed to a call: runs when the callee says,
+			   usually during the call */
+	PF_LIT_GO,	/* started as a goroutine */
+	PF_LIT_FUNC,	/* stored or returned: runs any time */
+	PF_LIT_HANDLER, /* handed to a serving API (http.HandleFunc ...) */
+};
+
 struct pf_access {
 	struct gofile *file;
 	TSNode node;	 /* the assignment, inc, call or statement */
@@ -45,6 +56,10 @@ struct pf_access {
 	 * in the same function */
 	bool bounded;
 	bool loop;	 /* inside an endless loop of its function */
+	bool anyloop;	 /* inside a loop of any kind of its function */
+	const char *top; /* enclosing top-level function, also inside func
+			    literals (func is NULL there), or NULL */
+	enum pf_lit lit; /* inside a func literal that runs later */
 };
 
 struct pf_target {
@@ -65,9 +80,31 @@ struct pf_target {
 	size_t nshrinks;
 };
 
+/* A call of a package-level function of the package, or a reference to
+ * one as a value, in the functions the facts walked (those that can reach
+ * a target, four levels of callers up). */
+struct pf_call {
+	const char *callee;
+	const char *caller; /* top-level function, NULL: a var initializer */
+	struct gofile *file;
+	TSNode node;	    /* the call_expression, or the identifier of a
+			       value reference */
+	enum pf_ctx ctx;
+	enum pf_lit lit;    /* the reference sits in such a func literal */
+	bool value;	    /* not a direct call: runs when someone calls it */
+	bool arg;	    /* a value passed to a call */
+	bool go;	    /* started as a goroutine: go f(...) */
+	bool handler;	    /* a value handed to a serving API */
+	bool loop;	    /* inside a loop of any kind */
+	bool endless;	    /* inside an endless loop */
+};
+
 struct pkgfacts {
 	struct pf_target *targets;
 	size_t ntargets;
+	struct pf_call *calls;
+	size_t ncalls;
+	bool main; /* package main */
 	/* The package is an internal package of a command
 	 * (cmd/X/internal/..., cmd/internal/...): importable by that command
 	 * only, its globals live as long as one run of the command. */

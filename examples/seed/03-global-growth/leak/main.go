@@ -50,16 +50,47 @@ func heapMiB() float64 {
 	return float64(m.HeapAlloc) / (1 << 20)
 }
 
+// request is one call to the service: a login (user set) or a logout
+// (token set); the answer goes back on reply.
+type request struct {
+	user, token string
+	now         time.Time
+	reply       chan string
+}
+
+// serve is the service's request loop: it handles requests for as long as
+// the process runs (here: until the client closes the channel).
+func serve(reqs <-chan request) {
+	for {
+		req, ok := <-reqs
+		if !ok {
+			return
+		}
+		if req.user != "" {
+			req.reply <- login(req.user, req.now)
+			continue
+		}
+		logout(req.token)
+		req.reply <- ""
+	}
+}
+
 func main() {
 	n := flag.Int("n", 5000, "number of login/logout pairs")
 	flag.Parse()
 
+	reqs := make(chan request)
+	go serve(reqs)
+	reply := make(chan string)
 	start := time.Now()
 	for i := 0; i < *n; i++ {
 		now := start.Add(time.Duration(i) * time.Second)
-		token := login(fmt.Sprintf("user-%d", i%50), now)
-		logout(token)
+		reqs <- request{user: fmt.Sprintf("user-%d", i%50), now: now, reply: reply}
+		token := <-reply
+		reqs <- request{token: token, reply: reply}
+		<-reply
 	}
+	close(reqs)
 	fmt.Printf("%d logins, 0 users online\n", *n)
 	fmt.Printf("sessions kept: %d, audit lines kept: %d, heap: %.1f MiB\n",
 		len(sessions), len(auditTrail), heapMiB())

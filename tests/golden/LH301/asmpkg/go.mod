@@ -1,0 +1,3 @@
+module golden/asmpkg
+
+go 1.19

@@ -1,0 +1,1 @@
+// func bootstrap() is called from the entry point.

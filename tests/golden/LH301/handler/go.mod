@@ -1,0 +1,3 @@
+module golden/handler
+
+go 1.19

@@ -1,0 +1,3 @@
+module golden/named
+
+go 1.19

@@ -1,0 +1,3 @@
+module golden/workers
+
+go 1.19
