@@ -1411,16 +1411,36 @@ static bool pf__immediate_call(struct pf_build *b, TSNode lit)
 	return ts_node_is_null(p) || ts_node_symbol(p) != GS->go_statement;
 }
 
-/* APIs that call the function handed to them once per request, for as
- * long as the program serves (net/http and the muxes modelled on it). */
-static const char *const pf_serving[] = { "Handle", "HandleFunc",
-					  "HandlerFunc" };
+/* APIs that call the function handed to them once per request or event,
+ * for as long as the program serves: net/http and the routers modelled on
+ * it, schedulers, subscriptions. */
+static const char *const pf_serving[] = {
+	"Handle", "HandleFunc", "HandlerFunc", "GET", "POST", "PUT", "DELETE",
+	"PATCH", "Subscribe", "Every", "AddFunc", "Schedule",
+};
+
+/* The import path is not the standard library's: a dependency or a
+ * package of the module (frameworks that call back per event). */
+static bool pf__nonstd(const struct gopkg *pkg, const char *path)
+{
+	const char *slash = strchr(path, '/');
+	size_t first = slash ? (size_t)(slash - path) : strlen(path);
+	const char *mod = pkg->mod ? pkg->mod->module : NULL;
+
+	if (memchr(path, '.', first))
+		return true;
+	return mod && str_has_prefix(path, mod) &&
+	       (path[strlen(mod)] == '/' || path[strlen(mod)] == '\0');
+}
 
 /* n (a func literal or a function name) is an argument of a serving API
- * call: `http.HandleFunc("/", n)`, `mux.Handle(p, http.HandlerFunc(n))`. */
+ * call: `http.HandleFunc("/", n)`, `mux.Handle(p, http.HandlerFunc(n))`,
+ * or of a function of a non-standard package (`serve.Every(d, n)`). */
 static bool pf__serving_arg(struct pf_build *b, TSNode n)
 {
 	TSNode args = pf__parent(b, n), call, fn;
+	const char *path, *nm;
+	size_t len;
 
 	while (!ts_node_is_null(args) &&
 	       ts_node_symbol(args) == GS->parenthesized_expression)
@@ -1429,6 +1449,9 @@ static bool pf__serving_arg(struct pf_build *b, TSNode n)
 		return false;
 	call = pf__parent(b, args);
 	fn = go_unparen(go_field(call, f_function));
+	if (go_selector_import(b->file, fn, &path, &nm, &len) &&
+	    pf__nonstd(b->pkg, path))
+		return true;
 	if (!ts_node_is_null(fn) &&
 	    ts_node_symbol(fn) == GS->selector_expression)
 		fn = go_field(fn, f_field);

@@ -13,6 +13,9 @@
  *     // want LH702 `regexp` LH706
  *     // want `LH702 regexp on the message`
  *
+ * A regexp matches the message or, failing that, the finding's fix advice
+ * (version-aware advice is pinned this way: `// want LH401 "bytes.Clone"`).
+ *
  * Prints "ok N - file" / "not ok N - file" with the differences as
  * comments, then checks that every static rule has golden cases. Exit 1
  * on any failure.
@@ -175,7 +178,8 @@ static bool want_matches(const struct want *w, const struct lh_finding *f)
 		printf("# bad regexp '%s'\n", w->re);
 		return false;
 	}
-	ok = regexec(&re, f->message, 0, NULL, 0) == 0;
+	ok = regexec(&re, f->message, 0, NULL, 0) == 0 ||
+	     (f->fix && regexec(&re, f->fix, 0, NULL, 0) == 0);
 	regfree(&re);
 	return ok;
 }

@@ -15,6 +15,8 @@
  * or ranges over it, returns it), when it is only called in place, deferred
  * or started as a goroutine, and in tests.
  */
+#include <stdio.h>
+
 #include "static/bigval.h"
 #include "static/syn.h"
 #include "static/walk.h"
@@ -159,6 +161,162 @@ static TSNode lh501__sink(struct lh501_ctx *c, TSNode lit, const char **where)
 	return x.sink;
 }
 
+/* The only method of the package named like field m, or NULL. */
+static const struct godecl *lh501__method(const struct gopkg *pkg,
+					  const struct gofile *f, TSNode m)
+{
+	const struct godecl *found = NULL;
+	size_t len;
+	const char *s = go_text(f, m, &len);
+
+	for (size_t i = 0; i < pkg->funcs.len; i++) {
+		const struct godecl *d = pkg->funcs.items[i];
+		const char *dot = strchr(d->name, '.');
+
+		if (d->kind != GODECL_METHOD || !dot || strlen(dot + 1) != len ||
+		    memcmp(dot + 1, s, len) != 0)
+			continue;
+		if (found)
+			return NULL; /* several types: which one is unknown */
+		found = d;
+	}
+	return found;
+}
+
+struct lh501_recv {
+	const struct gofile *f;
+	const char *name;
+	size_t len;
+	unsigned small, whole;
+	TSNode example;
+	TSNode fields; /* field_declaration_list of the receiver's struct */
+};
+
+/* Field f of the receiver's struct is an array (the large part). */
+static bool lh501__array_field(const struct lh501_recv *r, TSNode f)
+{
+	uint32_t n = ts_node_is_null(r->fields)
+			     ? 0
+			     : ts_node_named_child_count(r->fields);
+	size_t fl;
+	const char *ft = go_text(r->f, f, &fl);
+
+	for (uint32_t i = 0; i < n; i++) {
+		TSNode fd = ts_node_named_child(r->fields, i);
+		TSNode t = go_field(fd, f_type);
+		uint32_t m = ts_node_named_child_count(fd);
+
+		if (ts_node_is_null(t) || ts_node_symbol(t) != GS->array_type)
+			continue;
+		for (uint32_t j = 0; j < m; j++) {
+			TSNode nm = ts_node_named_child(fd, j);
+			size_t nl;
+			const char *nt = go_text(r->f, nm, &nl);
+
+			if (ts_node_symbol(nm) == GS->field_identifier &&
+			    nl == fl && memcmp(nt, ft, fl) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool lh501__recv_enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct lh501_recv *r = ctx;
+	size_t len;
+	const char *s;
+
+	LH_UNUSED(depth);
+	if (ts_node_symbol(n) != GS->identifier)
+		return true;
+	s = go_text(r->f, n, &len);
+	if (len != r->len || memcmp(s, r->name, len) != 0)
+		return false;
+	if (lh501__small_use(r->f, n)) {
+		TSNode sel = ts_node_parent(n);
+
+		/* r.arr used as a whole (ranged over, passed on) is the
+		 * large part used whole */
+		if (ts_node_symbol(sel) == GS->selector_expression &&
+		    lh501__array_field(r, go_field(sel, f_field)) &&
+		    !lh501__small_use(r->f, sel)) {
+			r->whole++;
+			return false;
+		}
+		if (!r->small++)
+			r->example = sel;
+	} else {
+		r->whole++;
+	}
+	return false;
+}
+
+/* `x.M` not called, x a large value: the method value binds x. Reported
+ * when it outlives the function and M uses only parts of its receiver. */
+static void lh501__method_value(struct lh501_ctx *c, TSNode sel)
+{
+	TSNode x = go_unparen(go_field(sel, f_operand)), p = ts_node_parent(sel);
+	TSNode recv, rid, sink;
+	const struct bv_var *v;
+	const struct godecl *d;
+	struct lh501_recv r = { 0 };
+	struct syn_walker w = { lh501__recv_enter, NULL, &r };
+	const char *where = NULL;
+	struct lh_finding *fd;
+	size_t ml, el;
+	const char *mt, *ex;
+
+	if (ts_node_symbol(x) != GS->identifier ||
+	    (!ts_node_is_null(p) && ts_node_symbol(p) == GS->call_expression &&
+	     go_field(p, f_function).id == sel.id))
+		return;
+	v = bv_var_of(c->b, x);
+	if (!v || v->kind != BV_BIG)
+		return;
+	d = lh501__method(c->p->pkg, c->f, go_field(sel, f_field));
+	if (!d)
+		return;
+	recv = ts_node_named_child(go_field(d->node, f_receiver), 0);
+	rid = ts_node_is_null(recv) ? recv : go_field(recv, f_name);
+	if (!ts_node_is_null(rid)) {
+		const struct godecl *td = d->recv ? gopkg_lookup(c->p->pkg,
+								 d->recv)
+						  : NULL;
+		TSNode st = td && td->kind == GODECL_TYPE
+				    ? go_field(td->node, f_type)
+				    : (TSNode){ 0 };
+
+		if (!ts_node_is_null(st) && ts_node_symbol(st) == GS->struct_type)
+			r.fields = ts_node_named_child(st, 0);
+		r.f = d->file;
+		r.name = go_text(d->file, rid, &r.len);
+		syn_walk(go_field(d->node, f_body), &w);
+	}
+	if (r.whole)
+		return; /* the method needs the value as a whole */
+	sink = bv_sink(c->b, sel, &where);
+	if (ts_node_is_null(sink))
+		return;
+	mt = go_text(c->f, go_field(sel, f_field), &ml);
+	fd = pass_report(c->p, &lh_rule_lh501, c->f, sel,
+			 "method value %.*s.%.*s %s keeps all of %.*s (%s) "
+			 "alive but %.*s only uses %s",
+			 (int)v->len, v->name, (int)ml, mt, where,
+			 (int)v->len, v->name, v->what ? v->what : "large",
+			 (int)ml, mt,
+			 r.small ? "parts of it" : "none of it");
+	if (r.small) {
+		ex = go_text(d->file, r.example, &el);
+		pass_step(c->p, fd, d->file, r.example, "%.*s uses %.*s",
+			  (int)ml, mt, (int)LH_MIN(el, 40), ex);
+	}
+	pass_fix(c->p, fd,
+		 "bind what the method needs instead of the whole value: "
+		 "n := %.*s.field; return func() T { return n }",
+		 (int)v->len, v->name);
+}
+
 static bool lh501__enter(void *ctx, TSNode n, unsigned depth)
 {
 	struct lh501_ctx *c = ctx;
@@ -171,6 +329,10 @@ static bool lh501__enter(void *ctx, TSNode n, unsigned depth)
 	const char *ex;
 
 	LH_UNUSED(depth);
+	if (ts_node_symbol(n) == GS->selector_expression) {
+		lh501__method_value(c, n);
+		return true;
+	}
 	if (ts_node_symbol(n) != GS->func_literal)
 		return true;
 	syn_walk(go_field(n, f_body), &w);
@@ -220,6 +382,31 @@ static bool lh501__has_literal(struct gofile *f, TSNode fn)
 	return found;
 }
 
+/* Cheap pre-check for method values: a method whose body returns or
+ * stores a selector of its receiver (`return t.M`, `x = t.M`). */
+static bool lh501__binds_receiver(const struct gofile *f, TSNode fn)
+{
+	TSNode recv, rid;
+	size_t bl, rl;
+	const char *body, *rn;
+	char pat[2][80];
+
+	if (ts_node_symbol(fn) != GS->method_declaration)
+		return false;
+	recv = ts_node_named_child(go_field(fn, f_receiver), 0);
+	rid = ts_node_is_null(recv) ? recv : go_field(recv, f_name);
+	if (ts_node_is_null(rid))
+		return false;
+	rn = go_text(f, rid, &rl);
+	if (rl + 10 >= sizeof(pat[0]))
+		return false;
+	snprintf(pat[0], sizeof(pat[0]), "return %.*s.", (int)rl, rn);
+	snprintf(pat[1], sizeof(pat[1]), "= %.*s.", (int)rl, rn);
+	body = go_text(f, go_field(fn, f_body), &bl);
+	return memmem(body, bl, pat[0], strlen(pat[0])) ||
+	       memmem(body, bl, pat[1], strlen(pat[1]));
+}
+
 static void lh501_run(struct lh_pass *p)
 {
 	const TSSymbol kinds[] = { GS->func_literal, 0 };
@@ -238,7 +425,8 @@ static void lh501_run(struct lh_pass *p)
 			if (ts_node_symbol(fn) != GS->function_declaration &&
 			    ts_node_symbol(fn) != GS->method_declaration)
 				continue;
-			if (!lh501__has_literal(f, fn))
+			if (!lh501__has_literal(f, fn) &&
+			    !lh501__binds_receiver(f, fn))
 				continue;
 			bv_analyze(&b, p->pkg, f, fn);
 			if (b.vars.len)

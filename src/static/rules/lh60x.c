@@ -670,6 +670,35 @@ static bool lh60x__reset_enter(void *ctx, TSNode n, unsigned depth)
 	return true;
 }
 
+/* The condition calls a function of the package whose body checks a
+ * capacity: `if oversized(b) { return }`. */
+static bool lh60x__helper_checks(const struct gofile *f, TSNode cond)
+{
+	const struct gopkg *pkg = f->pkg;
+
+	for (size_t i = 0; pkg && i < pkg->funcs.len; i++) {
+		const struct godecl *d = pkg->funcs.items[i];
+		const char *dot = strchr(d->name, '.');
+		const char *nm = dot ? dot + 1 : d->name;
+		size_t cl, nl = strlen(nm);
+		const char *ct = go_text(f, cond, &cl);
+		struct lh60x__chk k = { d->file, false, false };
+		struct syn_walker w = { lh60x__chk_enter, NULL, &k };
+		const char *p;
+
+		p = memmem(ct, cl, nm, nl);
+		if (!p || p + nl >= ct + cl || p[nl] != '(' ||
+		    (p > ct && (p[-1] == '_' || (p[-1] >= 'a' && p[-1] <= 'z') ||
+				(p[-1] >= 'A' && p[-1] <= 'Z') ||
+				(p[-1] >= '0' && p[-1] <= '9'))))
+			continue;
+		syn_walk(go_field(d->node, f_body), &w);
+		if (k.cap)
+			return true;
+	}
+	return false;
+}
+
 /* A condition that bounds the buffer's size. */
 static bool lh60x__bounds(const struct gofile *f, TSNode cond, TSNode fn)
 {
@@ -677,7 +706,7 @@ static bool lh60x__bounds(const struct gofile *f, TSNode cond, TSNode fn)
 	struct syn_walker w = { lh60x__chk_enter, NULL, &k };
 
 	syn_walk(cond, &w);
-	if (k.cap)
+	if (k.cap || lh60x__helper_checks(f, cond))
 		return true;
 	if (k.len) {
 		struct lh60x__reset r = { f, ts_node_start_byte(cond), false };
@@ -723,6 +752,75 @@ static bool lh60x__guarded(const struct gofile *f, TSNode put)
 		}
 	}
 	return false;
+}
+
+/* A put helper (an unexported function that puts its parameter back):
+ * true when it has callers and every one of them checks the capacity
+ * before calling it. Callers are found by name in the package's text. */
+static bool lh60x__callers_guarded(const struct gofile *f, TSNode put)
+{
+	TSNode fn = syn_enclosing_func(put), arg = go_unparen(syn_arg(put, 0));
+	TSNode name;
+	const struct gopkg *pkg = f->pkg;
+	char pat[130];
+	size_t nl, pl;
+	const char *nm;
+	unsigned calls = 0;
+
+	if (ts_node_is_null(fn) ||
+	    ts_node_symbol(fn) != GS->function_declaration || !pkg ||
+	    ts_node_is_null(arg) || ts_node_symbol(arg) != GS->identifier)
+		return false;
+	name = go_field(fn, f_name);
+	nm = go_text(f, name, &nl);
+	if (nl == 0 || nl + 2 > sizeof(pat) || (nm[0] >= 'A' && nm[0] <= 'Z'))
+		return false; /* exported: callers we cannot see */
+	{
+		/* the buffer put back is a parameter */
+		size_t pl2, al;
+		const char *ps = go_text(f, go_field(fn, f_parameters), &pl2);
+		const char *as = go_text(f, arg, &al);
+
+		if (!memmem(ps, pl2, as, al))
+			return false;
+	}
+	memcpy(pat, nm, nl);
+	pat[nl] = '(';
+	pl = nl + 1;
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		const struct gofile *g = pkg->files[i];
+		TSNode root = ts_tree_root_node(g->tree);
+
+		if (g->is_test)
+			continue;
+		for (const char *p = g->src, *end = g->src + g->len;
+		     p < end && (p = memmem(p, (size_t)(end - p), pat, pl));
+		     p += pl) {
+			uint32_t off = (uint32_t)(p - g->src);
+			TSNode id, call;
+
+			if (p > g->src && (p[-1] == '_' || p[-1] == '.' ||
+					   (p[-1] >= 'a' && p[-1] <= 'z') ||
+					   (p[-1] >= 'A' && p[-1] <= 'Z') ||
+					   (p[-1] >= '0' && p[-1] <= '9')))
+				continue;
+			id = ts_node_descendant_for_byte_range(root, off,
+							       off + (uint32_t)nl);
+			if (ts_node_symbol(id) != GS->identifier)
+				continue; /* a comment, a string */
+			call = ts_node_parent(id);
+			if (!ts_node_is_null(call) &&
+			    ts_node_symbol(call) == GS->function_declaration)
+				continue; /* the helper itself */
+			if (ts_node_is_null(call) ||
+			    ts_node_symbol(call) != GS->call_expression)
+				return false; /* used as a value */
+			if (!lh60x__guarded(g, call))
+				return false;
+			calls++;
+		}
+	}
+	return calls > 0;
 }
 
 /* The function putting the buffer back grows it with append. */
@@ -810,7 +908,8 @@ static void lh60x__check(struct lh60x *c)
 		if ((e == EL_BUFFER || e == EL_BUILDER ||
 		     ((e == EL_BYTES || e == EL_PBYTES) &&
 		      lh60x__appends(put->file, put->call))) &&
-		    !lh60x__guarded(put->file, put->call)) {
+		    !lh60x__guarded(put->file, put->call) &&
+		    !lh60x__callers_guarded(put->file, put->call)) {
 			fd = pass_report(p, &lh_rule_lh602, put->file, put->call,
 					 "%s put back into the pool with no "
 					 "capacity check: the pool keeps the "

@@ -1,0 +1,3 @@
+module golden/lh302daemon
+
+go 1.19

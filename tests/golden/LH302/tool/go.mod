@@ -1,0 +1,3 @@
+module golden/lh302tool
+
+go 1.19

@@ -1,0 +1,3 @@
+module golden/lh303tool
+
+go 1.19

@@ -1,0 +1,3 @@
+module golden/lh402go120
+
+go 1.20
