@@ -791,6 +791,32 @@ void bv_release(struct bv_func *b)
 	VEC_FREE(&b->vars);
 }
 
+void bv_each_func(struct gopkg *pkg,
+		  bool (*want)(const struct gofile *f, TSNode fn),
+		  void (*fn)(struct bv_func *b, void *ctx), void *ctx)
+{
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		struct gofile *f = pkg->files[i];
+
+		if (f->is_test || syn_file_ignored(f))
+			continue;
+		for (size_t k = 0; k < f->top.len; k++) {
+			TSNode d = f->top.items[k];
+			struct bv_func b;
+
+			if (ts_node_symbol(d) != GS->function_declaration &&
+			    ts_node_symbol(d) != GS->method_declaration)
+				continue;
+			if (want && !want(f, d))
+				continue;
+			bv_analyze(&b, pkg, f, d);
+			if (b.vars.len)
+				fn(&b, ctx);
+			bv_release(&b);
+		}
+	}
+}
+
 /* ---------------------------------------------------------------- sinks */
 
 /* A package-level variable named by id (not shadowed in the function). */

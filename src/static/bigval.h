@@ -65,6 +65,14 @@ void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
 		TSNode fn);
 void bv_release(struct bv_func *b);
 
+/* Runs fn on every top-level function and method of the package's
+ * non-test, non-ignored files that has large values: analyses it (after
+ * `want`, a cheap pre-check that may be NULL, agrees) and calls
+ * fn(b, ctx) when it has any. The analysis is released after the call. */
+void bv_each_func(struct gopkg *pkg,
+		  bool (*want)(const struct gofile *f, TSNode fn),
+		  void (*fn)(struct bv_func *b, void *ctx), void *ctx);
+
 /* The local (or parameter) named by identifier id, or NULL. */
 const struct bv_var *bv_var_of(const struct bv_func *b, TSNode id);
 /* The local named name (NUL-terminated), or NULL. */

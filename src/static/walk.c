@@ -31,7 +31,7 @@ static const struct walk_interest {
 	/* bigval.c's bv_analyze, and the rules' own visits */
 	{ "LH401", 0, BV_KINDS " identifier slice_expression index_expression" },
 	{ "LH402", 0, BV_KINDS " identifier slice_expression index_expression" },
-	{ "LH501", 0, BV_KINDS },
+	{ "LH501", 0, BV_KINDS " selector_expression" },
 	{ "LH601", 0, POOL_KINDS },
 	{ "LH602", 0, POOL_KINDS },
 	{ "LH603", 0, POOL_KINDS },

@@ -136,34 +136,22 @@ static bool lh40x__enter(void *ctx, TSNode n, unsigned depth)
 	return s != g->identifier;
 }
 
-static void lh40x_run(struct lh_pass *p)
+static void lh40x__func(struct bv_func *b, void *ctx)
 {
 	const struct go_syms *g = GS;
 	const TSSymbol kinds[] = { g->identifier, g->slice_expression,
 				   g->call_expression, g->index_expression,
 				   0 };
+	struct lh40x_ctx c = { ctx, b->file, b, VEC_INIT };
+	struct syn_walker w = { lh40x__enter, NULL, &c };
 
-	for (size_t i = 0; i < p->pkg->nfiles; i++) {
-		struct gofile *f = p->pkg->files[i];
+	walk_fn_body(b->file, b->fn, kinds, SYN_MAX_DEPTH, &w);
+	VEC_FREE(&c.done);
+}
 
-		if (f->is_test || syn_file_ignored(f))
-			continue;
-		for (size_t k = 0; k < f->top.len; k++) {
-			TSNode fn = f->top.items[k];
-			struct bv_func b;
-			struct lh40x_ctx c = { p, f, &b, VEC_INIT };
-			struct syn_walker w = { lh40x__enter, NULL, &c };
-
-			if (ts_node_symbol(fn) != GS->function_declaration &&
-			    ts_node_symbol(fn) != GS->method_declaration)
-				continue;
-			bv_analyze(&b, p->pkg, f, fn);
-			if (b.vars.len)
-				walk_fn_body(f, fn, kinds, SYN_MAX_DEPTH, &w);
-			bv_release(&b);
-			VEC_FREE(&c.done);
-		}
-	}
+static void lh40x_run(struct lh_pass *p)
+{
+	bv_each_func(p->pkg, NULL, lh40x__func, p);
 }
 
 const struct lh_rule lh_rule_lh401 = {

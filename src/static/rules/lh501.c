@@ -407,33 +407,26 @@ static bool lh501__binds_receiver(const struct gofile *f, TSNode fn)
 	       memmem(body, bl, pat[1], strlen(pat[1]));
 }
 
+/* Functions worth analysing: a func literal or a bound receiver. */
+static bool lh501__want(const struct gofile *f, TSNode fn)
+{
+	return lh501__has_literal(f, fn) || lh501__binds_receiver(f, fn);
+}
+
+static void lh501__func(struct bv_func *b, void *ctx)
+{
+	/* func literals, and selectors for method values */
+	const TSSymbol kinds[] = { GS->func_literal, GS->selector_expression,
+				   0 };
+	struct lh501_ctx c = { ctx, b->file, b };
+	struct syn_walker w = { lh501__enter, NULL, &c };
+
+	walk_fn_body(b->file, b->fn, kinds, SYN_MAX_DEPTH, &w);
+}
+
 static void lh501_run(struct lh_pass *p)
 {
-	const TSSymbol kinds[] = { GS->func_literal, 0 };
-
-	for (size_t i = 0; i < p->pkg->nfiles; i++) {
-		struct gofile *f = p->pkg->files[i];
-
-		if (f->is_test || syn_file_ignored(f))
-			continue;
-		for (size_t k = 0; k < f->top.len; k++) {
-			TSNode fn = f->top.items[k];
-			struct bv_func b;
-			struct lh501_ctx c = { p, f, &b };
-			struct syn_walker w = { lh501__enter, NULL, &c };
-
-			if (ts_node_symbol(fn) != GS->function_declaration &&
-			    ts_node_symbol(fn) != GS->method_declaration)
-				continue;
-			if (!lh501__has_literal(f, fn) &&
-			    !lh501__binds_receiver(f, fn))
-				continue;
-			bv_analyze(&b, p->pkg, f, fn);
-			if (b.vars.len)
-				walk_fn_body(f, fn, kinds, SYN_MAX_DEPTH, &w);
-			bv_release(&b);
-		}
-	}
+	bv_each_func(p->pkg, lh501__want, lh501__func, p);
 }
 
 const struct lh_rule lh_rule_lh501 = {
