@@ -246,6 +246,14 @@ static enum pf_gkind pf__type_kind(struct pf_build *b, const struct gofile *f,
 
 		if (!ts_node_is_null(el) && ts_node_symbol(el) == s->function_type)
 			return PFG_NONE;
+		/* []beforeFunc with type beforeFunc func(...): the same */
+		if (!ts_node_is_null(el) &&
+		    ts_node_symbol(el) == s->type_identifier) {
+			d = pf__type_decl(b, f, el);
+			if (d && ts_node_symbol(go_field(d->node, f_type)) ==
+					 s->function_type)
+				return PFG_NONE;
+		}
 		return PFG_SLICE;
 	}
 	if (pf__is_qualified(f, t, "sync", "Map"))

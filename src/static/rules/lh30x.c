@@ -126,6 +126,8 @@ static bool lh30x__called(const struct pkgfacts *pf, const char *name)
 	return false;
 }
 
+static bool lh30x__service_loop(const struct gofile *f, TSNode n);
+
 /* The functions that run per call or per request (see the top comment). */
 static void lh30x__reach(struct lh30x *x)
 {
@@ -163,8 +165,9 @@ static void lh30x__reach(struct lh30x *x)
 		if (c->go)
 			map_puts(&x->gofn, c->callee, (void *)1);
 		if (pf->main)
-			root = c->handler || c->endless ||
-			       c->lit == PF_LIT_HANDLER;
+			root = c->handler || c->lit == PF_LIT_HANDLER ||
+			       (c->endless &&
+				lh30x__service_loop(c->file, c->node));
 		else
 			root = (c->value && !c->arg && !c->go) || c->handler ||
 			       c->lit >= PF_LIT_FUNC ||
@@ -187,16 +190,80 @@ static void lh30x__reach(struct lh30x *x)
 	}
 }
 
+/* n sits in an endless loop that waits for events each round (a channel,
+ * a select, Accept, a sleep): the request loop of a program, not the
+ * read-until-done loop of a lexer. */
+static bool lh30x__service_loop(const struct gofile *f, TSNode n)
+{
+	static const char *const waits[] = { "<-", "select {", "Accept(",
+					     "Sleep(", "ReadMessage(", "Recv(" };
+
+	for (TSNode p = ts_node_parent(n); !ts_node_is_null(p) && !syn_is_func(p);
+	     p = ts_node_parent(p)) {
+		size_t len;
+		const char *s;
+
+		if (ts_node_symbol(p) != GS->for_statement || !syn_endless_for(p))
+			continue;
+		s = go_text(f, go_field(p, f_body), &len);
+		for (size_t i = 0; i < ARRAY_SIZE(waits); i++) {
+			if (memmem(s, len, waits[i], strlen(waits[i])))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* n is in the branch of `if debugX { ... }` with debugX a package-level
+ * constant false: code that never runs. */
+static bool lh30x__dead(const struct lh30x *x, const struct gofile *f,
+			TSNode n)
+{
+	TSNode prev = n;
+
+	for (TSNode p = ts_node_parent(n); !ts_node_is_null(p) && !syn_is_func(p);
+	     prev = p, p = ts_node_parent(p)) {
+		TSNode c;
+		const struct godecl *d;
+		TSNode v;
+		char tmp[128];
+		size_t len;
+		const char *s;
+
+		if (ts_node_symbol(p) != GS->if_statement ||
+		    go_field(p, f_consequence).id != prev.id)
+			continue;
+		c = go_unparen(go_field(p, f_condition));
+		if (ts_node_symbol(c) != GS->identifier)
+			continue;
+		s = go_text(f, c, &len);
+		if (len >= sizeof(tmp))
+			continue;
+		memcpy(tmp, s, len);
+		tmp[len] = '\0';
+		d = gopkg_lookup(x->p->pkg, tmp);
+		if (!d || d->kind != GODECL_CONST)
+			continue;
+		v = go_field(d->node, f_value);
+		if (!ts_node_is_null(v) && ts_node_symbol(v) == GS->expression_list)
+			v = ts_node_named_child(v, 0);
+		if (!ts_node_is_null(v) && ts_node_symbol(v) == GS->false_)
+			return true;
+	}
+	return false;
+}
+
 /* The access runs any number of times in a long-lived process. */
 static bool lh30x__repeats(const struct lh30x *x, const struct pf_access *a)
 {
-	if (a->ctx != PF_CTX_CODE)
+	if (a->ctx != PF_CTX_CODE || lh30x__dead(x, a->file, a->node))
 		return false;
+	if (x->pf->main)
+		return (a->loop && lh30x__service_loop(a->file, a->node)) ||
+		       a->lit == PF_LIT_HANDLER ||
+		       (a->top && map_gets(&x->rep, a->top));
 	if (a->loop)
 		return true;
-	if (x->pf->main)
-		return a->lit == PF_LIT_HANDLER ||
-		       (a->top && map_gets(&x->rep, a->top));
 	/* a goroutine's loop serves whoever feeds it */
 	if (a->lit >= PF_LIT_FUNC || (a->lit == PF_LIT_GO && a->anyloop))
 		return true;
@@ -221,6 +288,8 @@ struct lh30x_org {
 	bool ext;	 /* from request data: *http.Request, a channel */
 	bool proc;	 /* from the command line or the environment */
 	bool caller;	 /* from parameters traced to callers we cannot see */
+	bool api;	 /* ... namely those of an exported function or
+			    method: other packages choose the keys */
 	uint32_t params; /* parameters of the function being analysed */
 };
 
@@ -230,6 +299,7 @@ static void lh30x__join(struct lh30x_org *a, const struct lh30x_org *b)
 	a->ext |= b->ext;
 	a->proc |= b->proc;
 	a->caller |= b->caller;
+	a->api |= b->api;
 	a->params |= b->params;
 }
 
@@ -249,6 +319,7 @@ struct lh30x_fn {
 	TSNode fn; /* function_declaration or method_declaration */
 	VEC(struct lh30x_def) defs;
 	VEC(const struct lh30x_def *) seen; /* being derived (cycles) */
+	const char *self; /* the collection judged: its own keys add none */
 	unsigned nest;	/* expression recursion */
 	unsigned steps; /* work done: derivations are not memoized */
 };
@@ -420,6 +491,21 @@ static void lh30x__fn_release(struct lh30x_fn *F)
 	VEC_FREE(&F->seen);
 }
 
+/* A parameter of this type carries what the network sends: keys made of
+ * it are as many as the peers and requests. */
+static bool lh30x__request_type(const char *t, size_t len)
+{
+	static const char *const types[] = { "http.Request", "net.Conn",
+					     "net.Addr", "net.TCPConn",
+					     "net.UDPAddr", "net.TCPAddr" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(types); i++) {
+		if (memmem(t, len, types[i], strlen(types[i])))
+			return true;
+	}
+	return false;
+}
+
 /* Index of parameter id of plist (counting names), or -1. *ext is set for
  * a request parameter. */
 static int lh30x__param(const struct gofile *f, TSNode plist, const char *s,
@@ -452,7 +538,7 @@ static int lh30x__param(const struct gofile *f, TSNode plist, const char *s,
 						 : go_text(f, t, &tl);
 
 				*ext = !ts_node_is_null(t) &&
-				       memmem(tt, tl, "http.Request", 12);
+				       lh30x__request_type(tt, tl);
 				return idx;
 			}
 			idx++;
@@ -611,7 +697,13 @@ static void lh30x__ident(struct lh30x_fn *F, TSNode id, unsigned depth,
 	}
 	if (ts_node_symbol(F->fn) == GS->method_declaration &&
 	    lh30x__param(F->f, go_field(F->fn, f_receiver), s, len, &ext) >= 0) {
-		o->open = true; /* the state of an object */
+		/* the state of an object, set up by whoever made it: as
+		 * much a caller's choice as a parameter */
+		size_t nl;
+		const char *nm = go_text(F->f, go_field(F->fn, f_name), &nl);
+
+		o->caller = true;
+		o->api |= !F->x->pf->main && nl && nm[0] >= 'A' && nm[0] <= 'Z';
 		return;
 	}
 	if (len >= sizeof(tmp)) {
@@ -629,6 +721,8 @@ static void lh30x__ident(struct lh30x_fn *F, TSNode id, unsigned depth,
 	}
 	if (d->kind != GODECL_VAR)
 		return; /* constant, function, type */
+	if (F->self && strcmp(F->self, tmp) == 0)
+		return; /* for k := range m { m[k] = ... } */
 	if (lh30x__flag_var(F->x->p->pkg, d))
 		o->proc = true;
 	else if (!lh30x__table(F->x, tmp))
@@ -852,6 +946,7 @@ static void lh30x__trace(struct lh30x *x, const char *name, uint32_t params,
 	if (!d || d->kind != GODECL_FUNC || level >= LH30X_CALLERS ||
 	    (!pf->main && lh30x__exported(name))) {
 		out->caller = true; /* callers we cannot see */
+		out->api |= d && !pf->main && lh30x__exported(name);
 		return;
 	}
 	for (size_t i = 0; i < pf->ncalls; i++) {
@@ -1022,10 +1117,10 @@ static bool lh30x__memo_slice(const struct gofile *f, TSNode fn, TSNode coll)
 	return false;
 }
 
-enum lh30x_verdict { LH30X_SILENT, LH30X_LOW, LH30X_HIGH };
+enum lh30x_verdict { LH30X_SILENT, LH30X_LOW, LH30X_MEDIUM, LH30X_HIGH };
 
 struct lh30x_why {
-	bool memo, caller, ext;
+	bool memo, caller, ext, api;
 };
 
 /* Is write a of target t unbounded? */
@@ -1043,6 +1138,7 @@ static enum lh30x_verdict lh30x__judge(struct lh30x *x,
 	if (ts_node_is_null(top))
 		return LH30X_HIGH;
 	lh30x__fn_init(&F, x, a->file, top);
+	F.self = t->var;
 	if (slice) {
 		app = lh30x__append(a->file, a->node, &coll);
 		if (ts_node_is_null(app)) {
@@ -1065,10 +1161,12 @@ static enum lh30x_verdict lh30x__judge(struct lh30x *x,
 	if (o.params) {
 		const char *name = a->top;
 
-		if (name && !strchr(name, '.'))
+		if (name && !strchr(name, '.')) {
 			lh30x__trace(x, name, o.params, 0, &o);
-		else
+		} else {
 			o.caller = true;
+			o.api |= name && !x->pf->main && lh30x__exported(name);
+		}
 		o.params = 0;
 	}
 	why->caller = o.caller;
@@ -1082,8 +1180,12 @@ static enum lh30x_verdict lh30x__judge(struct lh30x *x,
 			return LH30X_HIGH;
 		return LH30X_SILENT;
 	}
-	if (why->memo && o.caller && !o.open && !o.ext)
-		return LH30X_LOW;
+	/* keys (or elements) callers choose: a memo grows with the distinct
+	 * keys; an exported setter or registrar (AddX, Set, NewKind) with
+	 * what other packages pass, often at start-up */
+	why->api = o.api;
+	if (o.caller && !o.open && !o.ext)
+		return why->memo ? LH30X_LOW : o.api ? LH30X_MEDIUM : LH30X_HIGH;
 	return LH30X_HIGH;
 }
 
@@ -1143,8 +1245,10 @@ static void lh30x__report(struct lh30x *x, const struct pf_target *t,
 		r = &lh_rule_lh301;
 	what = t->kind == PF_SLICE ? "slice"
 	       : t->kind == PF_SYNCMAP ? "sync.Map" : "map";
-	tail = v == LH30X_LOW ? " (a cache keyed by values its callers "
-				"supply: grows with the distinct keys)"
+	tail = v == LH30X_MEDIUM
+		       ? " (keyed by what callers of the package's API pass)"
+	       : v == LH30X_LOW ? " (a cache keyed by values its callers "
+				  "supply: grows with the distinct keys)"
 	       : why->ext ? (t->kind == PF_SLICE ? " (request data)"
 						 : " (keyed by request data)")
 			  : "";
@@ -1163,6 +1267,8 @@ static void lh30x__report(struct lh30x *x, const struct pf_target *t,
 		return;
 	if (v == LH30X_LOW)
 		fd->confidence = LH_CONF_LOW;
+	else if (v == LH30X_MEDIUM)
+		fd->confidence = LH_CONF_MEDIUM;
 	go_pos(t->decl, &line, &col);
 	pass_step(p, fd, t->file, t->decl, "%s declared at %s:%u", t->var,
 		  t->file->path, line);

@@ -200,6 +200,7 @@ struct lh60x__decl {
 	const char *name;
 	size_t len;
 	TSNode before; /* only declarations before this node */
+	unsigned depth; /* of the expression being resolved */
 	enum lh60x_elem found;
 	bool done;
 };
@@ -225,9 +226,10 @@ static bool lh60x__decl_enter(void *ctx, TSNode n, unsigned depth)
 			if (len != d->len || memcmp(t, d->name, len) != 0)
 				continue;
 			if (nl == nr) {
+				/* x = y, y = x: each step goes deeper */
 				d->found = lh60x__expr(d->c, d->f,
 						       ts_node_named_child(r, i),
-						       d->before, 8);
+						       d->before, d->depth + 1);
 				d->done = d->found != EL_UNKNOWN;
 			}
 		}
@@ -332,7 +334,8 @@ static enum lh60x_elem lh60x__expr(struct lh60x *c, const struct gofile *f,
 	}
 	if (s == g->identifier && !ts_node_is_null(scope)) {
 		TSNode fn = syn_enclosing_func(scope);
-		struct lh60x__decl d = { c, f, NULL, 0, scope, EL_UNKNOWN, false };
+		struct lh60x__decl d = { c, f, NULL, 0, scope, depth,
+					 EL_UNKNOWN, false };
 		struct syn_walker w = { lh60x__decl_enter, NULL, &d };
 
 		if (ts_node_is_null(fn))

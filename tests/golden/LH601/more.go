@@ -70,3 +70,14 @@ func runPooled() {
 	f()
 	fnPool.Put(f)
 }
+
+// Names defined through each other (a swap of untyped values): resolving
+// them terminates, and the type stays unknown (silent).
+var anyPool sync.Pool
+
+func swapPut(x, y interface{}) {
+	for i := 0; i < 2; i++ {
+		x, y = y, x
+	}
+	anyPool.Put(x)
+}

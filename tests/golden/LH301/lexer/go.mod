@@ -1,0 +1,3 @@
+module golden/lexer
+
+go 1.19
