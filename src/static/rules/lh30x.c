@@ -42,22 +42,26 @@
  *     A size check (len(m) compared to a bound) in the writing function
  *     bounds any key.
  *
- * Confidence: a memo cache (the function reads the same key before it
- * writes, or ranges over the slice before appending: it grows with the
- * number of distinct keys, not with the number of calls) keyed by values
- * callers supply is reported with low confidence, below the default
- * --min-confidence: whether the key set is unbounded depends on callers
- * we cannot see (compiled patterns, loaded plugins, parsed files are
- * bounded by the program; user ids are not). It is high when the key
- * comes from request data (an *http.Request, a channel receive) or is
- * fresh per call (time, counters, new allocations).
+ * Confidence: high when the key comes from request data (an
+ * *http.Request, a net.Conn, a channel receive) or is fresh per call
+ * (time, counters, new allocations). Medium when it is what other
+ * packages pass to an exported function or method (setters and
+ * registrars, often called at start-up). Low, below the default
+ * --min-confidence, for a memo cache (the function reads the same key
+ * before it writes, or ranges over the slice before appending: it grows
+ * with the number of distinct keys, not with the number of calls) keyed
+ * by values callers supply or by a field of the receiver: whether that
+ * key set is unbounded depends on callers we cannot see (compiled
+ * patterns, loaded plugins, parsed files are bounded by the program; user
+ * ids are not).
  *
  * Batch code is skipped: the internal packages of a command
  * (cmd/X/internal/...) live for one run of the command (see pkgfacts.h).
  *
  * Known false-positive shapes: registries filled at run time through an
- * exported function by callers in other packages, bounded in practice but
- * not by anything we can see.
+ * exported function by callers in other packages (medium); caches keyed
+ * by values that are bounded by the program but computed (size tiers,
+ * reflection caches keyed by a struct holding a type and a field number).
  */
 #include <dirent.h>
 #include <stdio.h>

@@ -20,7 +20,11 @@
  * not a pointer, and the Put argument not a pointer. LH602 counts as a
  * check any condition on cap()/Cap() guarding the Put (an enclosing if, or
  * an earlier if that returns), and one on len()/Len() only when no Reset
- * or [:0] comes before it in the function (a length after a reset is 0).
+ * or [:0] comes before it in the function (a length after a reset is 0);
+ * a condition calling a function of the package that checks cap() counts,
+ * and a Put in an unexported put helper is checked when every call of the
+ * helper is. A []byte or *[]byte grows only when the function appends to
+ * that very buffer.
  */
 #include "static/pass.h"
 #include "static/syn.h"
@@ -826,18 +830,51 @@ static bool lh60x__callers_guarded(const struct gofile *f, TSNode put)
 	return calls > 0;
 }
 
-/* The function putting the buffer back grows it with append. */
+/* The function putting the buffer back grows that buffer with append:
+ * `b = append(b, ...)`, `*bp = append(*bp, ...)`, `append((*bp)[:0], ...)`
+ * (an append of anything else leaves a fixed-size buffer as it was). */
 static bool lh60x__appends(const struct gofile *f, TSNode put)
 {
-	TSNode fn = syn_enclosing_func(put);
-	size_t len;
-	const char *s;
+	TSNode fn = syn_enclosing_func(put), arg = go_unparen(syn_arg(put, 0));
+	size_t len, nl;
+	const char *s, *nm;
 
+	while (!ts_node_is_null(arg) &&
+	       ts_node_symbol(arg) == GS->unary_expression)
+		arg = go_unparen(go_field(arg, f_operand));
+	while (!ts_node_is_null(arg) &&
+	       ts_node_symbol(arg) == GS->slice_expression)
+		arg = go_unparen(go_field(arg, f_operand));
 	while (!ts_node_is_null(fn) && ts_node_symbol(fn) == GS->func_literal &&
 	       !ts_node_is_null(syn_enclosing_func(fn)))
 		fn = syn_enclosing_func(fn); /* deferred Put: the outer func */
 	s = go_text(f, fn, &len);
-	return memmem(s, len, "append(", 7) != NULL;
+	if (ts_node_is_null(arg) || ts_node_symbol(arg) != GS->identifier)
+		return memmem(s, len, "append(", 7) != NULL;
+	nm = go_text(f, arg, &nl);
+	for (const char *p = s, *end = s + len;
+	     p < end && (p = memmem(p, (size_t)(end - p), "append(", 7));
+	     p += 7) {
+		/* the first argument: up to the first comma */
+		const char *a = p + 7, *c = memchr(a, ',', (size_t)(end - a));
+		const char *q;
+
+		if (!c)
+			break;
+		for (q = a; q + nl <= c; q++) {
+			if (memcmp(q, nm, nl) == 0 &&
+			    (q == a || !(q[-1] == '_' || q[-1] == '.' ||
+					 (q[-1] >= 'a' && q[-1] <= 'z') ||
+					 (q[-1] >= 'A' && q[-1] <= 'Z') ||
+					 (q[-1] >= '0' && q[-1] <= '9'))) &&
+			    (q + nl == c || !(q[nl] == '_' ||
+					      (q[nl] >= 'a' && q[nl] <= 'z') ||
+					      (q[nl] >= 'A' && q[nl] <= 'Z') ||
+					      (q[nl] >= '0' && q[nl] <= '9'))))
+				return true;
+		}
+	}
+	return false;
 }
 
 /* ---------------------------------------------------------------- report */
