@@ -792,7 +792,7 @@ void bv_release(struct bv_func *b)
 }
 
 void bv_each_func(struct gopkg *pkg,
-		  bool (*want)(const struct gofile *f, TSNode fn),
+		  bool (*want)(struct gofile *f, TSNode fn),
 		  void (*fn)(struct bv_func *b, void *ctx), void *ctx)
 {
 	for (size_t i = 0; i < pkg->nfiles; i++) {

@@ -70,7 +70,7 @@ void bv_release(struct bv_func *b);
  * `want`, a cheap pre-check that may be NULL, agrees) and calls
  * fn(b, ctx) when it has any. The analysis is released after the call. */
 void bv_each_func(struct gopkg *pkg,
-		  bool (*want)(const struct gofile *f, TSNode fn),
+		  bool (*want)(struct gofile *f, TSNode fn),
 		  void (*fn)(struct bv_func *b, void *ctx), void *ctx);
 
 /* The local (or parameter) named by identifier id, or NULL. */

@@ -408,7 +408,7 @@ static bool lh501__binds_receiver(const struct gofile *f, TSNode fn)
 }
 
 /* Functions worth analysing: a func literal or a bound receiver. */
-static bool lh501__want(const struct gofile *f, TSNode fn)
+static bool lh501__want(struct gofile *f, TSNode fn)
 {
 	return lh501__has_literal(f, fn) || lh501__binds_receiver(f, fn);
 }
