@@ -59,7 +59,7 @@ func markSeen(id int64) {
 	if seenIDs == nil {
 		seenIDs = make(map[int64]bool)
 	}
-	seenIDs[id] = true // want LH301
+	seenIDs[id] = true // want LH301 "clear\(\) needs Go 1.21"
 }
 
 // Filled by a goroutine started in init: the goroutine runs forever.

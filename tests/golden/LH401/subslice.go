@@ -32,7 +32,7 @@ func header(r io.Reader) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return body[:16], nil // want LH401
+	return body[:16], nil // want LH401 "bytes.Clone needs Go 1.20"
 }
 
 // A 64 KiB read buffer whose first bytes are sent on.
