@@ -1406,13 +1406,21 @@ static bool pf__once_arg(struct pf_build *b, TSNode n)
 	return !ts_node_is_null(m) && go_text_is(b->file, m, "Do");
 }
 
-static bool pf__immediate_call(struct pf_build *b, TSNode lit)
+/* The parent of n around any parentheses. */
+static TSNode pf__parent_unparen(struct pf_build *b, TSNode n)
 {
-	TSNode p = pf__parent(b, lit);
+	TSNode p = pf__parent(b, n);
 
 	while (!ts_node_is_null(p) &&
 	       ts_node_symbol(p) == GS->parenthesized_expression)
 		p = pf__parent(b, p);
+	return p;
+}
+
+static bool pf__immediate_call(struct pf_build *b, TSNode lit)
+{
+	TSNode p = pf__parent_unparen(b, lit);
+
 	if (ts_node_is_null(p) || ts_node_symbol(p) != GS->call_expression)
 		return false;
 	p = pf__parent(b, p);
@@ -1446,13 +1454,10 @@ static bool pf__nonstd(const struct gopkg *pkg, const char *path)
  * or of a function of a non-standard package (`serve.Every(d, n)`). */
 static bool pf__serving_arg(struct pf_build *b, TSNode n)
 {
-	TSNode args = pf__parent(b, n), call, fn;
+	TSNode args = pf__parent_unparen(b, n), call, fn;
 	const char *path, *nm;
 	size_t len;
 
-	while (!ts_node_is_null(args) &&
-	       ts_node_symbol(args) == GS->parenthesized_expression)
-		args = pf__parent(b, args);
 	if (ts_node_is_null(args) || ts_node_symbol(args) != GS->argument_list)
 		return false;
 	call = pf__parent(b, args);
@@ -1474,11 +1479,8 @@ static bool pf__serving_arg(struct pf_build *b, TSNode n)
 /* How a func literal that is not called in place runs. */
 static enum pf_lit pf__lit_kind(struct pf_build *b, TSNode lit)
 {
-	TSNode p = pf__parent(b, lit);
+	TSNode p = pf__parent_unparen(b, lit);
 
-	while (!ts_node_is_null(p) &&
-	       ts_node_symbol(p) == GS->parenthesized_expression)
-		p = pf__parent(b, p);
 	if (pf__serving_arg(b, lit))
 		return PF_LIT_HANDLER;
 	if (!ts_node_is_null(p) && ts_node_symbol(p) == GS->argument_list)
