@@ -360,6 +360,162 @@ static void lh106__wait_in_loop(struct lh_pass *p, const struct chfunc *cf,
 		 "each round", (int)wl, ws);
 }
 
+/* A decimal integer literal's value, or -1. */
+static long lh106__int(const struct gofile *f, TSNode n)
+{
+	size_t len;
+	const char *t;
+	long v = 0;
+
+	n = go_unparen(n);
+	if (ts_node_is_null(n) || ts_node_symbol(n) != GS->int_literal)
+		return -1;
+	t = go_text(f, n, &len);
+	if (!len || len > 6)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		if (t[i] < '0' || t[i] > '9')
+			return -1;
+		v = v * 10 + (t[i] - '0');
+	}
+	return v;
+}
+
+struct lh106_count {
+	const char *x; /* the group's text: "wg" */
+	size_t xl;
+	long adds, dones;
+	bool unknown;  /* a count the analysis cannot tell */
+	TSNode first_add;
+};
+
+/* Adds and Dones on the group in n, outside func literals: Add(k) with a
+ * literal k outside loops counts k; anything else is unknown. */
+static void lh106__tally(const struct gofile *f, TSNode n, unsigned loops,
+			 unsigned depth, struct lh106_count *k)
+{
+	TSSymbol s;
+	uint32_t cnt;
+
+	if (ts_node_is_null(n) || k->unknown)
+		return;
+	if (depth > LH106_MAX_DEPTH) {
+		k->unknown = true;
+		return;
+	}
+	s = ts_node_symbol(n);
+	if (s == GS->func_literal || s == GS->go_statement)
+		return; /* goroutines are counted by their starts */
+	if (s == GS->for_statement)
+		loops++;
+	if (s == GS->call_expression) {
+		TSNode fun = go_unparen(go_field(n, f_function)), op, fld;
+		size_t ol;
+		const char *os;
+
+		if (ts_node_symbol(fun) == GS->selector_expression) {
+			op = go_unparen(go_field(fun, f_operand));
+			fld = go_field(fun, f_field);
+			os = go_text(f, op, &ol);
+			if (ol == k->xl && !memcmp(os, k->x, ol)) {
+				if (go_text_is(f, fld, "Add")) {
+					long v = lh106__int(f,
+						ts_node_named_child(go_field(n,
+							f_arguments), 0));
+
+					if (v < 0 || loops)
+						k->unknown = true;
+					else
+						k->adds += v;
+					if (ts_node_is_null(k->first_add))
+						k->first_add = n;
+				} else if (go_text_is(f, fld, "Done")) {
+					if (loops)
+						k->unknown = true;
+					k->dones++;
+				}
+			}
+		}
+	}
+	cnt = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < cnt; i++)
+		lh106__tally(f, ts_node_named_child(n, i), loops, depth + 1,
+			     k);
+}
+
+/* wg.Add(k) with literal counts, goroutines started a constant number of
+ * times that each call wg.Done() once, and fewer Done calls in all than
+ * the Adds: wg.Wait() waits for a count that never reaches zero. */
+static void lh106__count_mismatch(struct lh_pass *p, const struct chfunc *cf)
+{
+	struct eng_func *outer;
+	struct lh106_count k;
+	struct lh_finding *fd;
+	TSNode wait;
+	char pat[128];
+	size_t pl;
+
+	outer = eng_func_get(p->pkg, cf->file, cf->node);
+	if (!outer || outer->too_deep || ts_node_is_null(outer->body))
+		return;
+	wait = lh106__find_call(outer, outer->body, "Wait", false, 0);
+	if (ts_node_is_null(wait) || !ts_node_is_null(lh106__loop_of(wait)))
+		return;
+	memset(&k, 0, sizeof(k));
+	k.x = go_text(cf->file, go_unparen(go_field(go_field(wait,
+					f_function), f_operand)), &k.xl);
+	if (!k.xl || k.xl > 100)
+		return;
+	lh106__tally(cf->file, outer->body, 0, 0, &k);
+	if (k.unknown || !k.adds)
+		return;
+	pl = (size_t)snprintf(pat, sizeof(pat), "%.*s.", (int)k.xl, k.x);
+	for (size_t g = 0; g < cf->ngors; g++) {
+		const struct chgor *gr = &cf->gors[g];
+		size_t bl, n = 0;
+		const char *b;
+
+		if (ts_node_is_null(gr->body))
+			return;
+		b = go_text(gr->bfile, gr->body, &bl);
+		if (gr->callee) {
+			/* a named goroutine: only one that never mentions
+			 * a group is understood */
+			if (memmem(b, bl, ".Done()", 7) || memmem(b, bl, ".Add(", 5))
+				return;
+			continue;
+		}
+		for (size_t at = 0; at + pl <= bl;) {
+			const char *hit = memmem(b + at, bl - at, pat, pl);
+
+			if (!hit)
+				break;
+			at = (size_t)(hit - b) + pl;
+			if (at + 6 <= bl && !memcmp(b + at, "Done()", 6))
+				n++;
+			else if (at + 4 <= bl && !memcmp(b + at, "Add(", 4))
+				return; /* LH106's Add-inside check */
+		}
+		if (n > 1 || gr->parent != -1 || gr->in_closure ||
+		    (n && gr->trips < 1))
+			return;
+		k.dones += (long)n * gr->trips;
+	}
+	if (k.dones >= k.adds)
+		return;
+	fd = pass_report(p, &lh_rule_lh106, cf->file, wait,
+		"%.*s.Wait() blocks forever: %.*s.Add counts %ld, but only "
+		"%ld Done call%s can happen", (int)k.xl, k.x, (int)k.xl, k.x,
+		k.adds, k.dones, k.dones == 1 ? "" : "s");
+	pass_step(p, fd, cf->file, k.first_add, "adds %ld in all, from line "
+		  "%u", k.adds, ts_node_start_point(k.first_add).row + 1);
+	pass_step(p, fd, cf->file, wait, "waits at line %u for %ld more Done "
+		  "calls than any goroutine makes",
+		  ts_node_start_point(wait).row + 1, k.adds - k.dones);
+	pass_fix(p, fd, "make the Add count match the goroutines started "
+		 "(Add(1) right before each go statement)");
+}
+
 static void lh106_run(struct lh_pass *p)
 {
 	const struct chfacts *cf = chanfacts_get(p->pkg);
@@ -378,6 +534,8 @@ static void lh106_run(struct lh_pass *p)
 			lh106__add(p, fn, gr);
 			lh106__wait_in_loop(p, fn, gr);
 		}
+		if (fn->ngors)
+			lh106__count_mismatch(p, fn);
 	}
 }
 
