@@ -170,6 +170,163 @@ static void lh108__fields(struct lh_pass *p, const struct chfunc *fn)
 	}
 }
 
+/* ============================================ context.Background().Done() */
+
+static bool lh108__word(char c)
+{
+	return c == '_' || (c >= '0' && c <= '9') || ((c | 32) >= 'a' &&
+						      (c | 32) <= 'z');
+}
+
+/* `<ctx>.Background()` or `<ctx>.TODO()` with ctx the file's name for
+ * package context. */
+static bool lh108__never_done(const struct gofile *f, TSNode e)
+{
+	const char *path, *name;
+	size_t len;
+
+	e = go_unparen(e);
+	if (ts_node_is_null(e) || ts_node_symbol(e) != GS->call_expression ||
+	    ts_node_named_child_count(go_field(e, f_arguments)))
+		return false;
+	return go_selector_import(f, go_field(e, f_function), &path, &name,
+				  &len) &&
+	       strcmp(path, "context") == 0 &&
+	       (str_eqn(name, len, "Background") || str_eqn(name, len, "TODO"));
+}
+
+/* Identifier id names a local declared `id := context.Background()` (or
+ * TODO()) in the function around it, and never assigned, declared again
+ * or had its address taken anywhere else in that function. */
+static bool lh108__background_var(struct gofile *f, TSNode id)
+{
+	TSNode fn = id, decl = { 0 };
+	size_t il, len;
+	const char *is = go_text(f, id, &il), *t;
+	uint32_t base;
+
+	for (; !ts_node_is_null(fn); fn = ts_node_parent(fn)) {
+		TSSymbol s = ts_node_symbol(fn);
+
+		if (s == GS->function_declaration ||
+		    s == GS->method_declaration)
+			break;
+	}
+	if (ts_node_is_null(fn) || !il)
+		return false;
+	t = go_text(f, fn, &len);
+	base = ts_node_start_byte(fn);
+	for (size_t at = 0; at + il <= len;) {
+		const char *hit = memmem(t + at, len - at, is, il);
+		size_t off;
+		TSNode n, p, left;
+
+		if (!hit)
+			break;
+		off = (size_t)(hit - t);
+		at = off + il;
+		if ((off > 0 && (lh108__word(t[off - 1]) || t[off - 1] == '.')) ||
+		    (off + il < len && lh108__word(t[off + il])))
+			continue;
+		n = ts_node_named_descendant_for_byte_range(
+			fn, base + (uint32_t)off, base + (uint32_t)off);
+		if (ts_node_symbol(n) == GS->comment)
+			continue;
+		if (ts_node_symbol(n) != GS->identifier)
+			return false; /* a field or parameter of that name */
+		p = ts_node_parent(n);
+		if (ts_node_symbol(p) == GS->parameter_declaration)
+			return false;
+		if (ts_node_symbol(p) == GS->unary_expression &&
+		    go_text_is(f, go_field(p, f_operator), "&"))
+			return false;
+		if (ts_node_symbol(p) != GS->expression_list)
+			continue;
+		left = ts_node_parent(p);
+		if ((ts_node_symbol(left) != GS->short_var_declaration &&
+		     ts_node_symbol(left) != GS->assignment_statement) ||
+		    !ts_node_eq(go_field(left, f_left), p))
+			continue;
+		/* an assignment to the name: only one, from Background() */
+		if (!ts_node_is_null(decl) ||
+		    ts_node_symbol(left) != GS->short_var_declaration ||
+		    ts_node_named_child_count(p) != 1 ||
+		    !lh108__never_done(f, ts_node_named_child(
+				go_field(left, f_right), 0)))
+			return false;
+		decl = left;
+	}
+	return !ts_node_is_null(decl);
+}
+
+/* `<-ctx.Done()` (not in a select with another way out) where ctx is
+ * context.Background() or TODO(): Done() of a context that can never be
+ * cancelled returns nil, and the receive blocks forever. Found by a text
+ * scan of the files that import context and mention Background() or
+ * TODO(). */
+static void lh108__background_done(struct lh_pass *p)
+{
+	for (size_t i = 0; i < p->pkg->nfiles; i++) {
+		struct gofile *f = p->pkg->files[i];
+		TSNode root = ts_tree_root_node(f->tree);
+
+		if (!memmem(f->src, f->len, "Background()", 12) &&
+		    !memmem(f->src, f->len, "TODO()", 6))
+			continue;
+		for (size_t at = 0; at < f->len;) {
+			const char *hit = memmem(f->src + at, f->len - at,
+						 ".Done()", 7);
+			size_t off;
+			TSNode fld, sel, call, un, x, sp, op;
+			struct lh_finding *fd;
+
+			if (!hit)
+				break;
+			off = (size_t)(hit - f->src);
+			at = off + 7;
+			fld = ts_node_named_descendant_for_byte_range(
+				root, (uint32_t)off + 1, (uint32_t)off + 1);
+			sel = ts_node_parent(fld);
+			call = ts_node_parent(sel);
+			if (ts_node_symbol(sel) != GS->selector_expression ||
+			    ts_node_symbol(call) != GS->call_expression)
+				continue;
+			un = ts_node_parent(call);
+			if (ts_node_symbol(un) != GS->unary_expression ||
+			    !go_text_is(f, go_field(un, f_operator), "<-"))
+				continue;
+			/* a select with another case or default */
+			sp = ts_node_parent(un);
+			while (!ts_node_is_null(sp) &&
+			       (ts_node_symbol(sp) == GS->expression_list ||
+				ts_node_symbol(sp) == GS->receive_statement))
+				sp = ts_node_parent(sp);
+			if (!ts_node_is_null(sp) &&
+			    ts_node_symbol(sp) == GS->communication_case &&
+			    ts_node_named_child_count(ts_node_parent(sp)) > 1)
+				continue;
+			x = go_unparen(go_field(sel, f_operand));
+			if (!lh108__never_done(f, x) &&
+			    !(ts_node_symbol(x) == GS->identifier &&
+			      lh108__background_var(f, x)))
+				continue;
+			op = un;
+			fd = pass_report(p, &lh_rule_lh108, f, op,
+				"receive from nil channel %s.Done() blocks "
+				"forever: a Background/TODO context is never "
+				"cancelled", ts_node_symbol(x) == GS->identifier ?
+				go_text_dup(f, x) : "context");
+			pass_step(p, fd, f, op, "blocks receiving at line %u: "
+				  "Done() of a context that cannot be cancelled "
+				  "is nil", lh108__line(op));
+			pass_fix(p, fd, "derive a cancellable context "
+				 "(context.WithCancel) and cancel it when the "
+				 "goroutine must stop, or wait on a done "
+				 "channel");
+		}
+	}
+}
+
 static void lh108_run(struct lh_pass *p)
 {
 	const struct chfacts *cf = chanfacts_get(p->pkg);
@@ -190,6 +347,7 @@ static void lh108_run(struct lh_pass *p)
 		lh108__empty_selects(p, fn, &once);
 		lh108__fields(p, fn);
 	}
+	lh108__background_done(p);
 }
 
 const struct lh_rule lh_rule_lh108 = {
