@@ -105,10 +105,8 @@ static void gofile__by_kind(struct gofile *f, uint32_t nsyms)
 	f->kind_start = start;
 }
 
-static bool gofile__is_func(TSSymbol s)
+static bool gofile__is_func(const struct go_syms *g, TSSymbol s)
 {
-	const struct go_syms *g = GS;
-
 	return s == g->function_declaration || s == g->method_declaration ||
 	       s == g->func_literal;
 }
@@ -131,6 +129,8 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 	 * nodes: the per-node test is skipped for the others */
 	bool errors = ts_node_has_error(root);
 	VEC(uint32_t) fn = VEC_INIT; /* innermost function entry per level */
+	const struct go_syms *g = GS;
+
 	f->nodes.len = 0;
 	f->top.len = 0;
 	f->index_mask = mask;
@@ -166,7 +166,7 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 			TSSymbol s = ts_node_symbol(n);
 			uint32_t up = fn.items[depth];
 
-			if (gofile__is_func(s)) {
+			if (gofile__is_func(g, s)) {
 				gofile__record(f, n, s, depth, up);
 				up = (uint32_t)f->nodes.len;
 			} else if (s < nsyms && mask[s]) {
