@@ -28,6 +28,8 @@ static const struct walk_interest {
 	{ "LH202", 0, "call_expression" },
 	{ "LH203", 0, "call_expression" },
 	{ "LH706", 0, "defer_statement" },
+	{ "LH107", 0, "field_declaration var_spec short_var_declaration "
+		      "assignment_statement keyed_element call_expression" },
 	/* bigval.c's bv_analyze, and the rules' own visits */
 	{ "LH401", 0, BV_KINDS " identifier slice_expression index_expression" },
 	{ "LH402", 0, BV_KINDS " identifier slice_expression index_expression" },

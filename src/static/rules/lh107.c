@@ -16,6 +16,7 @@
  * conds passed to a call (the callee may signal them).
  */
 #include "static/chanfacts.h"
+#include "static/walk.h"
 
 extern const struct lh_rule lh_rule_lh107;
 
@@ -227,33 +228,28 @@ static void lh107__uses(struct lh107_ctx *c, struct gofile *f, TSNode n)
 	}
 }
 
+/* Visits f's records of the kinds pass reads (walk.c registers them),
+ * down to LH107_MAX_DEPTH levels. */
 static void lh107__walk(struct lh107_ctx *c, struct gofile *f, int pass)
 {
-	TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(f->tree));
-	unsigned depth = 0;
+	const struct go_syms *g = GS;
+	const TSSymbol decls[] = { g->field_declaration, g->var_spec,
+				   g->short_var_declaration,
+				   g->assignment_statement, g->keyed_element,
+				   0 };
+	const TSSymbol uses[] = { g->call_expression, 0 };
+	struct walk_iter it;
+	const struct gonode *e;
 
-	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&cur);
-
-		if (pass == 1)
-			lh107__decls(c, f, n);
-		else
-			lh107__uses(c, f, n);
-		if (depth < LH107_MAX_DEPTH &&
-		    ts_tree_cursor_goto_first_child(&cur)) {
-			depth++;
+	walk_iter_file(&it, f, pass == 1 ? decls : uses);
+	while ((e = walk_next(&it))) {
+		if (e->depth > LH107_MAX_DEPTH)
 			continue;
-		}
-		while (!ts_tree_cursor_goto_next_sibling(&cur)) {
-			if (!depth || !ts_tree_cursor_goto_parent(&cur))
-				goto done;
-			depth--;
-		}
-		if (!depth)
-			break;
+		if (pass == 1)
+			lh107__decls(c, f, e->node);
+		else
+			lh107__uses(c, f, e->node);
 	}
-done:
-	ts_tree_cursor_delete(&cur);
 }
 
 /* Cheap filter: does any file import sync and mention Cond? */
