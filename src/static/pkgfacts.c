@@ -25,6 +25,7 @@
 
 #include "static/pkgfacts.h"
 #include "static/syn.h"
+#include "static/walk.h"
 
 enum pf_gkind { PFG_MAP, PFG_SLICE, PFG_SYNCMAP, PFG_STRUCT, PFG_NONE };
 
@@ -924,6 +925,9 @@ static bool pf__typedef_enter(void *ctx, TSNode n, unsigned depth)
 
 static bool pf__type_key(struct pf_build *b, TSNode k, TSNode at)
 {
+	const TSSymbol kinds[] = { GS->short_var_declaration, GS->func_literal,
+				   0 };
+
 	k = go_unparen(k);
 	if (ts_node_is_null(k))
 		return false;
@@ -939,7 +943,7 @@ static bool pf__type_key(struct pf_build *b, TSNode k, TSNode at)
 		if (pf__type_param(b, go_field(fn, f_parameters), k))
 			return true;
 		t.name = go_text(b->file, k, &t.len);
-		syn_walk(go_field(fn, f_body), &w);
+		walk_fn_body(b->file, fn, kinds, SYN_MAX_DEPTH, &w);
 		if (t.found)
 			return true;
 	}
@@ -1106,13 +1110,16 @@ static bool pf__size_checked(struct pf_build *b, TSNode coll, TSNode at)
 	struct syn_walker w = { pf__lenscan_enter, NULL, &ls };
 	struct syn_walker dw = { pf__derived_enter, NULL, &ls };
 	TSNode fn = pf__enclosing_func(b, at);
+	const TSSymbol kinds[] = { GS->binary_expression, 0 };
+	const TSSymbol dkinds[] = { GS->short_var_declaration,
+				    GS->assignment_statement, 0 };
 
 	if (ts_node_is_null(fn))
 		return false;
 	ls.b = b;
 	ls.text = go_text(b->file, go_unparen(coll), &ls.len);
-	syn_walk(go_field(fn, f_body), &dw);
-	syn_walk(go_field(fn, f_body), &w);
+	walk_fn_body(b->file, fn, dkinds, SYN_MAX_DEPTH, &dw);
+	walk_fn_body(b->file, fn, kinds, SYN_MAX_DEPTH, &w);
 	return ls.found;
 }
 

@@ -37,6 +37,9 @@ static const struct walk_interest {
 	{ "LH601", 0, POOL_KINDS },
 	{ "LH602", 0, POOL_KINDS },
 	{ "LH603", 0, POOL_KINDS },
+	/* pkgfacts.c: bounds checks and type keys in a function */
+	{ NULL, LH_NEED_PKGFACTS, "binary_expression short_var_declaration "
+				  "assignment_statement func_literal" },
 	/* resources.c: calls that may acquire, uses of fields */
 	{ NULL, LH_NEED_OBLIGATIONS, "call_expression selector_expression" },
 	/* chanfacts.c: channel field uses, callers of functions, the
