@@ -5,7 +5,10 @@
  * the rule's run(). Shared analyses (scopes, obligations, channel facts)
  * are computed once per package and cached in pkg->facts[] by the module
  * that owns them; a rule asks that module for them and never re-walks the
- * tree for what another analysis already computed.
+ * tree for what another analysis already computed. Node kinds a rule or
+ * analysis looks for are recorded by the one walk parsing already does
+ * (walk.h): register them in walk.c and visit the records. A family's
+ * run() runs only when one of its ids is enabled (lh_rule.run_by).
  */
 #ifndef LH_STATIC_PASS_H
 #define LH_STATIC_PASS_H

@@ -117,11 +117,17 @@ static void walk__prepare(struct gofile *f, const TSSymbol *kinds)
 {
 	size_t n = 0;
 
+	const struct go_syms *g = GS;
+
 	pthread_once(&walk__once, walk__init);
 	for (const TSSymbol *k = kinds; *k; k++, n++) {
-		if (*k >= walk__nsyms || !walk__full[*k])
+		/* functions are recorded whenever anything is */
+		bool fn = *k == g->function_declaration ||
+			  *k == g->method_declaration || *k == g->func_literal;
+
+		if (!fn && (*k >= walk__nsyms || !walk__full[*k]))
 			LH_BUG("a walk visits a node kind walk.c does not list");
-		if (!f->index_mask || !f->index_mask[*k])
+		if (!f->index_mask || (!fn && !f->index_mask[*k]))
 			gofile_index(f, walk__full);
 	}
 	if (n > WALK_MAX_KINDS)
