@@ -417,6 +417,23 @@ static struct watch_site *watch__hsite(struct watch_target *t,
 	return site;
 }
 
+/* The site's counts as of the newest profile: what classifies it (the
+ * object size above all) must describe the memory that stays, not the
+ * first profile, where a site that will pin 72 KiB buffers may hold only
+ * the small buffers its append grew through. */
+static void watch__hsite_update(struct watch_site *site,
+				const struct snap_hsite *h)
+{
+	struct snap_hsite *c = site->hsite;
+
+	c->inuse_objects = h->inuse_objects;
+	c->inuse_bytes = h->inuse_bytes;
+	c->alloc_objects = h->alloc_objects;
+	c->alloc_bytes = h->alloc_bytes;
+	c->obj_bytes = h->obj_bytes;
+	c->samples = h->samples;
+}
+
 static const char *watch__base(const char *path)
 {
 	const char *s = path ? strrchr(path, '/') : NULL;
@@ -559,6 +576,8 @@ static void watch__put_heap(struct watch_target *t, const struct snapshot *s,
 			if (!ser)
 				continue;
 			ser->user = watch__hsite(t, h);
+		} else if (ser->user) {
+			watch__hsite_update(ser->user, h);
 		}
 		series_push(ser, now, (double)h->inuse_bytes);
 	}
