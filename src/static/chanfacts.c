@@ -1072,6 +1072,16 @@ static int cf__trips(struct cf_walk *w)
 	if (w->loops != 1 || ts_node_is_null(w->loop))
 		return -1;
 	fc = ts_node_named_child(w->loop, 0);
+	if (cf__is(fc, GS->range_clause)) {
+		/* `for _, x := range []T{a, b}`: one trip per element */
+		TSNode lit = go_unparen(go_field(fc, f_right));
+		TSNode body = go_field(lit, f_body);
+
+		if (!cf__is(lit, GS->composite_literal) ||
+		    !cf__is(body, GS->literal_value))
+			return -1;
+		return (int)ts_node_named_child_count(body);
+	}
 	if (!cf__is(fc, GS->for_clause))
 		return -1;
 	init = go_field(fc, f_initializer);

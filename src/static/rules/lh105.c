@@ -239,6 +239,42 @@ static bool lh105__in_other_literal(TSNode n, TSNode outer)
 	return false;
 }
 
+/* The root identifier of x (`cache` of `cache.wait`) is assigned
+ * (`cache =`, `cache :=`, `cache, err =`) in bytes [from, to) of f. */
+static bool lh105__root_assigned(const struct gofile *f, const char *x,
+				 size_t xl, uint32_t from, uint32_t to)
+{
+	size_t rl = 0;
+
+	while (rl < xl && x[rl] != '.')
+		rl++;
+	if (!rl || to <= from)
+		return false;
+	for (uint32_t at = from; at + rl < to;) {
+		const char *hit = memmem(f->src + at, to - at, x, rl);
+		size_t k;
+
+		if (!hit)
+			break;
+		k = (size_t)(hit - f->src);
+		at = (uint32_t)k + 1;
+		if ((k > 0 && (f->src[k - 1] == '_' || f->src[k - 1] == '.' ||
+			       isalnum((unsigned char)f->src[k - 1]))) ||
+		    f->src[k + rl] == '_' || isalnum((unsigned char)f->src[k + rl]))
+			continue;
+		k += rl;
+		while (k < to && (f->src[k] == ' ' || f->src[k] == '\t'))
+			k++;
+		if (k < to && f->src[k] == ',')
+			return true;
+		if (k + 1 < to && f->src[k] == ':' && f->src[k + 1] == '=')
+			return true;
+		if (k + 1 < to && f->src[k] == '=' && f->src[k + 1] != '=')
+			return true;
+	}
+	return false;
+}
+
 /* `X.Lock()` and later, on the same path, `X.Lock()` again with no unlock
  * in between: the second one waits for itself forever. Two RLocks are
  * allowed (and not reported). */
@@ -264,6 +300,9 @@ static void lh105__double(struct lh_pass *p, struct gofile *f,
 			    lh105__in_other_literal(lj, li))
 				continue;
 			between = ts_node_start_byte(lj) - ts_node_end_byte(li);
+			if (lh105__root_assigned(f, x, xl, ts_node_end_byte(li),
+						 ts_node_start_byte(lj)))
+				continue; /* another object by then */
 			snprintf(pat, sizeof(pat), "%.*s.Unlock()", (int)xl, x);
 			if (memmem(f->src + ts_node_end_byte(li), between, pat,
 				   strlen(pat)))
@@ -385,6 +424,13 @@ static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
 	    !ts_node_eq(ts_node_parent(stmt), go_field(loop, f_body)))
 		return false;
 	end = ts_node_end_byte(loop);
+	/* an unlock earlier in the round releases what the last round
+	 * left locked (grpc's withRetry: unlock, call, lock again) */
+	if (lh105__next_call(f, body, ts_node_start_byte(go_field(loop,
+							     f_body)),
+			     ts_node_start_byte(li), xs, xl, "Unlock") <
+	    ts_node_start_byte(li))
+		return false;
 	unlock = lh105__next_call(f, body, ts_node_end_byte(li), end, xs, xl,
 				  "Unlock");
 	for (uint32_t at = ts_node_end_byte(li); at < unlock;) {

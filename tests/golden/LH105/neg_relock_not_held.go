@@ -59,3 +59,48 @@ func (st *fakeStore) lookup(path string) bool {
 	defer st.Unlock()
 	return st.sessions[path]
 }
+
+type retryStream struct {
+	mu        sync.Mutex
+	committed bool
+	attempt   int
+}
+
+// Each round unlocks before it runs the attempt and locks again after:
+// the continue comes back to an unlock, not to a second Lock.
+func (cs *retryStream) withRetry(op func(int) error) error {
+	cs.mu.Lock()
+	for {
+		if cs.committed {
+			cs.mu.Unlock()
+			return op(cs.attempt)
+		}
+		a := cs.attempt
+		cs.mu.Unlock()
+		err := op(a)
+		cs.mu.Lock()
+		if a != cs.attempt {
+			continue
+		}
+		cs.mu.Unlock()
+		return err
+	}
+}
+
+type chunkCache struct {
+	wait sync.Mutex
+	n    int
+}
+
+// The second Lock is on a new cache: the name was assigned in between.
+func nextChunk(cache *chunkCache, n int) *chunkCache {
+	if cache != nil && cache.n == n {
+		cache.wait.Lock()
+	}
+	cache = &chunkCache{n: n + 1}
+	cache.wait.Lock()
+	go func() {
+		cache.wait.Unlock()
+	}()
+	return cache
+}
