@@ -520,6 +520,37 @@ static bool lh105__recv_name(struct gofile *f, TSNode decl, const char **s,
 	return *len > 0 && !(*len == 1 && **s == '_');
 }
 
+/* The next selector `r.X` in the bytes [*at, to) of body whose operand is
+ * the receiver r itself (not s.r.X, not rr.X): sets *sel and moves *at
+ * past it; false once there is none. */
+static bool lh105__next_recv_sel(struct gofile *f, TSNode body, const char *r,
+				 size_t rl, uint32_t *at, uint32_t to,
+				 TSNode *sel)
+{
+	while (*at < to) {
+		const char *hit = memmem(f->src + *at, to - *at, r, rl);
+		uint32_t off;
+		TSNode id;
+
+		if (!hit)
+			break;
+		off = (uint32_t)(hit - f->src);
+		*at = off + (uint32_t)rl;
+		if ((off > 0 && (lh105__word(f->src[off - 1]) ||
+				 f->src[off - 1] == '.')) ||
+		    f->src[off + rl] != '.')
+			continue;
+		id = ts_node_named_descendant_for_byte_range(body, off,
+							     off + rl);
+		*sel = ts_node_parent(id);
+		if (ts_node_symbol(id) == GS->identifier &&
+		    ts_node_symbol(*sel) == GS->selector_expression)
+			return true;
+	}
+	*at = to;
+	return false;
+}
+
 /* True when the node at byte off of body runs on entry: only blocks and
  * ifs between it and body - no loop, select, switch or literal. */
 static bool lh105__straight(TSNode body, uint32_t off)
@@ -653,6 +684,7 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 	const char *r, *xs, *type;
 	size_t rl, xl;
 	uint32_t from, to;
+	TSNode sel;
 	char key[256];
 
 	if (!lh105__recv_name(f, decl, &r, &rl))
@@ -672,30 +704,15 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 	to = ts_node_end_byte(ts_node_parent(ts_node_parent(li)));
 	to = lh105__next_call(f, body, from, LH_MIN(to, ts_node_end_byte(body)),
 			      xs, xl, rlock ? "RUnlock" : "Unlock");
-	for (uint32_t at = from; at < to;) {
-		const char *hit = memmem(f->src + at, to - at, r, rl);
-		uint32_t off;
-		TSNode id, sel, call, fld;
+	for (uint32_t at = from; lh105__next_recv_sel(f, body, r, rl, &at, to,
+						      &sel);) {
+		TSNode call, fld;
 		const struct godecl *m;
 		const char *ms;
 		size_t ml;
 		int how;
 		struct lh_finding *fd;
 
-		if (!hit)
-			break;
-		off = (uint32_t)(hit - f->src);
-		at = off + (uint32_t)rl;
-		if ((off > 0 && (lh105__word(f->src[off - 1]) ||
-				 f->src[off - 1] == '.')) ||
-		    f->src[off + rl] != '.')
-			continue;
-		id = ts_node_named_descendant_for_byte_range(body, off,
-							     off + rl);
-		sel = ts_node_parent(id);
-		if (ts_node_symbol(id) != GS->identifier ||
-		    ts_node_symbol(sel) != GS->selector_expression)
-			continue;
 		call = ts_node_parent(sel);
 		if (ts_node_symbol(call) != GS->call_expression ||
 		    !ts_node_eq(go_field(call, f_function), sel) ||
@@ -941,6 +958,7 @@ static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
 	const char *r, *xs;
 	size_t rl, xl;
 	uint32_t from, to;
+	TSNode sel;
 
 	if (!lh105__recv_name(f, decl, &r, &rl))
 		return;
@@ -953,29 +971,15 @@ static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
 	to = ts_node_end_byte(ts_node_parent(ts_node_parent(li)));
 	to = lh105__next_call(f, body, from, LH_MIN(to, ts_node_end_byte(body)),
 			      xs, xl, "Unlock");
-	for (uint32_t at = from; at < to;) {
-		const char *hit = memmem(f->src + at, to - at, r, rl);
-		uint32_t off;
-		TSNode id, sel, op, other, fld, sp;
+	for (uint32_t at = from; lh105__next_recv_sel(f, body, r, rl, &at, to,
+						      &sel);) {
+		TSNode op, other, fld, sp;
 		enum lh105_use u;
 		const char *fs, *ss;
 		size_t fl, sl;
 		struct lh_finding *fd;
 
-		if (!hit)
-			break;
-		off = (uint32_t)(hit - f->src);
-		at = off + (uint32_t)rl;
-		if ((off > 0 && (lh105__word(f->src[off - 1]) ||
-				 f->src[off - 1] == '.')) ||
-		    f->src[off + rl] != '.')
-			continue;
-		id = ts_node_named_descendant_for_byte_range(body, off,
-							     off + rl);
-		sel = ts_node_parent(id);
-		if (ts_node_symbol(id) != GS->identifier ||
-		    ts_node_symbol(sel) != GS->selector_expression ||
-		    lh105__deferred_or_async(sel, body))
+		if (lh105__deferred_or_async(sel, body))
 			continue;
 		u = lh105__chan_use(f, sel);
 		if (u != U_SEND && u != U_RECV)
