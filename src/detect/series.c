@@ -11,6 +11,7 @@
  * TS_MAX_POINTS evenly spaced ones first.
  */
 #include <math.h>
+#include <stdio.h>
 
 #include "detect/series.h"
 
@@ -321,4 +322,21 @@ void series_set_restart(struct series_set *set, double t)
 {
 	for (size_t i = 0; i < set->all.len; i++)
 		set->all.items[i]->epoch = t;
+}
+
+void series_format_value(char *out, size_t n, enum series_kind k, double v)
+{
+	if (k == SERIES_HEAP_SITE || k == SERIES_RSS ||
+	    (k == SERIES_MEMSTAT && fabs(v) >= 1 << 20)) {
+		double a = fabs(v);
+
+		if (a >= (double)(1 << 30))
+			snprintf(out, n, "%.1f GiB", v / (double)(1 << 30));
+		else if (a >= (double)(1 << 20))
+			snprintf(out, n, "%.1f MiB", v / (double)(1 << 20));
+		else
+			snprintf(out, n, "%.0f KiB", v / 1024.0);
+	} else {
+		snprintf(out, n, "%.0f", v);
+	}
 }

@@ -81,6 +81,10 @@ static inline const struct series_point *series_at(const struct series *s,
 }
 /* The newest point, or NULL when empty. */
 const struct series_point *series_last(const struct series *s);
+
+/* A value of a series of kind k for people: "12.3 MiB" for byte series
+ * (and memstats of a MiB or more), "245" for counts. */
+void series_format_value(char *out, size_t n, enum series_kind k, double v);
 /* Appends a point; drops the oldest when full. Points must come in time
  * order (a point older than the newest is ignored). */
 void series_push(struct series *s, double t, double v);

@@ -1213,23 +1213,6 @@ void watch_evaluate(struct watch *w)
 
 /* ---------------------------------------------------------------- output */
 
-static void watch__fmt_value(char *out, size_t n, enum series_kind k, double v)
-{
-	if (k == SERIES_HEAP_SITE || k == SERIES_RSS ||
-	    (k == SERIES_MEMSTAT && fabs(v) >= 1 << 20)) {
-		double a = fabs(v);
-
-		if (a >= (double)(1 << 30))
-			snprintf(out, n, "%.1f GiB", v / (double)(1 << 30));
-		else if (a >= (double)(1 << 20))
-			snprintf(out, n, "%.1f MiB", v / (double)(1 << 20));
-		else
-			snprintf(out, n, "%.0f KiB", v / 1024.0);
-	} else {
-		snprintf(out, n, "%.0f", v);
-	}
-}
-
 void watch_suspect_line(const struct watch_target *t,
 			const struct watch_suspect *x, char *out, size_t n)
 {
@@ -1240,10 +1223,10 @@ void watch_suspect_line(const struct watch_target *t,
 				   : "/s";
 
 	(void)t;
-	watch__fmt_value(a, sizeof(a), x->site->kind, x->v.floors[0]);
-	watch__fmt_value(b, sizeof(b), x->site->kind,
+	series_format_value(a, sizeof(a), x->site->kind, x->v.floors[0]);
+	series_format_value(b, sizeof(b), x->site->kind,
 			 x->v.floors[x->v.nwindows - 1]);
-	watch__fmt_value(r, sizeof(r), x->site->kind, x->v.slope);
+	series_format_value(r, sizeof(r), x->site->kind, x->v.slope);
 	snprintf(out, n, "%s %s: floor %s -> %s, %s%s%s", 
 		 x->rule ? x->rule->id : "?", x->s->label, a, b,
 		 x->v.slope >= 0 ? "+" : "", r, unit);
@@ -1337,10 +1320,10 @@ void watch_findings(struct watch *w, lh_findings *out)
 
 			if (!x->rule)
 				continue;
-			watch__fmt_value(a, sizeof(a), site->kind, x->v.floors[0]);
-			watch__fmt_value(b, sizeof(b), site->kind,
+			series_format_value(a, sizeof(a), site->kind, x->v.floors[0]);
+			series_format_value(b, sizeof(b), site->kind,
 					 x->v.floors[x->v.nwindows - 1]);
-			watch__fmt_value(r, sizeof(r), site->kind, x->v.slope);
+			series_format_value(r, sizeof(r), site->kind, x->v.slope);
 			snprintf(msg, sizeof(msg), "%s keep growing in %s: %s -> %s over %.0f s (%s/s)",
 				 site->kind == SERIES_HEAP_SITE ? "in-use bytes"
 				 : site->kind == SERIES_FDS     ? x->s->label
@@ -1423,9 +1406,9 @@ void watch_explain(FILE *out, struct watch *w, size_t max)
 				continue;
 			shown++;
 			series_test(s, &w->o.series, &v);
-			watch__fmt_value(a, sizeof(a), s->kind,
+			series_format_value(a, sizeof(a), s->kind,
 					 v.nwindows ? v.floors[0] : series_at(s, 0)->v);
-			watch__fmt_value(b, sizeof(b), s->kind, series_last(s)->v);
+			series_format_value(b, sizeof(b), s->kind, series_last(s)->v);
 			fprintf(out, "  %-60.60s %s -> %s: %s (%u points, z %.1f)\n",
 				s->label, a, b, v.why, v.npoints, v.mk_z);
 		}

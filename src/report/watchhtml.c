@@ -83,9 +83,9 @@ static void html__chart(FILE *out, const struct series *s, bool suspect,
 		hi = lo + 1;
 	for (size_t i = 0; i < s->len; i += step)
 		npts++;
-	watchview_value(last, sizeof(last), s->kind, series_last(s)->v);
-	watchview_value(vlo, sizeof(vlo), s->kind, lo);
-	watchview_value(vhi, sizeof(vhi), s->kind, hi);
+	series_format_value(last, sizeof(last), s->kind, series_last(s)->v);
+	series_format_value(vlo, sizeof(vlo), s->kind, lo);
+	series_format_value(vhi, sizeof(vhi), s->kind, hi);
 	fprintf(out, "<figure class=\"chart%s\" data-series=\"", suspect ? " suspect" : "");
 	html__esc(out, s->key);
 	fprintf(out, "\" data-kind=\"%s\" data-points=\"%zu\">\n<figcaption>",
@@ -200,10 +200,10 @@ static void html__target(FILE *out, struct watch_target *t)
 			const struct watch_suspect *x = &t->suspects.items[j];
 			char a[32], b[32], r[32];
 
-			watchview_value(a, sizeof(a), x->s->kind, x->v.floors[0]);
-			watchview_value(b, sizeof(b), x->s->kind,
+			series_format_value(a, sizeof(a), x->s->kind, x->v.floors[0]);
+			series_format_value(b, sizeof(b), x->s->kind,
 					x->v.floors[x->v.nwindows - 1]);
-			watchview_value(r, sizeof(r), x->s->kind, x->v.slope);
+			series_format_value(r, sizeof(r), x->s->kind, x->v.slope);
 			fprintf(out, "<tr><td class=\"rule\">%s</td><td>",
 				x->rule ? x->rule->id : "unclassified");
 			html__esc(out, x->s->label);

@@ -44,23 +44,6 @@ void watchview_sparkline(const struct series *s, unsigned width, char *out,
 	out[len] = '\0';
 }
 
-void watchview_value(char *out, size_t n, enum series_kind k, double v)
-{
-	if (k == SERIES_HEAP_SITE || k == SERIES_RSS ||
-	    (k == SERIES_MEMSTAT && fabs(v) >= 1 << 20)) {
-		double a = fabs(v);
-
-		if (a >= (double)(1 << 30))
-			snprintf(out, n, "%.1f GiB", v / (double)(1 << 30));
-		else if (a >= (double)(1 << 20))
-			snprintf(out, n, "%.1f MiB", v / (double)(1 << 20));
-		else
-			snprintf(out, n, "%.0f KiB", v / 1024.0);
-	} else {
-		snprintf(out, n, "%.0f", v);
-	}
-}
-
 static double view__last(const struct series *s)
 {
 	const struct series_point *p = s ? series_last(s) : NULL;
@@ -120,7 +103,7 @@ void watchview_live(FILE *out, struct watch *w, bool color, double duration)
 				continue;
 			watchview_sparkline(s, VIEW_SPARK_WIDTH, spark,
 					    sizeof(spark));
-			watchview_value(val, sizeof(val), s->kind, view__last(s));
+			series_format_value(val, sizeof(val), s->kind, view__last(s));
 			fprintf(out, "  %-22.22s %s %s\n", s->label, spark, val);
 		}
 		if (t->state == WATCH_DEGRADED && t->last_error[0])
@@ -181,7 +164,7 @@ static void view__progress(FILE *out, struct watch *w, double now)
 
 			if (!s || !s->len)
 				continue;
-			watchview_value(val, sizeof(val), s->kind, view__last(s));
+			series_format_value(val, sizeof(val), s->kind, view__last(s));
 			fprintf(out, " %s=%s", s->key, val);
 		}
 		if (eta > 0)

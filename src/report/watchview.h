@@ -17,8 +17,6 @@
  * scaled between the min and max shown) into out. */
 void watchview_sparkline(const struct series *s, unsigned width, char *out,
 			 size_t n);
-/* "12.3 MiB", "245", by series kind. */
-void watchview_value(char *out, size_t n, enum series_kind k, double v);
 
 /* Redraws the whole live view on a terminal (cursor home, clear below). */
 void watchview_live(FILE *out, struct watch *w, bool color, double duration);

@@ -254,9 +254,9 @@ static void test_sparkline(void **state)
 	watchview_sparkline(s, 8, out, 7); /* bounded: two 3-byte chars */
 	assert_int_equal(strlen(out), 6);
 	series_set_release(&set);
-	watchview_value(out, sizeof(out), SERIES_RSS, 3.5 * (1 << 20));
+	series_format_value(out, sizeof(out), SERIES_RSS, 3.5 * (1 << 20));
 	assert_string_equal(out, "3.5 MiB");
-	watchview_value(out, sizeof(out), SERIES_FDS, 42);
+	series_format_value(out, sizeof(out), SERIES_FDS, 42);
 	assert_string_equal(out, "42");
 }
 
