@@ -272,6 +272,19 @@ TSNode syn_enclosing_func(TSNode n)
 	return n;
 }
 
+TSNode syn_enclosing_loop(TSNode n)
+{
+	TSNode none = { 0 };
+
+	for (n = ts_node_parent(n); !ts_node_is_null(n); n = ts_node_parent(n)) {
+		if (ts_node_symbol(n) == GS->for_statement)
+			return n;
+		if (syn_is_func(n))
+			return none;
+	}
+	return none;
+}
+
 bool syn_endless_for(TSNode loop)
 {
 	uint32_t k = ts_node_named_child_count(loop);

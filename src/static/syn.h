@@ -50,6 +50,9 @@ bool syn_const_int(struct gopkg *pkg, const struct gofile *f, TSNode n,
 /* The innermost function_declaration, method_declaration or func_literal
  * enclosing n (n itself excluded), or a null node. */
 TSNode syn_enclosing_func(TSNode n);
+/* The innermost for_statement enclosing n inside its function, or a null
+ * node when a func literal or the declaration comes first. */
+TSNode syn_enclosing_loop(TSNode n);
 bool syn_is_func(TSNode n);
 
 /* True when the statement is terminating in the sense of the Go spec

@@ -29,6 +29,7 @@
 
 #include "static/chanfacts.h"
 #include "static/engine.h"
+#include "static/syn.h"
 
 extern const struct lh_rule lh_rule_lh105;
 
@@ -335,25 +336,6 @@ static bool lh105__word(char c)
 	return c == '_' || isalnum((unsigned char)c);
 }
 
-/* Innermost for_statement around n inside the function (null node when
- * a func literal or the declaration comes first). */
-static TSNode lh105__loop_of(TSNode n)
-{
-	TSNode none = { 0 };
-
-	for (TSNode x = ts_node_parent(n); !ts_node_is_null(x);
-	     x = ts_node_parent(x)) {
-		TSSymbol s = ts_node_symbol(x);
-
-		if (s == GS->for_statement)
-			return x;
-		if (s == GS->func_literal || s == GS->function_declaration ||
-		    s == GS->method_declaration)
-			return none;
-	}
-	return none;
-}
-
 /* True when n sits in a func literal, go or defer statement below top
  * (exclusive): it does not run here and now. */
 static bool lh105__deferred_or_async(TSNode n, TSNode top)
@@ -411,7 +393,7 @@ static uint32_t lh105__next_call(struct gofile *f, TSNode top, uint32_t from,
 static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
 			       TSNode body, TSNode li)
 {
-	TSNode stmt = ts_node_parent(li), loop = lh105__loop_of(li);
+	TSNode stmt = ts_node_parent(li), loop = syn_enclosing_loop(li);
 	TSNode x = lh105__operand(li);
 	size_t xl;
 	const char *xs = go_text(f, x, &xl);
@@ -464,7 +446,7 @@ static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
 			ms = go_text(f, go_field(lp, f_label), &ml);
 			if (ll != ml || memcmp(ls, ms, ll) != 0)
 				continue;
-		} else if (!ts_node_eq(lh105__loop_of(c), loop)) {
+		} else if (!ts_node_eq(syn_enclosing_loop(c), loop)) {
 			continue;
 		}
 		fd = pass_report(p, &lh_rule_lh105, f, li,
@@ -487,7 +469,7 @@ static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
 static bool lh105__per_round(struct gofile *f, TSNode body, TSNode li,
 			     bool rlock)
 {
-	TSNode loop = lh105__loop_of(li);
+	TSNode loop = syn_enclosing_loop(li);
 	size_t xl;
 	const char *xs = go_text(f, lh105__operand(li), &xl);
 	uint32_t end;

@@ -22,6 +22,7 @@
 
 #include "static/chanfacts.h"
 #include "static/engine.h"
+#include "static/syn.h"
 
 extern const struct lh_rule lh_rule_lh106;
 
@@ -283,24 +284,6 @@ static void lh106__add(struct lh_pass *p, const struct chfunc *cf,
 		 (int)len, xs);
 }
 
-/* Innermost for_statement around n inside its function, or null. */
-static TSNode lh106__loop_of(TSNode n)
-{
-	TSNode none = { 0 };
-
-	for (TSNode x = ts_node_parent(n); !ts_node_is_null(x);
-	     x = ts_node_parent(x)) {
-		TSSymbol s = ts_node_symbol(x);
-
-		if (s == GS->for_statement)
-			return x;
-		if (s == GS->func_literal || s == GS->function_declaration ||
-		    s == GS->method_declaration)
-			return none;
-	}
-	return none;
-}
-
 /* A loop that starts one goroutine per round, each marking wg done, and
  * waits on wg inside the same round, while the group was sized before
  * the loop with an Add that is not Add(1): the first round's Wait waits
@@ -308,7 +291,7 @@ static TSNode lh106__loop_of(TSNode n)
 static void lh106__wait_in_loop(struct lh_pass *p, const struct chfunc *cf,
 				const struct chgor *gr)
 {
-	TSNode loop = lh106__loop_of(gr->go), wait, add, args;
+	TSNode loop = syn_enclosing_loop(gr->go), wait, add, args;
 	struct eng_func *outer;
 	struct lh_finding *fd;
 	size_t wl, al, bl;
@@ -459,7 +442,7 @@ static void lh106__count_mismatch(struct lh_pass *p, const struct chfunc *cf)
 	if (!outer || outer->too_deep || ts_node_is_null(outer->body))
 		return;
 	wait = lh106__find_call(outer, outer->body, "Wait", false, 0);
-	if (ts_node_is_null(wait) || !ts_node_is_null(lh106__loop_of(wait)))
+	if (ts_node_is_null(wait) || !ts_node_is_null(syn_enclosing_loop(wait)))
 		return;
 	memset(&k, 0, sizeof(k));
 	k.x = go_text(cf->file, go_unparen(go_field(go_field(wait,
