@@ -336,6 +336,30 @@ static bool lh105__word(char c)
 	return c == '_' || isalnum((unsigned char)c);
 }
 
+/* The next occurrence of pat in the bytes [*at, to) that starts a word
+ * (not after an identifier character or a '.'): its offset in *off, and
+ * *at moves past it; false once there is none. */
+static bool lh105__next_word(const struct gofile *f, const char *pat,
+			     size_t pl, uint32_t *at, uint32_t to,
+			     uint32_t *off)
+{
+	while (*at < to) {
+		const char *hit = memmem(f->src + *at, to - *at, pat, pl);
+		uint32_t o;
+
+		if (!hit)
+			break;
+		o = (uint32_t)(hit - f->src);
+		*at = o + 1;
+		if (o > 0 && (lh105__word(f->src[o - 1]) || f->src[o - 1] == '.'))
+			continue;
+		*off = o;
+		return true;
+	}
+	*at = to;
+	return false;
+}
+
 /* True when n sits in a func literal, go or defer statement below top
  * (exclusive): it does not run here and now. */
 static bool lh105__deferred_or_async(TSNode n, TSNode top)
@@ -364,18 +388,10 @@ static uint32_t lh105__next_call(struct gofile *f, TSNode top, uint32_t from,
 		return to;
 	pl = (size_t)snprintf(pat, sizeof(pat), "%.*s.%s(", (int)xl, x,
 			      method);
-	for (uint32_t at = from; at < to;) {
-		const char *hit = memmem(f->src + at, to - at, pat, pl);
-		uint32_t off;
+	for (uint32_t at = from, off;
+	     lh105__next_word(f, pat, pl, &at, to, &off);) {
 		TSNode id;
 
-		if (!hit)
-			break;
-		off = (uint32_t)(hit - f->src);
-		at = off + 1;
-		if (off > 0 && (lh105__word(f->src[off - 1]) ||
-				f->src[off - 1] == '.'))
-			continue;
 		id = ts_node_named_descendant_for_byte_range(top, off, off);
 		if (ts_node_is_null(id) ||
 		    lh105__deferred_or_async(id, top))
@@ -509,18 +525,12 @@ static bool lh105__next_recv_sel(struct gofile *f, TSNode body, const char *r,
 				 size_t rl, uint32_t *at, uint32_t to,
 				 TSNode *sel)
 {
-	while (*at < to) {
-		const char *hit = memmem(f->src + *at, to - *at, r, rl);
-		uint32_t off;
+	uint32_t off;
+
+	while (lh105__next_word(f, r, rl, at, to, &off)) {
 		TSNode id;
 
-		if (!hit)
-			break;
-		off = (uint32_t)(hit - f->src);
-		*at = off + (uint32_t)rl;
-		if ((off > 0 && (lh105__word(f->src[off - 1]) ||
-				 f->src[off - 1] == '.')) ||
-		    f->src[off + rl] != '.')
+		if (f->src[off + rl] != '.')
 			continue;
 		id = ts_node_named_descendant_for_byte_range(body, off,
 							     off + rl);
@@ -529,7 +539,6 @@ static bool lh105__next_recv_sel(struct gofile *f, TSNode body, const char *r,
 		    ts_node_symbol(*sel) == GS->selector_expression)
 			return true;
 	}
-	*at = to;
 	return false;
 }
 
@@ -1024,18 +1033,10 @@ static bool lh105__deferred_release(struct gofile *f, TSNode body, TSNode site,
 		return false;
 	pl = (size_t)snprintf(pat, sizeof(pat), "%.*s.%s(", (int)xl, x,
 			      rlock ? "RUnlock" : "Unlock");
-	for (uint32_t at = from; at < to;) {
-		const char *hit = memmem(f->src + at, to - at, pat, pl);
-		uint32_t off;
+	for (uint32_t at = from, off;
+	     lh105__next_word(f, pat, pl, &at, to, &off);) {
 		TSNode n;
 
-		if (!hit)
-			break;
-		off = (uint32_t)(hit - f->src);
-		at = off + 1;
-		if (off > 0 && (lh105__word(f->src[off - 1]) ||
-				f->src[off - 1] == '.'))
-			continue;
 		n = ts_node_named_descendant_for_byte_range(body, off, off);
 		for (; !ts_node_is_null(n) && !ts_node_eq(n, body);
 		     n = ts_node_parent(n)) {
