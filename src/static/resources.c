@@ -358,8 +358,8 @@ static const char *res__release_text(struct gopkg *pkg,
 
 /* Advice for this finding's shape, when no mechanical edit was made. */
 static void res__advice(struct lh_pass *p, struct lh_finding *fd,
-			const struct eng_leak *l, bool discard, bool over,
-			bool ckpt)
+			const struct gofile *fd_file, const struct eng_leak *l,
+			bool discard, bool over, bool ckpt)
 {
 	struct gopkg *pkg = p->pkg;
 	const char *rel = res__release_text(pkg, l);
@@ -381,9 +381,19 @@ static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 				 "cancel()" : "x.Close()", site);
 	} else if (!ts_node_is_null(l->blank) && !l->released_somewhere) {
 		uint32_t bl = ts_node_start_point(l->blank).row + 1;
+		TSNode rhs = go_field(l->blank, f_right);
+		size_t n = 0;
+		const char *t = NULL;
 
-		pass_fix(p, fd, "`_ = %s` at line %u only silences the "
-			 "compiler: replace it with `defer %s`", l->handle,
+		/* quote what the line says (`_ = resp` for resp.Body) */
+		if (!ts_node_is_null(rhs) && ts_node_named_child_count(rhs) == 1)
+			t = go_text(fd_file, ts_node_named_child(rhs, 0), &n);
+		if (!t || n > 40 || memchr(t, '\n', n)) {
+			t = l->handle;
+			n = strlen(t);
+		}
+		pass_fix(p, fd, "`_ = %.*s` at line %u only silences the "
+			 "compiler: replace it with `defer %s`", (int)n, t,
 			 bl, rel);
 	} else if (over && over_line && l->in_loop) {
 		pass_fix(p, fd, "call %s before the next iteration assigns %s "
@@ -647,7 +657,7 @@ void res_report(struct lh_pass *p)
 			if (!edited || over ||
 			    (!ts_node_is_null(l->blank) &&
 			     !l->released_somewhere))
-				res__advice(p, fd, l, discard, over, ckpt);
+				res__advice(p, fd, f, l, discard, over, ckpt);
 		}
 	}
 }
