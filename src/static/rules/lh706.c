@@ -234,6 +234,410 @@ static bool lh706__single_iteration(const struct gofile *f, TSNode loop)
 	return !lh706__continues(f, body, loop, false, 0);
 }
 
+/* ---------------------------------------------------------------- once */
+
+/* A statement in n that hands control back towards the enclosing loop:
+ * continue (unlabeled outside a nested for, or labeled), break (unlabeled
+ * outside a nested for/switch/select, or labeled), goto, fallthrough.
+ * Func literals are other functions. */
+static bool lh706__escapes(TSNode n, bool in_for, bool in_brk, unsigned depth)
+{
+	TSSymbol s = ts_node_symbol(n);
+	uint32_t k;
+
+	if (depth > SYN_MAX_DEPTH)
+		return true;
+	if (s == GS->func_literal)
+		return false;
+	if (s == GS->goto_statement || s == GS->fallthrough_statement)
+		return true;
+	if (s == GS->continue_statement)
+		return !in_for || ts_node_named_child_count(n) > 0;
+	if (s == GS->break_statement)
+		return !in_brk || ts_node_named_child_count(n) > 0;
+	if (s == GS->for_statement)
+		in_for = in_brk = true;
+	else if (s == GS->expression_switch_statement ||
+		 s == GS->type_switch_statement || s == GS->select_statement)
+		in_brk = true;
+	k = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < k; i++) {
+		if (lh706__escapes(ts_node_named_child(n, i), in_for, in_brk,
+				   depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* Every path from the defer statement n leaves the function before the
+ * loop's next iteration: the statements after it (in its block, then in
+ * the blocks enclosing it, up to the loop body) reach a terminating
+ * statement with nothing in between that continues, breaks out or jumps.
+ * The defer then runs at most once per call. */
+static bool lh706__leaves_after(const struct gofile *f, TSNode n, TSNode loop)
+{
+	TSNode cur = n, body = go_field(loop, f_body);
+
+	for (unsigned lvl = 0; lvl < 64; lvl++) {
+		TSNode p = ts_node_parent(cur);
+		TSSymbol ps;
+
+		if (ts_node_is_null(p))
+			return false;
+		ps = ts_node_symbol(p);
+		if (ps == GS->block || ps == GS->expression_case ||
+		    ps == GS->default_case || ps == GS->type_case ||
+		    ps == GS->communication_case) {
+			for (TSNode q = ts_node_next_named_sibling(cur);
+			     !ts_node_is_null(q);
+			     q = ts_node_next_named_sibling(q)) {
+				if (ts_node_symbol(q) == GS->comment)
+					continue;
+				if (lh706__escapes(q, false, false, 0))
+					return false;
+				if (syn_terminating(f, q))
+					return true;
+			}
+			if (ts_node_eq(p, body))
+				return false; /* falls into the next iteration */
+			if (ps == GS->block) {
+				TSNode pp = ts_node_parent(p);
+				TSSymbol s = ts_node_symbol(pp);
+
+				if (ts_node_is_null(pp))
+					return false;
+				if (s == GS->if_statement) {
+					/* after a branch (of an else-if
+					 * chain too): the statement after the
+					 * outermost if */
+					cur = pp;
+					while (ts_node_symbol(ts_node_parent(
+						       cur)) == GS->if_statement)
+						cur = ts_node_parent(cur);
+				} else if (s == GS->block) {
+					cur = p; /* a bare block */
+				} else {
+					return false; /* a loop, a function */
+				}
+			} else {
+				cur = ts_node_parent(p); /* the switch/select */
+			}
+			continue;
+		}
+		if (ps == GS->labeled_statement) {
+			cur = p;
+			continue;
+		}
+		return false;
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------------- stores */
+
+/* Is identifier text id declared (:=, var, range :=) inside n? */
+static bool lh706__declares(const struct gofile *f, TSNode n, TSNode id,
+			    unsigned depth)
+{
+	TSSymbol s = ts_node_symbol(n);
+	uint32_t k;
+
+	if (depth > SYN_MAX_DEPTH)
+		return true;
+	if (s == GS->short_var_declaration || s == GS->var_spec ||
+	    (s == GS->range_clause && syn_has_token(n, ":="))) {
+		TSNode l = s == GS->var_spec ? n : go_field(n, f_left);
+		uint32_t m = ts_node_named_child_count(l);
+
+		for (uint32_t i = 0; i < m; i++) {
+			TSNode c = ts_node_named_child(l, i);
+
+			if (ts_node_symbol(c) == GS->identifier &&
+			    lh706__same(f, c, id))
+				return true;
+		}
+	}
+	k = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < k; i++) {
+		if (lh706__declares(f, ts_node_named_child(n, i), id, depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* Is e the identifier x, `&x`, `append(..., x, ...)` or a composite
+ * literal holding x? */
+static bool lh706__holds(const struct gofile *f, TSNode e, TSNode x,
+			 unsigned depth)
+{
+	TSSymbol s;
+
+	e = go_unparen(e);
+	if (ts_node_is_null(e) || depth > 16)
+		return false;
+	s = ts_node_symbol(e);
+	if (s == GS->identifier)
+		return lh706__same(f, e, x);
+	if (s == GS->unary_expression)
+		return lh706__holds(f, go_field(e, f_operand), x, depth + 1);
+	if (s == GS->call_expression && syn_call_ident(f, e, "append")) {
+		for (uint32_t i = 1; i < syn_nargs(e); i++) {
+			if (lh706__holds(f, syn_arg(e, i), x, depth + 1))
+				return true;
+		}
+		return false;
+	}
+	if (s == GS->composite_literal || s == GS->literal_value ||
+	    s == GS->keyed_element || s == GS->literal_element) {
+		TSNode v = s == GS->composite_literal ? go_field(e, f_body) : e;
+		uint32_t k = ts_node_named_child_count(v);
+
+		for (uint32_t i = 0; i < k; i++) {
+			TSNode c = ts_node_named_child(v, i);
+
+			if (s == GS->keyed_element && i == 0)
+				continue; /* the key */
+			if (lh706__holds(f, c, x, depth + 1))
+				return true;
+		}
+	}
+	return false;
+}
+
+struct lh706__store {
+	const struct gofile *f;
+	TSNode x, body;
+	bool found;
+};
+
+static bool lh706__store_enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct lh706__store *st = ctx;
+	TSNode l, r;
+	uint32_t nl, nr;
+
+	LH_UNUSED(depth);
+	if (st->found)
+		return false;
+	if (ts_node_symbol(n) != GS->assignment_statement)
+		return true;
+	l = go_field(n, f_left);
+	r = go_field(n, f_right);
+	nl = ts_node_named_child_count(l);
+	nr = ts_node_named_child_count(r);
+	for (uint32_t i = 0; i < nl && i < nr; i++) {
+		TSNode lhs = go_unparen(ts_node_named_child(l, i));
+
+		if (!lh706__holds(st->f, ts_node_named_child(r, i), st->x, 0))
+			continue;
+		/* a field, an element, a pointer target, or a variable
+		 * declared before the loop: it outlives the iteration */
+		if (ts_node_symbol(lhs) != GS->identifier ||
+		    !lh706__declares(st->f, st->body, lhs, 0)) {
+			st->found = true;
+			return false;
+		}
+	}
+	return false;
+}
+
+/* The released handle x is kept beyond the iteration (`files =
+ * append(files, f)`, `*dst = f`, `s.conn = c`): it is used after the
+ * loop, so the release must wait for the function to end. */
+static bool lh706__kept(const struct gofile *f, TSNode loop, TSNode x)
+{
+	struct lh706__store st = { f, x, go_field(loop, f_body), false };
+	struct syn_walker w = { lh706__store_enter, NULL, &st };
+
+	if (ts_node_is_null(x) || ts_node_symbol(x) != GS->identifier ||
+	    ts_node_is_null(st.body))
+		return false;
+	syn_walk(st.body, &w);
+	return st.found;
+}
+
+/* Is the identifier x assigned anywhere in n, outside the subtree skip
+ * (a null node: nowhere skipped)? */
+static bool lh706__assigned(const struct gofile *f, TSNode n, TSNode x,
+			    TSNode skip, unsigned depth)
+{
+	TSSymbol s = ts_node_symbol(n);
+	uint32_t k;
+
+	if (depth > SYN_MAX_DEPTH)
+		return true;
+	if (!ts_node_is_null(skip) && ts_node_eq(n, skip))
+		return false;
+	if (s == GS->assignment_statement || s == GS->short_var_declaration) {
+		TSNode l = go_field(n, f_left);
+		uint32_t m = ts_node_named_child_count(l);
+
+		for (uint32_t i = 0; i < m; i++) {
+			TSNode c = go_unparen(ts_node_named_child(l, i));
+
+			if (ts_node_symbol(c) == GS->identifier &&
+			    lh706__same(f, c, x))
+				return true;
+		}
+	}
+	k = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < k; i++) {
+		if (lh706__assigned(f, ts_node_named_child(n, i), x, skip,
+				    depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------------- guards */
+
+/* `x == ""`, `x == nil`, `x == 0`, `!x` (either operand order): sets *x. */
+static bool lh706__zero_test(const struct gofile *f, TSNode c, TSNode *x)
+{
+	c = go_unparen(c);
+	if (ts_node_symbol(c) == GS->unary_expression) {
+		TSNode o = go_unparen(go_field(c, f_operand));
+		size_t len;
+		const char *op = go_text(f, go_field(c, f_operator), &len);
+
+		if (len == 1 && op[0] == '!' &&
+		    ts_node_symbol(o) == GS->identifier) {
+			*x = o;
+			return true;
+		}
+		return false;
+	}
+	if (ts_node_symbol(c) == GS->binary_expression &&
+	    go_text_is(f, go_field(c, f_operator), "==")) {
+		TSNode a = go_unparen(go_field(c, f_left));
+		TSNode b = go_unparen(go_field(c, f_right));
+
+		if (ts_node_symbol(a) != GS->identifier) {
+			TSNode t = a;
+
+			a = b;
+			b = t;
+		}
+		if (ts_node_symbol(a) != GS->identifier)
+			return false;
+		if (ts_node_symbol(b) == GS->nil ||
+		    ts_node_symbol(b) == GS->false_ ||
+		    go_text_is(f, b, "\"\"") || go_text_is(f, b, "0")) {
+			*x = a;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The defer sits in the body of `if x == <zero> { ... }` inside the loop,
+ * the body assigns x, x lives outside the loop and nothing else in the
+ * loop assigns it: a set-once guard, so the defer runs at most once
+ * (`if tmpdir == "" { tmpdir, err = os.MkdirTemp(...); defer
+ * os.RemoveAll(tmpdir) }`). */
+static bool lh706__guarded_once(const struct gofile *f, TSNode n, TSNode loop)
+{
+	TSNode body = go_field(loop, f_body), null = { { 0 }, 0, 0 };
+
+	for (TSNode q = ts_node_parent(n); !ts_node_is_null(q) &&
+	     !ts_node_eq(q, body); q = ts_node_parent(q)) {
+		TSNode cons, x = { { 0 }, 0, 0 };
+
+		if (syn_is_func(q) || ts_node_symbol(q) == GS->for_statement)
+			return false;
+		if (ts_node_symbol(q) != GS->if_statement)
+			continue;
+		cons = go_field(q, f_consequence);
+		if (ts_node_start_byte(n) < ts_node_start_byte(cons) ||
+		    ts_node_end_byte(n) > ts_node_end_byte(cons) ||
+		    !lh706__zero_test(f, go_field(q, f_condition), &x))
+			continue;
+		if (lh706__assigned(f, cons, x, null, 0) &&
+		    !lh706__declares(f, body, x, 0) &&
+		    !lh706__assigned(f, body, x, cons, 0))
+			return true;
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------------- rollback */
+
+/* Is c `<name> OP nil` (or `nil OP <name>`) with name one of the named
+ * results of decl? */
+static bool lh706__result_nil_test(const struct gofile *f, TSNode decl,
+				   TSNode c, const char *op)
+{
+	TSNode a, b, res = go_field(decl, f_result);
+	uint32_t k;
+
+	c = go_unparen(c);
+	if (ts_node_symbol(c) != GS->binary_expression ||
+	    !go_text_is(f, go_field(c, f_operator), op))
+		return false;
+	a = go_unparen(go_field(c, f_left));
+	b = go_unparen(go_field(c, f_right));
+	if (ts_node_symbol(a) == GS->nil) {
+		TSNode t = a;
+
+		a = b;
+		b = t;
+	}
+	if (ts_node_symbol(a) != GS->identifier || ts_node_symbol(b) != GS->nil ||
+	    ts_node_is_null(res) || ts_node_symbol(res) != GS->parameter_list)
+		return false;
+	k = ts_node_named_child_count(res);
+	for (uint32_t i = 0; i < k; i++) {
+		TSNode pd = ts_node_named_child(res, i);
+		uint32_t m = ts_node_named_child_count(pd);
+
+		for (uint32_t j = 0; j < m; j++) {
+			TSNode id = ts_node_named_child(pd, j);
+
+			if (ts_node_symbol(id) == GS->identifier &&
+			    lh706__same(f, id, a))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* A deferred func literal that acts only when the function fails: its
+ * body starts with `if err == nil { return }`, or is made of `if err !=
+ * nil { ... }` statements, err a named result (a rollback of what the
+ * iterations set up: on success it is kept). */
+static bool lh706__rollback(const struct gofile *f, TSNode stmt, TSNode call)
+{
+	TSNode lit = go_unparen(go_field(call, f_function));
+	TSNode decl = syn_enclosing_func(stmt), body;
+	uint32_t k, n = 0;
+
+	if (ts_node_is_null(lit) || ts_node_symbol(lit) != GS->func_literal ||
+	    ts_node_is_null(decl))
+		return false;
+	body = go_field(lit, f_body);
+	k = ts_node_named_child_count(body);
+	for (uint32_t i = 0; i < k; i++) {
+		TSNode s = ts_node_named_child(body, i);
+		TSNode cond = go_field(s, f_condition);
+
+		if (ts_node_symbol(s) == GS->comment)
+			continue;
+		if (ts_node_symbol(s) != GS->if_statement ||
+		    !ts_node_is_null(go_field(s, f_initializer)))
+			return false;
+		if (n == 0 && lh706__result_nil_test(f, decl, cond, "==")) {
+			TSNode r = syn_last_stmt(go_field(s, f_consequence));
+
+			return !ts_node_is_null(r) &&
+			       ts_node_symbol(r) == GS->return_statement;
+		}
+		if (!lh706__result_nil_test(f, decl, cond, "!="))
+			return false;
+		n++;
+	}
+	return n > 0;
+}
+
 struct lh706_ctx {
 	struct lh_pass *p;
 	struct gofile *f;
@@ -286,6 +690,25 @@ static bool lh706__enter(void *ctx, TSNode n, unsigned depth)
 	}
 	if (ts_node_is_null(loop))
 		return false;
+	if (lh706__leaves_after(c->f, n, loop) ||
+	    lh706__rollback(c->f, n, call) ||
+	    lh706__guarded_once(c->f, n, loop))
+		return false;
+	{
+		TSNode x = { { 0 }, 0, 0 };
+
+		if (!ts_node_is_null(syn_call_method(call, &x)))
+			x = lh706__root(x);
+		/* handed on beyond the iteration, or a resource the loop
+		 * only visits (`for _, c := range closers`) */
+		if (!ts_node_is_null(x) &&
+		    ts_node_symbol(x) == GS->identifier &&
+		    (lh706__kept(c->f, loop, x) ||
+		     (lh706__loop_var(c->f, loop, x) &&
+		      !lh706__assigned(c->f, go_field(loop, f_body), x,
+				       (TSNode){ { 0 }, 0, 0 }, 0))))
+			return false;
+	}
 	txt = go_text(c->f, call, &len);
 	if (ts_node_symbol(go_unparen(go_field(call, f_function))) ==
 	    GS->func_literal) {
