@@ -852,6 +852,8 @@ struct walk {
 	unsigned ret_mask;
 	const struct eng_kind *ret_kind;
 	const char *ret_noun;
+	const char *ret_prefix; /* path from the returned value to the
+				   released object ("" for resp.Body) */
 	bool any_use;	     /* closure scan: any use hands the value on */
 	unsigned depth;
 	uint32_t cur_loop_start, cur_loop_end; /* innermost loop body */
@@ -943,6 +945,7 @@ struct use {
 	struct eng_var *alias;
 	const char *alias_prefix;
 	unsigned ret;	 /* returned as result ret-1 (0: not returned) */
+	const char *ret_prefix; /* the path still to go from what is returned */
 	uint32_t after;	 /* EF_PARTIAL: end of the call */
 	TSNode node;	 /* EF_BLANK: the `_ = h` statement */
 };
@@ -1021,13 +1024,19 @@ static bool own_return(struct walk *w, TSNode r)
 static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out);
 
 /* Constructor summaries: a returned obligation of kind k at results
- * mask m. */
+ * mask m, reached from the returned value through prefix (NULL: the
+ * kind's own, as for the resource itself). */
 static void ret_record(struct walk *w, const struct eng_kind *k,
-		       const char *noun, unsigned m)
+		       const char *noun, unsigned m, const char *prefix)
 {
-	if (w->ret_kind && w->ret_kind != k)
+	if (!prefix || strcmp(prefix, k->rel_prefix) == 0)
+		prefix = NULL;
+	if (w->ret_kind && (w->ret_kind != k ||
+			    (w->ret_prefix == NULL) != (prefix == NULL) ||
+			    (prefix && strcmp(w->ret_prefix, prefix) != 0)))
 		w->ret_bad = true;
 	w->ret_kind = k;
+	w->ret_prefix = prefix;
 	if (!w->ret_noun)
 		w->ret_noun = noun;
 	w->ret_mask |= m;
@@ -1112,8 +1121,10 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 
 				for (uint32_t j = 0; w->ctor_mode && j < c; j++) {
 					if (node_eq(nth(p, j), n) &&
-					    own_return(w, gp))
+					    own_return(w, gp)) {
 						u.ret = j + 1;
+						u.ret_prefix = prefix_left;
+					}
 				}
 				u.ef = EF_TRANSFER;
 				return u;
@@ -1366,7 +1377,8 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		if (o->kind->flags & ENG_K_NO_TRANSFER)
 			break;
 		if (w->ctor_mode && u.ret && u.ret <= 8)
-			ret_record(w, o->kind, o->noun, 1u << (u.ret - 1));
+			ret_record(w, o->kind, o->noun, 1u << (u.ret - 1),
+				   u.ret_prefix);
 		ob_release(s, i);
 		o->transferred = true;
 		break;
@@ -1789,10 +1801,10 @@ static void ctor_direct(struct walk *w, TSNode ret)
 			continue;
 		if (c == 1)
 			ret_record(w, a.kind, a.noun ? a.noun : a.kind->noun,
-				   a.results);
+				   a.results, a.prefix);
 		else if (a.results == 1)
 			ret_record(w, a.kind, a.noun ? a.noun : a.kind->noun,
-				   1u << j);
+				   1u << j, a.prefix);
 	}
 }
 
@@ -1865,6 +1877,7 @@ static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
 			c->a.noun = cw->ret_noun;
 			c->a.results = cw->ret_mask;
 			c->a.err_result = err;
+			c->a.prefix = cw->ret_prefix;
 		}
 		walk_free(cw);
 		c->computing = false;
@@ -1931,7 +1944,8 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 			if (!o)
 				return;
 			ob_init(w, o, &a, stmt);
-			ob_handle(w, o, NULL, "", a.kind->rel_prefix);
+			ob_handle(w, o, NULL, "", a.prefix ? a.prefix :
+						 a.kind->rel_prefix);
 			ob_add_exit(w, o, ENG_EXIT_DISCARD, stmt);
 			continue;
 		}
@@ -1943,7 +1957,8 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 			if (!o)
 				return;
 			ob_init(w, o, &a, stmt);
-			ob_handle(w, o, NULL, "_", a.kind->rel_prefix);
+			ob_handle(w, o, NULL, "_", a.prefix ? a.prefix :
+						  a.kind->rel_prefix);
 			ob_add_exit(w, o, ENG_EXIT_DISCARD, t);
 			continue;
 		}
@@ -1971,7 +1986,8 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 			return;
 		ob_init(w, o, &a, stmt);
 		o->errvar = errvar;
-		ob_handle(w, o, v, NULL, a.kind->rel_prefix);
+		ob_handle(w, o, v, NULL,
+			  a.prefix ? a.prefix : a.kind->rel_prefix);
 		if (a.kind->checkpoint) {
 			TSNode fun = go_field(call, f_function);
 			TSNode op = go_field(fun, f_operand);

@@ -183,6 +183,10 @@ struct eng_acquire {
 	unsigned results;
 	int err_result;
 	const char *noun; /* overrides kind->noun ("gzip reader"), or NULL */
+	/* Path from a result handle to the released object, or NULL for
+	 * the kind's (rel_prefix: "Body" of a response). A same-package
+	 * helper returning `resp.Body` hands out the body itself: "". */
+	const char *prefix;
 	/* When set, the result handle must be used as `h.<require>` somewhere
 	 * in the function (a guess at an untyped receiver: ".Body" marks an
 	 * http response), else no obligation. */
