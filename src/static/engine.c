@@ -752,6 +752,9 @@ const char *eng_type_of(struct eng_func *fn, TSNode e)
 struct st {
 	uint64_t open, other, link;
 	bool dead;
+	/* released only by a deferred func literal through its captured
+	 * variable: a new value in that variable loses this one */
+	uint64_t late;
 };
 
 static void st_merge(struct st *a, const struct st *b)
@@ -765,6 +768,7 @@ static void st_merge(struct st *a, const struct st *b)
 	a->open |= b->open;
 	a->other |= b->other;
 	a->link |= b->link;
+	a->late |= b->late;
 }
 
 static bool st_eq(const struct st *a, const struct st *b)
@@ -772,10 +776,10 @@ static bool st_eq(const struct st *a, const struct st *b)
 	if (a->dead || b->dead)
 		return a->dead == b->dead;
 	return a->open == b->open && a->other == b->other &&
-	       a->link == b->link;
+	       a->link == b->link && a->late == b->late;
 }
 
-static const struct st ST_DEAD = { 0, 0, 0, true };
+static const struct st ST_DEAD = { 0, 0, 0, true, 0 };
 
 struct handle {
 	struct eng_var *var;   /* root variable, or NULL */
@@ -793,6 +797,7 @@ struct ob {
 	const char *require;	/* member the handle must be used with */
 	VEC(struct eng_exit) exits;
 	bool released, transferred, in_loop, entry;
+	bool deferred; /* a deferred call releases it: Reset cannot re-arm */
 	TSNode blank;	/* first `_ = h`, or null */
 	unsigned result;
 	TSNode errcheck;
@@ -870,6 +875,7 @@ static void ob_release(struct st *s, size_t i)
 {
 	s->open &= ~bit(i);
 	s->other |= bit(i);
+	s->late &= ~bit(i);
 }
 
 static void ob_add_exit(struct walk *w, struct ob *o, enum eng_exit_kind k,
@@ -884,7 +890,8 @@ static void ob_add_exit(struct walk *w, struct ob *o, enum eng_exit_kind k,
 			return;
 	}
 	go_pos(n, &line, &col);
-	if (k == ENG_EXIT_END)
+	if (k == ENG_EXIT_END ||
+	    (k == ENG_EXIT_SCOPE && sym_is(n, GS->block)))
 		line = ts_node_end_point(n).row + 1;
 	e.kind = k;
 	e.node = n;
@@ -1355,6 +1362,17 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 {
 	struct ob *o = &w->obs[i];
 
+	/* Reset after Stop (or after the timer fired) arms it again; after
+	 * a hand-over the new owner answers for it */
+	if (u.ef == EF_REARM && !(s->open & bit(i)) && !o->transferred &&
+	    !o->deferred && !s->dead) {
+		s->open |= bit(i);
+		s->other &= ~bit(i);
+		return;
+	}
+	if ((s->late & bit(i)) &&
+	    (u.ef == EF_RELEASE || u.ef == EF_TRANSFER))
+		s->late &= ~bit(i);
 	if (!(s->open & bit(i)) && u.ef != EF_ALIAS)
 		return;
 	if ((o->kind->flags & ENG_K_USE_RELEASES) && u.ef == EF_NONE)
@@ -1365,6 +1383,8 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 	case EF_RELEASE:
 		ob_release(s, i);
 		o->released = true;
+		for (unsigned k = 0; k < w->nanc && !o->deferred; k++)
+			o->deferred = sym_is(w->anc[k], GS->defer_statement);
 		break;
 	case EF_PARTIAL:
 		/* the caller checks and releases itself when it uses the value
@@ -1492,6 +1512,10 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 		if ((s->open & bit(i)) && !(tmp.open & bit(i))) {
 			ob_release(s, i);
 			w->obs[i].released = true;
+			/* a deferred literal releases what its variables hold
+			 * when it runs: one overwritten before then is lost */
+			if (deferred)
+				s->late |= bit(i);
 			if (sym_is(target, GS->selector_expression)) {
 				size_t before = w->stores.len;
 
@@ -1514,7 +1538,7 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 static bool late_released(struct walk *w, size_t i, uint32_t at)
 {
 	for (size_t k = 0; k < w->late.len; k++) {
-		struct st tmp = { bit(i), 0, 0, false };
+		struct st tmp = { bit(i), 0, 0, false, 0 };
 		uint64_t hit = 0;
 		unsigned saved = w->nanc;
 
@@ -1666,8 +1690,9 @@ static void overwrite_check(struct walk *w, struct st *s, struct eng_var *v,
 {
 	for (size_t i = 0; i < w->nobs; i++) {
 		struct ob *o = &w->obs[i];
+		bool late = s->late & bit(i);
 
-		if (!(s->open & bit(i)) || (s->other & bit(i)) ||
+		if ((!late && (!(s->open & bit(i)) || (s->other & bit(i)))) ||
 		    o->h.len != 1 || o->h.items[0].var != v ||
 		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY))
 			continue;
@@ -2256,8 +2281,8 @@ static void scope_exit(struct walk *w, struct st *s, uint32_t start,
 		bool inner = o->h.len > 0;
 		uint32_t site = ts_node_start_byte(o->site);
 
-		if (!(s->open & bit(i)) || site < start || site >= end ||
-		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY))
+		if (!((s->open | s->late) & bit(i)) || site < start ||
+		    site >= end || (o->kind->flags & ENG_K_CHECKPOINT_ONLY))
 			continue;
 		for (size_t j = 0; j < o->h.len && inner; j++) {
 			struct eng_var *v = o->h.items[j].var;
@@ -2267,7 +2292,14 @@ static void scope_exit(struct walk *w, struct st *s, uint32_t start,
 		}
 		if (!inner)
 			continue;
-		if (w->late.len && late_released(w, i, ts_node_start_byte(at)))
+		/* the next iteration's variables are new ones: a deferred
+		 * literal keeps this iteration's */
+		s->late &= ~bit(i);
+		if (!(s->open & bit(i)))
+			continue;
+		if (w->late.len &&
+		    late_released(w, i, sym_is(at, GS->block) ?
+				  ts_node_end_byte(at) : ts_node_start_byte(at)))
 			continue;
 		ob_add_exit(w, o, ENG_EXIT_SCOPE, at);
 		ob_release(s, i);
@@ -2892,7 +2924,7 @@ static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth)
 		struct loopctx *t = target(w, lab, cont);
 
 		if (t && !s->dead) {
-			if (t->is_loop && !cont)
+			if (t->is_loop)
 				scope_exit(w, s, t->body_start, t->body_end, n);
 			st_merge(cont ? &t->cont : &t->brk, s);
 		}
@@ -2965,7 +2997,7 @@ static void walk_free(struct walk *w)
 static struct st walk_body(struct walk *w)
 {
 	/* every obligation starts "not acquired" */
-	struct st s = { 0, ~0ull, 0, false };
+	struct st s = { 0, ~0ull, 0, false, 0 };
 
 	for (size_t i = 0; i < w->spec->nentries; i++) {
 		const struct eng_entry *e = &w->spec->entries[i];
@@ -3087,8 +3119,15 @@ const char *eng_exit_text(struct gopkg *pkg, const struct eng_exit *e)
 		return arena_printf(&pkg->arena, "is discarded at line %u",
 				    e->line);
 	case ENG_EXIT_SCOPE:
+		if (sym_is(e->node, GS->continue_statement))
+			return arena_printf(&pkg->arena,
+					    "continues at line %u", e->line);
+		if (sym_is(e->node, GS->break_statement))
+			return arena_printf(&pkg->arena,
+					    "breaks out of the loop at line %u",
+					    e->line);
 		return arena_printf(&pkg->arena,
-				    "leaves the loop iteration at line %u",
+				    "ends the loop iteration at line %u",
 				    e->line);
 	case ENG_EXIT_CHECKPOINT:
 		return arena_printf(&pkg->arena, "is waited for at line %u",

@@ -555,6 +555,11 @@ static void res__report_stores(struct lh_pass *p, struct res_facts *rf,
 			continue;
 		if ((st->kind->flags & ENG_K_PRE_GO123) && collected)
 			continue;
+		/* an exported field of a library: its importers may release
+		 * it (`job.Cancel()`); only package main has no importers */
+		if (st->field[0] >= 'A' && st->field[0] <= 'Z' &&
+		    (!f->pkgname || strcmp(f->pkgname, "main") != 0))
+			continue;
 		if (res__field_released(p->pkg, st->field, st->owner, st->kind,
 					st->func))
 			continue;
