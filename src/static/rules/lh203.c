@@ -10,12 +10,15 @@
  *
  * Flags a time.After(d) call received from in a select case (directly, or
  * through a local assigned in the same loop body) when the select sits in
- * a long-running loop of the same function: `for {}`, `for ;; {}` or a
- * loop with a plain condition (`for !done {}`).
+ * a long-running loop of the same function: `for {}`, `for ;; {}`, a
+ * loop with a plain condition (`for !done {}`) or a range over a channel
+ * (`for job := range w.jobs`: it runs as long as the senders do).
  *
  * Silent: go >= 1.23 (collected timers); counted loops (`for i := 0; i <
- * n; i++`) and range loops (bounded by their data); a loop that ends on
- * its first timeout (the time.After case returns or breaks out); selects
+ * n; i++`) and ranges over slices, maps and strings (bounded by their
+ * data; a range over an expression not known to be a channel too); a
+ * loop that ends on its first timeout (the time.After case returns or
+ * breaks out); selects
  * where every other case (default included) leaves the loop - then at
  * most one timer is ever pending, the one that fired. A case leaves when
  * its body returns, panics or breaks out of the loop, and also when it
@@ -24,6 +27,7 @@
  */
 #include <stdio.h>
 
+#include "static/engine.h"
 #include "static/pass.h"
 #include "static/syn.h"
 #include "static/walk.h"
@@ -52,15 +56,184 @@ static TSNode lh203__case_of(TSNode n)
 	return (TSNode){ 0 };
 }
 
-/* Loop that can run for long: no condition, or a plain condition. */
-static bool lh203__long_loop(TSNode loop)
+static bool lh203__chan_type(TSNode t)
+{
+	while (!ts_node_is_null(t) &&
+	       ts_node_symbol(t) == GS->parenthesized_type)
+		t = ts_node_named_child(t, 0);
+	return !ts_node_is_null(t) && ts_node_symbol(t) == GS->channel_type;
+}
+
+/* `make(chan T[, n])` */
+static bool lh203__make_chan(const struct gofile *f, TSNode e)
+{
+	TSNode fn, args;
+
+	e = go_unparen(e);
+	if (ts_node_is_null(e) || ts_node_symbol(e) != GS->call_expression)
+		return false;
+	fn = go_field(e, f_function);
+	args = go_field(e, f_arguments);
+	return ts_node_symbol(fn) == GS->identifier &&
+	       go_text_is(f, fn, "make") && !ts_node_is_null(args) &&
+	       ts_node_named_child_count(args) > 0 &&
+	       lh203__chan_type(ts_node_named_child(args, 0));
+}
+
+/* Index of identifier id in list l, or -1. */
+static int lh203__index_in(TSNode l, TSNode id)
+{
+	uint32_t k = ts_node_named_child_count(l);
+
+	for (uint32_t i = 0; i < k; i++) {
+		if (ts_node_eq(ts_node_named_child(l, i), id))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* Is a struct field named like the selector's field declared with a
+ * channel type in the package, and none of that name with another type? */
+static bool lh203__chan_field(struct gopkg *pkg, const struct gofile *f,
+			      TSNode sel)
+{
+	size_t len;
+	const char *name = go_text(f, go_field(sel, f_field), &len);
+	bool chan = false;
+
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		struct gofile *pf = pkg->files[i];
+		TSNode root = ts_tree_root_node(pf->tree);
+		uint32_t nd = ts_node_named_child_count(root);
+
+		for (uint32_t d = 0; d < nd; d++) {
+			TSNode td = ts_node_named_child(root, d);
+			uint32_t ns;
+
+			if (ts_node_symbol(td) != GS->type_declaration)
+				continue;
+			ns = ts_node_named_child_count(td);
+			for (uint32_t j = 0; j < ns; j++) {
+				TSNode st = go_field(ts_node_named_child(td, j),
+						     f_type), fl;
+				uint32_t nf;
+
+				if (ts_node_is_null(st) ||
+				    ts_node_symbol(st) != GS->struct_type)
+					continue;
+				fl = ts_node_named_child(st, 0);
+				nf = ts_node_named_child_count(fl);
+				for (uint32_t k = 0; k < nf; k++) {
+					TSNode fd = ts_node_named_child(fl, k);
+					uint32_t nn = ts_node_named_child_count(fd);
+
+					if (ts_node_symbol(fd) !=
+					    GS->field_declaration)
+						continue;
+					for (uint32_t m = 0; m < nn; m++) {
+						TSNode nm = ts_node_named_child(fd, m);
+						size_t l2;
+						const char *t2;
+
+						if (ts_node_symbol(nm) !=
+						    GS->field_identifier)
+							continue;
+						t2 = go_text(pf, nm, &l2);
+						if (l2 != len ||
+						    memcmp(t2, name, len) != 0)
+							continue;
+						if (!lh203__chan_type(
+							    go_field(fd, f_type)))
+							return false;
+						chan = true;
+					}
+				}
+			}
+		}
+	}
+	return chan;
+}
+
+/* Is e (a range expression) a channel: a parameter or local declared with
+ * a channel type or made with make(chan), or a struct field of the package
+ * declared as one? A range over a channel runs as long as its senders. */
+static bool lh203__is_chan(struct lh203_ctx *c, TSNode loop, TSNode e)
+{
+	TSNode top = { 0 }, decl, p, l, r;
+	struct eng_func *fn;
+	struct eng_var *v;
+	int idx;
+
+	e = go_unparen(e);
+	if (ts_node_is_null(e))
+		return false;
+	if (lh203__make_chan(c->f, e))
+		return true;
+	if (ts_node_symbol(e) == GS->selector_expression)
+		return lh203__chan_field(c->p->pkg, c->f, e);
+	if (ts_node_symbol(e) != GS->identifier)
+		return false;
+	for (TSNode q = ts_node_parent(loop); !ts_node_is_null(q);
+	     q = ts_node_parent(q)) {
+		if (ts_node_symbol(q) == GS->function_declaration ||
+		    ts_node_symbol(q) == GS->method_declaration)
+			top = q;
+	}
+	if (ts_node_is_null(top))
+		return false;
+	fn = eng_func_get(c->p->pkg, c->f, top);
+	if (!fn || fn->too_deep || !(v = eng_resolve(fn, e)))
+		return false;
+	decl = v->decl;
+	p = ts_node_parent(decl);
+	if (ts_node_is_null(p))
+		return false;
+	if (ts_node_symbol(p) == GS->parameter_declaration ||
+	    ts_node_symbol(p) == GS->variadic_parameter_declaration)
+		return ts_node_symbol(p) == GS->parameter_declaration &&
+		       lh203__chan_type(go_field(p, f_type));
+	if (ts_node_symbol(p) == GS->var_spec) {
+		if (lh203__chan_type(go_field(p, f_type)))
+			return true;
+		r = go_field(p, f_value);
+		idx = 0;
+		for (uint32_t i = 0; i < ts_node_named_child_count(p); i++) {
+			TSNode k = ts_node_named_child(p, i);
+
+			if (ts_node_eq(k, decl))
+				break;
+			if (ts_node_symbol(k) == GS->identifier)
+				idx++;
+		}
+		return !ts_node_is_null(r) &&
+		       (uint32_t)idx < ts_node_named_child_count(r) &&
+		       lh203__make_chan(c->f, ts_node_named_child(r, idx));
+	}
+	if (ts_node_symbol(p) != GS->expression_list)
+		return false;
+	l = p;
+	p = ts_node_parent(l);
+	if (ts_node_is_null(p) ||
+	    ts_node_symbol(p) != GS->short_var_declaration ||
+	    !ts_node_eq(go_field(p, f_left), l))
+		return false;
+	idx = lh203__index_in(l, decl);
+	r = go_field(p, f_right);
+	return idx >= 0 && (uint32_t)idx < ts_node_named_child_count(r) &&
+	       ts_node_named_child_count(r) == ts_node_named_child_count(l) &&
+	       lh203__make_chan(c->f, ts_node_named_child(r, idx));
+}
+
+/* Loop that can run for long: no condition, a plain condition, or a range
+ * over a channel. */
+static bool lh203__long_loop(struct lh203_ctx *ctx, TSNode loop)
 {
 	TSNode c = ts_node_named_child(loop, 0);
 
 	if (ts_node_is_null(c) || ts_node_symbol(c) == GS->block)
 		return true;
 	if (ts_node_symbol(c) == GS->range_clause)
-		return false;
+		return lh203__is_chan(ctx, loop, go_field(c, f_right));
 	if (ts_node_symbol(c) == GS->for_clause)
 		return ts_node_is_null(go_field(c, f_condition));
 	return true; /* for cond { } */
@@ -235,7 +408,7 @@ static bool lh203__enter(void *ctx, TSNode n, unsigned depth)
 			break;
 		}
 	}
-	if (ts_node_is_null(loop) || !lh203__long_loop(loop))
+	if (ts_node_is_null(loop) || !lh203__long_loop(c, loop))
 		return true;
 	/* the loop ends on the first timeout: only timers of iterations
 	 * that ended otherwise were ever pending, and the loop stops
