@@ -9,6 +9,11 @@
  * GUESS() rows apply, and only when the result is used with the member
  * that marks the kind (`resp.Body`). A receiver known to be of another
  * type never matches.
+ *
+ * In func main of package main, returning (or falling off the end) with a
+ * resource open is no leak: the process exits and the system takes it
+ * back. What piles up while main runs still is (a loop iteration's
+ * resource left behind, an overwritten or dropped one in a loop).
  */
 #include <stdio.h>
 
@@ -356,10 +361,39 @@ static const char *res__release_text(struct gopkg *pkg,
 	return arena_printf(&pkg->arena, "%s.%s()", h, m);
 }
 
+/* Is fn the program's entry point (func main of package main)? */
+static bool res__is_main(const struct eng_func *fn)
+{
+	return ts_node_symbol(fn->decl) == GS->function_declaration &&
+	       fn->file->pkgname && strcmp(fn->file->pkgname, "main") == 0 &&
+	       go_text_is(fn->file, go_field(fn->decl, f_name), "main");
+}
+
+/* Does exit e leak anything? When main returns the process exits and the
+ * system takes back what is still open: only what piles up while main
+ * runs counts there (overwritten, dropped or left behind by a loop
+ * iteration, or not done at a checkpoint). */
+static bool res__exit_counts(const struct eng_leak *l, const struct eng_exit *e,
+			     bool in_main)
+{
+	if (!in_main)
+		return true;
+	switch (e->kind) {
+	case ENG_EXIT_RETURN:
+	case ENG_EXIT_END:
+		return false;
+	case ENG_EXIT_DISCARD:
+	case ENG_EXIT_BLANK:
+		return l->in_loop;
+	default:
+		return true;
+	}
+}
+
 /* Advice for this finding's shape, when no mechanical edit was made. */
 static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 			const struct gofile *fd_file, const struct eng_leak *l,
-			bool discard, bool over, bool ckpt)
+			bool discard, bool over, bool ckpt, bool in_main)
 {
 	struct gopkg *pkg = p->pkg;
 	const char *rel = res__release_text(pkg, l);
@@ -367,6 +401,8 @@ static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 	uint32_t site = ts_node_start_point(l->site).row + 1;
 
 	for (size_t k = 0; k < l->nexits; k++) {
+		if (!res__exit_counts(l, &l->exits[k], in_main))
+			continue;
 		if (l->exits[k].kind == ENG_EXIT_OVERWRITE && !over_line)
 			over_line = l->exits[k].line;
 		else if (!first && l->exits[k].kind != ENG_EXIT_OVERWRITE)
@@ -614,8 +650,14 @@ void res_report(struct lh_pass *p)
 		struct gofile *f = rf->items[i].fn->file;
 		struct lh_finding *fd;
 		bool discard = false, ckpt = false, over = false;
+		bool in_main = res__is_main(rf->items[i].fn);
+		size_t counted = 0;
 
 		if (strcmp(l->kind->rule, p->rule->id) != 0)
+			continue;
+		for (size_t k = 0; k < l->nexits; k++)
+			counted += res__exit_counts(l, &l->exits[k], in_main);
+		if (!counted)
 			continue;
 		if ((l->kind->flags & ENG_K_PRE_GO123) && collected)
 			continue;
@@ -623,6 +665,8 @@ void res_report(struct lh_pass *p)
 		    l->released_somewhere)
 			continue;
 		for (size_t k = 0; k < l->nexits; k++) {
+			if (!res__exit_counts(l, &l->exits[k], in_main))
+				continue;
 			discard |= l->exits[k].kind == ENG_EXIT_DISCARD;
 			ckpt |= l->exits[k].kind == ENG_EXIT_CHECKPOINT;
 			over |= l->exits[k].kind == ENG_EXIT_OVERWRITE;
@@ -651,9 +695,11 @@ void res_report(struct lh_pass *p)
 			fd = pass_report(p, p->rule, f, l->site,
 					 "%s is not %s on every path", l->noun,
 					 l->kind->verb);
-		for (size_t k = 0; k < l->nexits; k++)
-			pass_step(p, fd, f, l->exits[k].node, "%s",
-				  res__step(pkg, l, &l->exits[k]));
+		for (size_t k = 0; k < l->nexits; k++) {
+			if (res__exit_counts(l, &l->exits[k], in_main))
+				pass_step(p, fd, f, l->exits[k].node, "%s",
+					  res__step(pkg, l, &l->exits[k]));
+		}
 		if (fd) {
 			bool edited = !discard && !ckpt &&
 				      res__edit(p, fd, f, l);
@@ -662,7 +708,8 @@ void res_report(struct lh_pass *p)
 			if (!edited || over ||
 			    (!ts_node_is_null(l->blank) &&
 			     !l->released_somewhere))
-				res__advice(p, fd, f, l, discard, over, ckpt);
+				res__advice(p, fd, f, l, discard, over, ckpt,
+					    in_main);
 		}
 	}
 }
