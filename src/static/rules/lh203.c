@@ -9,8 +9,8 @@
  * long d, thousands pile up.
  *
  * Flags a time.After(d) call received from in a select case (directly, or
- * through a local assigned in the same loop body) when the select sits in
- * a long-running loop of the same function: `for {}`, `for ;; {}`, a
+ * through a variable assigned in the same loop body) when the select sits
+ * in a long-running loop of the same function: `for {}`, `for ;; {}`, a
  * loop with a plain condition (`for !done {}`) or a range over a channel
  * (`for job := range w.jobs`: it runs as long as the senders do).
  *
@@ -24,6 +24,9 @@
  * its body returns, panics or breaks out of the loop, and also when it
  * falls off its end (or breaks out of the select) into statements after
  * the select that leave the loop unconditionally (`select {...}; return`).
+ * Silent too when the variable is re-armed only in the case receiving
+ * from it (`case <-lease: ...; lease = time.After(d)`): the old timer has
+ * fired, one is pending at a time.
  */
 #include <stdio.h>
 
@@ -39,18 +42,27 @@ struct lh203_ctx {
 	struct gofile *f;
 };
 
-/* The communication case receiving from the call (directly or through the
- * local it is assigned to in the same loop), or a null node. */
+/* The communication case whose communication (`case <-X:`, not its body)
+ * holds n, or a null node. */
 static TSNode lh203__case_of(TSNode n)
 {
 	for (TSNode q = ts_node_parent(n); !ts_node_is_null(q);
 	     q = ts_node_parent(q)) {
 		TSSymbol s = ts_node_symbol(q);
 
-		if (s == GS->communication_case)
+		if (s == GS->communication_case) {
+			TSNode c = go_field(q, f_communication);
+
+			if (ts_node_is_null(c) ||
+			    ts_node_start_byte(n) < ts_node_start_byte(c) ||
+			    ts_node_end_byte(n) > ts_node_end_byte(c))
+				break; /* in the case's body */
 			return q;
+		}
 		if (s == GS->block || syn_is_func(q) ||
-		    s == GS->for_statement)
+		    s == GS->for_statement || s == GS->expression_statement ||
+		    s == GS->assignment_statement ||
+		    s == GS->short_var_declaration)
 			break;
 	}
 	return (TSNode){ 0 };
@@ -349,9 +361,11 @@ static bool lh203__recv_enter(void *ctx, TSNode n, unsigned depth)
 	return true;
 }
 
-/* `t := time.After(d)` in a loop body, received from in a select case of
- * the same loop: that case. */
-static TSNode lh203__case_via_local(const struct gofile *f, TSNode call)
+/* `t := time.After(d)` (or `t = time.After(d)`) in a loop body, received
+ * from in a select case of the same loop: that case; *stmt receives the
+ * assignment. */
+static TSNode lh203__case_via_local(const struct gofile *f, TSNode call,
+				   TSNode *stmt)
 {
 	TSNode p = ts_node_parent(call), decl, loop = { 0 };
 	struct lh203__recv r = { f, NULL, 0, { { 0 }, 0, 0 } };
@@ -361,9 +375,13 @@ static TSNode lh203__case_via_local(const struct gofile *f, TSNode call)
 		return (TSNode){ 0 };
 	decl = ts_node_parent(p);
 	if (ts_node_is_null(decl) ||
-	    ts_node_symbol(decl) != GS->short_var_declaration ||
-	    ts_node_named_child_count(go_field(decl, f_left)) != 1)
+	    (ts_node_symbol(decl) != GS->short_var_declaration &&
+	     ts_node_symbol(decl) != GS->assignment_statement) ||
+	    ts_node_named_child_count(go_field(decl, f_left)) != 1 ||
+	    ts_node_symbol(ts_node_named_child(go_field(decl, f_left), 0)) !=
+		    GS->identifier)
 		return (TSNode){ 0 };
+	*stmt = decl;
 	for (TSNode q = ts_node_parent(decl); !ts_node_is_null(q);
 	     q = ts_node_parent(q)) {
 		if (syn_is_func(q))
@@ -394,8 +412,17 @@ static bool lh203__enter(void *ctx, TSNode n, unsigned depth)
 	    !syn_call_pkg(c->f, n, "time", "After"))
 		return true;
 	cas = lh203__case_of(n);
-	if (ts_node_is_null(cas))
-		cas = lh203__case_via_local(c->f, n);
+	if (ts_node_is_null(cas)) {
+		TSNode st = { { 0 }, 0, 0 };
+
+		cas = lh203__case_via_local(c->f, n, &st);
+		/* re-armed in the case that received the last one: that timer
+		 * has fired, only the new one is pending */
+		if (!ts_node_is_null(cas) &&
+		    ts_node_start_byte(st) >= ts_node_start_byte(cas) &&
+		    ts_node_end_byte(st) <= ts_node_end_byte(cas))
+			return true;
+	}
 	if (ts_node_is_null(cas))
 		return true;
 	sel = ts_node_parent(cas);
