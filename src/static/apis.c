@@ -72,6 +72,11 @@ static const struct apis_name inmemory[] = {
 #include "golang/known_apis.def"
 };
 
+static const struct apis_name sinks[] = {
+#define SINK(pkg, name) { pkg, "", name },
+#include "golang/known_apis.def"
+};
+
 static pthread_once_t apis__once = PTHREAD_ONCE_INIT;
 /* arena for the parsed release paths; lives as long as the process */
 static char apis__store[4096];
@@ -260,6 +265,16 @@ int apis_wraps(const char *pkg, const char *name, size_t len, bool *writer)
 		}
 	}
 	return -1;
+}
+
+bool apis_sink(const char *pkg, const char *name, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(sinks); i++) {
+		if (strcmp(sinks[i].pkg, pkg) == 0 &&
+		    str_eqn(name, len, sinks[i].name))
+			return true;
+	}
+	return false;
 }
 
 bool apis_inmemory(const char *pkg, const char *name, size_t len)

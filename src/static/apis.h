@@ -52,6 +52,9 @@ bool apis_errtest(const char *pkg, const char *name, size_t len);
 int apis_wraps(const char *pkg, const char *name, size_t len, bool *writer);
 /* True when pkg.name is an in-memory type or constructor (INMEMORY). */
 bool apis_inmemory(const char *pkg, const char *name, size_t len);
+/* True when the package variable pkg.name discards what is written to it
+ * (SINK). */
+bool apis_sink(const char *pkg, const char *name, size_t len);
 /* Type of pkg.name (a call result or package var), or NULL. */
 const char *apis_type(const char *pkg, const char *name, size_t len);
 

@@ -40,6 +40,20 @@ struct res_facts {
 
 /* ---------------------------------------------------------------- acquire */
 
+/* Is e a package variable dropping what is written to it (io.Discard)? */
+static bool res__sink(struct eng_func *fn, TSNode e)
+{
+	const char *path, *name;
+	size_t len;
+
+	e = go_unparen(e);
+	return ts_node_symbol(e) == GS->selector_expression &&
+	       ts_node_symbol(go_field(e, f_operand)) == GS->identifier &&
+	       !eng_resolve(fn, go_field(e, f_operand)) &&
+	       go_selector_import(fn->file, e, &path, &name, &len) &&
+	       apis_sink(path, name, len);
+}
+
 /* Is e plain memory: `bytes.NewReader(b)`, `&buf` of a bytes.Buffer,
  * `strings.NewReader(s)`, a local of such a type (INMEMORY rows)? */
 static bool res__in_memory(struct eng_func *fn, TSNode e)
@@ -59,6 +73,13 @@ static bool res__in_memory(struct eng_func *fn, TSNode e)
 			return apis_inmemory(path, name, len);
 		return false;
 	}
+	/* a package variable: io.Discard */
+	if (ts_node_symbol(e) == g->selector_expression &&
+	    ts_node_symbol(go_field(e, f_operand)) == g->identifier &&
+	    !eng_resolve(fn, go_field(e, f_operand)) &&
+	    go_selector_import(fn->file, e, &path, &name, &len) &&
+	    apis_inmemory(path, name, len))
+		return true;
 	t = eng_type_of(fn, e);
 	dot = t ? strrchr(t, '.') : NULL;
 	if (!dot)
@@ -94,13 +115,17 @@ static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 		int wi = apis_wraps(path, name, len, &writer);
 
 		row = apis_acquire(path, "", name, len);
-		if (row && wi >= 0 &&
-		    res__in_memory(fn, ts_node_named_child(
-					       go_field(call, f_arguments),
-					       (uint32_t)wi))) {
-			if (!writer)
-				return false; /* nothing held at all */
-			mem_writer = true;
+		if (row && wi >= 0) {
+			TSNode arg = ts_node_named_child(
+				go_field(call, f_arguments), (uint32_t)wi);
+
+			if (res__sink(fn, arg))
+				return false; /* owes not even a trailer */
+			if (res__in_memory(fn, arg)) {
+				if (!writer)
+					return false; /* nothing held */
+				mem_writer = true;
+			}
 		}
 	} else if (apis_method_name(name, len)) {
 		const char *t = eng_type_of(fn, op);

@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"net"
 	"net/http"
+	"net/http/httputil"
 	"os"
 )
 
@@ -75,4 +77,23 @@ func sizeOf(u string) (int, error) {
 	}
 	r.Close()
 	return len(b), nil
+}
+
+// A response read over a hijacked connection (httputil.ClientConn): the
+// connection, not the body, is what the caller takes over and closes.
+func upgrade(conn net.Conn, req *http.Request) (net.Conn, error) {
+	cc := httputil.NewClientConn(conn, nil)
+	defer cc.Close()
+	resp, err := cc.Do(req)
+	if err != httputil.ErrPersistEOF {
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode != http.StatusSwitchingProtocols {
+			resp.Body.Close()
+			return nil, fmt.Errorf("upgrade refused: %d", resp.StatusCode)
+		}
+	}
+	c, _ := cc.Hijack()
+	return c, nil
 }
