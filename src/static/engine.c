@@ -2130,6 +2130,51 @@ static void nilify(struct walk *w, struct st *st, struct eng_var *v,
 	}
 }
 
+/* `x.a.b == nil` where a handle of an obligation is x with prefix "a.b"
+ * (`resp.Body`): the object to release is nil where it holds. */
+static void nilify_path(struct walk *w, struct st *st, TSNode sel)
+{
+	char path[128];
+	size_t len = 0;
+	TSNode x = sel;
+	struct eng_var *v;
+
+	if (st->dead)
+		return;
+	path[0] = 0;
+	for (int k = 0; k < 8 && sym_is(x, GS->selector_expression); k++) {
+		size_t n;
+		const char *t = go_text(w->f, go_field(x, f_field), &n);
+
+		if (n + 1 + len >= sizeof(path))
+			return;
+		/* prepend ".t" */
+		memmove(path + n + (len ? 1 : 0), path, len + 1);
+		memcpy(path, t, n);
+		if (len)
+			path[n] = '.';
+		len += n + (len ? 1 : 0);
+		x = go_unparen(go_field(x, f_operand));
+	}
+	if (!sym_is(x, GS->identifier) || !len)
+		return;
+	v = eng_resolve(w->fn, x);
+	if (!v)
+		return;
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+
+		for (size_t j = 0; j < o->h.len; j++) {
+			if (o->h.items[j].var == v &&
+			    strcmp(o->h.items[j].prefix, path) == 0 &&
+			    (st->open & bit(i))) {
+				ob_release(st, i);
+				break;
+			}
+		}
+	}
+}
+
 static bool is_nil(struct walk *w, TSNode n)
 {
 	n = go_unparen(n);
@@ -2194,6 +2239,11 @@ static void refine(struct walk *w, TSNode c, const struct st *in,
 				   (TSNode){ 0 };
 			struct eng_var *v;
 
+			if (sym_is(x, g->selector_expression)) {
+				/* resp.Body == nil: nothing to close */
+				nilify_path(w, ne ? f : t, x);
+				return;
+			}
 			if (!sym_is(x, g->identifier))
 				return;
 			v = eng_resolve(w->fn, x);
