@@ -2182,6 +2182,191 @@ static bool is_nil(struct walk *w, TSNode n)
 	       (sym_is(n, GS->identifier) && go_text_is(w->f, n, "nil"));
 }
 
+/* ---------------------------------------------------------------- error
+ * predicates: a same-package `func isNoent(err error) bool` that is true
+ * only when err is not nil (its true branch is an error branch, like the
+ * ERRTEST rows of known_apis.def). Judged from its text: every return
+ * reachable with err == nil returns false. */
+
+static bool errpred_decl(struct gopkg *pkg, const struct godecl *d,
+			 unsigned depth);
+
+static bool node_text_eq(struct gofile *f, TSNode a, TSNode b)
+{
+	size_t la, lb;
+	const char *x = go_text(f, a, &la), *y = go_text(f, b, &lb);
+
+	return la == lb && memcmp(x, y, la) == 0;
+}
+
+/* Does e being true imply that the identifier p (the error) is not nil? */
+static bool errpred_expr(struct gopkg *pkg, struct gofile *f, TSNode e,
+			 TSNode p, unsigned depth)
+{
+	const struct go_syms *g = GS;
+
+	e = go_unparen(e);
+	if (ts_node_is_null(e) || depth > 16)
+		return false;
+	if (sym_is(e, g->false_))
+		return true;
+	if (sym_is(e, g->binary_expression)) {
+		TSNode op = go_field(e, f_operator);
+		TSNode l = go_unparen(go_field(e, f_left));
+		TSNode r = go_unparen(go_field(e, f_right));
+
+		if (go_text_is(f, op, "&&"))
+			return errpred_expr(pkg, f, l, p, depth + 1) ||
+			       errpred_expr(pkg, f, r, p, depth + 1);
+		if (go_text_is(f, op, "||"))
+			return errpred_expr(pkg, f, l, p, depth + 1) &&
+			       errpred_expr(pkg, f, r, p, depth + 1);
+		if (go_text_is(f, op, "!=")) {
+			TSNode x = sym_is(r, g->nil) ? l : sym_is(l, g->nil) ?
+				   r : (TSNode){ 0 };
+
+			return sym_is(x, g->identifier) &&
+			       node_text_eq(f, x, p);
+		}
+		return false;
+	}
+	if (sym_is(e, g->call_expression)) {
+		TSNode fun = go_unparen(go_field(e, f_function));
+		TSNode a0 = go_unparen(nth(go_field(e, f_arguments), 0));
+		const char *path, *name;
+		size_t len;
+
+		if (!sym_is(a0, g->identifier) || !node_text_eq(f, a0, p))
+			return false;
+		if (sym_is(fun, g->selector_expression) &&
+		    sym_is(go_field(fun, f_operand), g->identifier) &&
+		    go_selector_import(f, fun, &path, &name, &len))
+			return apis_errtest(path, name, len);
+		if (sym_is(fun, g->identifier)) {
+			const char *t = go_text(f, fun, &len);
+			const struct godecl *d = gopkg_lookup(
+				pkg, arena_strndup(&pkg->arena, t, len));
+
+			return d && errpred_decl(pkg, d, depth + 4);
+		}
+	}
+	return false;
+}
+
+static bool errpred_has_return(TSNode n, unsigned depth)
+{
+	if (depth > ENG_MAX_DEPTH || sym_is(n, GS->func_literal))
+		return depth > ENG_MAX_DEPTH;
+	if (sym_is(n, GS->return_statement))
+		return true;
+	for (uint32_t i = 0; i < nchild(n); i++) {
+		if (errpred_has_return(nth(n, i), depth + 1))
+			return true;
+	}
+	return false;
+}
+
+static bool errpred_block(struct gopkg *pkg, struct gofile *f, TSNode b,
+			  TSNode p, unsigned depth);
+
+/* Is c `p == nil`? */
+static bool errpred_nil_test(struct gofile *f, TSNode c, TSNode p)
+{
+	TSNode l, r;
+
+	c = go_unparen(c);
+	if (!sym_is(c, GS->binary_expression) ||
+	    !go_text_is(f, go_field(c, f_operator), "=="))
+		return false;
+	l = go_unparen(go_field(c, f_left));
+	r = go_unparen(go_field(c, f_right));
+	if (sym_is(l, GS->nil)) {
+		TSNode t = l;
+
+		l = r;
+		r = t;
+	}
+	return sym_is(l, GS->identifier) && node_text_eq(f, l, p) &&
+	       sym_is(r, GS->nil);
+}
+
+/* Every return statement st may run (with err possibly nil) returns
+ * something implying err != nil. */
+static bool errpred_stmt(struct gopkg *pkg, struct gofile *f, TSNode st,
+			 TSNode p, unsigned depth)
+{
+	const struct go_syms *g = GS;
+
+	if (depth > 16)
+		return false;
+	if (sym_is(st, g->return_statement)) {
+		TSNode l = nth(st, 0);
+
+		return sym_is(l, g->expression_list) && nchild(l) == 1 &&
+		       errpred_expr(pkg, f, nth(l, 0), p, depth + 1);
+	}
+	if (sym_is(st, g->if_statement) &&
+	    ts_node_is_null(go_field(st, f_initializer))) {
+		TSNode c = go_field(st, f_condition);
+		TSNode alt = go_field(st, f_alternative);
+
+		/* where c holds err is set: anything may be returned */
+		if (!errpred_expr(pkg, f, c, p, depth + 1) &&
+		    !errpred_block(pkg, f, go_field(st, f_consequence), p,
+				   depth + 1))
+			return false;
+		if (ts_node_is_null(alt) || errpred_nil_test(f, c, p))
+			return true; /* else: err is set */
+		return sym_is(alt, g->if_statement) ?
+			       errpred_stmt(pkg, f, alt, p, depth + 1) :
+			       errpred_block(pkg, f, alt, p, depth + 1);
+	}
+	return !errpred_has_return(st, 0); /* a loop, a switch: not judged */
+}
+
+static bool errpred_block(struct gopkg *pkg, struct gofile *f, TSNode b,
+			  TSNode p, unsigned depth)
+{
+	for (uint32_t i = 0; i < nchild(b); i++) {
+		TSNode st = nth(b, i);
+
+		if (!sym_is(st, GS->comment) &&
+		    !errpred_stmt(pkg, f, st, p, depth))
+			return false;
+	}
+	return true;
+}
+
+static bool errpred_decl(struct gopkg *pkg, const struct godecl *d,
+			 unsigned depth)
+{
+	const struct go_syms *g = GS;
+	TSNode params, pd, res, body, p = { 0 };
+
+	if (!d || d->kind != GODECL_FUNC || depth > 12 ||
+	    !sym_is(d->node, g->function_declaration))
+		return false;
+	params = go_field(d->node, f_parameters);
+	res = go_field(d->node, f_result);
+	body = go_field(d->node, f_body);
+	if (nchild(params) < 1 || ts_node_is_null(body) ||
+	    !go_text_is(d->file, res, "bool"))
+		return false;
+	pd = nth(params, 0);
+	if (!sym_is(pd, g->parameter_declaration) ||
+	    !go_text_is(d->file, go_field(pd, f_type), "error"))
+		return false;
+	for (uint32_t i = 0; i < nchild(pd); i++) {
+		if (sym_is(nth(pd, i), g->identifier)) {
+			if (!ts_node_is_null(p))
+				return false; /* (a, b error): which one? */
+			p = nth(pd, i);
+		}
+	}
+	return !ts_node_is_null(p) &&
+	       errpred_block(pkg, d->file, body, p, depth + 1);
+}
+
 /* Splits state in by condition c into the states where c holds (t) and
  * where it does not (f). */
 static void refine(struct walk *w, TSNode c, const struct st *in,
@@ -2212,6 +2397,17 @@ static void refine(struct walk *w, TSNode c, const struct st *in,
 		    go_selector_import(w->f, fun, &path, &name, &len) &&
 		    apis_errtest(path, name, len) && sym_is(a0, g->identifier))
 			nilify(w, t, eng_resolve(w->fn, a0), true);
+		/* a same-package error predicate: isNoent(err) */
+		if (sym_is(fun, g->identifier) && !eng_resolve(w->fn, fun) &&
+		    sym_is(a0, g->identifier)) {
+			const char *nm = go_text(w->f, fun, &len);
+			struct gopkg *pkg = w->fn->pkg;
+
+			if (errpred_decl(pkg, gopkg_lookup(pkg,
+					arena_strndup(&pkg->arena, nm, len)),
+					 0))
+				nilify(w, t, eng_resolve(w->fn, a0), true);
+		}
 		return;
 	}
 	if (sym_is(c, g->binary_expression)) {
