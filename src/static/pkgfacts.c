@@ -2139,6 +2139,117 @@ static struct pf_access *pf__copy(struct arena *A, struct pf_access *items,
 	return out;
 }
 
+/* Step 3 of pf__build: functions only called from init, singletons, and
+ * the receiver writes of their methods. */
+static void pf__resolve_all(struct pf_build *b, struct map *only,
+			    struct map *ctors)
+{
+	pf__init_only(b, only);
+	for (size_t i = 0; i < b->pkg->funcs.len && b->once_methods.len; i++) {
+		const struct godecl *d = b->pkg->funcs.items[i];
+		const char *dot = strchr(d->name, '.');
+
+		if (d->kind == GODECL_METHOD && dot &&
+		    map_gets(&b->once_methods, dot + 1))
+			map_puts(only, d->name, (void *)1);
+	}
+	for (size_t i = 0; i < b->pkg->funcs.len && b->tbs.len; i++) {
+		const struct godecl *d = b->pkg->funcs.items[i];
+		const char *ct;
+
+		if (d->kind != GODECL_FUNC)
+			continue;
+		b->file = d->file;
+		ct = pf__ctor_type(b, d->node);
+		if (ct && map_gets(&b->inst, ct))
+			map_puts(ctors, d->name, (void *)ct);
+	}
+	for (size_t i = 0; i < b->tbs.len; i++) {
+		pf__fix_ctx(only, &b->tbs.items[i]->w);
+		pf__fix_ctx(only, &b->tbs.items[i]->s);
+	}
+	for (size_t i = 0; i < b->pending.len; i++) {
+		struct pf_pending *p = &b->pending.items[i];
+
+		if (p->a.ctx == PF_CTX_CODE && p->a.func && !p->a.loop &&
+		    map_gets(only, p->a.func))
+			p->a.ctx = PF_CTX_INIT;
+		else if (p->a.ctx == PF_CTX_CODE && p->a.func &&
+			 pf__registrar(p->a.func))
+			p->a.ctx = PF_CTX_INIT;
+	}
+	for (size_t i = 0; i < b->fshrinks.len; i++) {
+		struct pf_fieldshrink *p = &b->fshrinks.items[i];
+
+		if (p->a.ctx == PF_CTX_CODE && p->a.func && !p->a.loop &&
+		    map_gets(only, p->a.func))
+			p->a.ctx = PF_CTX_INIT;
+		else if (p->a.ctx == PF_CTX_CODE && p->a.func &&
+			 pf__registrar(p->a.func))
+			p->a.ctx = PF_CTX_INIT;
+	}
+	for (size_t i = 0; i < b->tbs.len; i++) {
+		struct pf_tb *t = b->tbs.items[i];
+
+		if (!t->t.field)
+			continue;
+		t->t.singleton = t->t.type &&
+				 pf__singleton(b, only, ctors, t->t.type);
+		for (size_t k = 0; k < b->fshrinks.len; k++) {
+			if (strcmp(b->fshrinks.items[k].field, t->t.field) == 0)
+				VEC_PUSH(&t->s, b->fshrinks.items[k].a);
+		}
+		if (!t->t.singleton)
+			continue;
+		for (size_t k = 0; k < b->pending.len; k++) {
+			struct pf_pending *p = &b->pending.items[k];
+
+			if (strcmp(p->type, t->t.type) != 0 ||
+			    strcmp(p->field, t->t.field) != 0)
+				continue;
+			if (p->escape)
+				t->t.escapes = true;
+			else if (!(p->index && t->t.kind == PF_SLICE))
+				VEC_PUSH(&t->w, p->a);
+		}
+	}
+	/* named map/slice types: the receiver of their methods is the
+	 * package-level instance when it is the only one */
+	for (size_t i = 0; i < b->tbs.len; i++) {
+		struct pf_tb *t = b->tbs.items[i];
+		bool single;
+
+		if (!t->ntype || t->t.field)
+			continue;
+		single = map_gets(&b->ntypes, t->ntype) == t &&
+			 pf__singleton(b, only, ctors, t->ntype);
+		if (!single) {
+			if (t->mcall)
+				t->t.escapes = true;
+			continue;
+		}
+		t->t.singleton = true;
+		t->t.type = t->ntype;
+		for (size_t k = 0; k < b->pending.len; k++) {
+			struct pf_pending *p = &b->pending.items[k];
+
+			if (strcmp(p->type, t->ntype) != 0 ||
+			    (p->field[0] && p->field[0] != '*'))
+				continue;
+			/* a slice receiver by value is a copy */
+			if (t->t.kind == PF_SLICE && p->field[0] != '*' &&
+			    !p->index && !p->escape)
+				continue;
+			if (p->escape)
+				t->t.escapes = true;
+			else if (p->shrink)
+				VEC_PUSH(&t->s, p->a);
+			else if (!(p->index && t->t.kind == PF_SLICE))
+				VEC_PUSH(&t->w, p->a);
+		}
+	}
+}
+
 static struct pkgfacts *pf__build(struct gopkg *pkg)
 {
 	struct pf_build b = { 0 };
@@ -2161,10 +2272,14 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 				pf__collect_decl(&b, f, c);
 		}
 	}
+	pf = arena_alloc(b.A, sizeof(*pf));
+	pf->batch = b.tbs.len && pf__batch(pkg);
+	pf->main = pf__is_main(pkg);
+	for (size_t i = 0; i < b.tbs.len && !pf->batch && !pf->accesses; i++)
+		pf->accesses = pkgfacts_open(pf, &b.tbs.items[i]->t);
 	/* 2. accesses, in the functions that can reach them */
-	if (b.tbs.len)
+	if (pf->accesses) {
 		pf__relevant(&b, &relevant);
-	if (b.tbs.len) {
 		for (size_t i = 0; i < pkg->nfiles; i++) {
 			struct gofile *f = pkg->files[i];
 			TSNode root = ts_tree_root_node(f->tree);
@@ -2193,113 +2308,8 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 		}
 	}
 	/* 3. resolve */
-	pf__init_only(&b, &only);
-	for (size_t i = 0; i < pkg->funcs.len && b.once_methods.len; i++) {
-		const struct godecl *d = pkg->funcs.items[i];
-		const char *dot = strchr(d->name, '.');
-
-		if (d->kind == GODECL_METHOD && dot &&
-		    map_gets(&b.once_methods, dot + 1))
-			map_puts(&only, d->name, (void *)1);
-	}
-	for (size_t i = 0; i < pkg->funcs.len && b.tbs.len; i++) {
-		const struct godecl *d = pkg->funcs.items[i];
-		const char *ct;
-
-		if (d->kind != GODECL_FUNC)
-			continue;
-		b.file = d->file;
-		ct = pf__ctor_type(&b, d->node);
-		if (ct && map_gets(&b.inst, ct))
-			map_puts(&ctors, d->name, (void *)ct);
-	}
-	for (size_t i = 0; i < b.tbs.len; i++) {
-		pf__fix_ctx(&only, &b.tbs.items[i]->w);
-		pf__fix_ctx(&only, &b.tbs.items[i]->s);
-	}
-	for (size_t i = 0; i < b.pending.len; i++) {
-		struct pf_pending *p = &b.pending.items[i];
-
-		if (p->a.ctx == PF_CTX_CODE && p->a.func && !p->a.loop &&
-		    map_gets(&only, p->a.func))
-			p->a.ctx = PF_CTX_INIT;
-		else if (p->a.ctx == PF_CTX_CODE && p->a.func &&
-			 pf__registrar(p->a.func))
-			p->a.ctx = PF_CTX_INIT;
-	}
-	for (size_t i = 0; i < b.fshrinks.len; i++) {
-		struct pf_fieldshrink *p = &b.fshrinks.items[i];
-
-		if (p->a.ctx == PF_CTX_CODE && p->a.func && !p->a.loop &&
-		    map_gets(&only, p->a.func))
-			p->a.ctx = PF_CTX_INIT;
-		else if (p->a.ctx == PF_CTX_CODE && p->a.func &&
-			 pf__registrar(p->a.func))
-			p->a.ctx = PF_CTX_INIT;
-	}
-	for (size_t i = 0; i < b.tbs.len; i++) {
-		struct pf_tb *t = b.tbs.items[i];
-
-		if (!t->t.field)
-			continue;
-		t->t.singleton = t->t.type &&
-				 pf__singleton(&b, &only, &ctors, t->t.type);
-		for (size_t k = 0; k < b.fshrinks.len; k++) {
-			if (strcmp(b.fshrinks.items[k].field, t->t.field) == 0)
-				VEC_PUSH(&t->s, b.fshrinks.items[k].a);
-		}
-		if (!t->t.singleton)
-			continue;
-		for (size_t k = 0; k < b.pending.len; k++) {
-			struct pf_pending *p = &b.pending.items[k];
-
-			if (strcmp(p->type, t->t.type) != 0 ||
-			    strcmp(p->field, t->t.field) != 0)
-				continue;
-			if (p->escape)
-				t->t.escapes = true;
-			else if (!(p->index && t->t.kind == PF_SLICE))
-				VEC_PUSH(&t->w, p->a);
-		}
-	}
-	/* named map/slice types: the receiver of their methods is the
-	 * package-level instance when it is the only one */
-	for (size_t i = 0; i < b.tbs.len; i++) {
-		struct pf_tb *t = b.tbs.items[i];
-		bool single;
-
-		if (!t->ntype || t->t.field)
-			continue;
-		single = map_gets(&b.ntypes, t->ntype) == t &&
-			 pf__singleton(&b, &only, &ctors, t->ntype);
-		if (!single) {
-			if (t->mcall)
-				t->t.escapes = true;
-			continue;
-		}
-		t->t.singleton = true;
-		t->t.type = t->ntype;
-		for (size_t k = 0; k < b.pending.len; k++) {
-			struct pf_pending *p = &b.pending.items[k];
-
-			if (strcmp(p->type, t->ntype) != 0 ||
-			    (p->field[0] && p->field[0] != '*'))
-				continue;
-			/* a slice receiver by value is a copy */
-			if (t->t.kind == PF_SLICE && p->field[0] != '*' &&
-			    !p->index && !p->escape)
-				continue;
-			if (p->escape)
-				t->t.escapes = true;
-			else if (p->shrink)
-				VEC_PUSH(&t->s, p->a);
-			else if (!(p->index && t->t.kind == PF_SLICE))
-				VEC_PUSH(&t->w, p->a);
-		}
-	}
-	pf = arena_alloc(b.A, sizeof(*pf));
-	pf->batch = b.tbs.len && pf__batch(pkg);
-	pf->main = pf__is_main(pkg);
+	if (pf->accesses)
+		pf__resolve_all(&b, &only, &ctors);
 	pf->ncalls = b.refs.len;
 	pf->calls = b.refs.len ? arena_alloc(b.A, b.refs.len *
 						      sizeof(*pf->calls))
@@ -2348,6 +2358,12 @@ const struct pkgfacts *pkgfacts_get(struct gopkg *pkg)
 	if (!pkg->facts[LH_FACT_PKG])
 		pkg->facts[LH_FACT_PKG] = pf__build(pkg);
 	return pkg->facts[LH_FACT_PKG];
+}
+
+bool pkgfacts_open(const struct pkgfacts *pf, const struct pf_target *t)
+{
+	return !t->file->is_test && !t->escapes && !t->key_bounded &&
+	       (pf->main || !pf__exported(t->var));
 }
 
 const struct pf_target *pkgfacts_find(const struct pkgfacts *pf,

@@ -109,11 +109,23 @@ struct pkgfacts {
 	 * (cmd/X/internal/..., cmd/internal/...): importable by that command
 	 * only, its globals live as long as one run of the command. */
 	bool batch;
+	/* The accesses were gathered (writes, shrinks, calls, singletons).
+	 * They are not in batch code, nor when no target is open (see
+	 * pkgfacts_open): nothing could be argued from them, and gathering
+	 * them walks most functions of the package. Without them every
+	 * target has no writes, no shrinks and no singleton. */
+	bool accesses;
 };
 
 /* The package's facts, computed on first use. Borrowed: allocated in the
  * package arena. Never NULL. */
 const struct pkgfacts *pkgfacts_get(struct gopkg *pkg);
+
+/* True when growth of t could be reported: it is declared outside test
+ * files, does not escape, its key type is not bounded, and it is
+ * unexported or the package is main (other packages may reset an exported
+ * one). */
+bool pkgfacts_open(const struct pkgfacts *pf, const struct pf_target *t);
 
 /* The target of that name ("cache", "registry.m"), or NULL. */
 const struct pf_target *pkgfacts_find(const struct pkgfacts *pf,

@@ -1289,8 +1289,10 @@ static void lh30x_run(struct lh_pass *p)
 	const struct pkgfacts *pf = pkgfacts_get(p->pkg);
 	struct lh30x x = { p, pf, MAP_INIT, MAP_INIT };
 
-	if (pf->batch || !pf->ntargets)
-		return; /* the globals live for one run of a command */
+	/* batch: the globals live for one run of a command; no accesses: no
+	 * target can be argued to grow */
+	if (pf->batch || !pf->accesses)
+		return;
 	lh30x__reach(&x);
 	for (size_t i = 0; i < pf->ntargets; i++) {
 		const struct pf_target *t = &pf->targets[i];
@@ -1298,11 +1300,7 @@ static void lh30x_run(struct lh_pass *p)
 		enum lh30x_verdict bv = LH30X_SILENT;
 		struct lh30x_why why = { 0 }, bwhy = { 0 };
 
-		if (t->file->is_test || t->escapes || t->key_bounded ||
-		    lh30x__shrunk(t))
-			continue;
-		/* other packages may reset an exported one */
-		if (!pf->main && lh30x__exported(t->var))
+		if (!pkgfacts_open(pf, t) || lh30x__shrunk(t))
 			continue;
 		for (size_t k = 0; k < t->nwrites && bv != LH30X_HIGH; k++) {
 			const struct pf_access *a = &t->writes[k];
