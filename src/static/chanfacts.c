@@ -2112,7 +2112,9 @@ static struct cf_callers *cf__callers(struct gopkg *pkg)
 				struct cf_callee *e = cf__find_callee(cs, t,
 								      len);
 
-				if (e)
+				/* called many times is final: only a
+				 * function called once is asked about */
+				if (e && !(e->state & CF_CALLED_MANY))
 					e->state |= cf__occurrence(
 						f, n, walk_func(f, r));
 			}
