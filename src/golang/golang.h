@@ -248,6 +248,11 @@ const char *go_line(const struct gofile *f, uint32_t line, size_t *len);
 void go_named_children(TSNode n, go_node_vec *out);
 /* Skips parentheses: (x) -> x. */
 TSNode go_unparen(TSNode n);
+/* The parent of n, a node of f's tree: what ts_node_parent(n) returns
+ * (null for the root), without tree-sitter 0.20's walk over every
+ * top-level declaration before n's: the descent starts at n's declaration
+ * (found in f->top by a binary search). */
+TSNode go_parent(const struct gofile *f, TSNode n);
 
 /* For `pkg.Name(...)`-shaped selectors where pkg is an import of f (and not
  * shadowed: callers that track scopes must check that themselves): sets

@@ -512,7 +512,7 @@ static struct chfield *cf__field_named(const struct chfacts *cf,
 static bool cf__declares(const struct gofile *f, TSNode id)
 {
 	const struct go_syms *g = GS;
-	TSNode p = ts_node_parent(id), pp;
+	TSNode p = go_parent(f, id), pp;
 	TSSymbol s;
 
 	if (ts_node_is_null(p))
@@ -525,7 +525,7 @@ static bool cf__declares(const struct gofile *f, TSNode id)
 		return true;
 	if (s != g->expression_list)
 		return false;
-	pp = ts_node_parent(p);
+	pp = go_parent(f, p);
 	if (cf__is(pp, g->short_var_declaration) ||
 	    ((cf__is(pp, g->range_clause) || cf__is(pp, g->receive_statement)) &&
 	     cf__defines(f, pp)))
@@ -566,7 +566,7 @@ static bool cf__field_use(const struct gofile *file, struct chfield *f,
 		return true;
 	}
 	if (ps == g->argument_list) {
-		TSNode call = ts_node_parent(p);
+		TSNode call = go_parent(file, p);
 		TSNode fn = go_field(call, f_function);
 
 		if (cf__is(fn, g->identifier) && go_text_is(file, fn, "close")) {
@@ -581,13 +581,13 @@ static bool cf__field_use(const struct gofile *file, struct chfield *f,
 	}
 	if (ps == g->range_clause && cf__eq(go_field(p, f_right), x)) {
 		*kind = CHOP_RANGE;
-		*opnode = ts_node_parent(p);
+		*opnode = go_parent(file, p);
 		return true;
 	}
 	if (ps == g->binary_expression)
 		return false;
 	if (ps == g->expression_list) {
-		TSNode pp = ts_node_parent(p);
+		TSNode pp = go_parent(file, p);
 
 		if (cf__is(pp, g->assignment_statement) &&
 		    cf__eq(go_field(pp, f_left), p)) {
@@ -2004,7 +2004,7 @@ static bool cf__init_or_main(const struct gofile *f, TSNode fn)
 static int cf__occurrence(const struct gofile *f, TSNode id, TSNode fn)
 {
 	const struct go_syms *g = GS;
-	TSNode x = id, p = ts_node_parent(id);
+	TSNode x = id, p = go_parent(f, id);
 
 	if (cf__is(p, g->function_declaration) ||
 	    cf__is(p, g->method_declaration))
@@ -2012,7 +2012,7 @@ static int cf__occurrence(const struct gofile *f, TSNode id, TSNode fn)
 	if (cf__is(p, g->selector_expression) &&
 	    cf__eq(go_field(p, f_field), id)) {
 		x = p;
-		p = ts_node_parent(p);
+		p = go_parent(f, p);
 	}
 	if (!cf__is(p, g->call_expression) ||
 	    !cf__eq(go_field(p, f_function), x))
@@ -2024,7 +2024,7 @@ static int cf__occurrence(const struct gofile *f, TSNode id, TSNode fn)
 	for (unsigned d = 0; d < CF_MAX_DEPTH; d++) {
 		TSSymbol s;
 
-		p = ts_node_parent(p);
+		p = go_parent(f, p);
 		if (ts_node_is_null(p))
 			return CF_CALLED_MANY;
 		s = ts_node_symbol(p);
@@ -2328,7 +2328,7 @@ static bool cf__ticker_range(const struct gofile *f, TSNode loop)
 	/* the enclosing declaration's text */
 	for (fn = loop; !ts_node_is_null(fn) &&
 	     !cf__is(fn, g->function_declaration) &&
-	     !cf__is(fn, g->method_declaration); fn = ts_node_parent(fn))
+	     !cf__is(fn, g->method_declaration); fn = go_parent(f, fn))
 		;
 	if (ts_node_is_null(fn) || olen > 64)
 		return false;
@@ -2353,7 +2353,7 @@ static TSNode cf__find_forever(const struct gofile *f, TSNode n,
 	if (ts_node_symbol(n) == g->for_statement &&
 	    (cf__bare_for(n) || cf__ticker_range(f, n))) {
 		struct cf_loopscan k;
-		TSNode p = ts_node_parent(n);
+		TSNode p = go_parent(f, n);
 
 		memset(&k, 0, sizeof(k));
 		k.f = f;

@@ -115,7 +115,7 @@ static TSNode pf__parent(struct pf_build *b, TSNode n)
 		if (b->stack.items[i].id == n.id)
 			return b->stack.items[i - 1];
 	}
-	return ts_node_parent(n);
+	return go_parent(b->file, n);
 }
 
 static TSNode pf__enclosing_func(struct pf_build *b, TSNode n)

@@ -25,16 +25,16 @@ static uint32_t lh104__line(TSNode n)
 /* A goroutine started inside a closure passed to once.Do(...). */
 static bool lh104__in_once(const struct gofile *f, TSNode go)
 {
-	for (TSNode n = ts_node_parent(go); !ts_node_is_null(n);
-	     n = ts_node_parent(n)) {
+	for (TSNode n = go_parent(f, go); !ts_node_is_null(n);
+	     n = go_parent(f, n)) {
 		TSSymbol s = ts_node_symbol(n);
 
 		if (s == GS->function_declaration ||
 		    s == GS->method_declaration)
 			return false;
 		if (s == GS->func_literal) {
-			TSNode args = ts_node_parent(n);
-			TSNode call = ts_node_parent(args);
+			TSNode args = go_parent(f, n);
+			TSNode call = go_parent(f, args);
 			TSNode fn;
 
 			if (ts_node_is_null(args) ||
@@ -130,8 +130,8 @@ static bool lh104__guarded(struct gopkg *pkg, const struct gofile *f,
 {
 	uint32_t at = ts_node_start_byte(go), end = UINT32_MAX;
 
-	for (TSNode x = go, a = ts_node_parent(go); !ts_node_is_null(a);
-	     x = a, a = ts_node_parent(a)) {
+	for (TSNode x = go, a = go_parent(f, go); !ts_node_is_null(a);
+	     x = a, a = go_parent(f, a)) {
 		TSSymbol s = ts_node_symbol(a);
 
 		if (s == GS->function_declaration ||

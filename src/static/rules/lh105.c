@@ -227,10 +227,11 @@ static TSNode lh105__operand(TSNode call)
 }
 
 /* Inside a func literal that does not also hold `outer`. */
-static bool lh105__in_other_literal(TSNode n, TSNode outer)
+static bool lh105__in_other_literal(const struct gofile *f, TSNode n,
+				    TSNode outer)
 {
-	for (TSNode x = ts_node_parent(n); !ts_node_is_null(x);
-	     x = ts_node_parent(x)) {
+	for (TSNode x = go_parent(f, n); !ts_node_is_null(x);
+	     x = go_parent(f, x)) {
 		if (ts_node_start_byte(x) <= ts_node_start_byte(outer) &&
 		    ts_node_end_byte(x) >= ts_node_end_byte(outer))
 			return false;
@@ -285,7 +286,7 @@ static void lh105__double(struct lh_pass *p, struct gofile *f,
 	for (size_t j = 0; j < c->n; j++) {
 		for (size_t i = 0; i < c->n; i++) {
 			TSNode li = c->calls[i], lj = c->calls[j];
-			TSNode stmt = ts_node_parent(li);
+			TSNode stmt = go_parent(f, li);
 			size_t xl, yl, between;
 			const char *x = go_text(f, lh105__operand(li), &xl);
 			const char *y = go_text(f, lh105__operand(lj), &yl);
@@ -298,7 +299,7 @@ static void lh105__double(struct lh_pass *p, struct gofile *f,
 				continue;
 			if (ts_node_symbol(stmt) != GS->expression_statement ||
 			    !chanfacts_before(stmt, lj) ||
-			    lh105__in_other_literal(lj, li))
+			    lh105__in_other_literal(f, lj, li))
 				continue;
 			between = ts_node_start_byte(lj) - ts_node_end_byte(li);
 			if (lh105__root_assigned(f, x, xl, ts_node_end_byte(li),
@@ -362,10 +363,11 @@ static bool lh105__next_word(const struct gofile *f, const char *pat,
 
 /* True when n sits in a func literal, go or defer statement below top
  * (exclusive): it does not run here and now. */
-static bool lh105__deferred_or_async(TSNode n, TSNode top)
+static bool lh105__deferred_or_async(const struct gofile *f, TSNode n,
+				     TSNode top)
 {
-	for (TSNode x = ts_node_parent(n); !ts_node_is_null(x) &&
-	     !ts_node_eq(x, top); x = ts_node_parent(x)) {
+	for (TSNode x = go_parent(f, n); !ts_node_is_null(x) &&
+	     !ts_node_eq(x, top); x = go_parent(f, x)) {
 		TSSymbol s = ts_node_symbol(x);
 
 		if (s == GS->func_literal || s == GS->go_statement ||
@@ -394,7 +396,7 @@ static uint32_t lh105__next_call(struct gofile *f, TSNode top, uint32_t from,
 
 		id = ts_node_named_descendant_for_byte_range(top, off, off);
 		if (ts_node_is_null(id) ||
-		    lh105__deferred_or_async(id, top))
+		    lh105__deferred_or_async(f, id, top))
 			continue;
 		return off;
 	}
@@ -409,7 +411,7 @@ static uint32_t lh105__next_call(struct gofile *f, TSNode top, uint32_t from,
 static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
 			       TSNode body, TSNode li)
 {
-	TSNode stmt = ts_node_parent(li), loop = syn_enclosing_loop(li);
+	TSNode stmt = go_parent(f, li), loop = syn_enclosing_loop(li);
 	TSNode x = lh105__operand(li);
 	size_t xl;
 	const char *xs = go_text(f, x, &xl);
@@ -419,7 +421,7 @@ static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
 	/* every round must run the Lock: a statement of the loop body */
 	if (ts_node_is_null(loop) ||
 	    ts_node_symbol(stmt) != GS->expression_statement ||
-	    !ts_node_eq(ts_node_parent(stmt), go_field(loop, f_body)))
+	    !ts_node_eq(go_parent(f, stmt), go_field(loop, f_body)))
 		return false;
 	end = ts_node_end_byte(loop);
 	/* an unlock earlier in the round releases what the last round
@@ -445,14 +447,14 @@ static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
 		while (!ts_node_is_null(c) &&
 		       ts_node_symbol(c) != GS->continue_statement &&
 		       ts_node_start_byte(c) == off)
-			c = ts_node_parent(c);
+			c = go_parent(f, c);
 		if (ts_node_is_null(c) ||
 		    ts_node_symbol(c) != GS->continue_statement ||
 		    !chanfacts_before(stmt, c))
 			continue;
 		label = ts_node_named_child(c, 0);
 		if (!ts_node_is_null(label)) {
-			TSNode lp = ts_node_parent(loop);
+			TSNode lp = go_parent(f, loop);
 			size_t ll, ml;
 			const char *ls = go_text(f, label, &ll);
 			const char *ms;
@@ -534,7 +536,7 @@ static bool lh105__next_recv_sel(struct gofile *f, TSNode body, const char *r,
 			continue;
 		id = ts_node_named_descendant_for_byte_range(body, off,
 							     off + rl);
-		*sel = ts_node_parent(id);
+		*sel = go_parent(f, id);
 		if (ts_node_symbol(id) == GS->identifier &&
 		    ts_node_symbol(*sel) == GS->selector_expression)
 			return true;
@@ -544,7 +546,8 @@ static bool lh105__next_recv_sel(struct gofile *f, TSNode body, const char *r,
 
 /* True when the node at byte off of body runs on entry: only blocks and
  * ifs between it and body - no loop, select, switch or literal. */
-static bool lh105__straight(TSNode body, uint32_t off)
+static bool lh105__straight(const struct gofile *f, TSNode body,
+			    uint32_t off)
 {
 	TSNode n = ts_node_named_descendant_for_byte_range(body, off, off);
 
@@ -559,7 +562,7 @@ static bool lh105__straight(TSNode body, uint32_t off)
 		    s == GS->expression_switch_statement ||
 		    s == GS->type_switch_statement)
 			return false;
-		n = ts_node_parent(n);
+		n = go_parent(f, n);
 	}
 	return false;
 }
@@ -643,7 +646,7 @@ static int lh105__callee_locks(const struct godecl *m, const char *path,
 			what = i == 0 ? 1 : i == 1 ? 2 : 0;
 		}
 	}
-	if (what && !lh105__straight(body, best))
+	if (what && !lh105__straight(m->file, body, best))
 		return 0;
 	return what;
 }
@@ -692,7 +695,7 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 	from = ts_node_end_byte(li);
 	/* held to its unlock, and at most to the end of the block the Lock
 	 * is in: a deferred unlock in an if that returns ends there */
-	to = ts_node_end_byte(ts_node_parent(ts_node_parent(li)));
+	to = ts_node_end_byte(go_parent(f, go_parent(f, li)));
 	to = lh105__next_call(f, body, from, LH_MIN(to, ts_node_end_byte(body)),
 			      xs, xl, rlock ? "RUnlock" : "Unlock");
 	for (uint32_t at = from; lh105__next_recv_sel(f, body, r, rl, &at, to,
@@ -704,10 +707,10 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 		int how;
 		struct lh_finding *fd;
 
-		call = ts_node_parent(sel);
+		call = go_parent(f, sel);
 		if (ts_node_symbol(call) != GS->call_expression ||
 		    !ts_node_eq(go_field(call, f_function), sel) ||
-		    lh105__deferred_or_async(call, body))
+		    lh105__deferred_or_async(f, call, body))
 			continue;
 		fld = go_field(sel, f_field);
 		ms = go_text(f, fld, &ml);
@@ -748,12 +751,12 @@ enum lh105_use { U_IGNORE, U_SEND, U_RECV, U_CLOSE, U_RANGE, U_UNKNOWN };
 
 static enum lh105_use lh105__chan_use(struct gofile *f, TSNode sel)
 {
-	TSNode x = sel, p = ts_node_parent(sel);
+	TSNode x = sel, p = go_parent(f, sel);
 
 	while (!ts_node_is_null(p) &&
 	       ts_node_symbol(p) == GS->parenthesized_expression) {
 		x = p;
-		p = ts_node_parent(p);
+		p = go_parent(f, p);
 	}
 	if (ts_node_is_null(p))
 		return U_UNKNOWN;
@@ -770,7 +773,7 @@ static enum lh105_use lh105__chan_use(struct gofile *f, TSNode sel)
 	    ts_node_symbol(p) == GS->keyed_element)
 		return U_IGNORE;
 	if (ts_node_symbol(p) == GS->expression_list) {
-		TSNode pp = ts_node_parent(p);
+		TSNode pp = go_parent(f, p);
 
 		if ((ts_node_symbol(pp) == GS->assignment_statement) &&
 		    ts_node_eq(go_field(pp, f_left), p))
@@ -778,7 +781,7 @@ static enum lh105_use lh105__chan_use(struct gofile *f, TSNode sel)
 		return U_UNKNOWN;
 	}
 	if (ts_node_symbol(p) == GS->argument_list) {
-		TSNode fn = go_field(ts_node_parent(p), f_function);
+		TSNode fn = go_field(go_parent(f, p), f_function);
 
 		if (go_text_is(f, fn, "close"))
 			return U_CLOSE;
@@ -789,7 +792,7 @@ static enum lh105_use lh105__chan_use(struct gofile *f, TSNode sel)
 }
 
 /* The statement-level node of a channel op at selector sel. */
-static TSNode lh105__op_node(TSNode sel)
+static TSNode lh105__op_node(const struct gofile *f, TSNode sel)
 {
 	TSNode n = sel;
 
@@ -799,7 +802,7 @@ static TSNode lh105__op_node(TSNode sel)
 		if (s == GS->send_statement || s == GS->unary_expression ||
 		    s == GS->call_expression || s == GS->for_statement)
 			return n;
-		n = ts_node_parent(n);
+		n = go_parent(f, n);
 	}
 	return sel;
 }
@@ -812,7 +815,7 @@ static bool lh105__under_lock(struct gofile *f, TSNode n, const char *x,
 	TSNode fnode = n;
 	uint32_t lo, at = ts_node_start_byte(n);
 
-	for (; !ts_node_is_null(fnode); fnode = ts_node_parent(fnode)) {
+	for (; !ts_node_is_null(fnode); fnode = go_parent(f, fnode)) {
 		TSSymbol s = ts_node_symbol(fnode);
 
 		if (s == GS->func_literal || s == GS->function_declaration ||
@@ -839,7 +842,7 @@ static bool lh105__under_lock(struct gofile *f, TSNode n, const char *x,
 			stmt = id;
 			while (!ts_node_is_null(stmt) &&
 			       ts_node_symbol(stmt) != GS->expression_statement)
-				stmt = ts_node_parent(stmt);
+				stmt = go_parent(f, stmt);
 			if (!ts_node_is_null(stmt) && chanfacts_before(stmt, n))
 				best = l;
 		}
@@ -855,7 +858,7 @@ static bool lh105__under_lock(struct gofile *f, TSNode n, const char *x,
 static bool lh105__method_recv(struct gofile *f, TSNode n, const char **r,
 			       size_t *rl)
 {
-	for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
+	for (; !ts_node_is_null(n); n = go_parent(f, n)) {
 		if (ts_node_symbol(n) == GS->method_declaration)
 			return lh105__recv_name(f, n, r, rl);
 		if (ts_node_symbol(n) == GS->function_declaration)
@@ -911,7 +914,7 @@ static TSNode lh105__other_side(struct gopkg *pkg, const char *fld,
 			u = lh105__chan_use(f, sel);
 			if (u == U_UNKNOWN)
 				return none;
-			op = lh105__op_node(sel);
+			op = lh105__op_node(f, sel);
 			if (u == U_IGNORE || ts_node_eq(op, self) ||
 			    (recv && (u == U_RECV || u == U_RANGE)) ||
 			    (!recv && (u == U_SEND || u == U_CLOSE)))
@@ -959,7 +962,7 @@ static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
 	if (lh105__mutex_escapes(f, decl, xs, xl, true))
 		return;
 	from = ts_node_end_byte(li);
-	to = ts_node_end_byte(ts_node_parent(ts_node_parent(li)));
+	to = ts_node_end_byte(go_parent(f, go_parent(f, li)));
 	to = lh105__next_call(f, body, from, LH_MIN(to, ts_node_end_byte(body)),
 			      xs, xl, "Unlock");
 	for (uint32_t at = from; lh105__next_recv_sel(f, body, r, rl, &at, to,
@@ -970,24 +973,24 @@ static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
 		size_t fl, sl;
 		struct lh_finding *fd;
 
-		if (lh105__deferred_or_async(sel, body))
+		if (lh105__deferred_or_async(f, sel, body))
 			continue;
 		u = lh105__chan_use(f, sel);
 		if (u != U_SEND && u != U_RECV)
 			continue;
-		op = lh105__op_node(sel);
+		op = lh105__op_node(f, sel);
 		/* a select with another case or a default does not block */
-		sp = ts_node_parent(op);
+		sp = go_parent(f, op);
 		if (u == U_RECV && !ts_node_is_null(sp) &&
 		    (ts_node_symbol(sp) == GS->expression_list ||
 		     ts_node_symbol(sp) == GS->receive_statement))
-			sp = ts_node_parent(sp);
+			sp = go_parent(f, sp);
 		if (!ts_node_is_null(sp) &&
 		    (ts_node_symbol(sp) == GS->receive_statement))
-			sp = ts_node_parent(sp);
+			sp = go_parent(f, sp);
 		if (!ts_node_is_null(sp) &&
 		    ts_node_symbol(sp) == GS->communication_case &&
-		    ts_node_named_child_count(ts_node_parent(sp)) > 1)
+		    ts_node_named_child_count(go_parent(f, sp)) > 1)
 			continue;
 		fld = go_field(sel, f_field);
 		fs = go_text(f, fld, &fl);
@@ -1039,7 +1042,7 @@ static bool lh105__deferred_release(struct gofile *f, TSNode body, TSNode site,
 
 		n = ts_node_named_descendant_for_byte_range(body, off, off);
 		for (; !ts_node_is_null(n) && !ts_node_eq(n, body);
-		     n = ts_node_parent(n)) {
+		     n = go_parent(f, n)) {
 			if (ts_node_symbol(n) == GS->defer_statement)
 				return chanfacts_before(n, site);
 		}
@@ -1080,7 +1083,7 @@ static bool lh105__handoff(struct lh_pass *p, struct gofile *f, TSNode decl,
 	if (!dot)
 		return false;
 	if (ts_node_symbol(list) != GS->expression_list)
-		list = ts_node_parent(list);
+		list = go_parent(f, list);
 	for (uint32_t i = 0; i < ts_node_named_child_count(list); i++) {
 		TSNode call = go_unparen(ts_node_named_child(list, i));
 		TSNode fun, op;

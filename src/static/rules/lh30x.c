@@ -202,8 +202,8 @@ static bool lh30x__service_loop(const struct gofile *f, TSNode n)
 	static const char *const waits[] = { "<-", "select {", "Accept(",
 					     "Sleep(", "ReadMessage(", "Recv(" };
 
-	for (TSNode p = ts_node_parent(n); !ts_node_is_null(p) && !syn_is_func(p);
-	     p = ts_node_parent(p)) {
+	for (TSNode p = go_parent(f, n); !ts_node_is_null(p) && !syn_is_func(p);
+	     p = go_parent(f, p)) {
 		size_t len;
 		const char *s;
 
@@ -225,8 +225,8 @@ static bool lh30x__dead(const struct lh30x *x, const struct gofile *f,
 {
 	TSNode prev = n;
 
-	for (TSNode p = ts_node_parent(n); !ts_node_is_null(p) && !syn_is_func(p);
-	     prev = p, p = ts_node_parent(p)) {
+	for (TSNode p = go_parent(f, n); !ts_node_is_null(p) && !syn_is_func(p);
+	     prev = p, p = go_parent(f, p)) {
 		TSNode c;
 		const struct godecl *d;
 		TSNode v;
