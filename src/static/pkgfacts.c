@@ -2014,43 +2014,36 @@ static bool pf__word_char(char c)
 	       (c >= '0' && c <= '9');
 }
 
-/* True when text s mentions a name of words (names made of word
- * characters, as a set) or of others (a list, searched one by one): the
- * same answer as pf__mentions over every name, in one pass over s. */
-static bool pf__mentions_any(const char *s, size_t len, const struct map *words,
-			     const char *const *others, size_t nothers)
+static bool pf__word(const char *nm)
 {
-	const char *p = s, *end = s + len;
-
-	for (size_t k = 0; k < nothers; k++) {
-		if (pf__mentions(s, len, others[k]))
-			return true;
-	}
-	if (!words->len)
+	if (!nm[0])
 		return false;
-	while (p < end) {
-		const char *w;
-
-		while (p < end && !pf__word_char(*p))
-			p++;
-		w = p;
-		while (p < end && pf__word_char(*p))
-			p++;
-		if (p > w && map_get(words, w, (size_t)(p - w)))
-			return true;
+	for (const char *c = nm; *c; c++) {
+		if (!pf__word_char(*c))
+			return false;
 	}
-	return false;
+	return true;
 }
 
 /* Functions worth walking: those that mention a collection, a struct type
  * of a package-level value, or (three levels) a function that does. Text
- * search is much cheaper than a walk of every function of a package; each
- * level reads each function's text once, looking its words up in the set
- * of the level's names. */
+ * search is much cheaper than a walk of every function of a package.
+ * "Mentions" is a maximal run of word characters equal to the name (names
+ * with other characters, such as non-ASCII letters, are searched for with
+ * pf__mentions). Every name a level can ask about is a variable, a struct
+ * type or a function of the package: each function's text is read once,
+ * for the ids of those names it mentions, and the levels compare ids. */
 static void pf__relevant(struct pf_build *b, struct map *rel)
 {
+	const struct gopkg *pkg = b->pkg;
+	size_t nf = pkg->funcs.len;
 	VEC(const char *) names = VEC_INIT;
 	VEC(const char *) others = VEC_INIT;
+	VEC(uint32_t) ids = VEC_INIT; /* per function: ids it mentions */
+	size_t *at = xcalloc(nf + 1, sizeof(*at));
+	bool *done = xcalloc(nf, sizeof(*done));
+	struct map cand = MAP_INIT; /* word name -> id (1-based) */
+	uint32_t ncand = 0, *seen, *level;
 	size_t from = 0;
 
 	for (size_t i = 0; i < b->gvars.len; i++) {
@@ -2058,41 +2051,91 @@ static void pf__relevant(struct pf_build *b, struct map *rel)
 		if (b->gvars.items[i]->stype)
 			VEC_PUSH(&names, b->gvars.items[i]->stype);
 	}
-	for (int level = 0; level < 4 && from < names.len; level++) {
+	for (size_t i = 0; i < names.len; i++) {
+		if (pf__word(names.items[i]) && !map_gets(&cand, names.items[i]))
+			map_puts(&cand, names.items[i],
+				 (void *)(uintptr_t)++ncand);
+	}
+	for (size_t i = 0; i < nf; i++) {
+		const struct godecl *d = pkg->funcs.items[i];
+
+		if (d->kind == GODECL_FUNC && pf__word(d->name) &&
+		    !map_gets(&cand, d->name))
+			map_puts(&cand, d->name, (void *)(uintptr_t)++ncand);
+	}
+	seen = xcalloc(ncand + 1, sizeof(*seen));
+	level = xcalloc(ncand + 1, sizeof(*level));
+	for (size_t i = 0; i < nf; i++) {
+		const struct godecl *d = pkg->funcs.items[i];
+		size_t len;
+		const char *p = go_text(d->file, d->node, &len), *end = p + len;
+
+		at[i] = ids.len;
+		while (p < end) {
+			const char *w;
+			uint32_t id;
+
+			while (p < end && !pf__word_char(*p))
+				p++;
+			w = p;
+			while (p < end && pf__word_char(*p))
+				p++;
+			if (p == w)
+				continue;
+			id = (uint32_t)(uintptr_t)map_get(&cand, w,
+							   (size_t)(p - w));
+			if (id && seen[id] != i + 1) {
+				seen[id] = (uint32_t)i + 1;
+				VEC_PUSH(&ids, id);
+			}
+		}
+	}
+	at[nf] = ids.len;
+	for (uint32_t lv = 1; lv <= 4 && from < names.len; lv++) {
 		size_t upto = names.len;
-		struct map words = MAP_INIT;
 
 		others.len = 0;
 		for (size_t k = from; k < upto; k++) {
 			const char *nm = names.items[k];
-			bool word = nm[0] != '\0';
+			uint32_t id = (uint32_t)(uintptr_t)map_gets(&cand, nm);
 
-			for (const char *c = nm; *c && word; c++)
-				word = pf__word_char(*c);
-			if (word)
-				map_puts(&words, nm, (void *)1);
-			else
+			if (id)
+				level[id] = lv;
+			else if (!pf__word(nm))
 				VEC_PUSH(&others, nm);
 		}
-		for (size_t i = 0; i < b->pkg->funcs.len; i++) {
-			const struct godecl *d = b->pkg->funcs.items[i];
-			size_t len;
-			const char *s;
+		for (size_t i = 0; i < nf; i++) {
+			const struct godecl *d = pkg->funcs.items[i];
+			bool hit = false;
 
-			if (map_get(rel, (void *)&d->node.id, sizeof(d->node.id)))
+			if (done[i])
 				continue;
-			s = go_text(d->file, d->node, &len);
-			if (!pf__mentions_any(s, len, &words, others.items,
-					      others.len))
+			for (size_t k = at[i]; k < at[i + 1] && !hit; k++)
+				hit = level[ids.items[k]] == lv;
+			if (!hit && others.len) {
+				size_t len;
+				const char *s = go_text(d->file, d->node, &len);
+
+				for (size_t k = 0; k < others.len && !hit; k++)
+					hit = pf__mentions(s, len,
+							   others.items[k]);
+			}
+			if (!hit)
 				continue;
+			done[i] = true;
 			map_put(rel, (void *)&d->node.id, sizeof(d->node.id),
 				(void *)1);
 			if (d->kind == GODECL_FUNC)
 				VEC_PUSH(&names, d->name);
 		}
-		map_release(&words);
 		from = upto;
 	}
+	map_release(&cand);
+	free(seen);
+	free(level);
+	free(at);
+	free(done);
+	VEC_FREE(&ids);
 	VEC_FREE(&names);
 	VEC_FREE(&others);
 }
