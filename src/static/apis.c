@@ -12,6 +12,16 @@ static struct eng_kind kinds[] = {
 #include "golang/known_apis.def"
 };
 
+struct apis_self {
+	enum apis_kind_id kind;
+	const char *member;
+};
+
+static const struct apis_self selfs[] = {
+#define SELF(kind, member) { kind, member },
+#include "golang/known_apis.def"
+};
+
 static const struct apis_row rows[] = {
 #define API(pkg, recv, name, kind, results, err, noun) \
 	{ pkg, recv, name, kind, results, err, noun },
@@ -128,6 +138,8 @@ static void apis__init(void)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
 		apis__parse(&kinds[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(selfs); i++)
+		kinds[selfs[i].kind].self_member = selfs[i].member;
 	map_init(&apis__names);
 	map_init(&apis__methods);
 	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {

@@ -1269,6 +1269,11 @@ static struct use classify(struct walk *w, const struct ob *o,
 			break;
 		chain[n++] = go_text_dup(w->f, go_field(p, f_field));
 		top--;
+		/* x.<prefix>.Process is the object itself (SELF rows) */
+		if (n == k + 1 && o->kind->self_member &&
+		    chain_is(chain, k, h->prefix) &&
+		    strcmp(chain[k], o->kind->self_member) == 0)
+			n--;
 	}
 	if (n < k) {
 		/* the owner (resp) or part of the way to the object */

@@ -122,6 +122,10 @@ struct eng_kind {
 	 * (rel_prefix "" and rel_names {"Unlock"} for "Unlock"). */
 	const char *rel_prefix;	 /* "Body" or "" */
 	const char *rel_names[4]; /* "Close"; "" for "()" */
+	/* A member of the object that is the object itself as far as its
+	 * release goes, or NULL: "Process" of an exec.Cmd (cmd.Process.Wait()
+	 * waits for the command; `p := cmd.Process` is another handle). */
+	const char *self_member;
 };
 
 /* ================================================================ functions */
