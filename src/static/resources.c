@@ -603,6 +603,61 @@ static bool res__field_released(struct gopkg *pkg, const char *field,
 	return false;
 }
 
+/* Is call a release of variable v for kind k: `v()` for a func kind,
+ * `v.<release>()` otherwise (kinds released on the value itself)? */
+static bool res__releases_var(struct eng_func *fn, TSNode call,
+			      const struct eng_var *v, const struct eng_kind *k)
+{
+	TSNode fun = go_unparen(go_field(call, f_function));
+
+	if (k->rel_prefix[0])
+		return false;
+	if (ts_node_symbol(fun) == GS->identifier)
+		return !k->rel_names[0][0] && eng_resolve(fn, fun) == v;
+	if (ts_node_symbol(fun) == GS->selector_expression &&
+	    ts_node_symbol(go_field(fun, f_operand)) == GS->identifier &&
+	    eng_resolve(fn, go_field(fun, f_operand)) == v) {
+		size_t len;
+		const char *m = go_text(fn->file, go_field(fun, f_field), &len);
+
+		return res__is_release(k, m, len);
+	}
+	return false;
+}
+
+/* The function that stored the value in the field defers its release
+ * itself (`s.cancel = cancel; defer cancel()`, a defer of the function's
+ * body): the field is a second reference to something released when the
+ * function returns. */
+static bool res__store_deferred(struct eng_func *fn, const struct eng_store *st)
+{
+	TSNode rhs = go_field(st->at, f_right);
+	uint32_t nr = ts_node_is_null(rhs) ? 0 : ts_node_named_child_count(rhs);
+
+	if (ts_node_is_null(fn->body))
+		return false;
+	for (uint32_t i = 0; i < nr; i++) {
+		TSNode e = go_unparen(ts_node_named_child(rhs, i));
+		const struct eng_var *v;
+		uint32_t k;
+
+		if (ts_node_symbol(e) != GS->identifier ||
+		    !(v = eng_resolve(fn, e)))
+			continue;
+		k = ts_node_named_child_count(fn->body);
+		for (uint32_t j = 0; j < k; j++) {
+			TSNode d = ts_node_named_child(fn->body, j);
+			TSNode call = go_unparen(ts_node_named_child(d, 0));
+
+			if (ts_node_symbol(d) == GS->defer_statement &&
+			    ts_node_symbol(call) == GS->call_expression &&
+			    res__releases_var(fn, call, v, st->kind))
+				return true;
+		}
+	}
+	return false;
+}
+
 static void res__report_stores(struct lh_pass *p, struct res_facts *rf,
 			       bool collected)
 {
@@ -615,6 +670,8 @@ static void res__report_stores(struct lh_pass *p, struct res_facts *rf,
 		if (strcmp(st->kind->rule, p->rule->id) != 0)
 			continue;
 		if ((st->kind->flags & ENG_K_PRE_GO123) && collected)
+			continue;
+		if (res__store_deferred(rf->stores[i].fn, st))
 			continue;
 		/* an exported field of a library: its importers may release
 		 * it (`job.Cancel()`); only package main has no importers */
