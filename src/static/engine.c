@@ -797,6 +797,7 @@ struct ob {
 	const char *require;	/* member the handle must be used with */
 	VEC(struct eng_exit) exits;
 	bool released, transferred, in_loop, entry;
+	uint32_t loop_start; /* body of the innermost loop holding the site */
 	bool deferred; /* a deferred call releases it: Reset cannot re-arm */
 	TSNode blank;	/* first `_ = h`, or null */
 	unsigned result;
@@ -1736,6 +1737,7 @@ static void ob_init(struct walk *w, struct ob *o, const struct eng_acquire *a,
 	o->h.len = 0;
 	if (w->cur_loop_end) {
 		o->in_loop = true;
+		o->loop_start = w->cur_loop_start;
 	}
 }
 
@@ -3342,6 +3344,10 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec)
 		l->var = o->h.len && o->h.items[0].var ?
 				 o->h.items[0].var->name : NULL;
 		l->released_somewhere = o->released || o->transferred;
+		l->handed_on = o->transferred;
+		l->outlives_loop = o->in_loop && o->h.len && o->h.items[0].var &&
+				   ts_node_start_byte(o->h.items[0].var->decl) <
+					   o->loop_start;
 		l->in_loop = o->in_loop;
 		l->errcheck = errcheck_after(w, o);
 		l->blank = o->blank;

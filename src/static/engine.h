@@ -245,7 +245,10 @@ struct eng_leak {
 	size_t nexits;
 	bool released_somewhere; /* some path releases it ("not on every
 				    path") versus none ("never") */
+	bool handed_on;	     /* some path hands it on (returned, stored,
+				passed to an owner) */
 	bool in_loop;	     /* created inside a loop body */
+	bool outlives_loop;  /* ... into a variable declared before it */
 	TSNode stmt;	     /* the statement holding the site */
 	TSNode errcheck;     /* the `if err != nil` right after, or null */
 	TSNode blank;	     /* a `_ = h` statement on the way, or null */

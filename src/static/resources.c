@@ -422,8 +422,10 @@ static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 {
 	struct gopkg *pkg = p->pkg;
 	const char *rel = res__release_text(pkg, l);
-	uint32_t first = 0, over_line = 0;
+	uint32_t first = 0, over_line = 0, nret = 0, nstay = 0;
 	uint32_t site = ts_node_start_point(l->site).row + 1;
+	struct buf lines = BUF_INIT;
+	const char *at;
 
 	for (size_t k = 0; k < l->nexits; k++) {
 		if (!res__exit_counts(l, &l->exits[k], in_main))
@@ -432,7 +434,20 @@ static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 			over_line = l->exits[k].line;
 		else if (!first && l->exits[k].kind != ENG_EXIT_OVERWRITE)
 			first = l->exits[k].line;
+		if (l->exits[k].kind != ENG_EXIT_RETURN &&
+		    l->exits[k].kind != ENG_EXIT_END) {
+			nstay++; /* left behind while the function runs */
+		} else if (nret++ < 4) {
+			buf_printf(&lines, "%s%u", nret > 1 ? ", " : "",
+				   l->exits[k].line);
+		}
 	}
+	if (nret > 4)
+		buf_adds(&lines, ", ...");
+	at = arena_printf(&pkg->arena, "%s %s",
+			  nret > 1 ? "the exits at lines" : "the exit at line",
+			  lines.data ? lines.data : "");
+	buf_release(&lines);
 	if (ckpt)
 		return; /* the class advice names Wait and the pipes */
 	if (discard) {
@@ -465,6 +480,20 @@ static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 			 "%u, or `defer %s` right after line %u (a deferred "
 			 "call keeps the value it was given)", rel, l->handle,
 			 over_line, rel, site);
+	} else if (l->handed_on && nret && !nstay) {
+		/* the other paths return or store it: a defer would release
+		 * what they hand on */
+		pass_fix(p, fd, "call %s before %s: the other paths hand the "
+			 "%s on, so a plain defer would release it there too "
+			 "(defer it under `if err != nil` with a named error "
+			 "result instead)", rel, at, l->noun);
+	} else if (l->outlives_loop && nret && !nstay && l->var) {
+		/* a variable living across iterations, re-assigned in the
+		 * loop: `defer x.Stop()` would keep the first value */
+		pass_fix(p, fd, "call %s before %s, or `defer func() { %s }()` "
+			 "before the loop: a deferred closure releases what %s "
+			 "holds when the function returns", rel, at, rel,
+			 l->var);
 	} else if (l->in_loop) {
 		pass_fix(p, fd, "call %s before the iteration ends%s%s "
 			 "(not with defer: that waits for the function)", rel,
