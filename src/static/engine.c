@@ -798,6 +798,8 @@ struct ob {
 	VEC(struct eng_exit) exits;
 	bool released, transferred, in_loop, entry;
 	uint32_t loop_start; /* body of the innermost loop holding the site */
+	const char *back_label; /* a label a later goto jumps back to, before
+				   the site in its block, or NULL */
 	bool deferred; /* a deferred call releases it: Reset cannot re-arm */
 	TSNode blank;	/* first `_ = h`, or null */
 	unsigned result;
@@ -1738,6 +1740,12 @@ static void ob_init(struct walk *w, struct ob *o, const struct eng_acquire *a,
 	if (w->cur_loop_end) {
 		o->in_loop = true;
 		o->loop_start = w->cur_loop_start;
+	}
+	if (w->backs.len) {
+		const struct back_label *bl = &w->backs.items[w->backs.len - 1];
+
+		o->back_label = arena_strndup(&w->fn->pkg->arena, bl->label,
+					      bl->len);
 	}
 }
 
@@ -3349,6 +3357,7 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec)
 				   ts_node_start_byte(o->h.items[0].var->decl) <
 					   o->loop_start;
 		l->in_loop = o->in_loop;
+		l->back_label = o->back_label;
 		l->errcheck = errcheck_after(w, o);
 		l->blank = o->blank;
 		l->nexits = o->exits.len;

@@ -249,6 +249,9 @@ struct eng_leak {
 				passed to an owner) */
 	bool in_loop;	     /* created inside a loop body */
 	bool outlives_loop;  /* ... into a variable declared before it */
+	/* made after a label that a later goto jumps back to (a loop made of
+	 * gotos), or NULL */
+	const char *back_label;
 	TSNode stmt;	     /* the statement holding the site */
 	TSNode errcheck;     /* the `if err != nil` right after, or null */
 	TSNode blank;	     /* a `_ = h` statement on the way, or null */

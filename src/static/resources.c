@@ -335,6 +335,53 @@ static bool res__simple_release(const struct eng_kind *k)
 	       !(k->flags & ENG_K_CHECKPOINT_ONLY);
 }
 
+/* Is the handle (text h: "f", "resp.Body") an argument of a call in n
+ * (outside func literals)? */
+static bool res__wraps_handle(const struct gofile *f, TSNode n, const char *h,
+			      unsigned depth)
+{
+	uint32_t k;
+
+	if (depth > 64 || ts_node_symbol(n) == GS->func_literal)
+		return false;
+	if (ts_node_symbol(n) == GS->argument_list) {
+		k = ts_node_named_child_count(n);
+		for (uint32_t i = 0; i < k; i++) {
+			if (go_text_is(f, go_unparen(ts_node_named_child(n, i)),
+				       h))
+				return true;
+		}
+	}
+	k = ts_node_named_child_count(n);
+	for (uint32_t i = 0; i < k; i++) {
+		if (res__wraps_handle(f, ts_node_named_child(n, i), h,
+				      depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* The line of a leaking return that hands out a wrapper of the handle
+ * (`return bufio.NewReader(f)`): the resource leaves the function where
+ * nobody can release it. 0 when there is none. */
+static uint32_t res__wrapped_return(const struct gofile *f,
+				    const struct eng_leak *l)
+{
+	if (!l->var || !l->handle)
+		return 0;
+	for (size_t k = 0; k < l->nexits; k++) {
+		TSNode r = l->exits[k].node;
+
+		if (l->exits[k].kind == ENG_EXIT_RETURN &&
+		    ts_node_symbol(r) == GS->return_statement &&
+		    ts_node_named_child_count(r) > 0 &&
+		    res__wraps_handle(f, ts_node_named_child(r, 0), l->handle,
+				      0))
+			return l->exits[k].line;
+	}
+	return 0;
+}
+
 /* `defer resp.Body.Close()` on a new line after the error check (or the
  * statement when there is no error result), indented like the statement. */
 static bool res__edit(struct lh_pass *p, struct lh_finding *fd,
@@ -348,6 +395,7 @@ static bool res__edit(struct lh_pass *p, struct lh_finding *fd,
 	char *text;
 
 	if (!res__simple_release(l->kind) || !l->var || l->in_loop ||
+	    l->back_label || res__wrapped_return(f, l) ||
 	    l->released_somewhere)
 		return false;
 	if (ts_node_symbol(ts_node_parent(after)) != GS->block)
@@ -423,6 +471,7 @@ static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 	struct gopkg *pkg = p->pkg;
 	const char *rel = res__release_text(pkg, l);
 	uint32_t first = 0, over_line = 0, nret = 0, nstay = 0;
+	uint32_t wrapped = res__wrapped_return(fd_file, l);
 	uint32_t site = ts_node_start_point(l->site).row + 1;
 	struct buf lines = BUF_INIT;
 	const char *at;
@@ -471,6 +520,12 @@ static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 		pass_fix(p, fd, "`_ = %.*s` at line %u only silences the "
 			 "compiler: replace it with `defer %s`", (int)n, t,
 			 bl, rel);
+	} else if (l->back_label) {
+		/* a loop made of gotos: a defer would wait for the return */
+		pass_fix(p, fd, "call %s before each goto back to %s (and "
+			 "before %s); a defer would keep every round's %s "
+			 "until the function returns", rel, l->back_label,
+			 nret ? at : "the function returns", l->noun);
 	} else if (over && over_line && l->in_loop) {
 		pass_fix(p, fd, "call %s before the next iteration assigns %s "
 			 "again (line %u); a defer would wait for the function "
@@ -480,6 +535,11 @@ static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 			 "%u, or `defer %s` right after line %u (a deferred "
 			 "call keeps the value it was given)", rel, l->handle,
 			 over_line, rel, site);
+	} else if (wrapped) {
+		pass_fix(p, fd, "the value returned at line %u wraps %s, and "
+			 "nothing can release the %s through it: return %s "
+			 "itself too (or a type whose Close releases it) so the "
+			 "caller can", wrapped, l->handle, l->noun, l->handle);
 	} else if (l->handed_on && nret && !nstay) {
 		/* the other paths return or store it: a defer would release
 		 * what they hand on */
