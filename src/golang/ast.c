@@ -223,6 +223,27 @@ const char *go_text(const struct gofile *f, TSNode n, size_t *len)
 	return f->src + a;
 }
 
+static bool go__ident_byte(unsigned char c)
+{
+	return c == '_' || c >= 0x80 || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+const char *go_ident_text(const struct gofile *f, TSNode id, size_t *len)
+{
+	uint32_t a, b;
+
+	if (ts_node_is_null(id)) {
+		*len = 0;
+		return "";
+	}
+	a = b = ts_node_start_byte(id);
+	while (b < f->len && go__ident_byte((unsigned char)f->src[b]))
+		b++;
+	*len = b - a;
+	return f->src + a;
+}
+
 bool go_text_is(const struct gofile *f, TSNode n, const char *lit)
 {
 	size_t len;

@@ -228,6 +228,13 @@ const struct go_syms *go_syms(void);
 
 /* Source bytes of a node; *len receives its length. Borrowed from f. */
 const char *go_text(const struct gofile *f, TSNode n, size_t *len);
+/* go_text() of an identifier, field_identifier, type_identifier or
+ * package_identifier: the run of identifier bytes (ASCII letters, digits,
+ * '_', any byte of a non-ASCII letter) at its start, which in a tree
+ * without errors ends where the name does. It reads no subtree:
+ * ts_node_end_byte() does, a cache miss per node when a pass visits every
+ * name of a package. */
+const char *go_ident_text(const struct gofile *f, TSNode id, size_t *len);
 /* True when the node's text is exactly lit. */
 bool go_text_is(const struct gofile *f, TSNode n, const char *lit);
 /* Copy of the node's text. Allocated in the package arena. */

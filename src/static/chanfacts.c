@@ -710,6 +710,25 @@ static void cf__positional(const struct gofile *file, struct chfacts *cf,
 	}
 }
 
+/* The field name of selector sel (x.F) without looking its field up: F
+ * ends the selector's text, and the byte before it ('.', a space, a
+ * comment's end) is no identifier byte (an ASCII letter, digit or '_', or
+ * any byte of a non-ASCII letter). */
+static const char *cf__selector_field(const struct gofile *f, TSNode sel,
+				      size_t *len)
+{
+	size_t n;
+	const char *t = go_text(f, sel, &n), *e = t + n, *p = e;
+
+	while (p > t && (p[-1] == '_' || (unsigned char)p[-1] >= 0x80 ||
+			 (p[-1] >= 'a' && p[-1] <= 'z') ||
+			 (p[-1] >= 'A' && p[-1] <= 'Z') ||
+			 (p[-1] >= '0' && p[-1] <= '9')))
+		p--;
+	*len = (size_t)(e - p);
+	return p;
+}
+
 /* One pass over the package: every use of every channel field. */
 static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 {
@@ -734,8 +753,7 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 				continue;
 			if (s == g->selector_expression) {
 				size_t len;
-				const char *t = go_text(f,
-					go_field(n, f_field), &len);
+				const char *t = cf__selector_field(f, n, &len);
 				struct chfield *fl = cf__field_named(cf, t, len);
 				enum chop_kind k;
 				TSNode op;
@@ -744,7 +762,7 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 					cf__field_count(fl, k);
 			} else if (s == g->identifier) {
 				size_t len;
-				const char *t = go_text(f, n, &len);
+				const char *t = go_ident_text(f, n, &len);
 				struct chfield *fl = cf__field_in(cf, t, len,
 								  true);
 				enum chop_kind k;
@@ -1504,7 +1522,18 @@ static void cf__walk(struct cf_walk *w, TSNode n)
 struct cf_prescan {
 	struct cf_walk *w;
 	bool need;
+	bool chan; /* the body's text holds "chan" */
 };
+
+/* n's text holds "chan": a channel type, or a make of one, is no smaller
+ * than that keyword. */
+static bool cf__mentions_chan(const struct gofile *f, TSNode n)
+{
+	size_t len;
+	const char *t = go_text(f, n, &len);
+
+	return memmem(t, len, "chan", 4) != NULL;
+}
 
 static bool cf__prescan_enter(void *ctx, TSNode n, unsigned depth)
 {
@@ -1520,8 +1549,9 @@ static bool cf__prescan_enter(void *ctx, TSNode n, unsigned depth)
 	} else if (s == g->select_statement &&
 		   ts_node_named_child_count(n) == 0) {
 		need = true;
-	} else if (s == g->short_var_declaration ||
-		   s == g->assignment_statement) {
+	} else if ((s == g->short_var_declaration ||
+		    s == g->assignment_statement) && ps->chan &&
+		   cf__mentions_chan(w->file, n)) {
 		TSNode left = go_field(n, f_left);
 		TSNode right = go_field(n, f_right);
 		uint32_t nl = ts_node_named_child_count(left);
@@ -1541,7 +1571,8 @@ static bool cf__prescan_enter(void *ctx, TSNode n, unsigned depth)
 				need = true;
 			}
 		}
-	} else if (s == g->var_spec) {
+	} else if (s == g->var_spec && ps->chan &&
+		   cf__mentions_chan(w->file, n)) {
 		TSNode type = go_field(n, f_type);
 		TSNode val = go_field(n, f_value);
 		bool chan = cf__is(type, g->channel_type);
@@ -1581,9 +1612,10 @@ static bool cf__prescan(struct cf_walk *w, const struct godecl *d)
 	const TSSymbol kinds[] = { g->go_statement, g->select_statement,
 				   g->short_var_declaration,
 				   g->assignment_statement, g->var_spec, 0 };
-	struct cf_prescan ps = { w, false };
+	struct cf_prescan ps = { w, false, false };
 	struct syn_walker sw = { cf__prescan_enter, NULL, &ps };
 
+	ps.chan = cf__mentions_chan(d->file, d->node);
 	walk_fn_body(d->file, d->node, kinds, CF_MAX_DEPTH, &sw);
 	return ps.need;
 }
@@ -2108,7 +2140,7 @@ static struct cf_callers *cf__callers(struct gopkg *pkg)
 
 			if (r->depth <= CF_MAX_DEPTH) {
 				size_t len;
-				const char *t = go_text(f, n, &len);
+				const char *t = go_ident_text(f, n, &len);
 				struct cf_callee *e = cf__find_callee(cs, t,
 								      len);
 
