@@ -710,31 +710,14 @@ static void cf__positional(const struct gofile *file, struct chfacts *cf,
 	}
 }
 
-/* The field name of selector sel (x.F) without looking its field up: F
- * ends the selector's text, and the byte before it ('.', a space, a
- * comment's end) is no identifier byte (an ASCII letter, digit or '_', or
- * any byte of a non-ASCII letter). */
-static const char *cf__selector_field(const struct gofile *f, TSNode sel,
-				      size_t *len)
-{
-	size_t n;
-	const char *t = go_text(f, sel, &n), *e = t + n, *p = e;
-
-	while (p > t && (p[-1] == '_' || (unsigned char)p[-1] >= 0x80 ||
-			 (p[-1] >= 'a' && p[-1] <= 'z') ||
-			 (p[-1] >= 'A' && p[-1] <= 'Z') ||
-			 (p[-1] >= '0' && p[-1] <= '9')))
-		p--;
-	*len = (size_t)(e - p);
-	return p;
-}
-
 /* One pass over the package: every use of every channel field. */
 static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 {
 	const struct go_syms *g = GS;
 
-	const TSSymbol kinds[] = { g->selector_expression, g->identifier,
+	/* selectors by their field names: a name that is no channel field's
+	 * costs no look-up of the selector */
+	const TSSymbol kinds[] = { g->field_identifier, g->identifier,
 				   g->keyed_element, g->composite_literal, 0 };
 
 	for (size_t i = 0; i < pkg->nfiles; i++) {
@@ -749,18 +732,26 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 			TSNode n = e->node;
 			TSSymbol s = e->sym;
 
-			if (e->depth > CF_MAX_DEPTH)
-				continue;
-			if (s == g->selector_expression) {
+			if (s == g->field_identifier) {
+				/* x.F: the selector is F's parent, one level
+				 * up */
 				size_t len;
-				const char *t = cf__selector_field(f, n, &len);
+				const char *t = go_ident_text(f, n, &len);
 				struct chfield *fl = cf__field_named(cf, t, len);
 				enum chop_kind k;
-				TSNode op;
+				TSNode op, sel;
 
-				if (fl && cf__field_use(f, fl, n, &k, &op))
+				if (!fl || e->depth > CF_MAX_DEPTH + 1)
+					continue;
+				sel = go_parent(f, n);
+				if (cf__is(sel, g->selector_expression) &&
+				    cf__field_use(f, fl, sel, &k, &op))
 					cf__field_count(fl, k);
-			} else if (s == g->identifier) {
+				continue;
+			}
+			if (e->depth > CF_MAX_DEPTH)
+				continue;
+			if (s == g->identifier) {
 				size_t len;
 				const char *t = go_ident_text(f, n, &len);
 				struct chfield *fl = cf__field_in(cf, t, len,
