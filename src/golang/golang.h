@@ -24,6 +24,10 @@ struct gomod {
 	char *module;	       /* module path, or NULL */
 	int go_major, go_minor; /* from the `go` line; 0.0 when absent */
 	bool asynctimerchan;   /* godebug asynctimerchan=1 (pre-1.23 timers) */
+	bool asynctimerchan_off; /* godebug asynctimerchan=0 (collected) */
+	/* godebug default=goX.Y: the settings of that release; 0.0 when
+	 * absent */
+	int default_major, default_minor;
 };
 
 /* Parses go.mod text. Errors, as for the go command: a NUL byte or invalid
@@ -34,8 +38,16 @@ enum lh_status gomod_parse(struct gomod *m, const char *path, const char *text,
 			   size_t len, struct lh_error *err);
 void gomod_release(struct gomod *m);
 /* True when timers and tickers nobody references are collected (Go >= 1.23
- * without asynctimerchan=1). With no go.mod the newest Go is assumed. */
+ * without asynctimerchan=1). With no go.mod the newest Go is assumed.
+ * godebug lines decide over the `go` line: asynctimerchan=1 or =0, else
+ * default=goX.Y as if the module said go X.Y. */
 bool gomod_timers_collected(const struct gomod *m);
+/* Why timers are not collected under m, for messages: "go 1.19 < 1.23",
+ * "godebug asynctimerchan=1", "godebug default=go1.21". Written to buf. */
+const char *gomod_timers_why(const struct gomod *m, char *buf, size_t n);
+/* Applies one godebug setting ("asynctimerchan=1", "default=go1.21") to
+ * m, as a godebug line of go.mod or a //go:debug directive would. */
+void gomod_godebug(struct gomod *m, const char *s, size_t len);
 /* True when the module's Go version is at least major.minor (true without
  * a go.mod: newest Go assumed). */
 bool gomod_at_least(const struct gomod *m, int major, int minor);

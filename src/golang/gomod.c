@@ -98,12 +98,19 @@ static bool gomod__directive(const char *tok, size_t len)
 	return false;
 }
 
-static void gomod__godebug(struct gomod *m, const char *s, size_t len)
+void gomod_godebug(struct gomod *m, const char *s, size_t len)
 {
-	if (str_eqn(s, len, "asynctimerchan=1"))
+	if (str_eqn(s, len, "asynctimerchan=1")) {
 		m->asynctimerchan = true;
-	else if (str_eqn(s, len, "asynctimerchan=0"))
+		m->asynctimerchan_off = false;
+	} else if (str_eqn(s, len, "asynctimerchan=0")) {
 		m->asynctimerchan = false;
+		m->asynctimerchan_off = true;
+	} else if (len > 10 && memcmp(s, "default=go", 10) == 0 &&
+		   !gomod__version(s + 10, len - 10, &m->default_major,
+				   &m->default_minor)) {
+		m->default_major = m->default_minor = 0;
+	}
 }
 
 enum lh_status gomod_parse(struct gomod *m, const char *path, const char *text,
@@ -142,7 +149,7 @@ enum lh_status gomod_parse(struct gomod *m, const char *path, const char *text,
 			if (str_eqn(tok, tlen, ")")) {
 				in_block = in_godebug = false;
 			} else if (in_godebug && tlen) {
-				gomod__godebug(m, tok, tlen);
+				gomod_godebug(m, tok, tlen);
 			}
 		} else if (str_eqn(tok, tlen, "module") && !m->module) {
 			p = gomod__token(p, eol, &tok, &tlen);
@@ -163,7 +170,7 @@ enum lh_status gomod_parse(struct gomod *m, const char *path, const char *text,
 				in_block = in_godebug = true;
 			} else {
 				p = gomod__token(p, eol, &tok, &tlen);
-				gomod__godebug(m, tok, tlen);
+				gomod_godebug(m, tok, tlen);
 			}
 		} else if (tlen && !gomod__directive(tok, tlen)) {
 			enum lh_status st = lh_fail(err, path,
@@ -217,7 +224,26 @@ bool gomod_timers_collected(const struct gomod *m)
 {
 	if (m && m->asynctimerchan)
 		return false;
+	if (m && m->asynctimerchan_off)
+		return true;
+	if (m && (m->default_major || m->default_minor))
+		return m->default_major > 1 ||
+		       (m->default_major == 1 && m->default_minor >= 23);
 	return gomod_at_least(m, 1, 23);
+}
+
+const char *gomod_timers_why(const struct gomod *m, char *buf, size_t n)
+{
+	if (m && m->asynctimerchan)
+		snprintf(buf, n, "godebug asynctimerchan=1");
+	else if (m && (m->default_major || m->default_minor))
+		snprintf(buf, n, "godebug default=go%d.%d", m->default_major,
+			 m->default_minor);
+	else if (m)
+		snprintf(buf, n, "go %d.%d < 1.23", m->go_major, m->go_minor);
+	else
+		snprintf(buf, n, "go < 1.23");
+	return buf;
 }
 
 /* ---------------------------------------------------------------- cache */

@@ -3,8 +3,72 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "static/pass.h"
+
+/* Applies the //go:debug directives above the package clause of f. */
+static void pass__go_debug(struct gomod *m, const struct gofile *f)
+{
+	const char *s = f->src, *end = f->src + f->len;
+
+	while (s < end) {
+		const char *eol = memchr(s, '\n', (size_t)(end - s));
+
+		if (!eol)
+			eol = end;
+		while (s < eol && (*s == ' ' || *s == '\t' || *s == '\r'))
+			s++;
+		if ((size_t)(eol - s) >= 7 && memcmp(s, "package", 7) == 0)
+			return;
+		if ((size_t)(eol - s) > 10 && memcmp(s, "//go:debug", 10) == 0 &&
+		    (s[10] == ' ' || s[10] == '\t')) {
+			const char *t = s + 10;
+
+			while (t < eol) {
+				size_t k;
+
+				while (t < eol && (*t == ' ' || *t == '\t' ||
+						   *t == ',' || *t == '\r'))
+					t++;
+				k = strcspn(t, " \t,\r\n");
+				if (t + k > eol)
+					k = (size_t)(eol - t);
+				if (k)
+					gomod_godebug(m, t, k);
+				t += k;
+			}
+		}
+		s = eol + 1;
+	}
+}
+
+bool pass_timers_collected(struct lh_pass *p, char *why, size_t n)
+{
+	bool collected;
+
+	if (!p->timers_known) {
+		p->timers = *p->pkg->mod;
+		for (size_t i = 0; i < p->pkg->nfiles; i++) {
+			const struct gofile *f = p->pkg->files[i];
+
+			if (f->pkgname && strcmp(f->pkgname, "main") == 0 &&
+			    !f->is_test)
+				pass__go_debug(&p->timers, f);
+		}
+		p->timers_known = true;
+		if (p->verbose && !p->pkg->mod->found &&
+		    gomod_timers_collected(&p->timers))
+			fprintf(stderr, "leakhound: note: %s: no go.mod found; "
+				"assuming the newest Go, where unreferenced "
+				"timers are collected: LH201-LH204 are "
+				"silent\n", p->pkg->dir);
+	}
+	collected = gomod_timers_collected(&p->timers);
+	if (why && n)
+		gomod_timers_why(&p->timers, why, n);
+	return collected;
+}
 
 bool pass_enabled(const struct lh_pass *p, const struct lh_rule *r)
 {

@@ -25,7 +25,17 @@ struct lh_pass {
 	lh_findings *out;
 	const unsigned char *enabled; /* by registry index; 1 = on */
 	bool verbose;
+	/* the timer semantics of pkg (pass_timers), computed once */
+	struct gomod timers;
+	bool timers_known;
 };
+
+/* True when timers and tickers nobody references are collected in pkg:
+ * its go.mod (gomod_timers_collected), then the //go:debug directives of
+ * package main, which decide for the program. Without a go.mod the newest
+ * Go is assumed and, under --verbose, said once per package. why (when
+ * not NULL) receives the reason they are not: "go 1.19 < 1.23". */
+bool pass_timers_collected(struct lh_pass *p, char *why, size_t n);
 
 /* True when rule r is enabled for this run (families that report several
  * rule ids from one analysis ask before reporting each). */

@@ -796,22 +796,17 @@ void res_report(struct lh_pass *p)
 {
 	struct gopkg *pkg = p->pkg;
 	struct res_facts *rf;
-	bool collected = gomod_timers_collected(pkg->mod);
+	bool collected = false;
 
 	if (!pass_enabled(p, p->rule))
 		return;
-	if (p->verbose && !pkg->mod->found) {
-		for (size_t k = 0; k < RES_NKINDS; k++) {
-			const struct eng_kind *kd = apis_kind(k);
+	for (size_t k = 0; k < RES_NKINDS; k++) {
+		const struct eng_kind *kd = apis_kind(k);
 
-			if ((kd->flags & ENG_K_PRE_GO123) &&
-			    strcmp(kd->rule, p->rule->id) == 0) {
-				fprintf(stderr, "leakhound: note: %s: no go.mod "
-					"found; assuming the newest Go, where "
-					"unreferenced timers are collected: "
-					"%s is silent\n", pkg->dir, p->rule->id);
-				break;
-			}
+		if ((kd->flags & ENG_K_PRE_GO123) &&
+		    strcmp(kd->rule, p->rule->id) == 0) {
+			collected = pass_timers_collected(p, NULL, 0);
+			break;
 		}
 	}
 	rf = res__facts(pkg);

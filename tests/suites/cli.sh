@@ -71,6 +71,18 @@ printf 'package x\n\000\n' >"$tmp/nul.go"
 check "NUL byte: exit 2" 2 "$LH" scan "$tmp/nul.go"
 mkdir -p "$tmp/loop" && ln -s .. "$tmp/loop/up" && ln -s "$tmp/loop/up" "$tmp/loop/again"
 check "symlink loop: no hang, clean" 0 "$LH" scan "$tmp/loop/..."
+# no go.mod: the newest Go is assumed (timer rules silent), said once
+# under --verbose
+mkdir -p "$tmp/nomod"
+printf 'package p\n\nimport "time"\n\nfunc f(c <-chan int) int {\n\tt := time.NewTimer(time.Second)\n\tselect {\n\tcase v := <-c:\n\t\treturn v\n\tcase <-t.C:\n\t\treturn 0\n\t}\n}\n' >"$tmp/nomod/p.go"
+check "no go.mod: timer rules silent" 0 "$LH" scan -v "$tmp/nomod"
+[ "$(grep -c 'no go.mod found; assuming the newest Go' "$tmp/err")" -eq 1 ] &&
+	ok "no go.mod: --verbose says the newest Go is assumed, once" ||
+	notok "no go.mod: --verbose says the newest Go is assumed, once"
+printf 'module p\n\ngo 1.21\n' >"$tmp/nomod/go.mod"
+check "go 1.21: the armed timer is reported" 1 "$LH" scan -v "$tmp/nomod"
+grep -q "assuming" "$tmp/err" && notok "go.mod found: no assumption noted" ||
+	ok "go.mod found: no assumption noted"
 
 echo "1..$n"
 [ "$fails" -eq 0 ]

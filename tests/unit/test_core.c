@@ -103,6 +103,46 @@ static void test_gomod(void **state)
 	assert_true(gomod_timers_collected(NULL));
 }
 
+/* godebug settings decide over the go line: default=goX.Y is that
+ * release's defaults, an explicit asynctimerchan wins over it. */
+static void test_gomod_godebug(void **state)
+{
+	static const char dflt[] = "go 1.23\n\ngodebug default=go1.21\n";
+	static const char off[] = "go 1.22\n\ngodebug (\n\tdefault=go1.20\n"
+				  "\tasynctimerchan=0\n)\n";
+	static const char newer[] = "go 1.21\n\ngodebug default=go1.24\n";
+	struct gomod m;
+	struct lh_error err;
+	char why[64];
+
+	(void)state;
+	assert_int_equal(gomod_parse(&m, "d.mod", dflt, sizeof(dflt) - 1, &err),
+			 LH_OK);
+	assert_false(gomod_timers_collected(&m));
+	assert_string_equal(gomod_timers_why(&m, why, sizeof(why)),
+			    "godebug default=go1.21");
+	gomod_godebug(&m, "asynctimerchan=0", 16);
+	assert_true(gomod_timers_collected(&m));
+	gomod_release(&m);
+
+	assert_int_equal(gomod_parse(&m, "o.mod", off, sizeof(off) - 1, &err),
+			 LH_OK);
+	assert_true(gomod_timers_collected(&m));
+	gomod_release(&m);
+
+	assert_int_equal(gomod_parse(&m, "n.mod", newer, sizeof(newer) - 1,
+				     &err), LH_OK);
+	assert_true(gomod_timers_collected(&m));
+	gomod_release(&m);
+
+	assert_int_equal(gomod_parse(&m, "p.mod", "go 1.22.5\n", 10, &err),
+			 LH_OK);
+	assert_false(gomod_timers_collected(&m));
+	assert_string_equal(gomod_timers_why(&m, why, sizeof(why)),
+			    "go 1.22 < 1.23");
+	gomod_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -111,6 +151,7 @@ int main(void)
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_pool),
 		cmocka_unit_test(test_gomod),
+		cmocka_unit_test(test_gomod_godebug),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

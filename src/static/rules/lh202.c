@@ -27,6 +27,7 @@ extern const struct lh_rule lh_rule_lh202;
 struct lh202_ctx {
 	struct lh_pass *p;
 	struct gofile *f;
+	const char *why; /* "go 1.19 < 1.23" */
 };
 
 /* The local the tick channel is stored in (`c := time.Tick(d)`), or a
@@ -184,20 +185,6 @@ static bool lh202__can_return(const struct gofile *f, TSNode fn, TSNode call)
 	return !lh202__endless(f, syn_last_stmt(body));
 }
 
-/* Why timers are not collected here ("go 1.19 < 1.23"). Allocated in
- * a static buffer per thread. */
-static const char *lh202__why(const struct gomod *m)
-{
-	static _Thread_local char buf[64];
-
-	if (m->asynctimerchan)
-		snprintf(buf, sizeof(buf), "godebug asynctimerchan=1");
-	else
-		snprintf(buf, sizeof(buf), "go %d.%d < 1.23", m->go_major,
-			 m->go_minor);
-	return buf;
-}
-
 static bool lh202__enter(void *ctx, TSNode n, unsigned depth)
 {
 	struct lh202_ctx *c = ctx;
@@ -236,7 +223,7 @@ static bool lh202__enter(void *ctx, TSNode n, unsigned depth)
 			 ts_node_symbol(fn) == GS->func_literal
 				 ? "the func literal"
 				 : pass_func_name(c->f, n),
-			 lh202__why(c->p->pkg->mod));
+			 c->why);
 	pass_fix(c->p, fd,
 		 "use t := time.NewTicker(d) with defer t.Stop() and range "
 		 "over t.C, or move to Go 1.23 (go.mod) where an unreferenced "
@@ -247,11 +234,12 @@ static bool lh202__enter(void *ctx, TSNode n, unsigned depth)
 static void lh202_run(struct lh_pass *p)
 {
 	const TSSymbol kinds[] = { GS->call_expression, 0 };
+	char why[64];
 
-	if (gomod_timers_collected(p->pkg->mod))
+	if (pass_timers_collected(p, why, sizeof(why)))
 		return;
 	for (size_t i = 0; i < p->pkg->nfiles; i++) {
-		struct lh202_ctx c = { p, p->pkg->files[i] };
+		struct lh202_ctx c = { p, p->pkg->files[i], why };
 		struct syn_walker w = { lh202__enter, NULL, &c };
 
 		if (c.f->is_test || syn_file_ignored(c.f) ||

@@ -40,6 +40,7 @@ extern const struct lh_rule lh_rule_lh203;
 struct lh203_ctx {
 	struct lh_pass *p;
 	struct gofile *f;
+	const char *why; /* "go 1.19 < 1.23" */
 };
 
 /* The communication case whose communication (`case <-X:`, not its body)
@@ -457,9 +458,7 @@ static bool lh203__enter(void *ctx, TSNode n, unsigned depth)
 	fd = pass_report(c->p, &lh_rule_lh203, c->f, n,
 			 "time.After in a select loop starts a timer on every "
 			 "iteration; each stays alive until it fires (%s)",
-			 c->p->pkg->mod->asynctimerchan
-				 ? "godebug asynctimerchan=1"
-				 : "go < 1.23");
+			 c->why);
 	pass_step(c->p, fd, c->f, loop, "loop starts here");
 	pass_fix(c->p, fd,
 		 "make one timer before the loop (t := time.NewTimer(d); "
@@ -471,11 +470,12 @@ static bool lh203__enter(void *ctx, TSNode n, unsigned depth)
 static void lh203_run(struct lh_pass *p)
 {
 	const TSSymbol kinds[] = { GS->call_expression, 0 };
+	char why[64];
 
-	if (gomod_timers_collected(p->pkg->mod))
+	if (pass_timers_collected(p, why, sizeof(why)))
 		return;
 	for (size_t i = 0; i < p->pkg->nfiles; i++) {
-		struct lh203_ctx c = { p, p->pkg->files[i] };
+		struct lh203_ctx c = { p, p->pkg->files[i], why };
 		struct syn_walker w = { lh203__enter, NULL, &c };
 
 		if (syn_file_ignored(c.f) || !syn_imports(c.f, "time"))
