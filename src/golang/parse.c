@@ -137,12 +137,8 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 	free(f->by_kind);
 	free(f->kind_start);
 	f->by_kind = f->kind_start = NULL;
-	if (mask) {
+	if (mask)
 		VEC_PUSH(&fn, 0);
-		/* about one record per 11 bytes of Go (std with every rule
-		 * on): most files need no regrowth */
-		VEC_GROW(&f->nodes, f->len / 8 + 16);
-	}
 	for (;;) {
 		TSNode n = ts_tree_cursor_current_node(&c);
 
