@@ -81,7 +81,8 @@ struct eng_pkg {
 	struct amap summaries; /* (decl, param, path) -> struct eng_sumstate* */
 	struct amap ctors;     /* (decl, acquire hook) -> struct ctor* */
 	struct amap noreturn;  /* (decl, 0) -> (void*)1 noreturn, 2 returns,
-				  3 computing */
+				  3 computing; (decl, 1) -> (void*)1 an error
+				  predicate, 2 not (errpred_cached) */
 };
 
 static struct eng_pkg *eng__pkg(struct gopkg *pkg)
@@ -2382,6 +2383,20 @@ static bool errpred_decl(struct gopkg *pkg, const struct godecl *d,
 	       errpred_block(pkg, d->file, body, p, depth + 1);
 }
 
+/* errpred_decl, computed once per declaration. */
+static bool errpred_cached(struct gopkg *pkg, const struct godecl *d)
+{
+	struct amap_ent *e;
+
+	if (!d || d->kind != GODECL_FUNC)
+		return false;
+	e = amap_add(&pkg->arena, &eng__pkg(pkg)->noreturn, d, 1,
+		     NULL);
+	if (!e->value)
+		e->value = (void *)(uintptr_t)(errpred_decl(pkg, d, 0) ? 1 : 2);
+	return e->value == (void *)1;
+}
+
 /* Splits state in by condition c into the states where c holds (t) and
  * where it does not (f). */
 static void refine(struct walk *w, TSNode c, const struct st *in,
@@ -2418,9 +2433,8 @@ static void refine(struct walk *w, TSNode c, const struct st *in,
 			const char *nm = go_text(w->f, fun, &len);
 			struct gopkg *pkg = w->fn->pkg;
 
-			if (errpred_decl(pkg, gopkg_lookup(pkg,
-					arena_strndup(&pkg->arena, nm, len)),
-					 0))
+			if (errpred_cached(pkg, gopkg_lookup(pkg,
+					arena_strndup(&pkg->arena, nm, len))))
 				nilify(w, t, eng_resolve(w->fn, a0), true);
 		}
 		return;
