@@ -704,7 +704,9 @@ static bool lh706__enter(void *ctx, TSNode n, unsigned depth)
 		if (!ts_node_is_null(x) &&
 		    ts_node_symbol(x) == GS->identifier &&
 		    (lh706__kept(c->f, loop, x) ||
-		     (lh706__loop_var(c->f, loop, x) &&
+		     (ts_node_symbol(ts_node_named_child(loop, 0)) ==
+			      GS->range_clause &&
+		      lh706__loop_var(c->f, loop, x) &&
 		      !lh706__assigned(c->f, go_field(loop, f_body), x,
 				       (TSNode){ { 0 }, 0, 0 }, 0))))
 			return false;
