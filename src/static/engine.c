@@ -76,7 +76,8 @@ static struct amap_ent *amap_add(struct arena *a, struct amap *m,
 
 struct eng_pkg {
 	struct amap funcs;     /* (file, start byte) -> struct eng_func* */
-	struct amap fields;    /* (NULL, 0, field name) -> type or "" */
+	struct amap fields;    /* (NULL, 0, field name) -> type or "";
+				  (NULL, 1, "Owner.field") -> type */
 	bool fields_built;
 	struct amap summaries; /* (decl, param, path) -> struct eng_sumstate* */
 	struct amap ctors;     /* (decl, acquire hook) -> struct ctor* */
@@ -606,7 +607,9 @@ static const char *type_name(struct gofile *f, TSNode t)
 	return NULL;
 }
 
-/* Struct field name -> its type, when unique among the package's structs. */
+/* Struct field types: "Owner.field" -> type for every named struct type
+ * of the package, and field name -> type when every struct of the
+ * package declaring that field name gives it the same type. */
 static void eng__fields(struct gopkg *pkg, struct eng_pkg *ep)
 {
 	const struct go_syms *g = GS;
@@ -617,11 +620,14 @@ static void eng__fields(struct gopkg *pkg, struct eng_pkg *ep)
 		TSNode root = ts_tree_root_node(f->tree);
 		TSTreeCursor c = ts_tree_cursor_new(root);
 		bool more = true;
+		const char *owner = NULL;
 
 		while (more) {
 			TSNode n = ts_tree_cursor_current_node(&c);
 			TSSymbol s = ts_node_symbol(n);
 
+			if (s == g->type_spec)
+				owner = go_text_dup(f, go_field(n, f_name));
 			if (s == g->field_declaration) {
 				TSNode t = go_field(n, f_type);
 				const char *tn = type_name(f, t);
@@ -635,10 +641,18 @@ static void eng__fields(struct gopkg *pkg, struct eng_pkg *ep)
 					if (!sym_is(id, g->field_identifier))
 						continue;
 					nm = go_text_dup(f, id);
+					if (owner && tn)
+						amap_add(&pkg->arena, &ep->fields,
+							 NULL, 1,
+							 arena_printf(&pkg->arena,
+								      "%s.%s",
+								      owner,
+								      nm))->value =
+							(void *)tn;
 					e = amap_find(&ep->fields, NULL, 0, nm);
-					if (e)
+					if (e && (!tn || strcmp(e->value, tn) != 0))
 						e->value = "";
-					else
+					else if (!e)
 						amap_add(&pkg->arena, &ep->fields,
 							 NULL, 0, nm)->value =
 							(void *)(tn ? tn : "");
@@ -716,6 +730,21 @@ static const char *eng__type(struct eng_func *fn, TSNode e, unsigned depth)
 		ep = eng__pkg(fn->pkg);
 		if (!ep->fields_built)
 			eng__fields(fn->pkg, ep);
+		{
+			/* the field of the operand's own struct type */
+			const char *ot = eng__type(fn, op, depth + 1);
+
+			if (ot && !strchr(ot, '.')) {
+				ent = amap_find(&ep->fields, NULL, 1,
+						arena_printf(&fn->pkg->arena,
+							     "%s.%s", ot,
+							     go_text_dup(f,
+							     go_field(e,
+							     f_field))));
+				if (ent)
+					return ent->value;
+			}
+		}
 		ent = amap_find(&ep->fields, NULL, 0,
 				go_text_dup(f, go_field(e, f_field)));
 		if (ent && ((const char *)ent->value)[0])
@@ -1693,7 +1722,11 @@ static void ob_open(struct st *s, size_t i, bool linked)
 		s->link &= ~bit(i);
 }
 
-/* Any obligation held (only) in v that is surely open is lost now. */
+/* Any obligation held (only) in v that may be open here is lost now on
+ * the paths where it is: the state is path-sensitive (an error branch or
+ * a nil test has already cleared the paths where v holds nothing), so
+ * "may be open" means some path reaches this assignment with it open (the
+ * retry loop's `resp, err = c.Do(req)` after a 5xx response). */
 static void overwrite_check(struct walk *w, struct st *s, struct eng_var *v,
 			    TSNode stmt)
 {
@@ -1701,7 +1734,7 @@ static void overwrite_check(struct walk *w, struct st *s, struct eng_var *v,
 		struct ob *o = &w->obs[i];
 		bool late = s->late & bit(i);
 
-		if ((!late && (!(s->open & bit(i)) || (s->other & bit(i)))) ||
+		if ((!late && !(s->open & bit(i))) ||
 		    o->h.len != 1 || o->h.items[0].var != v ||
 		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY))
 			continue;
