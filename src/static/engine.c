@@ -11,6 +11,7 @@
  * Everything is allocated in the package arena; recursion is bounded by
  * ENG_MAX_DEPTH and an analysis that hits a bound gives up silently.
  */
+#include <limits.h>
 #include <stdio.h>
 
 #include "static/apis.h"
@@ -81,6 +82,10 @@ struct eng_pkg {
 	bool fields_built;
 	struct amap summaries; /* (decl, param, path) -> struct eng_sumstate* */
 	struct amap ctors;     /* (decl, acquire hook) -> struct ctor* */
+	unsigned sum_level;    /* summaries being computed, nested */
+	unsigned sum_walks;    /* summary walks made (a budget) */
+	struct amap passthru;  /* (decl, param) -> result index + 2, or 1:
+				  the parameter is not handed back */
 	struct amap noreturn;  /* (decl, 0) -> (void*)1 noreturn, 2 returns,
 				  3 computing; (decl, 1) -> (void*)1 an error
 				  predicate, 2 not (errpred_cached) */
@@ -831,6 +836,10 @@ struct ob {
 	const char *back_label; /* a label a later goto jumps back to, before
 				   the site in its block, or NULL */
 	bool deferred; /* a deferred call releases it: Reset cannot re-arm */
+	/* acquired inside a func literal into a variable of the enclosing
+	 * function: when the literal runs is not known, so it is reported
+	 * only when no path releases or hands it on ("never closed") */
+	bool never_only;
 	TSNode blank;	/* first `_ = h`, or null */
 	unsigned result;
 	TSNode errcheck;
@@ -883,9 +892,13 @@ struct walk {
 	bool gave_up;
 	bool summary_mode;   /* computing a summary: no acquisitions */
 	bool saw_return;     /* a reachable return (noreturn summaries) */
-	bool provisional;    /* used a summary still being computed */
+	/* the outermost (lowest) level of the summaries still being
+	 * computed that this walk used, or UINT_MAX */
+	unsigned prov_level;
 	/* computing a constructor summary: what the returns hand out */
 	bool ctor_mode, ret_bad;
+	bool ret_other;	     /* a pass-through walk saw the parameter go
+				elsewhere than into a result */
 	unsigned ctor_depth;
 	unsigned ret_mask;
 	const struct eng_kind *ret_kind;
@@ -893,6 +906,12 @@ struct walk {
 	const char *ret_prefix; /* path from the returned value to the
 				   released object ("" for resp.Body) */
 	bool any_use;	     /* closure scan: any use hands the value on */
+	/* closure scan of on_closure: acquisitions into variables of this
+	 * function declared outside the literal lit count (their
+	 * obligations are marked in lit_obs) */
+	bool lit_acquire;
+	TSNode lit;
+	uint64_t lit_obs;
 	unsigned depth;
 	uint32_t cur_loop_start, cur_loop_end; /* innermost loop body */
 	const char *pending_label;
@@ -1415,7 +1434,10 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		return;
 	if ((o->kind->flags & ENG_K_USE_RELEASES) && u.ef == EF_NONE)
 		u.ef = EF_RELEASE;
-	if (w->any_use && (u.ef == EF_NONE || u.ef == EF_BLANK))
+	/* an escaping closure may do anything with what it captures, but
+	 * what it acquires itself it only reads here */
+	if (w->any_use && (u.ef == EF_NONE || u.ef == EF_BLANK) &&
+	    !(w->lit_obs & bit(i)))
 		u.ef = EF_TRANSFER;
 	switch (u.ef) {
 	case EF_RELEASE:
@@ -1437,6 +1459,8 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		if (w->ctor_mode && u.ret && u.ret <= 8)
 			ret_record(w, o->kind, o->noun, 1u << (u.ret - 1),
 				   u.ret_prefix);
+		else if (w->ctor_mode)
+			w->ret_other = true;
 		ob_release(s, i);
 		o->transferred = true;
 		break;
@@ -1487,6 +1511,9 @@ static void on_ident(struct walk *w, struct st *s, TSNode id)
 
 static void scan_closure(struct walk *w, struct st *s, TSNode n,
 			 unsigned depth, uint64_t *hit);
+static void acquire_results(struct walk *w, struct st *s, TSNode call,
+			    TSNode lhs, TSNode stmt);
+static void ob_open(struct st *s, size_t i, bool linked);
 
 /* Does the func literal at the top of the ancestor stack go where the
  * engine cannot follow it (passed to a function, returned, stored)?
@@ -1543,9 +1570,20 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 		}
 	}
 	w->any_use = !deferred && lit_escapes(w);
+	w->lit_acquire = !w->summary_mode && w->spec->acquire;
+	w->lit = lit;
+	w->lit_obs = 0;
 	scan_closure(w, &tmp, go_field(lit, f_body), 0, &hit);
 	w->any_use = false;
+	w->lit_acquire = false;
 	w->nanc = saved;
+	/* what the literal acquired into our variables and still holds at
+	 * its end is ours now */
+	for (size_t i = 0; i < w->nobs; i++) {
+		if ((w->lit_obs & bit(i)) && (tmp.open & bit(i)))
+			ob_open(s, i, false);
+	}
+	w->lit_obs = 0;
 	for (size_t i = 0; i < w->nobs; i++) {
 		if ((s->open & bit(i)) && !(tmp.open & bit(i))) {
 			ob_release(s, i);
@@ -1613,6 +1651,16 @@ static void scan_closure(struct walk *w, struct st *s, TSNode n,
 		for (uint32_t i = 0; i < c; i++)
 			scan_closure(w, s, nth(n, i), depth + 1,
 				     hit);
+		/* `f, err = os.Open(p)` into a captured variable */
+		if (w->lit_acquire && sym_is(n, GS->assignment_statement)) {
+			TSNode rhs = go_field(n, f_right);
+			TSNode e = nchild(rhs) == 1 ? go_unparen(nth(rhs, 0)) :
+						      (TSNode){ 0 };
+
+			if (sym_is(e, GS->call_expression))
+				acquire_results(w, s, e, go_field(n, f_left),
+						n);
+		}
 	}
 	w->nanc--;
 }
@@ -1793,6 +1841,7 @@ struct ctor {
 static struct walk *walk_new(struct eng_func *fn, const struct eng_spec *spec);
 static void walk_free(struct walk *w);
 static struct st walk_body(struct walk *w);
+static struct eng_var *param_var(struct eng_func *fn, int param);
 static const struct godecl *method_decl(struct walk *w, TSNode recv,
 					const char *name, size_t len,
 					bool *guessed);
@@ -1962,6 +2011,114 @@ static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
 	return true;
 }
 
+/* The result of same-package function d that hands back its parameter
+ * `param` unchanged (`func must[T any](v T, err error) T`, a wrapper
+ * adding context to the error): its index, or -1. The parameter must go
+ * nowhere else: the walk follows it as an obligation of kind k (released
+ * through prefix) and every hand-over must be a return at one result.
+ * Cached per (d, param, prefix). */
+static int passthru_result(struct walk *w, const struct godecl *d, int param,
+			   const struct eng_kind *k, const char *prefix)
+{
+	struct gopkg *pkg = w->fn->pkg;
+	struct amap_ent *e = amap_add(&pkg->arena, &eng__pkg(pkg)->passthru,
+				      d->node.id, param, prefix);
+	struct eng_func *fn;
+	struct eng_entry en = { 0 };
+	struct eng_spec spec = { 0 };
+	struct walk *pw;
+	int r = -1;
+
+	if (e->value)
+		return (int)(intptr_t)e->value - 2;
+	e->value = (void *)1; /* recursion: not a pass-through */
+	fn = eng_func_get(pkg, d->file, d->node);
+	if (fn->too_deep || ts_node_is_null(fn->body))
+		return -1;
+	en.var = param_var(fn, param);
+	if (!en.var)
+		return -1;
+	en.prefix = prefix;
+	en.kind = k;
+	en.site = fn->decl;
+	spec.entries = &en;
+	spec.nentries = 1;
+	pw = walk_new(fn, &spec);
+	pw->summary_mode = true;
+	pw->ctor_mode = true;
+	walk_body(pw);
+	if (!pw->gave_up && !pw->ret_other && !pw->ret_bad && pw->ret_mask &&
+	    !(pw->ret_mask & (pw->ret_mask - 1))) {
+		r = 0;
+		while (!(pw->ret_mask & (1u << r)))
+			r++;
+	}
+	walk_free(pw);
+	e->value = (void *)(intptr_t)(r + 2);
+	return r;
+}
+
+/* `x := must(os.Open(p))`: a same-package function called with the
+ * results of an acquiring call (spread into its parameters) that hands
+ * a resource parameter back as one of its results acquires it for the
+ * caller. */
+static bool passthru_of(struct walk *w, TSNode call, struct eng_acquire *out)
+{
+	TSNode fun = go_unparen(go_field(call, f_function));
+	TSNode args = go_field(call, f_arguments), inner = { 0 };
+	struct gopkg *pkg = w->fn->pkg;
+	const struct godecl *d;
+	struct eng_acquire a = { 0 };
+	unsigned nres, mask = 0;
+	int err;
+	size_t len;
+	const char *t;
+
+	if (!sym_is(fun, GS->identifier) || eng_resolve(w->fn, fun))
+		return false;
+	for (uint32_t i = 0; i < nchild(args); i++) {
+		TSNode x = nth(args, i);
+
+		if (sym_is(x, GS->comment))
+			continue;
+		if (!ts_node_is_null(inner))
+			return false; /* only the spread form f(g()) */
+		inner = go_unparen(x);
+	}
+	if (!sym_is(inner, GS->call_expression))
+		return false;
+	t = go_text(w->f, fun, &len);
+	d = gopkg_lookup(pkg, arena_strndup(&pkg->arena, t, len));
+	if (!d || d->kind != GODECL_FUNC ||
+	    !ctor__results(d->file, d->node, &nres, &err))
+		return false;
+	a.err_result = -1;
+	if (!w->spec->acquire(w->spec->ctx, w->fn, inner, &a)) {
+		memset(&a, 0, sizeof(a));
+		a.err_result = -1;
+		if (!ctor_of(w, inner, &a))
+			return false;
+	}
+	if (!a.results || !a.kind || a.require)
+		return false;
+	for (unsigned r = 0; r < 8; r++) {
+		int j;
+
+		if (!(a.results & (1u << r)))
+			continue;
+		j = passthru_result(w, d, (int)r, a.kind,
+				    a.prefix ? a.prefix :
+				    a.kind->rel_prefix ? a.kind->rel_prefix : "");
+		if (j < 0 || j == err)
+			return false;
+		mask |= 1u << j;
+	}
+	*out = a;
+	out->results = mask;
+	out->err_result = err;
+	return true;
+}
+
 /* Obligations on the results of call, assigned to the targets of lhs (an
  * expression_list, or null when the results are dropped). */
 static void acquire_results(struct walk *w, struct st *s, TSNode call,
@@ -1978,9 +2135,11 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 	if (!w->spec->acquire(w->spec->ctx, w->fn, call, &a)) {
 		memset(&a, 0, sizeof(a));
 		a.err_result = -1;
-		if (!ctor_of(w, call, &a))
+		if (!ctor_of(w, call, &a) && !passthru_of(w, call, &a))
 			return;
 	}
+	if (w->lit_acquire && (!a.results || ts_node_is_null(lhs)))
+		return; /* the literal's own walk sees those */
 	if (!a.results) {
 		struct eng_var *ev = NULL;
 
@@ -2036,6 +2195,9 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 			ob_add_exit(w, o, ENG_EXIT_DISCARD, t);
 			continue;
 		}
+		if (w->lit_acquire && (!sym_is(t, g->identifier) ||
+					go_text_is(w->f, t, "_")))
+			continue; /* the literal's own walk sees those */
 		if (!sym_is(t, g->identifier)) {
 			/* stored into a field, element, ...: handed on */
 			field_store(w, a.kind, a.noun ? a.noun : a.kind->noun,
@@ -2045,6 +2207,10 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 		v = eng_resolve(w->fn, t);
 		if (!v || v->result)
 			continue; /* package-level variable or named result */
+		if (w->lit_acquire &&
+		    ts_node_start_byte(v->decl) >= ts_node_start_byte(w->lit) &&
+		    ts_node_start_byte(v->decl) < ts_node_end_byte(w->lit))
+			continue; /* the literal's own variable */
 		if (sym_is(w->fn->decl, g->func_literal) &&
 		    (ts_node_start_byte(v->decl) <
 			     ts_node_start_byte(w->fn->decl) ||
@@ -2060,6 +2226,10 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 			return;
 		ob_init(w, o, &a, stmt);
 		o->errvar = errvar;
+		if (w->lit_acquire) {
+			o->never_only = true;
+			w->lit_obs |= bit(idx);
+		}
 		ob_handle(w, o, v, NULL,
 			  a.prefix ? a.prefix : a.kind->rel_prefix);
 		if (a.kind->checkpoint) {
@@ -3149,7 +3319,7 @@ static void walk_return(struct walk *w, struct st *s, TSNode n)
 {
 	uint32_t c = nchild(n);
 
-	if (w->ctor_mode && !s->dead)
+	if (w->ctor_mode && !w->summary_mode && !s->dead)
 		ctor_direct(w, n);
 
 	for (uint32_t i = 0; i < c; i++)
@@ -3282,6 +3452,7 @@ static struct walk *walk_new(struct eng_func *fn, const struct eng_spec *spec)
 	w->fn = fn;
 	w->f = fn->file;
 	w->spec = spec;
+	w->prov_level = UINT_MAX;
 	return w;
 }
 
@@ -3388,7 +3559,8 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec)
 		struct ob *o = &w->obs[i];
 		struct eng_leak *l;
 
-		if (!o->exits.len)
+		if (!o->exits.len ||
+		    (o->never_only && (o->released || o->transferred)))
 			continue;
 		l = &r->leaks[r->nleaks++];
 		l->kind = o->kind;
@@ -3406,6 +3578,7 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec)
 		l->in_loop = o->in_loop;
 		l->back_label = o->back_label;
 		l->errcheck = errcheck_after(w, o);
+		l->has_err = o->errvar != NULL;
 		l->blank = o->blank;
 		l->nexits = o->exits.len;
 		l->exits = arena_alloc(a, o->exits.len * sizeof(*l->exits));
@@ -3457,6 +3630,9 @@ const char *eng_exit_text(struct gopkg *pkg, const struct eng_exit *e)
 struct sumstate {
 	enum eng_summary value;
 	bool computing;
+	bool stale;	/* computed from a caller's summary still being
+			   computed: recomputed when asked again */
+	unsigned level; /* nesting level while computing */
 	struct eng_kind kind;
 	const char *names[4];
 };
@@ -3501,7 +3677,7 @@ static struct eng_var *param_var(struct eng_func *fn, int param)
 }
 
 static enum eng_summary summarize(struct eng_func *fn, int param,
-				  struct sumstate *ss, bool *provisional)
+				  struct sumstate *ss, unsigned *prov_level)
 {
 	struct eng_entry e = { 0 };
 	struct eng_spec spec = { 0 };
@@ -3530,67 +3706,94 @@ static enum eng_summary summarize(struct eng_func *fn, int param,
 		v = ENG_SUM_PARTIAL;
 	else
 		v = ENG_SUM_TRANSFERS;
-	*provisional = w->provisional;
+	*prov_level = w->prov_level;
 	walk_free(w);
 	return v;
 }
 
+/* Budget of summary walks per package: past it, summaries that depend on
+ * others still being computed are kept as they are (mutual recursion in
+ * long cycles). */
+#define ENG_SUM_WALKS 4096
+
 static enum eng_summary summary_fn(struct gopkg *pkg, struct eng_func *fn,
 				   const void *key, int param,
 				   const char *path, unsigned flags,
-				   bool *used_provisional)
+				   unsigned *used_level)
 {
 	struct eng_pkg *ep = eng__pkg(pkg);
 	struct amap_ent *e;
+	unsigned dep = UINT_MAX;
 
 	flags &= ENG_K_NEXT_RELEASES | ENG_K_NO_TRANSFER | ENG_K_USE_RELEASES;
 	e = amap_add(&pkg->arena, &ep->summaries, key,
 		     (long)param * 4096 + (long)flags, path);
 	struct sumstate *ss = e->value;
 
-	if (ss) {
-		if (ss->computing && used_provisional)
-			*used_provisional = true;
+	if (ss && !ss->stale) {
+		if (ss->computing && used_level && ss->level < *used_level)
+			*used_level = ss->level;
 		return ss->value;
 	}
-	ss = arena_alloc(&pkg->arena, sizeof(*ss));
-	e->value = ss;
-	ss->kind.rule = "";
-	ss->kind.noun = "";
-	ss->kind.release = path;
-	ss->kind.flags = flags;
-	if (strcmp(path, "()") == 0) {
-		ss->kind.rel_prefix = "";
-		ss->kind.rel_names[0] = "";
-	} else {
-		const char *dot = strrchr(path, '.');
-		const char *nm = dot ? dot + 1 : path;
-		size_t k = 0;
+	if (!ss) {
+		ss = arena_alloc(&pkg->arena, sizeof(*ss));
+		e->value = ss;
+		ss->kind.rule = "";
+		ss->kind.noun = "";
+		ss->kind.release = path;
+		ss->kind.flags = flags;
+		if (strcmp(path, "()") == 0) {
+			ss->kind.rel_prefix = "";
+			ss->kind.rel_names[0] = "";
+		} else {
+			const char *dot = strrchr(path, '.');
+			const char *nm = dot ? dot + 1 : path;
+			size_t k = 0;
 
-		ss->kind.rel_prefix = dot ? arena_strndup(&pkg->arena, path,
-						(size_t)(dot - path)) : "";
-		while (*nm && k + 1 < ARRAY_SIZE(ss->kind.rel_names)) {
-			size_t len = strcspn(nm, "|");
+			ss->kind.rel_prefix = dot ?
+				arena_strndup(&pkg->arena, path,
+					      (size_t)(dot - path)) : "";
+			while (*nm && k + 1 < ARRAY_SIZE(ss->kind.rel_names)) {
+				size_t len = strcspn(nm, "|");
 
-			ss->kind.rel_names[k++] = arena_strndup(&pkg->arena,
-								nm, len);
-			nm += len + (nm[len] == '|');
+				ss->kind.rel_names[k++] =
+					arena_strndup(&pkg->arena, nm, len);
+				nm += len + (nm[len] == '|');
+			}
 		}
+		/* a recursive call starts out trusted to release (the
+		 * greatest fixed point: a path that only recurses releases
+		 * if the paths that end do) */
+		ss->value = ENG_SUM_RELEASES;
 	}
+	ss->stale = false;
 	ss->computing = true;
+	ss->level = ep->sum_level++;
 	/* iterate to a fixed point: a recursive use sees the previous
-	 * round's value (UNKNOWN at first) */
+	 * round's value */
 	for (int round = 0; round < 4; round++) {
-		bool prov = false;
-		enum eng_summary v = summarize(fn, param, ss, &prov);
+		unsigned lv = UINT_MAX;
+		enum eng_summary v;
 
+		ep->sum_walks++;
+		v = summarize(fn, param, ss, &lv);
+		dep = lv < ss->level ? lv : UINT_MAX;
 		if (v == ss->value && round > 0)
 			break;
 		ss->value = v;
-		if (!prov)
+		if (lv == UINT_MAX)
 			break;
 	}
+	ep->sum_level--;
 	ss->computing = false;
+	/* it used the provisional summary of a function that called it
+	 * (mutual recursion): that caller iterates, and this one must be
+	 * computed again with the caller's next value */
+	if (dep != UINT_MAX && ep->sum_walks < ENG_SUM_WALKS) {
+		ss->stale = true;
+		if (used_level && dep < *used_level)
+			*used_level = dep;
+	}
 	return ss->value;
 }
 
@@ -3653,7 +3856,7 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 		struct eng_func *lit = eng_func_get(pkg, w->f, fun);
 
 		return summary_fn(pkg, lit, fun.id, argi, rest, flags,
-				  &w->provisional);
+				  &w->prov_level);
 	}
 	if (sym_is(fun, g->identifier)) {
 		size_t len;
@@ -3669,7 +3872,7 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 			return summary_fn(pkg, eng_func_get(pkg, d->file,
 							    d->node),
 					  d->node.id, argi, rest, flags,
-					  &w->provisional);
+					  &w->prov_level);
 		if (!d && (strcmp(nm, "copy") == 0 || strcmp(nm, "delete") == 0))
 			return ENG_SUM_BORROWS;
 		return ENG_SUM_UNKNOWN;
@@ -3690,7 +3893,7 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 		if (d) {
 			enum eng_summary v = summary_fn(pkg,
 				eng_func_get(pkg, d->file, d->node), d->node.id,
-				argi, rest, flags, &w->provisional);
+				argi, rest, flags, &w->prov_level);
 
 			/* a method guessed by its name may be an interface
 			 * call with other implementations: trust it only to

@@ -21,6 +21,12 @@
  *     rows of src/golang/known_apis.def; same-package functions are judged
  *     by their summaries), captured by a closure that releases or transfers
  *     it;
+ *   - acquisitions: calls of known_apis.def, same-package functions that
+ *     return what they acquired (constructor summaries), same-package
+ *     wrappers handed such a call's results that give the resource back
+ *     (`f := must(os.Open(p))`), and acquisitions inside a func literal
+ *     into a variable of the enclosing function (reported there only when
+ *     nothing releases or hands it on: when the literal runs is unknown);
  *   - the error branch: `if err != nil` right after `x, err := ctor()` (also
  *     `if err == nil {...} else`, `if x, err := ...; err != nil`, any
  *     error variable name, `x == nil` / `x != nil`, `||` and `&&` chains):
@@ -254,6 +260,7 @@ struct eng_leak {
 	const char *back_label;
 	TSNode stmt;	     /* the statement holding the site */
 	TSNode errcheck;     /* the `if err != nil` right after, or null */
+	bool has_err;	     /* the call's error went into a variable */
 	TSNode blank;	     /* a `_ = h` statement on the way, or null */
 };
 
@@ -304,7 +311,10 @@ enum eng_summary {
 	ENG_SUM_PARTIAL,
 };
 /* Summaries are computed per function and iterated to a fixed point over
- * the package (recursive calls start as UNKNOWN). */
+ * the package: a recursive call starts as RELEASES (a path that only
+ * recurses releases when the paths that end do), and a summary computed
+ * from the provisional summary of a caller still being computed (mutual
+ * recursion) is recomputed in that caller's next round. */
 enum eng_summary eng_summary_of(struct gopkg *pkg, const struct godecl *fn,
 				int param, const char *release_path);
 

@@ -167,6 +167,29 @@ struct res_call {
 };
 typedef VEC(struct res_call) call_vec;
 
+/* `x, err = os.Open(p)` in a func literal, into a variable the literal
+ * may capture: the enclosing functions follow that obligation too (see
+ * on_closure in engine.c), so they are candidates. */
+static void res__outer(struct gofile *f, const struct gonode *e,
+		       node_vec *out)
+{
+	TSNode list = ts_node_parent(e->node);
+	const struct gonode *fe;
+
+	if (ts_node_symbol(list) != GS->expression_list ||
+	    ts_node_symbol(ts_node_parent(list)) != GS->assignment_statement)
+		return;
+	for (fe = &f->nodes.items[e->func - 1]; fe->func;) {
+		bool seen = false;
+
+		fe = &f->nodes.items[fe->func - 1];
+		for (size_t i = 0; i < out->len && !seen; i++)
+			seen = ts_node_eq(out->items[i], fe->node);
+		if (!seen)
+			VEC_PUSH(out, fe->node);
+	}
+}
+
 /* The functions (declarations and literals) holding a call whose name is
  * an acquiring one: a cheap scan of the call records of the shared walk,
  * before any resolution. Other named calls go to calls. */
@@ -195,6 +218,7 @@ static void res__candidates(struct gofile *f, size_t fi, node_vec *out,
 				seen = ts_node_eq(out->items[i], cur);
 			if (!seen && apis_maybe_acquire(nm, len)) {
 				VEC_PUSH(out, cur);
+				res__outer(f, e, out);
 			} else if (!seen) {
 				struct res_call rc = { cur, fi, nm, len };
 
@@ -397,6 +421,10 @@ static bool res__edit(struct lh_pass *p, struct lh_finding *fd,
 	if (!res__simple_release(l->kind) || !l->var || l->in_loop ||
 	    l->back_label || res__wrapped_return(f, l) ||
 	    l->released_somewhere)
+		return false;
+	/* an error that is not checked right after: a defer there would
+	 * run on a nil value when the call fails */
+	if (ts_node_is_null(l->errcheck) && l->has_err)
 		return false;
 	if (ts_node_symbol(ts_node_parent(after)) != GS->block)
 		return false;
