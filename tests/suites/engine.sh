@@ -67,6 +67,48 @@ else
 	sed 's/^/# /' "$tmp/gen1.out" "$tmp/gen2.out" | head -10
 fi
 
+# the exit a finding names: the continue or break that ends the iteration,
+# else the closing brace of the loop body (not the line of the for)
+mkdir -p "$tmp/exits"
+printf 'module exits\n\ngo 1.19\n' >"$tmp/exits/go.mod"
+cat >"$tmp/exits/a.go" <<'GO'
+package exits
+
+import "os"
+
+func skip(paths []string, big int64) {
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		if st, err := f.Stat(); err == nil && st.Size() > big {
+			continue
+		}
+		f.Close()
+	}
+}
+
+func fall(paths []string) {
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		_ = f.Name()
+	}
+}
+GO
+"$LH" scan --color never "$tmp/exits" >"$tmp/exits.out" 2>&1
+if grep -q 'path: continues at line 12 with f still open' "$tmp/exits.out" &&
+	grep -q 'path: ends the loop iteration at line 25 with f still open' "$tmp/exits.out" &&
+	! grep -q 'at line \(6\|19\) ' "$tmp/exits.out"; then
+	ok "a loop-iteration exit names the continue or the closing brace"
+else
+	notok "a loop-iteration exit names the continue or the closing brace"
+	sed 's/^/# /' "$tmp/exits.out" | head -20
+fi
+
 "$GOLDEN" tests/fixtures/golden-selftest >"$tmp/self.out" 2>&1
 st=$?
 if [ $st -ne 0 ] &&

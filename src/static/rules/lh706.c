@@ -14,13 +14,17 @@
  * p.mu.Unlock() }`): lock coupling holds every lock until the
  * function returns on purpose, and a lock is not a resource that piles up;
  * likewise a deferred func literal whose Unlock pairs with its own Lock;
- * the defer is in a select case inside the loop (timer fired,
- * result arrived: usually once per call); the defer is inside a func
+ * the defer is in a select case inside the loop on an event that
+ * happens once (a timer firing, a context ending, the reply on a channel
+ * the function makes itself); the defer is inside a func
  * literal called per iteration
  * (the literal is the function the defer belongs to); every enclosing loop
  * ends its first iteration with return, panic or an unconditional break
  * and has no continue.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "static/pass.h"
 #include "static/syn.h"
 #include "static/walk.h"
@@ -638,6 +642,42 @@ static bool lh706__rollback(const struct gofile *f, TSNode stmt, TSNode call)
 	return n > 0;
 }
 
+/* Does select case k receive from a timer (`<-t.C`, `<-time.After(d)`),
+ * a context (`<-ctx.Done()`) or a channel the enclosing function makes
+ * itself (`reply := make(chan error, 1)`: answered once)? */
+static bool lh706__case_once(const struct gofile *f, TSNode k)
+{
+	TSNode r = go_field(k, f_communication), fn = syn_enclosing_func(k);
+	size_t len, flen;
+	const char *name, *body;
+	char pat[80];
+
+	if (ts_node_symbol(r) == GS->receive_statement)
+		r = go_field(r, f_right);
+	else if (ts_node_symbol(r) == GS->expression_statement)
+		r = ts_node_named_child(r, 0);
+	r = go_unparen(r);
+	if (ts_node_is_null(r) || ts_node_symbol(r) != GS->unary_expression)
+		return false; /* a send: once per round */
+	r = go_unparen(go_field(r, f_operand));
+	if (ts_node_symbol(r) == GS->call_expression)
+		return true; /* time.After(d), ctx.Done(), a func's channel */
+	if (ts_node_symbol(r) == GS->selector_expression &&
+	    go_text_is(f, go_field(r, f_field), "C"))
+		return true; /* a timer's or ticker's channel */
+	if (ts_node_symbol(r) != GS->identifier || ts_node_is_null(fn))
+		return false;
+	name = go_text(f, r, &len);
+	body = go_text(f, fn, &flen);
+	if (len > 60)
+		return false;
+	snprintf(pat, sizeof(pat), "%.*s := make(chan", (int)len, name);
+	if (memmem(body, flen, pat, strlen(pat)))
+		return true;
+	snprintf(pat, sizeof(pat), "%.*s = make(chan", (int)len, name);
+	return memmem(body, flen, pat, strlen(pat)) != NULL;
+}
+
 struct lh706_ctx {
 	struct lh_pass *p;
 	struct gofile *f;
@@ -678,9 +718,12 @@ static bool lh706__enter(void *ctx, TSNode n, unsigned depth)
 	     q = ts_node_parent(q)) {
 		if (syn_is_func(q))
 			break;
-		/* a select case in the loop: an event that usually happens
-		 * once (a timer firing, a result arriving) */
-		if (ts_node_symbol(q) == GS->communication_case)
+		/* a select case in the loop on an event that happens once
+		 * (a timer firing, a context ending, the reply on a channel
+		 * the function made); a case on a stream (a channel passed
+		 * in, a field) defers once per event */
+		if (ts_node_symbol(q) == GS->communication_case &&
+		    lh706__case_once(c->f, q))
 			break;
 		if (ts_node_symbol(q) == GS->for_statement &&
 		    !lh706__single_iteration(c->f, q)) {
