@@ -790,6 +790,9 @@ struct st {
 	/* released only by a deferred func literal through its captured
 	 * variable: a new value in that variable loses this one */
 	uint64_t late;
+	/* it may have been released, handed on or found nil here (unlike
+	 * other, not set by "not acquired yet") */
+	uint64_t rel;
 };
 
 static void st_merge(struct st *a, const struct st *b)
@@ -804,6 +807,7 @@ static void st_merge(struct st *a, const struct st *b)
 	a->other |= b->other;
 	a->link |= b->link;
 	a->late |= b->late;
+	a->rel |= b->rel;
 }
 
 static bool st_eq(const struct st *a, const struct st *b)
@@ -811,10 +815,10 @@ static bool st_eq(const struct st *a, const struct st *b)
 	if (a->dead || b->dead)
 		return a->dead == b->dead;
 	return a->open == b->open && a->other == b->other &&
-	       a->link == b->link && a->late == b->late;
+	       a->link == b->link && a->late == b->late && a->rel == b->rel;
 }
 
-static const struct st ST_DEAD = { 0, 0, 0, true, 0 };
+static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0 };
 
 struct handle {
 	struct eng_var *var;   /* root variable, or NULL */
@@ -928,6 +932,7 @@ static void ob_release(struct st *s, size_t i)
 	s->open &= ~bit(i);
 	s->other |= bit(i);
 	s->late &= ~bit(i);
+	s->rel |= bit(i);
 }
 
 static void ob_add_exit(struct walk *w, struct ob *o, enum eng_exit_kind k,
@@ -1292,6 +1297,36 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 	return u;
 }
 
+/* `x.m()` on the handle's variable x (the selector at ancestor index top),
+ * m a method of this package: what m's summary says it does with its
+ * receiver (`resp.closeBody()` in net/http releases the body). */
+static struct use recv_use(struct walk *w, const struct ob *o,
+			   const struct handle *h, unsigned top)
+{
+	struct use u = { .ef = EF_NONE };
+	TSNode p = top > 0 ? w->anc[top - 1] : (TSNode){ 0 };
+
+	if (!sym_is(p, GS->call_expression) ||
+	    !node_eq(go_field(p, f_function), w->anc[top]))
+		return u;
+	switch (call_summary(w, p, -1, rest_path(w, o, h->prefix),
+			     o->kind->flags)) {
+	case ENG_SUM_RELEASES:
+		u.ef = EF_RELEASE;
+		break;
+	case ENG_SUM_PARTIAL:
+		u.ef = EF_PARTIAL;
+		u.after = ts_node_end_byte(p);
+		break;
+	case ENG_SUM_TRANSFERS:
+		u.ef = EF_TRANSFER;
+		break;
+	default:
+		break;
+	}
+	return u;
+}
+
 /* Classifies the use of obligation o through handle h at identifier
  * ancestor index i (w->anc[i] is the identifier). */
 static struct use classify(struct walk *w, const struct ob *o,
@@ -1327,6 +1362,11 @@ static struct use classify(struct walk *w, const struct ob *o,
 		    strcmp(chain[k], o->kind->self_member) == 0)
 			n--;
 	}
+	if (n == 1 && k > 0 &&
+	    (strncmp(chain[0], h->prefix, strlen(chain[0])) != 0 ||
+	     (h->prefix[strlen(chain[0])] &&
+	      h->prefix[strlen(chain[0])] != '.')))
+		return recv_use(w, o, h, top); /* resp.closeBody() */
 	if (n < k) {
 		/* the owner (resp) or part of the way to the object */
 		const char *p = h->prefix;
@@ -1362,8 +1402,12 @@ static struct use classify(struct walk *w, const struct ob *o,
 					return u;
 				}
 			}
-			if (o->kind->rearm && strcmp(m, o->kind->rearm) == 0)
+			if (o->kind->rearm && strcmp(m, o->kind->rearm) == 0) {
 				u.ef = EF_REARM;
+				return u;
+			}
+			if (k == 0)
+				return recv_use(w, o, h, top);
 			return u;
 		}
 		/* a method value of the release (`f := resp.Body.Close`,
@@ -1614,7 +1658,7 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 static bool late_released(struct walk *w, size_t i, uint32_t at)
 {
 	for (size_t k = 0; k < w->late.len; k++) {
-		struct st tmp = { bit(i), 0, 0, false, 0 };
+		struct st tmp = { bit(i), 0, 0, false, 0, 0 };
 		uint64_t hit = 0;
 		unsigned saved = w->nanc;
 
@@ -1764,6 +1808,7 @@ static void ob_open(struct st *s, size_t i, bool linked)
 {
 	s->open |= bit(i);
 	s->other &= ~bit(i);
+	s->rel &= ~bit(i);
 	if (linked)
 		s->link |= bit(i);
 	else
@@ -1774,7 +1819,13 @@ static void ob_open(struct st *s, size_t i, bool linked)
  * the paths where it is: the state is path-sensitive (an error branch or
  * a nil test has already cleared the paths where v holds nothing), so
  * "may be open" means some path reaches this assignment with it open (the
- * retry loop's `resp, err = c.Do(req)` after a 5xx response). */
+ * retry loop's `resp, err = c.Do(req)` after a 5xx response). When the
+ * function does release it on some path, a path on which it may still
+ * be open here is often one the engine cannot rule out (a condition tied
+ * to another variable: net/http's redirect loop closes the previous
+ * body under `len(reqs) > 0`): then no path may bring it here released
+ * (paths where it was not acquired yet, a loop's first round, do not
+ * count). */
 static void overwrite_check(struct walk *w, struct st *s, struct eng_var *v,
 			    TSNode stmt)
 {
@@ -1782,7 +1833,8 @@ static void overwrite_check(struct walk *w, struct st *s, struct eng_var *v,
 		struct ob *o = &w->obs[i];
 		bool late = s->late & bit(i);
 
-		if ((!late && !(s->open & bit(i))) ||
+		if ((!late && (!(s->open & bit(i)) ||
+			       ((s->rel & bit(i)) && o->released))) ||
 		    o->h.len != 1 || o->h.items[0].var != v ||
 		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY))
 			continue;
@@ -1842,6 +1894,7 @@ static struct walk *walk_new(struct eng_func *fn, const struct eng_spec *spec);
 static void walk_free(struct walk *w);
 static struct st walk_body(struct walk *w);
 static struct eng_var *param_var(struct eng_func *fn, int param);
+static bool result_index(TSNode decl, const struct eng_var *v, unsigned *idx);
 static const struct godecl *method_decl(struct walk *w, TSNode recv,
 					const char *name, size_t len,
 					bool *guessed);
@@ -2205,8 +2258,14 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 			continue;
 		}
 		v = eng_resolve(w->fn, t);
-		if (!v || v->result)
-			continue; /* package-level variable or named result */
+		if (!v)
+			continue; /* package-level variable */
+		/* a named result: a bare return hands it to the caller, an
+		 * explicit one that does not name it overwrites it (see
+		 * walk_return); a literal's own results are not ours */
+		if (v->result && (w->lit_acquire ||
+				  !result_index(w->fn->decl, v, NULL)))
+			continue;
 		if (w->lit_acquire &&
 		    ts_node_start_byte(v->decl) >= ts_node_start_byte(w->lit) &&
 		    ts_node_start_byte(v->decl) < ts_node_end_byte(w->lit))
@@ -2725,6 +2784,65 @@ static bool held_by_result(const struct ob *o)
 	return false;
 }
 
+/* Is v one of the named results of function decl? Sets *idx to its index
+ * in the flattened result list. */
+static bool result_index(TSNode decl, const struct eng_var *v, unsigned *idx)
+{
+	TSNode res = go_field(decl, f_result);
+	unsigned k = 0;
+
+	if (!sym_is(res, GS->parameter_list))
+		return false;
+	for (uint32_t i = 0; i < nchild(res); i++) {
+		TSNode pd = nth(res, i);
+		bool named = false;
+
+		if (!sym_is(pd, GS->parameter_declaration))
+			continue;
+		for (uint32_t j = 0; j < nchild(pd); j++) {
+			TSNode id = nth(pd, j);
+
+			if (!sym_is(id, GS->identifier))
+				continue;
+			named = true;
+			if (node_eq(id, v->decl)) {
+				if (idx)
+					*idx = k;
+				return true;
+			}
+			k++;
+		}
+		if (!named)
+			k++;
+	}
+	return false;
+}
+
+/* A bare return hands what the named results hold to the caller. */
+static void return_results(struct walk *w, struct st *s)
+{
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+
+		if (!(s->open & bit(i)) || (o->kind->flags & ENG_K_NO_TRANSFER))
+			continue;
+		for (size_t j = 0; j < o->h.len; j++) {
+			struct eng_var *v = o->h.items[j].var;
+			unsigned idx;
+
+			if (!v || !v->result ||
+			    !result_index(w->fn->decl, v, &idx))
+				continue;
+			if (w->ctor_mode && idx < 8)
+				ret_record(w, o->kind, o->noun, 1u << idx,
+					   o->h.items[j].prefix);
+			ob_release(s, i);
+			o->transferred = true;
+			break;
+		}
+	}
+}
+
 static void check_exit(struct walk *w, struct st *s, TSNode at,
 		       enum eng_exit_kind k)
 {
@@ -2735,8 +2853,12 @@ static void check_exit(struct walk *w, struct st *s, TSNode at,
 
 		if (!(s->open & bit(i)))
 			continue;
+		/* a named result still holding it at an explicit return
+		 * that does not name it is overwritten by the returned
+		 * values; elsewhere (the end of a function that cannot
+		 * return normally) the caller may see it */
 		if ((o->kind->flags & ENG_K_CHECKPOINT_ONLY) ||
-		    held_by_result(o)) {
+		    (held_by_result(o) && k != ENG_EXIT_RETURN)) {
 			continue;
 		}
 		if (w->late.len &&
@@ -3067,35 +3189,6 @@ static bool endless_range(struct walk *w, TSNode right)
 	return false;
 }
 
-/* At the end of an iteration: an obligation surely open in a variable
- * declared outside the loop, which the loop body assigns again, is lost
- * on the next iteration. */
-static void loop_overwrite(struct walk *w, struct st *s, uint32_t bs,
-			   uint32_t be)
-{
-	if (s->dead)
-		return;
-	for (size_t i = 0; i < w->nobs; i++) {
-		struct ob *o = &w->obs[i];
-		struct eng_var *v;
-
-		if (!(s->open & bit(i)) || (s->other & bit(i)) ||
-		    o->h.len != 1 || !(v = o->h.items[0].var) ||
-		    v->scope_start >= bs ||
-		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY))
-			continue;
-		for (size_t k = 0; k < w->assigns.len; k++) {
-			if (w->assigned.items[k] == v &&
-			    w->assigns.items[k].at >= bs &&
-			    w->assigns.items[k].at < be) {
-				ob_add_exit(w, o, ENG_EXIT_OVERWRITE,
-					    w->assigns.items[k].lit);
-				break;
-			}
-		}
-	}
-}
-
 static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 {
 	const struct go_syms *g = GS;
@@ -3166,7 +3259,6 @@ static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 		walk_stmt(w, &b, body, depth + 1);
 		st_merge(&b, &w->loops.items[ci].cont);
 		scope_exit(w, &b, bs, be, body);
-		loop_overwrite(w, &b, bs, be);
 		if (!ts_node_is_null(update))
 			walk_stmt(w, &b, update, depth + 1);
 		last = b;
@@ -3327,6 +3419,8 @@ static void walk_return(struct walk *w, struct st *s, TSNode n)
 	if (s->dead)
 		return;
 	w->saw_return = true;
+	if (!c || (c == 1 && sym_is(nth(n, 0), GS->comment)))
+		return_results(w, s);
 	check_exit(w, s, n, ENG_EXIT_RETURN);
 	*s = ST_DEAD;
 }
@@ -3476,7 +3570,7 @@ static void walk_free(struct walk *w)
 static struct st walk_body(struct walk *w)
 {
 	/* every obligation starts "not acquired" */
-	struct st s = { 0, ~0ull, 0, false, 0 };
+	struct st s = { 0, ~0ull, 0, false, 0, 0 };
 
 	for (size_t i = 0; i < w->spec->nentries; i++) {
 		const struct eng_entry *e = &w->spec->entries[i];
@@ -3850,7 +3944,7 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 	TSNode fun = go_unparen(go_field(call, f_function));
 	struct gopkg *pkg = w->fn->pkg;
 
-	if (argi < 0)
+	if (argi < -1 || (argi < 0 && !sym_is(fun, g->selector_expression)))
 		return ENG_SUM_UNKNOWN;
 	if (sym_is(fun, g->func_literal)) {
 		struct eng_func *lit = eng_func_get(pkg, w->f, fun);
@@ -3898,7 +3992,8 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 			/* a method guessed by its name may be an interface
 			 * call with other implementations: trust it only to
 			 * silence */
-			if (guessed && v == ENG_SUM_BORROWS)
+			if (guessed && (v == ENG_SUM_BORROWS ||
+					(argi < 0 && v != ENG_SUM_RELEASES)))
 				return ENG_SUM_UNKNOWN;
 			return v;
 		}

@@ -29,8 +29,15 @@
  *     nothing releases or hands it on: when the literal runs is unknown);
  *   - the error branch: `if err != nil` right after `x, err := ctor()` (also
  *     `if err == nil {...} else`, `if x, err := ...; err != nil`, any
- *     error variable name, `x == nil` / `x != nil`, `||` and `&&` chains):
- *     on the branch where the error is set, x is nil and owes nothing.
+ *     error variable name, `x == nil` / `x != nil`, `x.Body == nil` on the
+ *     way to the released object, `||` and `&&` chains): on the branch
+ *     where the error is set, x is nil and owes nothing;
+ *   - named results: a bare return hands what they hold to the caller (a
+ *     constructor for its callers); an explicit return that does not name
+ *     one overwrites it, so what it held leaks there;
+ *   - a same-package method called on the handle (`resp.closeBody()` in
+ *     net/http) counts by its summary of its receiver, like a helper's
+ *     parameter.
  * Paths that end in panic(), os.Exit, log.Fatal*, t.Fatal* and friends, or
  * in a same-package function that never returns, owe nothing.
  *
