@@ -790,8 +790,8 @@ struct st {
 	/* released only by a deferred func literal through its captured
 	 * variable: a new value in that variable loses this one */
 	uint64_t late;
-	/* it may have been released, handed on or found nil here (unlike
-	 * other, not set by "not acquired yet") */
+	/* it may have been released or handed on here (unlike other, not
+	 * set by "not acquired yet" nor by a nil or error test) */
 	uint64_t rel;
 };
 
@@ -1557,6 +1557,7 @@ static void scan_closure(struct walk *w, struct st *s, TSNode n,
 			 unsigned depth, uint64_t *hit);
 static void acquire_results(struct walk *w, struct st *s, TSNode call,
 			    TSNode lhs, TSNode stmt);
+static bool acquire_of(struct walk *w, TSNode call, struct eng_acquire *a);
 static void ob_open(struct st *s, size_t i, bool linked);
 
 /* Does the func literal at the top of the ancestor stack go where the
@@ -1673,6 +1674,17 @@ static bool late_released(struct walk *w, size_t i, uint32_t at)
 	return false;
 }
 
+/* Is assignment n `x, err = <acquiring call>()`? */
+static bool lit_acquires(struct walk *w, TSNode n)
+{
+	TSNode rhs = go_field(n, f_right);
+	TSNode e = nchild(rhs) == 1 ? go_unparen(nth(rhs, 0)) : (TSNode){ 0 };
+	struct eng_acquire a;
+
+	return sym_is(e, GS->call_expression) && acquire_of(w, e, &a) &&
+	       a.results;
+}
+
 static void scan_closure(struct walk *w, struct st *s, TSNode n,
 			 unsigned depth, uint64_t *hit)
 {
@@ -1690,21 +1702,24 @@ static void scan_closure(struct walk *w, struct st *s, TSNode n,
 
 		on_ident(w, s, n);
 		*hit |= before.open & ~s->open;
+	} else if (w->lit_acquire && sym_is(n, GS->assignment_statement) &&
+		   lit_acquires(w, n)) {
+		/* `f, err = os.Open(p)` into a captured variable: the value
+		 * f held before is overwritten (acquire_results checks), not
+		 * handed on */
+		TSNode lhs = go_field(n, f_left), rhs = go_field(n, f_right);
+
+		scan_closure(w, s, rhs, depth + 1, hit);
+		for (uint32_t i = 0; i < nchild(lhs); i++) {
+			if (!sym_is(nth(lhs, i), GS->identifier))
+				scan_closure(w, s, nth(lhs, i), depth + 1, hit);
+		}
+		acquire_results(w, s, go_unparen(nth(rhs, 0)), lhs, n);
 	} else {
 		c = nchild(n);
 		for (uint32_t i = 0; i < c; i++)
 			scan_closure(w, s, nth(n, i), depth + 1,
 				     hit);
-		/* `f, err = os.Open(p)` into a captured variable */
-		if (w->lit_acquire && sym_is(n, GS->assignment_statement)) {
-			TSNode rhs = go_field(n, f_right);
-			TSNode e = nchild(rhs) == 1 ? go_unparen(nth(rhs, 0)) :
-						      (TSNode){ 0 };
-
-			if (sym_is(e, GS->call_expression))
-				acquire_results(w, s, e, go_field(n, f_left),
-						n);
-		}
 	}
 	w->nanc--;
 }
@@ -1836,7 +1851,8 @@ static void overwrite_check(struct walk *w, struct st *s, struct eng_var *v,
 		if ((!late && (!(s->open & bit(i)) ||
 			       ((s->rel & bit(i)) && o->released))) ||
 		    o->h.len != 1 || o->h.items[0].var != v ||
-		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY))
+		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY) ||
+		    o->never_only) /* how often its literal runs is unknown */
 			continue;
 		ob_add_exit(w, o, ENG_EXIT_OVERWRITE, stmt);
 		ob_release(s, i);
@@ -1860,6 +1876,65 @@ static bool has_member_use(struct walk *w, struct eng_var *v,
 		if (sym_is(p, GS->selector_expression) &&
 		    go_text_is(w->f, go_field(p, f_field), member))
 			return true;
+	}
+	return false;
+}
+
+/* For an obligation acquired in a func literal (never_only): does any
+ * use of its variable anywhere in the function release it (`v.Body.Close`
+ * called or taken as a method value) or hand it on (an argument, a
+ * returned or stored value, a send)? Literals run in an order the walk
+ * does not know (a test's AfterEach closes what its It opened), so any
+ * such use silences it. */
+static bool lit_var_handled(struct walk *w, const struct ob *o)
+{
+	TSNode root = ts_tree_root_node(w->f->tree);
+	const struct handle *h = o->h.len ? &o->h.items[0] : NULL;
+	size_t k;
+
+	if (!h || !h->var)
+		return true;
+	k = path_len(h->prefix);
+	for (size_t i = 0; i < w->fn->nuses; i++) {
+		TSNode id, x, p;
+		size_t n = 0;
+		const char *chain[8];
+
+		if (w->fn->use_var[i] != h->var)
+			continue;
+		id = ts_node_descendant_for_byte_range(root, w->fn->use_off[i],
+						       w->fn->use_off[i] + 1);
+		x = id;
+		for (p = ts_node_parent(x); sym_is(p, GS->selector_expression) &&
+		     node_eq(go_field(p, f_operand), x) && n < 8;
+		     x = p, p = ts_node_parent(p))
+			chain[n++] = go_text_dup(w->f, go_field(p, f_field));
+		if (n == k + 1 && chain_is(chain, k, h->prefix)) {
+			for (size_t j = 0; j < ARRAY_SIZE(o->kind->rel_names) &&
+					   o->kind->rel_names[j]; j++) {
+				if (strcmp(chain[k], o->kind->rel_names[j]) == 0)
+					return true; /* released there */
+			}
+		}
+		if (n && (n != k || !chain_is(chain, k, h->prefix)))
+			continue; /* a field or method of it */
+		/* the value itself (or its released object) */
+		p = ts_node_parent(x);
+		while (sym_is(p, GS->parenthesized_expression))
+			p = ts_node_parent(p);
+		if (sym_is(p, GS->argument_list) || sym_is(p, GS->send_statement) ||
+		    sym_is(p, GS->literal_element) ||
+		    sym_is(p, GS->keyed_element))
+			return true;
+		if (sym_is(p, GS->expression_list)) {
+			TSNode gp = ts_node_parent(p);
+
+			if (sym_is(gp, GS->return_statement) ||
+			    ((sym_is(gp, GS->assignment_statement) ||
+			      sym_is(gp, GS->short_var_declaration)) &&
+			     node_eq(go_field(gp, f_right), p)))
+				return true;
+		}
 	}
 	return false;
 }
@@ -2172,6 +2247,19 @@ static bool passthru_of(struct walk *w, TSNode call, struct eng_acquire *out)
 	return true;
 }
 
+/* What call acquires: a row of the spec, a constructor summary or a
+ * pass-through wrapper around one. */
+static bool acquire_of(struct walk *w, TSNode call, struct eng_acquire *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->err_result = -1;
+	if (w->spec->acquire(w->spec->ctx, w->fn, call, a))
+		return true;
+	memset(a, 0, sizeof(*a));
+	a->err_result = -1;
+	return ctor_of(w, call, a) || passthru_of(w, call, a);
+}
+
 /* Obligations on the results of call, assigned to the targets of lhs (an
  * expression_list, or null when the results are dropped). */
 static void acquire_results(struct walk *w, struct st *s, TSNode call,
@@ -2182,15 +2270,8 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 	struct eng_var *errvar = NULL;
 	uint32_t nl = 0;
 
-	a.err_result = -1;
-	if (w->summary_mode || !w->spec->acquire)
+	if (w->summary_mode || !w->spec->acquire || !acquire_of(w, call, &a))
 		return;
-	if (!w->spec->acquire(w->spec->ctx, w->fn, call, &a)) {
-		memset(&a, 0, sizeof(a));
-		a.err_result = -1;
-		if (!ctor_of(w, call, &a) && !passthru_of(w, call, &a))
-			return;
-	}
 	if (w->lit_acquire && (!a.results || ts_node_is_null(lhs)))
 		return; /* the literal's own walk sees those */
 	if (!a.results) {
@@ -2403,8 +2484,13 @@ static void nilify(struct walk *w, struct st *st, struct eng_var *v,
 			for (size_t j = 0; j < o->h.len && !hit; j++)
 				hit = o->h.items[j].var == v;
 		}
-		if (hit && (st->open & bit(i)))
+		/* nil, not released: no rel bit (see overwrite_check) */
+		if (hit && (st->open & bit(i))) {
+			uint64_t rel = st->rel & bit(i);
+
 			ob_release(st, i);
+			st->rel = (st->rel & ~bit(i)) | rel;
+		}
 	}
 }
 
@@ -2446,7 +2532,11 @@ static void nilify_path(struct walk *w, struct st *st, TSNode sel)
 			if (o->h.items[j].var == v &&
 			    strcmp(o->h.items[j].prefix, path) == 0 &&
 			    (st->open & bit(i))) {
+				uint64_t rel = st->rel & bit(i);
+
+				/* nil, not released: no rel bit */
 				ob_release(st, i);
+				st->rel = (st->rel & ~bit(i)) | rel;
 				break;
 			}
 		}
@@ -3654,7 +3744,8 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec)
 		struct eng_leak *l;
 
 		if (!o->exits.len ||
-		    (o->never_only && (o->released || o->transferred)))
+		    (o->never_only && (o->released || o->transferred ||
+				       lit_var_handled(w, o))))
 			continue;
 		l = &r->leaks[r->nleaks++];
 		l->kind = o->kind;
