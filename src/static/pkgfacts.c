@@ -103,6 +103,8 @@ struct pf_build {
 	VEC(size_t) marks;
 	VEC(TSNode) stack;   /* nodes being walked: parents without
 				ts_node_parent(), which is linear */
+	VEC(unsigned char) fors; /* per for statement being walked: 1 when
+				    endless (leave() need not ask again) */
 	TSNode fn_node;	     /* the top-level function being walked */
 	unsigned loop;	     /* endless loops around the current node */
 	unsigned anyloop;    /* loops of any kind around it */
@@ -1613,10 +1615,14 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 
 	LH_UNUSED(depth);
 	VEC_PUSH(&b->stack, n);
-	if (sym == s->for_statement && syn_endless_for(n))
-		b->loop++;
-	if (sym == s->for_statement)
+	if (sym == s->for_statement) {
+		bool endless = syn_endless_for(n);
+
+		VEC_PUSH(&b->fors, endless);
+		if (endless)
+			b->loop++;
 		b->anyloop++;
+	}
 	if (pf__opens_scope(sym))
 		pf__mark(b);
 	if (sym == s->func_literal) {
@@ -1757,14 +1763,16 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 static void pf__leave(void *ctx, TSNode n)
 {
 	struct pf_build *b = ctx;
+	TSSymbol sym = ts_node_symbol(n);
 
-	if (pf__opens_scope(ts_node_symbol(n)))
+	if (pf__opens_scope(sym))
 		pf__pop(b);
-	if (ts_node_symbol(n) == GS->for_statement && syn_endless_for(n) &&
-	    b->loop)
-		b->loop--;
-	if (ts_node_symbol(n) == GS->for_statement && b->anyloop)
-		b->anyloop--;
+	if (sym == GS->for_statement && b->fors.len) {
+		if (b->fors.items[--b->fors.len] && b->loop)
+			b->loop--;
+		if (b->anyloop)
+			b->anyloop--;
+	}
 	if (b->stack.len)
 		b->stack.len--;
 }
@@ -1806,6 +1814,7 @@ static void pf__walk_func(struct pf_build *b, TSNode fn, bool method)
 	b->scope.len = 0;
 	b->marks.len = 0;
 	b->stack.len = 0;
+	b->fors.len = 0;
 	b->loop = b->anyloop = 0;
 	b->fn_node = fn;
 	b->func = go_text_dup(b->file, name);
@@ -1855,6 +1864,7 @@ static void pf__walk_var_decl(struct pf_build *b, TSNode decl)
 			b->scope.len = 0;
 			b->marks.len = 0;
 			b->stack.len = 0;
+			b->fors.len = 0;
 			b->loop = b->anyloop = 0;
 			b->fn_node = (TSNode){ 0 };
 			b->func = b->top = NULL;
@@ -2385,6 +2395,7 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 	VEC_FREE(&b.scope);
 	VEC_FREE(&b.marks);
 	VEC_FREE(&b.stack);
+	VEC_FREE(&b.fors);
 	map_release(&b.globals);
 	map_release(&b.targets);
 	map_release(&b.inst);
