@@ -19,6 +19,7 @@
 
 #include "static/apis.h"
 #include "static/resources.h"
+#include "static/syn.h"
 #include "static/walk.h"
 
 struct res_item {
@@ -820,6 +821,49 @@ static void res__report_stores(struct lh_pass *p, struct res_facts *rf,
 	}
 }
 
+/* `time.NewTicker(d).C` used in place: the ticker itself is dropped and
+ * can never be stopped; reported like time.Tick (syn_tick_chan_leaks) when
+ * its function can return. */
+static void res__unheld_tickers(struct lh_pass *p)
+{
+	const TSSymbol kinds[] = { GS->call_expression, 0 };
+
+	for (size_t i = 0; i < p->pkg->nfiles; i++) {
+		struct gofile *f = p->pkg->files[i];
+		struct walk_iter it;
+		const struct gonode *e;
+
+		if (!syn_imports(f, "time") || syn_file_ignored(f))
+			continue;
+		walk_iter_file(&it, f, kinds);
+		while ((e = walk_next(&it))) {
+			TSNode call = e->node, sel = ts_node_parent(call), fn;
+			struct lh_finding *fd;
+
+			while (!ts_node_is_null(sel) &&
+			       ts_node_symbol(sel) == GS->parenthesized_expression)
+				sel = ts_node_parent(sel);
+			if (ts_node_is_null(sel) ||
+			    ts_node_symbol(sel) != GS->selector_expression ||
+			    !go_text_is(f, go_field(sel, f_field), "C") ||
+			    !syn_call_pkg(f, call, "time", "NewTicker") ||
+			    !syn_tick_chan_leaks(f, sel, &fn))
+				continue;
+			fd = pass_report(p, p->rule, f, call,
+					 "ticker is never stopped: only its "
+					 "channel is kept");
+			pass_step(p, fd, f, sel, "%s can return with the "
+				  "ticker still running",
+				  ts_node_symbol(fn) == GS->func_literal
+					  ? "the func literal"
+					  : pass_func_name(f, call));
+			pass_fix(p, fd, "keep the ticker: t := "
+				 "time.NewTicker(d), defer t.Stop(), and use "
+				 "t.C");
+		}
+	}
+}
+
 void res_report(struct lh_pass *p)
 {
 	struct gopkg *pkg = p->pkg;
@@ -839,6 +883,8 @@ void res_report(struct lh_pass *p)
 	}
 	rf = res__facts(pkg);
 	res__report_stores(p, rf, collected);
+	if (!collected && strcmp(apis_kind(RES_TICKER)->rule, p->rule->id) == 0)
+		res__unheld_tickers(p);
 	for (size_t i = 0; i < rf->n; i++) {
 		const struct eng_leak *l = rf->items[i].leak;
 		struct gofile *f = rf->items[i].fn->file;

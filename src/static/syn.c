@@ -5,6 +5,7 @@
  * statements must not be walked with ts_node_child().
  */
 #include <errno.h>
+#include <string.h>
 
 #include "static/syn.h"
 
@@ -545,4 +546,204 @@ static bool syn__term(const struct gofile *f, TSNode s, unsigned depth)
 bool syn_terminating(const struct gofile *f, TSNode stmt)
 {
 	return syn__term(f, stmt, 0);
+}
+
+/* ================================================================ tickers */
+
+/* `time.Tick(d)` or `time.NewTicker(d).C`: a ticker channel whose ticker
+ * nobody holds. */
+static bool syn__tick_chan(const struct gofile *f, TSNode e)
+{
+	e = go_unparen(e);
+	if (ts_node_is_null(e))
+		return false;
+	if (ts_node_symbol(e) == GS->call_expression)
+		return syn_call_pkg(f, e, "time", "Tick");
+	return ts_node_symbol(e) == GS->selector_expression &&
+	       go_text_is(f, go_field(e, f_field), "C") &&
+	       syn_call_pkg(f, go_unparen(go_field(e, f_operand)), "time",
+			    "NewTicker");
+}
+
+/* The local the tick channel is stored in (`c := time.Tick(d)`), or a
+ * null node when used in place; *ok false when it goes elsewhere. */
+static TSNode syn__tick_holder(TSNode call, bool *ok)
+{
+	TSNode p = ts_node_parent(call), gp;
+
+	*ok = false;
+	while (!ts_node_is_null(p) &&
+	       ts_node_symbol(p) == GS->parenthesized_expression)
+		p = ts_node_parent(p);
+	if (ts_node_is_null(p))
+		return p;
+	if (ts_node_symbol(p) == GS->range_clause ||
+	    (ts_node_symbol(p) == GS->unary_expression)) {
+		*ok = true;
+		return (TSNode){ 0 };
+	}
+	if (ts_node_symbol(p) != GS->expression_list)
+		return (TSNode){ 0 };
+	gp = ts_node_parent(p);
+	if (ts_node_is_null(gp) ||
+	    (ts_node_symbol(gp) != GS->short_var_declaration &&
+	     ts_node_symbol(gp) != GS->var_spec) ||
+	    ts_node_named_child_count(p) != 1)
+		return (TSNode){ 0 };
+	{
+		TSNode l = ts_node_symbol(gp) == GS->var_spec
+				   ? go_field(gp, f_name)
+				   : ts_node_named_child(go_field(gp, f_left), 0);
+
+		if (ts_node_is_null(l) || ts_node_symbol(l) != GS->identifier)
+			return (TSNode){ 0 };
+		*ok = true;
+		return l;
+	}
+}
+
+struct syn__tick_uses {
+	const struct gofile *f;
+	const char *name;
+	size_t len;
+	TSNode decl;
+	bool escapes;
+	unsigned in_go; /* inside a go statement */
+};
+
+static bool syn__tick_uses_enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct syn__tick_uses *u = ctx;
+	TSNode p;
+	size_t len;
+	const char *s;
+	TSSymbol ps;
+
+	LH_UNUSED(depth);
+	if (u->escapes)
+		return false;
+	if (ts_node_symbol(n) == GS->go_statement)
+		u->in_go++;
+	if (ts_node_symbol(n) != GS->identifier || n.id == u->decl.id)
+		return true;
+	s = go_text(u->f, n, &len);
+	if (len != u->len || memcmp(s, u->name, len) != 0)
+		return true;
+	if (u->in_go) {
+		u->escapes = true;
+		return false;
+	}
+	p = ts_node_parent(n);
+	ps = ts_node_symbol(p);
+	/* local uses: <-c, range c, case <-c */
+	if (ps == GS->unary_expression || ps == GS->range_clause)
+		return true;
+	u->escapes = true;
+	return false;
+}
+
+static void syn__tick_uses_leave(void *ctx, TSNode n)
+{
+	struct syn__tick_uses *u = ctx;
+
+	if (ts_node_symbol(n) == GS->go_statement && u->in_go)
+		u->in_go--;
+}
+
+/* A return after `at`, or inside a loop enclosing `at`, in fn. */
+struct syn__tick_ret {
+	TSNode at;
+	bool found;
+};
+
+static bool syn__tick_ret_enter(void *ctx, TSNode n, unsigned depth)
+{
+	struct syn__tick_ret *r = ctx;
+
+	LH_UNUSED(depth);
+	if (r->found || ts_node_symbol(n) == GS->func_literal)
+		return false;
+	if (ts_node_symbol(n) == GS->return_statement) {
+		if (ts_node_start_byte(n) > ts_node_start_byte(r->at)) {
+			r->found = true;
+		} else {
+			for (TSNode q = ts_node_parent(n); !ts_node_is_null(q);
+			     q = ts_node_parent(q)) {
+				if (syn_is_func(q))
+					break;
+				if (ts_node_symbol(q) == GS->for_statement &&
+				    ts_node_start_byte(q) <=
+					    ts_node_start_byte(r->at) &&
+				    ts_node_end_byte(q) >= ts_node_end_byte(r->at))
+					r->found = true;
+			}
+		}
+		return false;
+	}
+	return true;
+}
+
+/* The statement ends the function for good: terminating, or ranging over
+ * the tick channel with no break. */
+static bool syn__tick_endless(const struct gofile *f, TSNode last)
+{
+	TSNode rc;
+
+	if (ts_node_is_null(last))
+		return false;
+	if (syn_terminating(f, last))
+		return true;
+	if (ts_node_symbol(last) != GS->for_statement)
+		return false;
+	rc = ts_node_named_child(last, 0);
+	if (ts_node_is_null(rc) || ts_node_symbol(rc) != GS->range_clause)
+		return false;
+	{
+		TSNode r = go_unparen(go_field(rc, f_right));
+
+		if (!syn__tick_chan(f, r) &&
+		    ts_node_symbol(r) != GS->identifier)
+			return false;
+	}
+	return !syn_loop_has_break(f, last);
+}
+
+static bool syn__tick_can_return(const struct gofile *f, TSNode fn, TSNode call)
+{
+	struct syn__tick_ret r = { call, false };
+	struct syn_walker w = { syn__tick_ret_enter, NULL, &r };
+	TSNode body = go_field(fn, f_body);
+
+	syn_walk(body, &w);
+	if (r.found)
+		return true;
+	return !syn__tick_endless(f, syn_last_stmt(body));
+}
+
+bool syn_tick_chan_leaks(const struct gofile *f, TSNode ch, TSNode *fn)
+{
+	TSNode holder;
+	bool ok;
+
+	*fn = syn_enclosing_func(ch);
+	if (ts_node_is_null(*fn))
+		return false; /* package-level: lives for the process */
+	if (ts_node_symbol(*fn) == GS->function_declaration &&
+	    go_text_is(f, go_field(*fn, f_name), "main") &&
+	    strcmp(f->pkgname, "main") == 0)
+		return false;
+	holder = syn__tick_holder(ch, &ok);
+	if (!ok)
+		return false;
+	if (!ts_node_is_null(holder)) {
+		struct syn__tick_uses u = { f, NULL, 0, holder, false, 0 };
+		struct syn_walker w = { syn__tick_uses_enter,
+					syn__tick_uses_leave, &u };
+
+		u.name = go_text(f, holder, &u.len);
+		syn_walk(go_field(*fn, f_body), &w);
+		if (u.escapes)
+			return false;
+	}
+	return syn__tick_can_return(f, *fn, ch);
 }

@@ -83,4 +83,13 @@ TSNode syn_last_stmt(TSNode block);
  * clause). */
 bool syn_has_token(TSNode n, const char *tok);
 
+/* True when the ticker channel ch (`time.Tick(d)` or `time.NewTicker(d).C`,
+ * whose ticker nobody holds) leaks its ticker: ch is used only inside its
+ * function (ranged over, received from, or kept in a local that does not
+ * escape to a goroutine, a return, a field) and that function can return
+ * after it (a return after ch or in a loop around it, or a body that can
+ * finish normally). Never for package-level expressions or main() of
+ * package main. *fn receives the enclosing function. */
+bool syn_tick_chan_leaks(const struct gofile *f, TSNode ch, TSNode *fn);
+
 #endif /* LH_STATIC_SYN_H */

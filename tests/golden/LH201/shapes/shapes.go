@@ -213,3 +213,60 @@ func burst(d time.Duration, n int) int {
 	}
 	return count
 }
+
+// D15 leak: ticker via a range on NewTicker(...).C in a returning function.
+func pollN(n int) {
+	i := 0
+	for range time.NewTicker(time.Second).C { // want LH201
+		i++
+		if i == n {
+			return
+		}
+	}
+}
+
+// D17 leak: type switch on an error, one case returns early with the ticker running.
+func handleErr(err error) int {
+	t := time.NewTicker(time.Second) // want LH201
+	switch e := err.(type) {
+	case nil:
+		t.Stop()
+		return 0
+	case interface{ Timeout() bool }:
+		if e.Timeout() {
+			return 1
+		}
+	}
+	<-t.C
+	t.Stop()
+	return 2
+}
+
+// D19 neg: the in-place ticker channel of a goroutine that never ends.
+func heartbeatForever(beat func()) {
+	go func() {
+		for range time.NewTicker(time.Minute).C {
+			beat()
+		}
+	}()
+}
+
+// D20 leak: the channel kept in a local, the ticker dropped.
+func firstTicks(n int) []time.Time {
+	c := time.NewTicker(10 * time.Millisecond).C // want LH201 "only its channel is kept"
+	var out []time.Time
+	for len(out) < n {
+		out = append(out, <-c)
+	}
+	return out
+}
+
+// D21 neg: the ticker's channel handed to a goroutine.
+func feed(out chan<- time.Time) {
+	c := time.NewTicker(time.Second).C
+	go func() {
+		for t := range c {
+			out <- t
+		}
+	}()
+}

@@ -191,3 +191,16 @@ func rearmStop(d time.Duration, ch <-chan int) int {
 		return 0
 	}
 }
+
+// D16 neg: a timer in a closure stored and called by defer.
+func deferredStopVar(ch <-chan int) int {
+	t := time.NewTimer(time.Second)
+	stop := func() { t.Stop() }
+	defer stop()
+	select {
+	case v := <-ch:
+		return v
+	case <-t.C:
+		return 0
+	}
+}

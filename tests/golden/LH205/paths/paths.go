@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"sync"
 	"time"
 )
@@ -516,3 +517,189 @@ func NewRequest(parent context.Context) *Request {
 	r.ctx, r.Cancel = context.WithTimeout(parent, time.Second)
 	return r
 }
+
+// D1 neg: break inside a switch only leaves the switch; cancel runs after it.
+func switchBreak(parent context.Context, in <-chan int) {
+	for v := range in {
+		ctx, cancel := context.WithTimeout(parent, time.Second)
+		switch {
+		case v < 0:
+			break
+		case v == 0:
+			log.Print("zero")
+		}
+		_ = call(ctx)
+		cancel()
+	}
+}
+
+// D2 leak: continue inside a switch inside the loop.
+func switchContinue(parent context.Context, in <-chan int) {
+	for v := range in {
+		ctx, cancel := context.WithTimeout(parent, time.Second) // want LH205
+		switch {
+		case v == 0:
+			continue
+		}
+		_ = call(ctx)
+		cancel()
+	}
+}
+
+// D3 leak: labeled continue to the outer loop from an inner loop.
+func groups(parent context.Context, gs [][]int) {
+outer:
+	for _, g := range gs {
+		ctx, cancel := context.WithCancel(parent) // want LH205
+		for _, x := range g {
+			if x < 0 {
+				continue outer
+			}
+			_ = call(ctx)
+		}
+		cancel()
+	}
+}
+
+// D4 leak: select with default falls out without cancelling.
+func tryDone(parent context.Context, done <-chan struct{}) bool {
+	ctx, cancel := context.WithCancel(parent) // want LH205
+	_ = call(ctx)
+	select {
+	case <-done:
+		cancel()
+		return true
+	default:
+	}
+	return false
+}
+
+// D5 neg: runtime.Goexit and log.Panicf paths owe nothing.
+func exitPaths(parent context.Context, mode int) {
+	ctx, cancel := context.WithCancel(parent)
+	switch mode {
+	case 1:
+		runtime.Goexit()
+	case 2:
+		log.Panicf("bad mode %d", mode)
+	}
+	_ = call(ctx)
+	cancel()
+}
+
+// D6 neg: same-package function that never returns.
+func die(msg string) {
+	log.Fatal(msg)
+}
+
+func mustWork(parent context.Context) {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	if err := call(ctx); err != nil {
+		die(err.Error())
+	}
+	cancel()
+}
+
+// D7 leak: if-init declared cancel, the else branch returns without it.
+func ifInit(parent context.Context, fast bool) error {
+	if ctx, cancel := context.WithTimeout(parent, time.Second); fast { // want LH205
+		defer cancel()
+		return call(ctx)
+	} else {
+		return call(ctx)
+	}
+}
+
+// D8 neg: named results, release closure returned (bare return).
+func acquire(parent context.Context) (ctx context.Context, release func(), err error) {
+	ctx, cancel := context.WithTimeout(parent, time.Second)
+	var wg sync.WaitGroup
+	release = func() {
+		cancel()
+		wg.Wait()
+	}
+	return
+}
+
+// D9 neg: WithTimeout returned directly (no variable).
+func withDefault(parent context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(parent, 30*time.Second)
+}
+
+// D10 neg: goroutine owns cancel via defer, started in a loop.
+func startAll(parent context.Context, jobs []func(context.Context)) {
+	for _, j := range jobs {
+		ctx, cancel := context.WithCancel(parent)
+		go func(j func(context.Context)) {
+			defer cancel()
+			j(ctx)
+		}(j)
+	}
+}
+
+// D11 leak: goto backwards retry overwrites the cancel.
+func gotoRetry(parent context.Context) error {
+	n := 0
+retry:
+	ctx, cancel := context.WithTimeout(parent, time.Second) // want LH205
+	if err := call(ctx); err != nil && n < 3 {
+		n++
+		goto retry
+	}
+	cancel()
+	return nil
+}
+
+// D12 neg: recover in deferred closure; cancel deferred.
+func safe(parent context.Context) (err error) {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	defer func() {
+		if r := recover(); r != nil {
+			err = errors.New("panic")
+		}
+	}()
+	return call(ctx)
+}
+
+// D13 leak: cancel only called in a goroutine on one branch.
+func maybeAsync(parent context.Context, async bool) error {
+	ctx, cancel := context.WithCancel(parent) // want LH205
+	if async {
+		go func() {
+			defer cancel()
+			_ = call(ctx)
+		}()
+		return nil
+	}
+	return call(ctx)
+}
+
+// D14 neg: cancel passed as a method value to a registry (transfer).
+type registry struct{ fns []func() }
+
+func (r *registry) add(f func()) { r.fns = append(r.fns, f) }
+func (r *registry) closeAll() {
+	for _, f := range r.fns {
+		f()
+	}
+}
+
+func registered(parent context.Context, r *registry) context.Context {
+	ctx, cancel := context.WithCancel(parent)
+	r.add(cancel)
+	return ctx
+}
+
+// D18 neg: sync.Once guarded cancel in Close.
+type once struct {
+	once   sync.Once
+	cancel context.CancelFunc
+}
+
+func newOnce(parent context.Context) (*once, context.Context) {
+	ctx, cancel := context.WithCancel(parent)
+	return &once{cancel: cancel}, ctx
+}
+
+func (o *once) Close() { o.once.Do(o.cancel) }
