@@ -174,13 +174,16 @@ typedef VEC(struct res_call) call_vec;
 static void res__outer(struct gofile *f, const struct gonode *e,
 		       node_vec *out)
 {
-	TSNode list = ts_node_parent(e->node);
-	const struct gonode *fe;
+	TSNode list;
+	const struct gonode *fe = &f->nodes.items[e->func - 1];
 
+	if (fe->sym != GS->func_literal)
+		return; /* only calls in func literals (cheap test first) */
+	list = ts_node_parent(e->node);
 	if (ts_node_symbol(list) != GS->expression_list ||
 	    ts_node_symbol(ts_node_parent(list)) != GS->assignment_statement)
 		return;
-	for (fe = &f->nodes.items[e->func - 1]; fe->func;) {
+	while (fe->func) {
 		bool seen = false;
 
 		fe = &f->nodes.items[fe->func - 1];
