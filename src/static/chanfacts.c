@@ -537,7 +537,25 @@ static bool cf__declares(const struct gofile *f, TSNode id)
 
 bool chanfacts_field_dead(const struct chfield *f)
 {
-	return f && !f->exported && !f->escapes && !f->nsend && !f->nclose;
+	return f && !f->exported && !f->escapes && !f->foreign && !f->nsend &&
+	       !f->nclose;
+}
+
+/* True when v, a value given to a channel field, is a channel made right
+ * there (`make(chan T)`) or nil: nobody else holds it. */
+static bool cf__made_here(const struct gofile *file, TSNode v)
+{
+	const struct go_syms *g = GS;
+	TSNode fn;
+
+	if (cf__is(v, g->literal_element) && ts_node_named_child_count(v))
+		v = ts_node_named_child(v, 0);
+	if (cf__is(v, g->identifier))
+		return go_text_is(file, v, "nil");
+	if (!cf__is(v, g->call_expression))
+		return false;
+	fn = go_field(v, f_function);
+	return cf__is(fn, g->identifier) && go_text_is(file, fn, "make");
 }
 
 /* What a use of channel field f at selector sel does; sets *kind and
@@ -591,7 +609,18 @@ static bool cf__field_use(const struct gofile *file, struct chfield *f,
 
 		if (cf__is(pp, g->assignment_statement) &&
 		    cf__eq(go_field(pp, f_left), p)) {
+			TSNode r = go_field(pp, f_right);
+			uint32_t n = ts_node_named_child_count(p);
+
 			f->assigned = true;
+			for (uint32_t i = 0; i < n && !f->foreign; i++) {
+				if (!cf__eq(ts_node_named_child(p, i), x))
+					continue;
+				f->foreign = ts_node_named_child_count(r) !=
+						     n ||
+					     !cf__made_here(file,
+						ts_node_named_child(r, i));
+			}
 			return false;
 		}
 	}
@@ -704,9 +733,13 @@ static void cf__positional(const struct gofile *file, struct chfacts *cf,
 	for (size_t i = 0; i < cf->nfields; i++) {
 		const char *ty = cf->fields[i].type;
 
+		/* which element is which field is not followed: any
+		 * positional value may come from elsewhere */
 		if (ty && strlen(ty) <= len && !memcmp(t + len - strlen(ty), ty,
-						  strlen(ty)))
+						  strlen(ty))) {
 			cf->fields[i].assigned = true;
+			cf->fields[i].foreign = true;
+		}
 	}
 }
 
@@ -775,8 +808,13 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 				const char *t = go_text(f, key, &len);
 				struct chfield *fl = cf__field_named(cf, t, len);
 
-				if (fl)
+				if (fl) {
 					fl->assigned = true;
+					if (ts_node_named_child_count(n) < 2 ||
+					    !cf__made_here(f,
+						ts_node_named_child(n, 1)))
+						fl->foreign = true;
+				}
 			} else if (s == g->composite_literal) {
 				cf__positional(f, cf, n);
 			}

@@ -95,6 +95,9 @@ struct chfield {
 			      an unkeyed T{...} literal */
 	bool escapes;	   /* its value taken anywhere else: aliased,
 			      returned, passed, stored */
+	bool foreign;	   /* given a channel the package did not make
+			      right there (a parameter, a call's result,
+			      a local): whoever made it may close it */
 };
 
 /* An operation on a channel field inside a function or its goroutines. */
@@ -135,8 +138,9 @@ struct chfacts {
 };
 
 /* True when nothing in the package can ever make a receive on field f
- * complete: nothing sends on it or closes it, and its value never leaves
- * what the package can see (unexported, never escapes). */
+ * complete: nothing sends on it or closes it, its value never leaves
+ * what the package can see (unexported, never escapes), and every value it
+ * is given is a channel made right there (make(...), or nil). */
 bool chanfacts_field_dead(const struct chfield *f);
 
 /* The channel facts of pkg, computed on first use and cached. Borrowed:
