@@ -16,6 +16,7 @@
 
 #include "static/apis.h"
 #include "static/engine.h"
+#include "static/walk.h"
 
 /* ================================================================ small map */
 
@@ -2059,29 +2060,22 @@ static void ctor_direct(struct walk *w, TSNode ret)
 	}
 }
 
-/* A same-package function (or method of a known receiver type) that
- * returns a resource it acquired: calling it acquires that resource.
- * Computed once per function and hook (the walk of the callee with the
- * same spec), recursion-safe. */
-static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
+/* The declaration ctor_of() would summarize for call (results *nres,
+ * error result *err), or NULL. */
+static const struct godecl *ctor__decl(struct walk *w, TSNode call,
+				       unsigned *nres, int *err)
 {
 	const struct go_syms *g = GS;
 	TSNode fun = go_unparen(go_field(call, f_function));
 	struct gopkg *pkg = w->fn->pkg;
 	const struct godecl *d = NULL;
-	struct amap_ent *e;
-	struct ctor *c;
-	unsigned nres;
-	int err;
 
-	if (w->ctor_depth >= 4)
-		return false;
 	if (sym_is(fun, g->identifier)) {
 		size_t len;
 		const char *t = go_text(w->f, fun, &len);
 
 		if (eng_resolve(w->fn, fun))
-			return false;
+			return NULL;
 		d = gopkg_lookup(pkg, arena_strndup(&pkg->arena, t, len));
 		if (d && d->kind != GODECL_FUNC)
 			d = NULL;
@@ -2095,14 +2089,35 @@ static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
 			const char *on = go_text(w->f, op, &len);
 
 			if (go_import_path(w->f, on, len))
-				return false; /* another package */
+				return NULL; /* another package */
 		}
 		nm = go_text(w->f, go_field(fun, f_field), &len);
 		d = method_decl(w, op, nm, len, &guessed);
 		if (guessed)
 			d = NULL;
 	}
-	if (!d || !ctor__results(d->file, d->node, &nres, &err))
+	if (!d || !ctor__results(d->file, d->node, nres, err))
+		return NULL;
+	return d;
+}
+
+/* A same-package function (or method of a known receiver type) that
+ * returns a resource it acquired: calling it acquires that resource.
+ * Computed once per function and hook (the walk of the callee with the
+ * same spec), recursion-safe. */
+static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
+{
+	struct gopkg *pkg = w->fn->pkg;
+	const struct godecl *d;
+	struct amap_ent *e;
+	struct ctor *c;
+	unsigned nres;
+	int err;
+
+	if (w->ctor_depth >= 4)
+		return false;
+	d = ctor__decl(w, call, &nres, &err);
+	if (!d)
 		return false;
 	e = amap_add(&pkg->arena, &eng__pkg(pkg)->ctors, d->node.id,
 		     (long)(uintptr_t)w->spec->acquire, NULL);
@@ -2258,6 +2273,56 @@ static bool acquire_of(struct walk *w, TSNode call, struct eng_acquire *a)
 	memset(a, 0, sizeof(*a));
 	a->err_result = -1;
 	return ctor_of(w, call, a) || passthru_of(w, call, a);
+}
+
+struct may_acquire {
+	struct walk *w;
+	bool yes;
+};
+
+static bool may_acquire_enter(void *ctx, TSNode call, unsigned depth)
+{
+	struct may_acquire *m = ctx;
+	struct walk *w = m->w;
+	struct eng_acquire a = { 0 };
+	const struct godecl *d;
+	struct amap_ent *e;
+	unsigned nres;
+	int err;
+
+	LH_UNUSED(depth);
+	if (m->yes)
+		return false;
+	a.err_result = -1;
+	if (w->spec->acquire(w->spec->ctx, w->fn, call, &a)) {
+		m->yes = true;
+		return false;
+	}
+	d = ctor__decl(w, call, &nres, &err);
+	if (!d)
+		return true;
+	/* a summary computed already that says no stays no */
+	e = amap_find(&eng__pkg(w->fn->pkg)->ctors, d->node.id,
+		      (long)(uintptr_t)w->spec->acquire, NULL);
+	if (!e || !e->value || ((struct ctor *)e->value)->valid ||
+	    ((struct ctor *)e->value)->computing)
+		m->yes = true;
+	return !m->yes;
+}
+
+bool eng_may_acquire(struct eng_func *fn, const struct eng_spec *spec)
+{
+	const TSSymbol kinds[] = { GS->call_expression, 0 };
+	struct may_acquire m = { NULL, false };
+	struct syn_walker sw = { may_acquire_enter, NULL, &m };
+
+	if (!spec->acquire || fn->too_deep || ts_node_is_null(fn->body))
+		return false;
+	m.w = walk_new(fn, spec);
+	/* every depth: the walk may follow calls deeper than syn_walk */
+	walk_fn_body(fn->file, fn->decl, kinds, UINT32_MAX, &sw);
+	walk_free(m.w);
+	return m.yes;
 }
 
 /* Obligations on the results of call, assigned to the targets of lhs (an

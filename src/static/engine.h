@@ -297,6 +297,14 @@ struct eng_result {
  * gave up). Allocated in the package arena. */
 struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec);
 
+/* False when no call in fn's body (func literals included) can acquire
+ * for spec: neither spec->acquire nor a same-package constructor (a
+ * function whose results may hold a resource, not known to return none)
+ * says yes. eng_run() of such a fn with no entries finds nothing: the
+ * caller may skip it. Calls spec->acquire on every call of the body, so
+ * only for a hook without side effects. Computes no summary. */
+bool eng_may_acquire(struct eng_func *fn, const struct eng_spec *spec);
+
 /* "returns at line 42", "falls off the end at line 50", ... for an exit.
  * Allocated in the package arena. */
 const char *eng_exit_text(struct gopkg *pkg, const struct eng_exit *e);

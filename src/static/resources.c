@@ -324,7 +324,13 @@ static struct res_facts *res__facts(struct gopkg *pkg)
 		for (size_t k = 0; k < cands[i].len; k++) {
 			struct eng_func *fn = eng_func_get(pkg, f,
 							   cands[i].items[k]);
-			struct eng_result *r = eng_run(fn, &spec);
+			struct eng_result *r;
+
+			/* most candidates call a Close or Get that is not
+			 * one of the table's: nothing to walk */
+			if (!eng_may_acquire(fn, &spec))
+				continue;
+			r = eng_run(fn, &spec);
 
 			for (size_t j = 0; j < r->nleaks; j++) {
 				struct res_item it = { fn, &r->leaks[j] };
