@@ -123,6 +123,89 @@ static bool node_eq(TSNode a, TSNode b)
 	return ts_node_eq(a, b);
 }
 
+/* Children of nodes, pushed on a stack by one cursor pass: nth(n, i) in a
+ * loop walks i siblings each time, quadratic in long blocks, case bodies
+ * and argument lists. A cursor step costs more than a sibling step, so
+ * short lists are read with nth(). */
+struct kids {
+	VEC(TSNode) v;
+	TSTreeCursor cur;
+	bool init;
+};
+
+#define KIDS_MIN 8 /* children: fewer are read with nth() */
+
+/* An iteration over the children of one node. */
+struct kid_iter {
+	struct kids *k;
+	TSNode n;
+	size_t base;
+	uint32_t count;
+	bool pushed, named;
+};
+
+/* Pushes the children of n (the named ones, or all) on k; returns how
+ * many. */
+static uint32_t kids_push(struct kids *k, TSNode n, bool named)
+{
+	uint32_t c = 0;
+
+	if (!k->init)
+		k->cur = ts_tree_cursor_new(n);
+	else
+		ts_tree_cursor_reset(&k->cur, n);
+	k->init = true;
+	if (!ts_tree_cursor_goto_first_child(&k->cur))
+		return 0;
+	do {
+		TSNode x = ts_tree_cursor_current_node(&k->cur);
+
+		if (!named || ts_node_is_named(x)) {
+			VEC_PUSH(&k->v, x);
+			c++;
+		}
+	} while (ts_tree_cursor_goto_next_sibling(&k->cur));
+	return c;
+}
+
+/* Starts an iteration over the children of n (the named ones, or all);
+ * returns how many. Read child i with kids_at(), end with kids_close()
+ * (iterations nest like a stack). */
+static uint32_t kids_open(struct kid_iter *it, struct kids *k, TSNode n,
+			  bool named)
+{
+	it->k = k;
+	it->n = n;
+	it->base = k->v.len;
+	it->named = named;
+	it->count = ts_node_is_null(n) ? 0 : named ?
+		    ts_node_named_child_count(n) : ts_node_child_count(n);
+	it->pushed = it->count > KIDS_MIN;
+	if (it->pushed)
+		it->count = kids_push(k, n, named);
+	return it->count;
+}
+
+static TSNode kids_at(const struct kid_iter *it, uint32_t i)
+{
+	if (it->pushed)
+		return it->k->v.items[it->base + i];
+	return it->named ? ts_node_named_child(it->n, i) :
+			   ts_node_child(it->n, i);
+}
+
+static void kids_close(struct kid_iter *it)
+{
+	it->k->v.len = it->base;
+}
+
+static void kids_release(struct kids *k)
+{
+	VEC_FREE(&k->v);
+	if (k->init)
+		ts_tree_cursor_delete(&k->cur);
+}
+
 /* ================================================================ resolution */
 
 struct scope_ent {
@@ -141,6 +224,7 @@ struct resolver {
 	VEC(struct eng_var *) use_var;
 	VEC(uint32_t) scope_ends; /* end byte of each open scope */
 	VEC(uint32_t) scope_starts;
+	struct kids kids;
 	bool too_deep;
 };
 
@@ -222,10 +306,12 @@ static void res__node(struct resolver *r, TSNode n, unsigned depth);
 
 static void res__children(struct resolver *r, TSNode n, unsigned depth)
 {
-	uint32_t c = nchild(n);
+	struct kid_iter it;
+	uint32_t c = kids_open(&it, &r->kids, n, true);
 
 	for (uint32_t i = 0; i < c; i++)
-		res__node(r, nth(n, i), depth + 1);
+		res__node(r, kids_at(&it, i), depth + 1);
+	kids_close(&it);
 }
 
 /* Declares the names of a parameter_list. */
@@ -531,6 +617,7 @@ static struct eng_func *eng__resolve(struct gopkg *pkg, struct gofile *f,
 	VEC_FREE(&r.use_var);
 	VEC_FREE(&r.scope_ends);
 	VEC_FREE(&r.scope_starts);
+	kids_release(&r.kids);
 	return fn;
 }
 
@@ -921,6 +1008,7 @@ struct walk {
 	uint32_t cur_loop_start, cur_loop_end; /* innermost loop body */
 	const char *pending_label;
 	size_t pending_label_len;
+	struct kids kids;
 };
 
 static uint64_t bit(size_t i)
@@ -1717,10 +1805,12 @@ static void scan_closure(struct walk *w, struct st *s, TSNode n,
 		}
 		acquire_results(w, s, go_unparen(nth(rhs, 0)), lhs, n);
 	} else {
-		c = nchild(n);
+		struct kid_iter it;
+
+		c = kids_open(&it, &w->kids, n, true);
 		for (uint32_t i = 0; i < c; i++)
-			scan_closure(w, s, nth(n, i), depth + 1,
-				     hit);
+			scan_closure(w, s, kids_at(&it, i), depth + 1, hit);
+		kids_close(&it);
 	}
 	w->nanc--;
 }
@@ -1773,10 +1863,12 @@ static void eval(struct walk *w, struct st *s, TSNode n, TSNode skip_call)
 		   sym == g->raw_string_literal || sym == g->int_literal) {
 		/* nothing */
 	} else {
-		uint32_t c = nchild(n);
+		struct kid_iter it;
+		uint32_t c = kids_open(&it, &w->kids, n, true);
 
 		for (uint32_t i = 0; i < c; i++)
-			eval(w, s, nth(n, i), skip_call);
+			eval(w, s, kids_at(&it, i), skip_call);
+		kids_close(&it);
 	}
 	w->nanc--;
 }
@@ -3130,10 +3222,11 @@ static void walk_back_region(struct walk *w, struct st *s, TSNode b,
 
 static void walk_block(struct walk *w, struct st *s, TSNode b, unsigned depth)
 {
-	uint32_t c = nchild(b);
+	struct kid_iter it;
+	uint32_t c = kids_open(&it, &w->kids, b, true);
 
 	for (uint32_t i = 0; i < c && !w->gave_up; i++) {
-		TSNode k = nth(b, i);
+		TSNode k = kids_at(&it, i);
 
 		if (s->dead && !sym_is(k, GS->labeled_statement))
 			continue;
@@ -3148,14 +3241,16 @@ static void walk_block(struct walk *w, struct st *s, TSNode b, unsigned depth)
 				active |= w->backs.items[j].start ==
 					  ts_node_start_byte(k);
 			for (uint32_t j = i; j < c && !back && !active; j++)
-				back = has_goto(w, nth(b, j), l, len, 0);
+				back = has_goto(w, kids_at(&it, j), l, len,
+						0);
 			if (back) {
 				walk_back_region(w, s, b, i, l, len, depth);
-				return;
+				break;
 			}
 		}
 		walk_stmt(w, s, k, depth + 1);
 	}
+	kids_close(&it);
 }
 
 /* A goto back to label region bl with state s: obligations surely open
@@ -3442,12 +3537,13 @@ static void walk_case_body(struct walk *w, struct st *s, TSNode k,
 			   unsigned depth, bool *falls)
 {
 	const struct go_syms *g = GS;
-	uint32_t c = ts_node_child_count(k);
+	struct kid_iter it;
+	uint32_t c = kids_open(&it, &w->kids, k, false);
 	bool body = false;
 
 	*falls = false;
 	for (uint32_t i = 0; i < c && !w->gave_up; i++) {
-		TSNode x = ts_node_child(k, i);
+		TSNode x = kids_at(&it, i);
 
 		if (!ts_node_is_named(x)) {
 			if (strcmp(ts_node_type(x), ":") == 0)
@@ -3464,6 +3560,7 @@ static void walk_case_body(struct walk *w, struct st *s, TSNode k,
 			continue;
 		walk_stmt(w, s, x, depth + 1);
 	}
+	kids_close(&it);
 }
 
 static void walk_switch(struct walk *w, struct st *s, TSNode n, unsigned depth)
@@ -3718,6 +3815,7 @@ static void walk_free(struct walk *w)
 	VEC_FREE(&w->stores);
 	VEC_FREE(&w->assigns);
 	VEC_FREE(&w->assigned);
+	kids_release(&w->kids);
 	free(w);
 }
 
