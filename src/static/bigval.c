@@ -171,16 +171,46 @@ static int64_t bv__array_size(struct bv_func *b, const struct gofile *f,
 	return n >= BV_LARGE ? n : 0;
 }
 
+/* ---------------------------------------------------------------- package */
+
+#define BV__BUCKETS 64
+
+/* A type name's large-struct size, computed once. */
+struct bv__size {
+	const char *name; /* package arena */
+	size_t len;
+	int64_t size;
+	struct bv__size *next;
+};
+
+/* Per package (pkg->facts[LH_FACT_BIGVAL], in the package arena): the
+ * analysed functions both LH40x and LH501 visit, and the sizes of the
+ * receiver types met. */
+struct bv__pkg {
+	bool analysed;
+	struct bv_func *funcs; /* those with large values, in file order */
+	size_t nfuncs;
+	struct bv__size *sizes[BV__BUCKETS];
+};
+
+static struct bv__pkg *bv__pkg(struct gopkg *pkg)
+{
+	if (!pkg->facts[LH_FACT_BIGVAL])
+		pkg->facts[LH_FACT_BIGVAL] =
+			arena_alloc(&pkg->arena, sizeof(struct bv__pkg));
+	return pkg->facts[LH_FACT_BIGVAL];
+}
+
+static int64_t bv__struct_size(struct bv_func *b, const char *tmp);
+
 /* A struct type of the package with a large array field: its size. */
 static int64_t bv__large_struct(struct bv_func *b, TSNode t)
 {
-	const struct godecl *d;
-	TSNode st, list;
+	struct bv__pkg *bp = bv__pkg(b->pkg);
+	struct bv__size **head, *e;
 	char tmp[128];
 	size_t len;
 	const char *s;
-	int64_t total = 0;
-	go_node_vec fields = VEC_INIT;
 
 	if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->pointer_type)
 		t = ts_node_named_child(t, 0);
@@ -189,8 +219,31 @@ static int64_t bv__large_struct(struct bv_func *b, TSNode t)
 	s = go_text(b->file, t, &len);
 	if (len >= sizeof(tmp))
 		return 0;
+	/* every method asks about its receiver: once per type */
+	head = &bp->sizes[lh_hash(s, len) % BV__BUCKETS];
+	for (e = *head; e; e = e->next) {
+		if (e->len == len && memcmp(e->name, s, len) == 0)
+			return e->size;
+	}
 	memcpy(tmp, s, len);
 	tmp[len] = '\0';
+	e = arena_alloc(&b->pkg->arena, sizeof(*e));
+	e->size = bv__struct_size(b, tmp);
+	e->name = arena_strndup(&b->pkg->arena, s, len);
+	e->len = len;
+	e->next = *head;
+	*head = e;
+	return e->size;
+}
+
+/* bv__large_struct() of the type named tmp. */
+static int64_t bv__struct_size(struct bv_func *b, const char *tmp)
+{
+	const struct godecl *d;
+	TSNode st, list;
+	int64_t total = 0;
+	go_node_vec fields = VEC_INIT;
+
 	d = gopkg_lookup(b->pkg, tmp);
 	if (!d || d->kind != GODECL_TYPE)
 		return 0;
@@ -710,24 +763,25 @@ static bool bv__maybe(struct bv_func *b, TSNode fn)
 	return false;
 }
 
-/* The node kinds bv__enter acts on (walk.c registers them for the rules
- * that use bv_analyze). */
-static const TSSymbol *bv__kinds(void)
+/* The node kinds bv__enter acts on in the declaration walks, and in the
+ * Read walk (walk.c registers them for the rules that use bv_analyze).
+ * bv__enter never skips: a walk of fewer kinds makes the same calls. */
+static const TSSymbol *bv__kinds(bool read_pass)
 {
-	static _Thread_local TSSymbol k[9];
+	static _Thread_local TSSymbol k[8], r[2];
 	const struct go_syms *g = GS;
 
 	if (!k[0]) {
-		k[0] = g->call_expression;
-		k[1] = g->func_literal;
-		k[2] = g->short_var_declaration;
-		k[3] = g->assignment_statement;
-		k[4] = g->var_spec;
-		k[5] = g->range_clause;
-		k[6] = g->type_switch_statement;
-		k[7] = g->receive_statement;
+		k[0] = g->func_literal;
+		k[1] = g->short_var_declaration;
+		k[2] = g->assignment_statement;
+		k[3] = g->var_spec;
+		k[4] = g->range_clause;
+		k[5] = g->type_switch_statement;
+		k[6] = g->receive_statement;
+		r[0] = g->call_expression;
 	}
-	return k;
+	return read_pass ? r : k;
 }
 
 static void bv__decls(struct bv_func *b, struct bv__walk *w,
@@ -740,7 +794,7 @@ static void bv__decls(struct bv_func *b, struct bv__walk *w,
 	bv__params(b, go_field(fn, f_parameters), false);
 	bv__params(b, go_field(fn, f_result), false);
 	w->read_pass = false;
-	walk_fn_body(b->file, fn, bv__kinds(), SYN_MAX_DEPTH, sw);
+	walk_fn_body(b->file, fn, bv__kinds(false), SYN_MAX_DEPTH, sw);
 }
 
 void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
@@ -774,7 +828,7 @@ void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
 		return;
 	/* buffers with a computed size become big once Read fills them */
 	w.read_pass = true;
-	walk_fn_body(f, fn, bv__kinds(), SYN_MAX_DEPTH, &sw);
+	walk_fn_body(f, fn, bv__kinds(true), SYN_MAX_DEPTH, &sw);
 	for (size_t i = 0; i < b->vars.len; i++) {
 		if (b->vars.items[i].what &&
 		    strcmp(b->vars.items[i].what, "a buffer filled by Read") == 0)
@@ -791,10 +845,13 @@ void bv_release(struct bv_func *b)
 	VEC_FREE(&b->vars);
 }
 
-void bv_each_func(struct gopkg *pkg,
-		  bool (*want)(struct gofile *f, TSNode fn),
-		  void (*fn)(struct bv_func *b, void *ctx), void *ctx)
+/* Analyses every top-level function of the package once, keeping those
+ * with large values (their vars copied to the package arena). */
+static void bv__analyse_pkg(struct gopkg *pkg, struct bv__pkg *bp)
 {
+	VEC(struct bv_func) keep = VEC_INIT;
+
+	bp->analysed = true;
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *f = pkg->files[i];
 
@@ -803,17 +860,50 @@ void bv_each_func(struct gopkg *pkg,
 		for (size_t k = 0; k < f->top.len; k++) {
 			TSNode d = f->top.items[k];
 			struct bv_func b;
+			struct bv_var *vars;
 
 			if (ts_node_symbol(d) != GS->function_declaration &&
 			    ts_node_symbol(d) != GS->method_declaration)
 				continue;
-			if (want && !want(f, d))
-				continue;
 			bv_analyze(&b, pkg, f, d);
-			if (b.vars.len)
-				fn(&b, ctx);
-			bv_release(&b);
+			if (b.vars.len) {
+				size_t n = b.vars.len;
+
+				vars = arena_alloc(&pkg->arena,
+						   n * sizeof(*vars));
+				memcpy(vars, b.vars.items, n * sizeof(*vars));
+				VEC_FREE(&b.vars);
+				b.vars.items = vars;
+				b.vars.len = b.vars.cap = n;
+				VEC_PUSH(&keep, b);
+			} else {
+				bv_release(&b);
+			}
 		}
+	}
+	bp->nfuncs = keep.len;
+	bp->funcs = arena_alloc(&pkg->arena,
+				(keep.len + 1) * sizeof(*bp->funcs));
+	if (keep.len)
+		memcpy(bp->funcs, keep.items, keep.len * sizeof(*bp->funcs));
+	VEC_FREE(&keep);
+}
+
+void bv_each_func(struct gopkg *pkg,
+		  bool (*want)(struct gofile *f, TSNode fn),
+		  void (*fn)(struct bv_func *b, void *ctx), void *ctx)
+{
+	struct bv__pkg *bp = bv__pkg(pkg);
+
+	/* LH40x and LH501 ask for the same functions: analysed once */
+	if (!bp->analysed)
+		bv__analyse_pkg(pkg, bp);
+	for (size_t i = 0; i < bp->nfuncs; i++) {
+		struct bv_func *b = &bp->funcs[i];
+
+		if (want && !want(b->file, b->fn))
+			continue;
+		fn(b, ctx);
 	}
 }
 

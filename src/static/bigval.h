@@ -65,10 +65,11 @@ void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
 		TSNode fn);
 void bv_release(struct bv_func *b);
 
-/* Runs fn on every top-level function and method of the package's
- * non-test, non-ignored files that has large values: analyses it (after
- * `want`, a cheap pre-check that may be NULL, agrees) and calls
- * fn(b, ctx) when it has any. The analysis is released after the call. */
+/* Runs fn(b, ctx) on every top-level function and method of the
+ * package's non-test, non-ignored files that has large values and that
+ * `want` (a filter, may be NULL) accepts, in file order. The analyses are
+ * made once per package and kept in it (pkg->facts[LH_FACT_BIGVAL]); b is
+ * borrowed, valid until the package is freed. */
 void bv_each_func(struct gopkg *pkg,
 		  bool (*want)(struct gofile *f, TSNode fn),
 		  void (*fn)(struct bv_func *b, void *ctx), void *ctx);
