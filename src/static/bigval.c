@@ -309,14 +309,24 @@ static enum bv_kind bv__part_of(enum bv_kind k)
 	return BV_NONE;
 }
 
-static bool bv__in(const struct gofile *f, TSNode m, const char *const *names,
+static bool bv__in(const char *s, size_t len, const char *const *names,
 		   size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (go_text_is(f, m, names[i]))
+		if (str_eqn(s, len, names[i]))
 			return true;
 	}
 	return false;
+}
+
+/* For a call `pkg.Name(...)` of an import of f: *path and *name (as
+ * go_selector_import); one lookup where syn_call_pkg() would make one per
+ * candidate package. */
+static bool bv__pkg_call(const struct gofile *f, TSNode call, const char **path,
+			 const char **name, size_t *len)
+{
+	return go_selector_import(f, go_field(call, f_function), path, name,
+				  len);
 }
 
 static enum bv_kind bv__expr(const struct bv_func *cb, TSNode e,
@@ -379,36 +389,41 @@ static enum bv_kind bv__expr(const struct bv_func *cb, TSNode e,
 		return BV_NONE;
 	}
 	if (s == g->call_expression) {
-		TSNode recv = { 0 }, m = syn_call_method(e, &recv);
-		TSNode a0 = syn_arg(e, 0);
+		TSNode recv = { 0 }, m, a0;
+		const char *path = NULL, *nm = NULL;
+		size_t nl = 0;
+		bool imp = bv__pkg_call(b->file, e, &path, &nm, &nl);
 
-		if (syn_call_pkg(b->file, e, "io", "ReadAll") ||
-		    syn_call_pkg(b->file, e, "io/ioutil", "ReadAll") ||
-		    syn_call_pkg(b->file, e, "os", "ReadFile") ||
-		    syn_call_pkg(b->file, e, "io/ioutil", "ReadFile"))
+		if (imp && ((strcmp(path, "io") == 0 &&
+			     str_eqn(nm, nl, "ReadAll")) ||
+			    (strcmp(path, "io/ioutil") == 0 &&
+			     (str_eqn(nm, nl, "ReadAll") ||
+			      str_eqn(nm, nl, "ReadFile"))) ||
+			    (strcmp(path, "os") == 0 &&
+			     str_eqn(nm, nl, "ReadFile"))))
 			return BV_BIG;
+		a0 = syn_arg(e, 0);
 		if (syn_call_ident(b->file, e, "string") && syn_nargs(e) == 1) {
 			enum bv_kind k = bv__expr(b, a0, from, depth + 1);
 
 			return k == BV_BIG ? BV_BIG_STR : BV_NONE;
 		}
-		if (syn_call_pkg(b->file, e, "bytes", NULL) ||
-		    syn_call_pkg(b->file, e, "strings", NULL)) {
-			TSNode fn = go_field(go_unparen(go_field(e, f_function)),
-					     f_field);
+		if (imp && (strcmp(path, "bytes") == 0 ||
+			    strcmp(path, "strings") == 0)) {
 			enum bv_kind k = bv__expr(b, a0, from, depth + 1);
 
-			if (bv__in(b->file, fn, split, ARRAY_SIZE(split)))
+			if (bv__in(nm, nl, split, ARRAY_SIZE(split)))
 				return k == BV_BIG || k == BV_PART ? BV_PARTS
 				       : k == BV_BIG_STR || k == BV_PART_STR
 					       ? BV_PARTS_STR
 					       : BV_NONE;
-			if (bv__in(b->file, fn, trim, ARRAY_SIZE(trim)))
+			if (bv__in(nm, nl, trim, ARRAY_SIZE(trim)))
 				return k == BV_PARTS || k == BV_PARTS_STR
 					       ? BV_NONE
 					       : k;
 			return BV_NONE;
 		}
+		m = syn_call_method(e, &recv);
 		if (!ts_node_is_null(m)) {
 			const struct bv_var *rv = bv_var_of(b, recv);
 
@@ -629,12 +644,16 @@ static bool bv__enter(void *ctx, TSNode n, unsigned depth)
 	LH_UNUSED(depth);
 	if (w->read_pass) {
 		TSNode m, buf = { 0 };
+		const char *path, *nm;
+		size_t nl;
 
 		if (s != g->call_expression)
 			return true;
 		m = syn_call_method(n, NULL);
-		if (syn_call_pkg(b->file, n, "io", "ReadFull") ||
-		    syn_call_pkg(b->file, n, "io", "ReadAtLeast"))
+		if (bv__pkg_call(b->file, n, &path, &nm, &nl) &&
+		    strcmp(path, "io") == 0 &&
+		    (str_eqn(nm, nl, "ReadFull") ||
+		     str_eqn(nm, nl, "ReadAtLeast")))
 			buf = syn_arg(n, 1);
 		else if (!ts_node_is_null(m) &&
 			 (go_text_is(b->file, m, "Read") ||
@@ -763,6 +782,54 @@ static bool bv__maybe(struct bv_func *b, TSNode fn)
 	return false;
 }
 
+static bool bv__array_var_enter(void *ctx, TSNode n, unsigned depth)
+{
+	bool *found = ctx;
+	TSNode t = go_field(n, f_type);
+
+	LH_UNUSED(depth);
+	if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->array_type)
+		*found = true;
+	return !*found;
+}
+
+/* Exact pre-filter: can the declaration walks give any local a kind but
+ * BV_NONE or BV_AMBIG? Every other kind starts at a root: make(...)
+ * (bv__value), io / ioutil ReadAll, os / ioutil ReadFile (bv__expr), a
+ * bytes.Buffer or strings.Builder type (a var or parameter), an
+ * array-typed var, or a receiver of a large struct type; the rest only
+ * derives from locals that have a kind. Without one, no finding can come
+ * from fn. */
+static bool bv__roots(struct bv_func *b, TSNode fn)
+{
+	static const char *const roots[] = { "make", "ReadAll", "ReadFile",
+					     "Buffer", "Builder" };
+	const TSSymbol kinds[] = { GS->var_spec, 0 };
+	bool found = false;
+	struct syn_walker w = { bv__array_var_enter, NULL, &found };
+	size_t len;
+	const char *s = go_text(b->file, fn, &len);
+
+	for (size_t i = 0; i < ARRAY_SIZE(roots); i++) {
+		if (memmem(s, len, roots[i], strlen(roots[i])))
+			return true;
+	}
+	if (ts_node_symbol(fn) == GS->method_declaration) {
+		TSNode pl = go_field(fn, f_receiver);
+		uint32_t n = ts_node_is_null(pl) ? 0 :
+			     ts_node_named_child_count(pl);
+
+		for (uint32_t i = 0; i < n; i++) {
+			TSNode pd = ts_node_named_child(pl, i);
+
+			if (bv__large_struct(b, go_field(pd, f_type)) > 0)
+				return true;
+		}
+	}
+	walk_fn_body(b->file, fn, kinds, SYN_MAX_DEPTH, &w);
+	return found;
+}
+
 /* The node kinds bv__enter acts on in the declaration walks, and in the
  * Read walk (walk.c registers them for the rules that use bv_analyze).
  * bv__enter never skips: a walk of fewer kinds makes the same calls. */
@@ -809,7 +876,7 @@ void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
 	b->pkg = pkg;
 	b->file = f;
 	b->fn = fn;
-	if (!bv__maybe(b, fn))
+	if (!bv__roots(b, fn) || !bv__maybe(b, fn))
 		return;
 	bv__decls(b, &w, &sw);
 	for (size_t i = 0; i < b->vars.len; i++) {
