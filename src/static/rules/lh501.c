@@ -256,7 +256,7 @@ static bool lh501__recv_enter(void *ctx, TSNode n, unsigned depth)
  * when it outlives the function and M uses only parts of its receiver. */
 static void lh501__method_value(struct lh501_ctx *c, TSNode sel)
 {
-	TSNode x = go_unparen(go_field(sel, f_operand)), p = ts_node_parent(sel);
+	TSNode x = go_unparen(go_field(sel, f_operand)), p;
 	TSNode recv, rid, sink;
 	const struct bv_var *v;
 	const struct godecl *d;
@@ -267,12 +267,16 @@ static void lh501__method_value(struct lh501_ctx *c, TSNode sel)
 	size_t ml, el;
 	const char *mt, *ex;
 
-	if (ts_node_symbol(x) != GS->identifier ||
-	    (!ts_node_is_null(p) && ts_node_symbol(p) == GS->call_expression &&
-	     go_field(p, f_function).id == sel.id))
+	if (ts_node_symbol(x) != GS->identifier)
 		return;
 	v = bv_var_of(c->b, x);
 	if (!v || v->kind != BV_BIG)
+		return;
+	/* a call, not a method value (tree-sitter finds the parent from the
+	 * root: asked last) */
+	p = ts_node_parent(sel);
+	if (!ts_node_is_null(p) && ts_node_symbol(p) == GS->call_expression &&
+	    go_field(p, f_function).id == sel.id)
 		return;
 	d = lh501__method(c->p->pkg, c->f, go_field(sel, f_field));
 	if (!d)
