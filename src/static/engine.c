@@ -90,6 +90,10 @@ struct eng_pkg {
 	struct amap noreturn;  /* (decl, 0) -> (void*)1 noreturn, 2 returns,
 				  3 computing; (decl, 1) -> (void*)1 an error
 				  predicate, 2 not (errpred_cached) */
+	/* (NULL, 0, method name) -> (void*)1: a method of that name whose
+	 * results may hold a resource (ctor__results) */
+	struct amap ctor_methods;
+	bool ctor_methods_built;
 };
 
 static struct eng_pkg *eng__pkg(struct gopkg *pkg)
@@ -2365,6 +2369,50 @@ static bool acquire_of(struct walk *w, TSNode call, struct eng_acquire *a)
 	memset(a, 0, sizeof(*a));
 	a->err_result = -1;
 	return ctor_of(w, call, a) || passthru_of(w, call, a);
+}
+
+bool eng_may_construct(struct gopkg *pkg, struct gofile *f, TSNode call)
+{
+	const struct go_syms *g = GS;
+	struct eng_pkg *ep = eng__pkg(pkg);
+	TSNode fun = go_unparen(go_field(call, f_function));
+	const struct godecl *d;
+	unsigned nres;
+	int err;
+	char tmp[128];
+	size_t len;
+	const char *t;
+
+	if (sym_is(fun, g->selector_expression)) {
+		if (!ep->ctor_methods_built) {
+			ep->ctor_methods_built = true;
+			for (size_t i = 0; i < pkg->funcs.len; i++) {
+				const char *dot;
+
+				d = pkg->funcs.items[i];
+				dot = strrchr(d->name, '.');
+				if (d->kind == GODECL_METHOD && dot &&
+				    ctor__results(d->file, d->node, &nres,
+						  &err))
+					amap_add(&pkg->arena, &ep->ctor_methods,
+						 NULL, 0, dot + 1)->value =
+						(void *)1;
+			}
+		}
+		fun = go_field(fun, f_field);
+	} else if (!sym_is(fun, g->identifier)) {
+		return false;
+	}
+	t = go_text(f, fun, &len);
+	if (len >= sizeof(tmp))
+		return true; /* not looked up: may be */
+	memcpy(tmp, t, len);
+	tmp[len] = '\0';
+	if (sym_is(fun, g->field_identifier))
+		return amap_find(&ep->ctor_methods, NULL, 0, tmp) != NULL;
+	d = gopkg_lookup(pkg, tmp);
+	return d && d->kind == GODECL_FUNC &&
+	       ctor__results(d->file, d->node, &nres, &err);
 }
 
 struct may_acquire {

@@ -305,6 +305,12 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec);
  * only for a hook without side effects. Computes no summary. */
 bool eng_may_acquire(struct eng_func *fn, const struct eng_spec *spec);
 
+/* False when call (a call_expression of f, a file of pkg) cannot be a
+ * same-package constructor for any walk: it names no function, nor any
+ * method of a package type, whose results may hold a resource. Needs no
+ * resolution (a superset of what the walk asks). */
+bool eng_may_construct(struct gopkg *pkg, struct gofile *f, TSNode call);
+
 /* "returns at line 42", "falls off the end at line 50", ... for an exit.
  * Allocated in the package arena. */
 const char *eng_exit_text(struct gopkg *pkg, const struct eng_exit *e);

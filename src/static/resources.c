@@ -153,6 +153,54 @@ static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 	return true;
 }
 
+/* By the names alone, before resolving anything: can call acquire, for
+ * res__acquire (a row of an import, or a method name of the table) or as
+ * a same-package constructor? A superset of what the walk finds. */
+static bool res__may_acquire_call(struct gofile *f, TSNode call)
+{
+	TSNode fun = go_unparen(go_field(call, f_function));
+	const char *name, *path, *nm;
+	size_t len, nl;
+
+	if (ts_node_symbol(fun) == GS->selector_expression) {
+		name = go_text(f, go_field(fun, f_field), &len);
+		if (apis_maybe_acquire(name, len) &&
+		    (apis_method_name(name, len) ||
+		     (go_selector_import(f, fun, &path, &nm, &nl) &&
+		      apis_acquire(path, "", nm, nl))))
+			return true;
+	}
+	return eng_may_construct(f->pkg, f, call);
+}
+
+struct res_may {
+	struct gofile *f;
+	bool yes;
+};
+
+static bool res__may_enter(void *ctx, TSNode call, unsigned depth)
+{
+	struct res_may *m = ctx;
+
+	LH_UNUSED(depth);
+	if (!m->yes && res__may_acquire_call(m->f, call))
+		m->yes = true;
+	return !m->yes;
+}
+
+/* Some call in the body of fn (a function or func literal of f) may
+ * acquire (res__may_acquire_call): else its walk finds nothing, and it
+ * need not even be resolved. */
+static bool res__may_acquire(struct gofile *f, TSNode fn)
+{
+	const TSSymbol kinds[] = { GS->call_expression, 0 };
+	struct res_may m = { f, false };
+	struct syn_walker w = { res__may_enter, NULL, &m };
+
+	walk_fn_body(f, fn, kinds, UINT32_MAX, &w);
+	return m.yes;
+}
+
 /* ---------------------------------------------------------------- package */
 
 typedef VEC(TSNode) node_vec;
@@ -322,12 +370,14 @@ static struct res_facts *res__facts(struct gopkg *pkg)
 		struct gofile *f = pkg->files[i];
 
 		for (size_t k = 0; k < cands[i].len; k++) {
-			struct eng_func *fn = eng_func_get(pkg, f,
-							   cands[i].items[k]);
+			struct eng_func *fn;
 			struct eng_result *r;
 
 			/* most candidates call a Close or Get that is not
-			 * one of the table's: nothing to walk */
+			 * one of the table's: nothing to resolve or walk */
+			if (!res__may_acquire(f, cands[i].items[k]))
+				continue;
+			fn = eng_func_get(pkg, f, cands[i].items[k]);
 			if (!eng_may_acquire(fn, &spec))
 				continue;
 			r = eng_run(fn, &spec);
