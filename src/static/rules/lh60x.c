@@ -1004,7 +1004,19 @@ static void lh60x_run(struct lh_pass *p)
 				   g->type_assertion_expression,
 				   g->call_expression, 0 };
 	struct lh60x c = { p, NULL, VEC_INIT, VEC_INIT };
+	bool pools = false;
 
+	/* a pool is declared with sync.Pool in a file importing sync (for
+	 * any name of the import, its type is spelled ...Pool): without one
+	 * there is nothing to check, and no file need be walked */
+	for (size_t i = 0; i < p->pkg->nfiles && !pools; i++) {
+		const struct gofile *f = p->pkg->files[i];
+
+		pools = !syn_file_ignored(f) && syn_imports(f, "sync") &&
+			memmem(f->src, f->len, "Pool", 4);
+	}
+	if (!pools)
+		return;
 	for (size_t i = 0; i < p->pkg->nfiles; i++) {
 		struct syn_walker w = { lh60x__enter, NULL, &c };
 
