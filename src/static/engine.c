@@ -90,10 +90,19 @@ struct eng_pkg {
 	struct amap noreturn;  /* (decl, 0) -> (void*)1 noreturn, 2 returns,
 				  3 computing; (decl, 1) -> (void*)1 an error
 				  predicate, 2 not (errpred_cached) */
-	/* (NULL, 0, method name) -> (void*)1: a method of that name whose
-	 * results may hold a resource (ctor__results) */
+	/* (NULL, 0, method name) -> struct decl_list *: the methods of that
+	 * name whose results may hold a resource (ctor__results) */
 	struct amap ctor_methods;
 	bool ctor_methods_built;
+	/* (decl, may_acquire hook) -> (void*)1 may hand out a resource, 2
+	 * cannot, 3 computing (may_hand_out) */
+	struct amap handout;
+	unsigned handout_depth; /* nested may_hand_out computations */
+};
+
+struct decl_list {
+	const struct godecl *d;
+	struct decl_list *next;
 };
 
 static struct eng_pkg *eng__pkg(struct gopkg *pkg)
@@ -564,13 +573,14 @@ static int res__cmp(const void *a, const void *b, void *ctx)
 	return off[x] < off[y] ? -1 : off[x] > off[y];
 }
 
-/* The top-level function (or outermost func literal) holding n. */
-static TSNode top_func(TSNode n)
+/* The top-level function (or outermost func literal) holding n, a node
+ * of f. */
+static TSNode top_func(const struct gofile *f, TSNode n)
 {
 	const struct go_syms *g = GS;
 	TSNode top = { 0 };
 
-	for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
+	for (; !ts_node_is_null(n); n = go_parent(f, n)) {
 		TSSymbol s = ts_node_symbol(n);
 
 		if (s == g->function_declaration || s == g->method_declaration)
@@ -628,7 +638,7 @@ static struct eng_func *eng__resolve(struct gopkg *pkg, struct gofile *f,
 struct eng_func *eng_func_get(struct gopkg *pkg, struct gofile *f, TSNode decl)
 {
 	struct eng_pkg *ep = eng__pkg(pkg);
-	TSNode top = top_func(decl);
+	TSNode top = top_func(f, decl);
 	struct amap_ent *e;
 	struct eng_func *res, *fn;
 
@@ -2201,6 +2211,63 @@ static const struct godecl *ctor__decl(struct walk *w, TSNode call,
  * returns a resource it acquired: calling it acquires that resource.
  * Computed once per function and hook (the walk of the callee with the
  * same spec), recursion-safe. */
+struct may_names {
+	struct gopkg *pkg;
+	struct gofile *f;
+	const struct eng_spec *spec;
+	bool yes;
+};
+
+static bool may_names_enter(void *ctx, TSNode call, unsigned depth)
+{
+	struct may_names *m = ctx;
+
+	LH_UNUSED(depth);
+	if (!m->yes &&
+	    (m->spec->may_acquire(m->spec->ctx, m->f, call) ||
+	     eng_may_construct(m->pkg, m->f, call, m->spec)))
+		m->yes = true;
+	return !m->yes;
+}
+
+/* By names only (spec->may_acquire, eng_may_construct): can a call in
+ * the body of decl (of f) acquire? */
+static bool may_acquire_names(struct gopkg *pkg, struct gofile *f,
+			      TSNode decl, const struct eng_spec *spec)
+{
+	const TSSymbol kinds[] = { GS->call_expression, 0 };
+	struct may_names m = { pkg, f, spec, false };
+	struct syn_walker sw = { may_names_enter, NULL, &m };
+
+	walk_fn_body(f, decl, kinds, UINT32_MAX, &sw);
+	return m.yes;
+}
+
+/* Can function d hand out a resource it acquired (be a constructor)?
+ * Only when a call of its body may acquire, by names, directly or through
+ * another such function. Once per function and hook; a function met again
+ * while it is being computed (recursion) counts as yes, so an answer is
+ * never smaller than the truth, and a no never rests on an assumption. */
+static bool may_hand_out(struct gopkg *pkg, const struct godecl *d,
+			 const struct eng_spec *spec)
+{
+	struct eng_pkg *ep = eng__pkg(pkg);
+	struct amap_ent *e = amap_add(&pkg->arena, &ep->handout, d->node.id,
+				      (long)(uintptr_t)spec->may_acquire, NULL);
+	bool yes;
+
+	if (e->value)
+		return e->value != (void *)2;
+	if (ep->handout_depth >= ENG_MAX_DEPTH)
+		return true; /* a chain too long to follow: may */
+	e->value = (void *)3;
+	ep->handout_depth++;
+	yes = may_acquire_names(pkg, d->file, d->node, spec);
+	ep->handout_depth--;
+	e->value = (void *)(uintptr_t)(yes ? 1 : 2);
+	return yes;
+}
+
 static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
 {
 	struct gopkg *pkg = w->fn->pkg;
@@ -2219,11 +2286,18 @@ static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
 		     (long)(uintptr_t)w->spec->acquire, NULL);
 	c = e->value;
 	if (!c) {
-		struct eng_func *fn = eng_func_get(pkg, d->file, d->node);
+		struct eng_func *fn;
 		struct walk *cw;
 
 		c = arena_alloc(&pkg->arena, sizeof(*c));
 		e->value = c;
+		/* a resource it returns is acquired by one of its calls: a
+		 * callee with none is no constructor, unwalked (and
+		 * unresolved) */
+		if (w->spec->may_acquire && !w->spec->nentries &&
+		    !may_hand_out(pkg, d, w->spec))
+			return false;
+		fn = eng_func_get(pkg, d->file, d->node);
 		if (fn->too_deep || ts_node_is_null(fn->body))
 			return false;
 		c->computing = true;
@@ -2371,12 +2445,14 @@ static bool acquire_of(struct walk *w, TSNode call, struct eng_acquire *a)
 	return ctor_of(w, call, a) || passthru_of(w, call, a);
 }
 
-bool eng_may_construct(struct gopkg *pkg, struct gofile *f, TSNode call)
+bool eng_may_construct(struct gopkg *pkg, struct gofile *f, TSNode call,
+		       const struct eng_spec *spec)
 {
 	const struct go_syms *g = GS;
 	struct eng_pkg *ep = eng__pkg(pkg);
 	TSNode fun = go_unparen(go_field(call, f_function));
 	const struct godecl *d;
+	struct amap_ent *e;
 	unsigned nres;
 	int err;
 	char tmp[128];
@@ -2388,15 +2464,20 @@ bool eng_may_construct(struct gopkg *pkg, struct gofile *f, TSNode call)
 			ep->ctor_methods_built = true;
 			for (size_t i = 0; i < pkg->funcs.len; i++) {
 				const char *dot;
+				struct decl_list *l;
 
 				d = pkg->funcs.items[i];
 				dot = strrchr(d->name, '.');
-				if (d->kind == GODECL_METHOD && dot &&
-				    ctor__results(d->file, d->node, &nres,
-						  &err))
-					amap_add(&pkg->arena, &ep->ctor_methods,
-						 NULL, 0, dot + 1)->value =
-						(void *)1;
+				if (d->kind != GODECL_METHOD || !dot ||
+				    !ctor__results(d->file, d->node, &nres,
+						   &err))
+					continue;
+				e = amap_add(&pkg->arena, &ep->ctor_methods,
+					     NULL, 0, dot + 1);
+				l = arena_alloc(&pkg->arena, sizeof(*l));
+				l->d = d;
+				l->next = e->value;
+				e->value = l;
 			}
 		}
 		fun = go_field(fun, f_field);
@@ -2408,11 +2489,21 @@ bool eng_may_construct(struct gopkg *pkg, struct gofile *f, TSNode call)
 		return true; /* not looked up: may be */
 	memcpy(tmp, t, len);
 	tmp[len] = '\0';
-	if (sym_is(fun, g->field_identifier))
-		return amap_find(&ep->ctor_methods, NULL, 0, tmp) != NULL;
+	if (sym_is(fun, g->field_identifier)) {
+		/* any method of the name: the receiver's type is not known */
+		e = amap_find(&ep->ctor_methods, NULL, 0, tmp);
+		for (struct decl_list *l = e ? e->value : NULL; l;
+		     l = l->next) {
+			if (!spec || !spec->may_acquire ||
+			    may_hand_out(pkg, l->d, spec))
+				return true;
+		}
+		return false;
+	}
 	d = gopkg_lookup(pkg, tmp);
 	return d && d->kind == GODECL_FUNC &&
-	       ctor__results(d->file, d->node, &nres, &err);
+	       ctor__results(d->file, d->node, &nres, &err) &&
+	       (!spec || !spec->may_acquire || may_hand_out(pkg, d, spec));
 }
 
 struct may_acquire {

@@ -229,6 +229,11 @@ struct eng_spec {
 	void *ctx;
 	const struct eng_entry *entries;
 	size_t nentries;
+	/* Optional: false when acquire() cannot accept call (of f) whatever
+	 * its names resolve to - a test by names only, so that a callee
+	 * holding no such call (nor a same-package constructor call) is
+	 * known not to hand out a resource without walking it. */
+	bool (*may_acquire)(void *ctx, struct gofile *f, TSNode call);
 };
 
 enum eng_exit_kind {
@@ -306,10 +311,13 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec);
 bool eng_may_acquire(struct eng_func *fn, const struct eng_spec *spec);
 
 /* False when call (a call_expression of f, a file of pkg) cannot be a
- * same-package constructor for any walk: it names no function, nor any
- * method of a package type, whose results may hold a resource. Needs no
- * resolution (a superset of what the walk asks). */
-bool eng_may_construct(struct gopkg *pkg, struct gofile *f, TSNode call);
+ * same-package constructor for a walk with spec: it names no function,
+ * nor any method of a package type, whose results may hold a resource and
+ * (with spec->may_acquire) whose body, or a constructor it calls, has a
+ * call the hook may accept. Needs no resolution (a superset of what the
+ * walk asks); spec may be NULL (results only). */
+bool eng_may_construct(struct gopkg *pkg, struct gofile *f, TSNode call,
+		       const struct eng_spec *spec);
 
 /* "returns at line 42", "falls off the end at line 50", ... for an exit.
  * Allocated in the package arena. */

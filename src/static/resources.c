@@ -153,28 +153,36 @@ static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 	return true;
 }
 
-/* By the names alone, before resolving anything: can call acquire, for
- * res__acquire (a row of an import, or a method name of the table) or as
- * a same-package constructor? A superset of what the walk finds. */
-static bool res__may_acquire_call(struct gofile *f, TSNode call)
+/* By the names alone, before resolving anything: can res__acquire accept
+ * call (a row of an import, or a method name of the table)? */
+static bool res__may_acquire_hook(void *ctx, struct gofile *f, TSNode call)
 {
 	TSNode fun = go_unparen(go_field(call, f_function));
 	const char *name, *path, *nm;
 	size_t len, nl;
 
-	if (ts_node_symbol(fun) == GS->selector_expression) {
-		name = go_text(f, go_field(fun, f_field), &len);
-		if (apis_maybe_acquire(name, len) &&
-		    (apis_method_name(name, len) ||
-		     (go_selector_import(f, fun, &path, &nm, &nl) &&
-		      apis_acquire(path, "", nm, nl))))
-			return true;
-	}
-	return eng_may_construct(f->pkg, f, call);
+	LH_UNUSED(ctx);
+	if (ts_node_symbol(fun) != GS->selector_expression)
+		return false;
+	name = go_text(f, go_field(fun, f_field), &len);
+	return apis_maybe_acquire(name, len) &&
+	       (apis_method_name(name, len) ||
+		(go_selector_import(f, fun, &path, &nm, &nl) &&
+		 apis_acquire(path, "", nm, nl)));
+}
+
+/* The same, or as a same-package constructor: a superset of what the walk
+ * with spec finds. */
+static bool res__may_acquire_call(struct gofile *f, TSNode call,
+				  const struct eng_spec *spec)
+{
+	return res__may_acquire_hook(NULL, f, call) ||
+	       eng_may_construct(f->pkg, f, call, spec);
 }
 
 struct res_may {
 	struct gofile *f;
+	const struct eng_spec *spec;
 	bool yes;
 };
 
@@ -183,7 +191,7 @@ static bool res__may_enter(void *ctx, TSNode call, unsigned depth)
 	struct res_may *m = ctx;
 
 	LH_UNUSED(depth);
-	if (!m->yes && res__may_acquire_call(m->f, call))
+	if (!m->yes && res__may_acquire_call(m->f, call, m->spec))
 		m->yes = true;
 	return !m->yes;
 }
@@ -191,10 +199,11 @@ static bool res__may_enter(void *ctx, TSNode call, unsigned depth)
 /* Some call in the body of fn (a function or func literal of f) may
  * acquire (res__may_acquire_call): else its walk finds nothing, and it
  * need not even be resolved. */
-static bool res__may_acquire(struct gofile *f, TSNode fn)
+static bool res__may_acquire(struct gofile *f, TSNode fn,
+			     const struct eng_spec *spec)
 {
 	const TSSymbol kinds[] = { GS->call_expression, 0 };
-	struct res_may m = { f, false };
+	struct res_may m = { f, spec, false };
 	struct syn_walker w = { res__may_enter, NULL, &m };
 
 	walk_fn_body(f, fn, kinds, UINT32_MAX, &w);
@@ -359,6 +368,7 @@ static struct res_facts *res__facts(struct gopkg *pkg)
 	rf = arena_alloc(&pkg->arena, sizeof(*rf));
 	pkg->facts[LH_FACT_OBLIGATIONS] = rf;
 	spec.acquire = res__acquire;
+	spec.may_acquire = res__may_acquire_hook;
 	node_vec *cands = xcalloc(pkg->nfiles + 1, sizeof(*cands));
 	call_vec calls = VEC_INIT;
 
@@ -375,7 +385,7 @@ static struct res_facts *res__facts(struct gopkg *pkg)
 
 			/* most candidates call a Close or Get that is not
 			 * one of the table's: nothing to resolve or walk */
-			if (!res__may_acquire(f, cands[i].items[k]))
+			if (!res__may_acquire(f, cands[i].items[k], &spec))
 				continue;
 			fn = eng_func_get(pkg, f, cands[i].items[k]);
 			if (!eng_may_acquire(fn, &spec))
