@@ -800,20 +800,40 @@ static bool bv__array_var_enter(void *ctx, TSNode n, unsigned depth)
  * array-typed var, or a receiver of a large struct type; the rest only
  * derives from locals that have a kind. Without one, no finding can come
  * from fn. */
+/* s[0..n) holds one of the strings of roots, all starting with c: one
+ * memchr pass for their first letter (a memmem per string and function
+ * costs more in its setup than in its search on short bodies). */
+static bool bv__has(const char *s, size_t n, char c,
+		    const char *const *roots, size_t nroots)
+{
+	const char *e = s + n;
+
+	for (const char *p = s; (p = memchr(p, c, (size_t)(e - p))); p++) {
+		for (size_t i = 0; i < nroots; i++) {
+			size_t l = strlen(roots[i]);
+
+			if ((size_t)(e - p) >= l && memcmp(p, roots[i], l) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool bv__roots(struct bv_func *b, TSNode fn)
 {
-	static const char *const roots[] = { "make", "ReadAll", "ReadFile",
-					     "Buffer", "Builder" };
+	static const char *const m[] = { "make" };
+	static const char *const r[] = { "ReadAll", "ReadFile" };
+	static const char *const bb[] = { "Buffer", "Builder" };
 	const TSSymbol kinds[] = { GS->var_spec, 0 };
 	bool found = false;
 	struct syn_walker w = { bv__array_var_enter, NULL, &found };
 	size_t len;
 	const char *s = go_text(b->file, fn, &len);
 
-	for (size_t i = 0; i < ARRAY_SIZE(roots); i++) {
-		if (memmem(s, len, roots[i], strlen(roots[i])))
-			return true;
-	}
+	if (bv__has(s, len, 'R', r, ARRAY_SIZE(r)) ||
+	    bv__has(s, len, 'B', bb, ARRAY_SIZE(bb)) ||
+	    bv__has(s, len, 'm', m, ARRAY_SIZE(m)))
+		return true;
 	if (ts_node_symbol(fn) == GS->method_declaration) {
 		TSNode pl = go_field(fn, f_receiver);
 		uint32_t n = ts_node_is_null(pl) ? 0 :
