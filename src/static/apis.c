@@ -8,7 +8,7 @@
 static struct eng_kind kinds[] = {
 #define KIND(id, rule, noun, rel, rearm, recv, still, verb, ckpt, flags) \
 	[id] = { rule, noun, rel, rearm, recv, still, verb, ckpt, flags,   \
-		 NULL, { NULL } },
+		 NULL, { NULL }, NULL },
 #include "golang/known_apis.def"
 };
 
