@@ -2230,13 +2230,11 @@ static bool may_names_enter(void *ctx, TSNode call, unsigned depth)
 	return !m->yes;
 }
 
-/* By names only (spec->may_acquire, eng_may_construct): can a call in
- * the body of decl (of f) acquire? */
-static bool may_acquire_names(struct gopkg *pkg, struct gofile *f,
-			      TSNode decl, const struct eng_spec *spec)
+bool eng_may_acquire_names(struct gofile *f, TSNode decl,
+			   const struct eng_spec *spec)
 {
 	const TSSymbol kinds[] = { GS->call_expression, 0 };
-	struct may_names m = { pkg, f, spec, false };
+	struct may_names m = { f->pkg, f, spec, false };
 	struct syn_walker sw = { may_names_enter, NULL, &m };
 
 	walk_fn_body(f, decl, kinds, UINT32_MAX, &sw);
@@ -2262,7 +2260,7 @@ static bool may_hand_out(struct gopkg *pkg, const struct godecl *d,
 		return true; /* a chain too long to follow: may */
 	e->value = (void *)3;
 	ep->handout_depth++;
-	yes = may_acquire_names(pkg, d->file, d->node, spec);
+	yes = eng_may_acquire_names(d->file, d->node, spec);
 	ep->handout_depth--;
 	e->value = (void *)(uintptr_t)(yes ? 1 : 2);
 	return yes;

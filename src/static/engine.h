@@ -310,6 +310,13 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec);
  * only for a hook without side effects. Computes no summary. */
 bool eng_may_acquire(struct eng_func *fn, const struct eng_spec *spec);
 
+/* The same by names only, before anything is resolved: can a call in the
+ * body of decl (a function, method or func literal of f) be accepted by
+ * spec->may_acquire (which must be set) or be a same-package constructor
+ * (eng_may_construct)? A superset of what eng_run() with spec finds. */
+bool eng_may_acquire_names(struct gofile *f, TSNode decl,
+			   const struct eng_spec *spec);
+
 /* False when call (a call_expression of f, a file of pkg) cannot be a
  * same-package constructor for a walk with spec: it names no function,
  * nor any method of a package type, whose results may hold a resource and

@@ -171,45 +171,6 @@ static bool res__may_acquire_hook(void *ctx, struct gofile *f, TSNode call)
 		 apis_acquire(path, "", nm, nl)));
 }
 
-/* The same, or as a same-package constructor: a superset of what the walk
- * with spec finds. */
-static bool res__may_acquire_call(struct gofile *f, TSNode call,
-				  const struct eng_spec *spec)
-{
-	return res__may_acquire_hook(NULL, f, call) ||
-	       eng_may_construct(f->pkg, f, call, spec);
-}
-
-struct res_may {
-	struct gofile *f;
-	const struct eng_spec *spec;
-	bool yes;
-};
-
-static bool res__may_enter(void *ctx, TSNode call, unsigned depth)
-{
-	struct res_may *m = ctx;
-
-	LH_UNUSED(depth);
-	if (!m->yes && res__may_acquire_call(m->f, call, m->spec))
-		m->yes = true;
-	return !m->yes;
-}
-
-/* Some call in the body of fn (a function or func literal of f) may
- * acquire (res__may_acquire_call): else its walk finds nothing, and it
- * need not even be resolved. */
-static bool res__may_acquire(struct gofile *f, TSNode fn,
-			     const struct eng_spec *spec)
-{
-	const TSSymbol kinds[] = { GS->call_expression, 0 };
-	struct res_may m = { f, spec, false };
-	struct syn_walker w = { res__may_enter, NULL, &m };
-
-	walk_fn_body(f, fn, kinds, UINT32_MAX, &w);
-	return m.yes;
-}
-
 /* ---------------------------------------------------------------- package */
 
 typedef VEC(TSNode) node_vec;
@@ -385,7 +346,7 @@ static struct res_facts *res__facts(struct gopkg *pkg)
 
 			/* most candidates call a Close or Get that is not
 			 * one of the table's: nothing to resolve or walk */
-			if (!res__may_acquire(f, cands[i].items[k], &spec))
+			if (!eng_may_acquire_names(f, cands[i].items[k], &spec))
 				continue;
 			fn = eng_func_get(pkg, f, cands[i].items[k]);
 			if (!eng_may_acquire(fn, &spec))
