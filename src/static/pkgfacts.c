@@ -1950,18 +1950,21 @@ static void pf__init_only(struct pf_build *b, struct map *only)
 	}
 }
 
+/* An access in ordinary code that only runs at start-up (a function called
+ * only from init, or a registrar) is an init access. */
+static void pf__fix_one(struct map *only, struct pf_access *a)
+{
+	if (a->ctx == PF_CTX_CODE && a->func && !a->loop &&
+	    map_gets(only, a->func))
+		a->ctx = PF_CTX_INIT;
+	else if (a->ctx == PF_CTX_CODE && a->func && pf__registrar(a->func))
+		a->ctx = PF_CTX_INIT;
+}
+
 static void pf__fix_ctx(struct map *only, pf_access_vec *v)
 {
-	for (size_t i = 0; i < v->len; i++) {
-		struct pf_access *a = &v->items[i];
-
-		if (a->ctx == PF_CTX_CODE && a->func && !a->loop &&
-		    map_gets(only, a->func))
-			a->ctx = PF_CTX_INIT;
-		else if (a->ctx == PF_CTX_CODE && a->func &&
-			 pf__registrar(a->func))
-			a->ctx = PF_CTX_INIT;
-	}
+	for (size_t i = 0; i < v->len; i++)
+		pf__fix_one(only, &v->items[i]);
 }
 
 /* Singletons: one package-level instance, no other instance made by the
@@ -2221,26 +2224,10 @@ static void pf__resolve_all(struct pf_build *b, struct map *only,
 		pf__fix_ctx(only, &b->tbs.items[i]->w);
 		pf__fix_ctx(only, &b->tbs.items[i]->s);
 	}
-	for (size_t i = 0; i < b->pending.len; i++) {
-		struct pf_pending *p = &b->pending.items[i];
-
-		if (p->a.ctx == PF_CTX_CODE && p->a.func && !p->a.loop &&
-		    map_gets(only, p->a.func))
-			p->a.ctx = PF_CTX_INIT;
-		else if (p->a.ctx == PF_CTX_CODE && p->a.func &&
-			 pf__registrar(p->a.func))
-			p->a.ctx = PF_CTX_INIT;
-	}
-	for (size_t i = 0; i < b->fshrinks.len; i++) {
-		struct pf_fieldshrink *p = &b->fshrinks.items[i];
-
-		if (p->a.ctx == PF_CTX_CODE && p->a.func && !p->a.loop &&
-		    map_gets(only, p->a.func))
-			p->a.ctx = PF_CTX_INIT;
-		else if (p->a.ctx == PF_CTX_CODE && p->a.func &&
-			 pf__registrar(p->a.func))
-			p->a.ctx = PF_CTX_INIT;
-	}
+	for (size_t i = 0; i < b->pending.len; i++)
+		pf__fix_one(only, &b->pending.items[i].a);
+	for (size_t i = 0; i < b->fshrinks.len; i++)
+		pf__fix_one(only, &b->fshrinks.items[i].a);
 	for (size_t i = 0; i < b->tbs.len; i++) {
 		struct pf_tb *t = b->tbs.items[i];
 
