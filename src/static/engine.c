@@ -1209,6 +1209,37 @@ static void ret_record(struct walk *w, const struct eng_kind *k,
 	w->ret_mask |= m;
 }
 
+/* Is fun (the function of a call) a type of this package, so that the
+ * call converts its one argument (`myConn(c)`, `(*tracked)(c)`)? */
+static bool local_conversion(struct walk *w, TSNode fun)
+{
+	const struct go_syms *g = GS;
+	const struct godecl *d;
+	char *nm;
+	size_t len;
+	const char *t;
+
+	fun = go_unparen(fun);
+	if (sym_is(fun, g->unary_expression) || sym_is(fun, g->pointer_type)) {
+		TSNode op = go_field(fun, f_operand);
+
+		if (ts_node_is_null(op))
+			op = ts_node_named_child(fun, 0);
+		if (sym_is(fun, g->unary_expression) &&
+		    !go_text_is(w->f, go_field(fun, f_operator), "*"))
+			return false;
+		fun = go_unparen(op);
+	}
+	if (!sym_is(fun, g->identifier) && !sym_is(fun, g->type_identifier))
+		return false;
+	if (eng_resolve(w->fn, fun))
+		return false;
+	t = go_text(w->f, fun, &len);
+	nm = arena_strndup(&w->fn->pkg->arena, t, len);
+	d = gopkg_lookup(w->fn->pkg, nm);
+	return d && d->kind == GODECL_TYPE;
+}
+
 /* What happens to a value (node at ancestor index i) that carries the
  * obligation, with prefix_left still to go to the released object. */
 static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
@@ -1252,6 +1283,12 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 				if (node_eq(a, n))
 					argi = k;
 				k++;
+			}
+			if (argi == 0 && k == 1 && local_conversion(w, fun)) {
+				/* ReadCloser(f): the same value, retyped */
+				n = call;
+				i -= 2;
+				continue;
 			}
 			if (sym_is(fun, g->identifier) &&
 			    (is_builtin(w, fun, "len") ||
@@ -1378,6 +1415,11 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 			}
 			return u;
 		}
+		if (s == g->index_expression && i >= 2 &&
+		    node_eq(go_field(p, f_index), n) &&
+		    sym_is(w->anc[i - 2], g->assignment_statement) &&
+		    node_eq(ts_node_parent(p), go_field(w->anc[i - 2], f_left)))
+			return u; /* `m[h] = v`: the map keeps it as a key */
 		if (s == g->expression_statement || s == g->range_clause ||
 		    s == g->index_expression || s == g->if_statement ||
 		    s == g->expression_switch_statement ||
@@ -2599,6 +2641,12 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 				  !sym_is(nth(lhs, r), g->identifier) ||
 				  go_text_is(w->f, nth(lhs, r), "_")))
 			continue; /* a guess that cannot be confirmed */
+		if ((ts_node_is_null(lhs) ||
+		     (r < nl && go_text_is(w->f, nth(lhs, r), "_"))) &&
+		    (a.kind->flags & ENG_K_CHECKPOINT_ONLY) &&
+		    !(a.kind->flags & ENG_K_USE_RELEASES))
+			continue; /* a stdin pipe thrown away was never meant
+				     to carry input: nothing to close first */
 		if (ts_node_is_null(lhs)) {
 			/* dropped on the floor */
 			o = ob_new(w, call, r, &idx);
@@ -2677,6 +2725,46 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 	}
 }
 
+/* Is v put into a composite literal or stored into a field or element
+ * anywhere in fn (`p := &proc{cmd: cmd}`, `s.cmd = cmd`)? Then the struct
+ * holding it may answer for an obligation on v's object, acquired before
+ * or after the store: the walk does not follow the object through it. */
+static bool stored_in_struct(struct eng_func *fn, const struct eng_var *v)
+{
+	const struct go_syms *g = GS;
+
+	for (size_t i = 0; i < fn->nuses; i++) {
+		TSNode id, p, gp;
+
+		if (fn->use_var[i] != v)
+			continue;
+		id = ts_node_named_descendant_for_byte_range(
+			fn->decl, fn->use_off[i], fn->use_off[i]);
+		if (!sym_is(id, g->identifier))
+			continue;
+		p = ts_node_parent(id);
+		if (sym_is(p, g->literal_element))
+			return true;
+		gp = ts_node_parent(p);
+		if (sym_is(p, g->expression_list) &&
+		    sym_is(gp, g->assignment_statement) &&
+		    node_eq(go_field(gp, f_right), p)) {
+			TSNode lhs = go_field(gp, f_left);
+
+			for (uint32_t k = 0; k < nchild(p) && k < nchild(lhs);
+			     k++) {
+				TSNode l = nth(lhs, k);
+
+				if (node_eq(nth(p, k), id) &&
+				    (sym_is(l, g->selector_expression) ||
+				     sym_is(l, g->index_expression)))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
 /* An obligation on an existing object (`cmd.Start()`, `mu.Lock()`). */
 static void acquire_object(struct walk *w, struct st *s, TSNode call,
 			   TSNode stmt, struct eng_var *errvar)
@@ -2705,7 +2793,8 @@ static void acquire_object(struct walk *w, struct st *s, TSNode call,
 	if (a.kind->flags & ENG_K_LOCAL_OBJECT) {
 		struct eng_var *lv = eng_resolve(w->fn, x);
 
-		if (n || !lv || lv->param || lv->receiver || lv->result)
+		if (n || !lv || lv->param || lv->receiver || lv->result ||
+		    stored_in_struct(w->fn, lv))
 			return;
 	}
 	o = ob_new(w, call, 0, &idx);
@@ -2734,11 +2823,30 @@ static void acquire_object(struct walk *w, struct st *s, TSNode call,
 	ob_open(s, idx, errvar != NULL);
 }
 
-/* A call `owner.<checkpoint>()`: obligations that must be done by then. */
+/* Is m (len bytes) one of the '|'-separated names of alts? */
+static bool name_in(const char *m, size_t len, const char *alts)
+{
+	while (*alts) {
+		const char *bar = strchr(alts, '|');
+		size_t n = bar ? (size_t)(bar - alts) : strlen(alts);
+
+		if (n == len && memcmp(m, alts, n) == 0)
+			return true;
+		if (!bar)
+			break;
+		alts = bar + 1;
+	}
+	return false;
+}
+
+/* A call `owner.<checkpoint>()`: obligations that must be done by then.
+ * A kind's checkpoint may name alternatives: "Wait|Run". */
 static void checkpoint(struct walk *w, struct st *s, TSNode call)
 {
 	TSNode fun = go_field(call, f_function), op;
 	struct eng_var *v;
+	const char *m;
+	size_t len;
 
 	if (!sym_is(fun, GS->selector_expression) || !w->nobs)
 		return;
@@ -2748,13 +2856,13 @@ static void checkpoint(struct walk *w, struct st *s, TSNode call)
 	v = eng_resolve(w->fn, op);
 	if (!v)
 		return;
+	m = go_text(w->f, go_field(fun, f_field), &len);
 	for (size_t i = 0; i < w->nobs; i++) {
 		struct ob *o = &w->obs[i];
 
 		if (o->owner == v && o->kind->checkpoint &&
 		    (s->open & bit(i)) &&
-		    go_text_is(w->f, go_field(fun, f_field),
-			       o->kind->checkpoint))
+		    name_in(m, len, o->kind->checkpoint))
 			ob_add_exit(w, o, ENG_EXIT_CHECKPOINT, call);
 	}
 }
@@ -3796,6 +3904,32 @@ static void walk_select(struct walk *w, struct st *s, TSNode n,
 	*s = out;
 }
 
+/* The results list of return statement ret: the results that are not
+ * plain variables first, so that `return cmd, cmd.Start()` hands over
+ * what the call acquired on cmd (the variable's value is the same object
+ * whichever is read first). */
+static void eval_results(struct walk *w, struct st *s, TSNode ret,
+			 TSNode list)
+{
+	uint32_t c = nchild(list);
+
+	if (w->nanc + 2 >= ENG_MAX_DEPTH) {
+		w->gave_up = true;
+		return;
+	}
+	w->anc[w->nanc++] = ret;
+	w->anc[w->nanc++] = list;
+	for (int pass = 0; pass < 2; pass++) {
+		for (uint32_t i = 0; i < c; i++) {
+			TSNode e = nth(list, i);
+
+			if (sym_is(e, GS->identifier) == (pass == 1))
+				eval(w, s, e, (TSNode){ 0 });
+		}
+	}
+	w->nanc -= 2;
+}
+
 static void walk_return(struct walk *w, struct st *s, TSNode n)
 {
 	uint32_t c = nchild(n);
@@ -3803,8 +3937,14 @@ static void walk_return(struct walk *w, struct st *s, TSNode n)
 	if (w->ctor_mode && !w->summary_mode && !s->dead)
 		ctor_direct(w, n);
 
-	for (uint32_t i = 0; i < c; i++)
-		eval_in(w, s, n, nth(n, i), (TSNode){ 0 });
+	for (uint32_t i = 0; i < c; i++) {
+		TSNode e = nth(n, i);
+
+		if (sym_is(e, GS->expression_list))
+			eval_results(w, s, n, e);
+		else
+			eval_in(w, s, n, e, (TSNode){ 0 });
+	}
 	if (s->dead)
 		return;
 	w->saw_return = true;
