@@ -113,15 +113,15 @@ func convCancel(ctx context.Context) {
 }
 
 // Stored converted in a struct whose close method calls it.
-type job struct{ stop stopFunc }
+type convJob struct{ stop stopFunc }
 
-func (j *job) start(ctx context.Context) context.Context {
+func (j *convJob) start(ctx context.Context) context.Context {
 	ctx, cancel := context.WithCancel(ctx)
 	j.stop = stopFunc(cancel)
 	return ctx
 }
 
-func (j *job) close() { j.stop() }
+func (j *convJob) close() { j.stop() }
 
 // A connection kept as a map key: the map owns it.
 type pool struct{ idle map[net.Conn]time.Time }

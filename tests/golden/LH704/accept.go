@@ -11,7 +11,7 @@ import (
 )
 
 // The greeting error path returns with the accepted connection open.
-func acceptOne(ln net.Listener) (string, error) {
+func acceptGreeting(ln net.Listener) (string, error) {
 	c, err := ln.Accept() // want LH704 "accepted connection is not closed on every path"
 	if err != nil {
 		return "", err
@@ -74,7 +74,7 @@ func echoOnce(addr string) error {
 // ---- negatives ----
 
 // Each accepted connection handed to a goroutine that closes it.
-func serve(ln net.Listener) error {
+func serveAll(ln net.Listener) error {
 	for {
 		c, err := ln.Accept()
 		if err != nil {
