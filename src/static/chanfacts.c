@@ -1554,6 +1554,24 @@ struct cf_prescan {
 	bool chan; /* the body's text holds "chan" */
 };
 
+/* s[0..n) holds a or b (b may be NULL), both starting with c: one memchr
+ * pass for the first letter (memmem's setup costs more than its search
+ * on the short bodies of most functions). */
+static bool cf__has(const char *s, size_t n, char c, const char *a,
+		    const char *b)
+{
+	const char *e = s + n;
+	size_t la = strlen(a), lb = b ? strlen(b) : 0;
+
+	for (const char *p = s; (p = memchr(p, c, (size_t)(e - p))); p++) {
+		if ((size_t)(e - p) >= la && memcmp(p, a, la) == 0)
+			return true;
+		if (b && (size_t)(e - p) >= lb && memcmp(p, b, lb) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* n's text holds "chan": a channel type, or a make of one, is no smaller
  * than that keyword. */
 static bool cf__mentions_chan(const struct gofile *f, TSNode n)
@@ -1683,8 +1701,9 @@ static struct chfunc *cf__func(struct cf_walk *w, const struct godecl *d)
 		size_t len;
 		const char *t = go_text(d->file, body, &len);
 
-		if (!memmem(t, len, "chan", 4) && !memmem(t, len, "go ", 3) &&
-		    !memmem(t, len, "go\t", 3) && !memmem(t, len, "select", 6))
+		if (!cf__has(t, len, 'c', "chan", NULL) &&
+		    !cf__has(t, len, 'g', "go ", "go\t") &&
+		    !cf__has(t, len, 's', "select", NULL))
 			return NULL;
 	}
 	if (!cf__prescan(w, d))
