@@ -68,6 +68,34 @@ struct pf_fieldshrink {
 };
 
 
+struct pf_saved {
+	enum pf_ctx ctx;
+	const char *func;
+	unsigned loop, anyloop;
+	enum pf_lit lit;
+};
+
+/* What the walk does inside a node it entered, and when it leaves it. */
+enum { PFF_ALL, PFF_NONE, PFF_RANGE }; /* visit: all, none, [lo, hi) */
+enum { PFA_NONE, PFA_NAMES, PFA_SPEC, PFA_LIT };
+
+/* A node being walked. The syn_walk walk (var initializers, and a range
+ * clause that assigns) enters every node; the walk of the shared walk's
+ * records (functions) enters only the kinds pf__kinds() lists, skipping
+ * the records inside a node as pf__enter's sub-walks would. */
+struct pf_frame {
+	TSNode node;
+	TSSymbol sym;
+	uint32_t start, end; /* node's bytes */
+	uint32_t lo, hi;     /* PFF_RANGE: the bytes of the child walked */
+	unsigned depth;	     /* below the root of the tree */
+	unsigned base;	     /* depth of the walk root of the records inside
+				(syn_walk's depth limit counts from it) */
+	unsigned char mode, act;
+	TSNode names;	     /* PFA_NAMES: declared when leaving */
+	struct pf_saved sv;  /* PFA_LIT: restored when leaving */
+};
+
 enum { PFS_SHADOW, PFS_RECV };
 struct pf_scope {
 	const char *name;
@@ -101,8 +129,11 @@ struct pf_build {
 				initialized */
 	VEC(struct pf_scope) scope;
 	VEC(size_t) marks;
-	VEC(TSNode) stack;   /* nodes being walked: parents without
-				ts_node_parent(), which is linear */
+	/* nodes being walked, outermost first: parents without
+	 * ts_node_parent(), which is linear (see pf__parent) */
+	VEC(struct pf_frame) frames;
+	unsigned base;	     /* depth of the root of the current syn_walk */
+	unsigned char *want; /* by symbol: the kinds pf__walk_records visits */
 	VEC(unsigned char) fors; /* per for statement being walked: 1 when
 				    endless (leave() need not ask again) */
 	TSNode fn_node;	     /* the top-level function being walked */
@@ -110,12 +141,42 @@ struct pf_build {
 	unsigned anyloop;    /* loops of any kind around it */
 };
 
-/* Parent of n: from the walk stack when n is on it. */
+/* Parent of n below its ancestor a: go_parent()'s descent, started at a
+ * node of the walk instead of the top-level declaration. */
+static TSNode pf__descend(struct pf_build *b, TSNode a, TSNode n, uint32_t s,
+			  uint32_t e)
+{
+	for (;;) {
+		TSNode ch = ts_node_first_child_for_byte(a, s);
+
+		if (ts_node_is_null(ch) || ts_node_start_byte(ch) > s ||
+		    ts_node_end_byte(ch) < e)
+			return go_parent(b->file, n);
+		if (ch.id == n.id && ts_node_start_byte(ch) == s)
+			return a;
+		a = ch;
+	}
+}
+
+/* Parent of n: the node below it on the walk stack when that is one level
+ * up, else found below the innermost node of the stack around n (a node
+ * whose bytes strictly hold n's is its ancestor). */
 static TSNode pf__parent(struct pf_build *b, TSNode n)
 {
-	for (size_t i = b->stack.len; i-- > 1;) {
-		if (b->stack.items[i].id == n.id)
-			return b->stack.items[i - 1];
+	uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+
+	if (s == e)
+		return go_parent(b->file, n);
+	for (size_t i = b->frames.len; i-- > 0;) {
+		const struct pf_frame *F = &b->frames.items[i];
+
+		if (F->node.id == n.id) {
+			if (i > 0 && b->frames.items[i - 1].depth + 1 == F->depth)
+				return b->frames.items[i - 1].node;
+			continue;
+		}
+		if (F->start <= s && e <= F->end && (F->start < s || e < F->end))
+			return pf__descend(b, F->node, n, s, e);
 	}
 	return go_parent(b->file, n);
 }
@@ -1282,13 +1343,16 @@ static bool pf__shrink_name(const char *s, size_t len)
 	return false;
 }
 
-static void pf__call(struct pf_build *b, TSNode call)
+/* call (of the function named fn[0..fnlen) when an identifier, else fn
+ * is NULL) */
+static void pf__call(struct pf_build *b, TSNode call, const char *fn,
+		     size_t fnlen)
 {
 	TSNode recv = { 0 }, m;
 	struct pf_res r;
 
-	if ((syn_call_ident(b->file, call, "delete") ||
-	     syn_call_ident(b->file, call, "clear")) &&
+	if (fn && (str_eqn(fn, fnlen, "delete") ||
+		   str_eqn(fn, fnlen, "clear")) &&
 	    syn_nargs(call) >= 1) {
 		TSNode a0 = go_unparen(syn_arg(call, 0));
 
@@ -1512,7 +1576,7 @@ static void pf__ref(struct pf_build *b, TSNode id)
 	char tmp[128];
 	const struct godecl *d;
 	struct pf_call r;
-	TSNode p = pf__parent(b, id);
+	TSNode p;
 
 	if (len >= sizeof(tmp) || pf__lookup(b, s, len))
 		return;
@@ -1521,6 +1585,7 @@ static void pf__ref(struct pf_build *b, TSNode id)
 	d = gopkg_lookup(b->pkg, tmp);
 	if (!d || d->kind != GODECL_FUNC)
 		return;
+	p = pf__parent(b, id);
 	memset(&r, 0, sizeof(r));
 	r.callee = d->name;
 	r.caller = b->top;
@@ -1595,27 +1660,36 @@ static bool pf__opens_scope(TSSymbol s)
 	       s == g->communication_case || s == g->func_literal;
 }
 
-struct pf_saved {
-	enum pf_ctx ctx;
-	const char *func;
-	unsigned loop, anyloop;
-	enum pf_lit lit;
-};
-
-static void pf__walk_node(struct pf_build *b, TSNode n)
+/* Walks n (a child of the node at depth `parent`) with syn_walk. */
+static void pf__walk_node(struct pf_build *b, TSNode n, unsigned parent)
 {
+	unsigned base = b->base;
+
+	b->base = parent + 1;
 	syn_walk(n, pf__walker(b));
+	b->base = base;
 }
 
-static bool pf__enter(void *ctx, TSNode n, unsigned depth)
+static void pf__frame_push(struct pf_build *b, TSNode n, TSSymbol sym,
+			   uint32_t start, unsigned depth, unsigned base)
 {
-	struct pf_build *b = ctx;
-	const struct go_syms *s = GS;
-	TSSymbol sym = ts_node_symbol(n);
+	struct pf_frame F;
 
-	LH_UNUSED(depth);
-	VEC_PUSH(&b->stack, n);
-	if (sym == s->for_statement) {
+	memset(&F, 0, sizeof(F));
+	F.node = n;
+	F.sym = sym;
+	F.start = start;
+	F.end = ts_node_end_byte(n);
+	F.depth = depth;
+	F.base = base;
+	F.mode = PFF_ALL;
+	VEC_PUSH(&b->frames, F);
+}
+
+/* On entering any node: loops and scopes. */
+static void pf__pre(struct pf_build *b, TSNode n, TSSymbol sym)
+{
+	if (sym == GS->for_statement) {
 		bool endless = syn_endless_for(n);
 
 		VEC_PUSH(&b->fors, endless);
@@ -1625,86 +1699,79 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 	}
 	if (pf__opens_scope(sym))
 		pf__mark(b);
-	if (sym == s->func_literal) {
-		struct pf_saved sv = { b->ctx, b->func, b->loop, b->anyloop,
-				       b->lit };
-		bool imm = pf__immediate_call(b, n);
+}
 
-		if (pf__once_arg(b, n)) {
-			if (b->ctx == PF_CTX_CODE)
-				b->ctx = PF_CTX_INIT;
-		} else if (!imm) {
-			enum pf_lit k = pf__lit_kind(b, n);
+/* Entering func literal n: how it runs, and its parameters. Returns the
+ * state to restore when leaving it. */
+static struct pf_saved pf__lit_enter(struct pf_build *b, TSNode n)
+{
+	struct pf_saved sv = { b->ctx, b->func, b->loop, b->anyloop, b->lit };
+	bool imm = pf__immediate_call(b, n);
 
-			b->ctx = b->file->is_test ? PF_CTX_TEST : PF_CTX_CODE;
-			b->func = NULL;
-			/* the outermost literal that runs any time decides */
-			if (b->lit < PF_LIT_FUNC)
-				b->lit = k;
-		}
-		pf__push_params(b, go_field(n, f_parameters), PFS_SHADOW, NULL);
-		pf__push_params(b, go_field(n, f_result), PFS_SHADOW, NULL);
-		b->loop = b->anyloop = 0;
-		pf__walk_node(b, go_field(n, f_body));
-		b->ctx = sv.ctx;
-		b->func = sv.func;
-		b->loop = sv.loop;
-		b->anyloop = sv.anyloop;
-		b->lit = sv.lit;
-		return false;
-	}
-	if (sym == s->short_var_declaration) {
-		pf__walk_node(b, go_field(n, f_right));
-		pf__push_names(b, go_field(n, f_left));
-		return false;
-	}
-	if (sym == s->var_spec || sym == s->const_spec) {
-		TSNode t = go_field(n, f_type);
-		TSTreeCursor c;
+	if (pf__once_arg(b, n)) {
+		if (b->ctx == PF_CTX_CODE)
+			b->ctx = PF_CTX_INIT;
+	} else if (!imm) {
+		enum pf_lit k = pf__lit_kind(b, n);
 
-		pf__walk_node(b, go_field(n, f_value));
-		if (!ts_node_is_null(t))
-			pf__instance(b, t);
-		c = ts_tree_cursor_new(n);
-		if (ts_tree_cursor_goto_first_child(&c)) {
-			do {
-				if (ts_tree_cursor_current_field_id(&c) ==
-				    GS->f_name)
-					pf__push(b,
-						 ts_tree_cursor_current_node(&c),
-						 PFS_SHADOW, NULL);
-			} while (ts_tree_cursor_goto_next_sibling(&c));
-		}
-		ts_tree_cursor_delete(&c);
-		return false;
+		b->ctx = b->file->is_test ? PF_CTX_TEST : PF_CTX_CODE;
+		b->func = NULL;
+		/* the outermost literal that runs any time decides */
+		if (b->lit < PF_LIT_FUNC)
+			b->lit = k;
 	}
-	if (sym == s->range_clause) {
-		pf__walk_node(b, go_field(n, f_right));
-		if (syn_has_token(n, ":="))
-			pf__push_names(b, go_field(n, f_left));
-		else
-			pf__walk_node(b, go_field(n, f_left));
-		return false;
+	pf__push_params(b, go_field(n, f_parameters), PFS_SHADOW, NULL);
+	pf__push_params(b, go_field(n, f_result), PFS_SHADOW, NULL);
+	b->loop = b->anyloop = 0;
+	return sv;
+}
+
+static void pf__lit_leave(struct pf_build *b, const struct pf_saved *sv)
+{
+	b->ctx = sv->ctx;
+	b->func = sv->func;
+	b->loop = sv->loop;
+	b->anyloop = sv->anyloop;
+	b->lit = sv->lit;
+}
+
+/* After the value of a var_spec or const_spec n: its names. */
+static void pf__spec_names(struct pf_build *b, TSNode n)
+{
+	TSNode t = go_field(n, f_type);
+	TSTreeCursor c;
+
+	if (!ts_node_is_null(t))
+		pf__instance(b, t);
+	c = ts_tree_cursor_new(n);
+	if (ts_tree_cursor_goto_first_child(&c)) {
+		do {
+			if (ts_tree_cursor_current_field_id(&c) == GS->f_name)
+				pf__push(b, ts_tree_cursor_current_node(&c),
+					 PFS_SHADOW, NULL);
+		} while (ts_tree_cursor_goto_next_sibling(&c));
 	}
+	ts_tree_cursor_delete(&c);
+}
+
+/* The key of keyed element n is a field name (T{m: v}: not the global m):
+ * its value, or a null node. */
+static bool pf__field_key(TSNode n, TSNode *val)
+{
+	TSNode key = ts_node_named_child(n, 0);
+	TSNode kid = ts_node_named_child(key, 0);
+
+	*val = ts_node_named_child(n, 1);
+	return !ts_node_is_null(kid) && ts_node_symbol(kid) == GS->identifier;
+}
+
+/* Every other kind: the events. Returns whether to walk n's children. */
+static bool pf__plain(struct pf_build *b, TSNode n, TSSymbol sym)
+{
+	const struct go_syms *s = GS;
+
 	if (sym == s->type_switch_statement) {
 		pf__push_names(b, go_field(n, f_alias));
-		return true;
-	}
-	if (sym == s->receive_statement && syn_has_token(n, ":=")) {
-		pf__walk_node(b, go_field(n, f_right));
-		pf__push_names(b, go_field(n, f_left));
-		return false;
-	}
-	if (sym == s->keyed_element) {
-		/* T{m: v}: the key is a field name, not the global m */
-		TSNode key = ts_node_named_child(n, 0);
-		TSNode val = ts_node_named_child(n, 1);
-		TSNode kid = ts_node_named_child(key, 0);
-
-		if (!ts_node_is_null(kid) && ts_node_symbol(kid) == s->identifier) {
-			pf__walk_node(b, val);
-			return false;
-		}
 		return true;
 	}
 	if (sym == s->parameter_list || sym == s->type_parameter_list ||
@@ -1722,9 +1789,15 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 		return true;
 	}
 	if (sym == s->call_expression) {
-		pf__call(b, n);
-		if (syn_call_ident(b->file, n, "new") ||
-		    syn_call_ident(b->file, n, "make"))
+		/* syn_call_ident's test, once for the four names */
+		TSNode fn = go_unparen(go_field(n, f_function));
+		const char *nm = NULL;
+		size_t len = 0;
+
+		if (!ts_node_is_null(fn) && ts_node_symbol(fn) == s->identifier)
+			nm = go_text(b->file, fn, &len);
+		pf__call(b, n, nm, len);
+		if (nm && (str_eqn(nm, len, "new") || str_eqn(nm, len, "make")))
 			pf__instance(b, syn_arg(n, 0));
 		return true;
 	}
@@ -1760,11 +1833,62 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 	return true;
 }
 
-static void pf__leave(void *ctx, TSNode n)
+/* syn_walk's enter: every node, with sub-walks of the children that count
+ * (a := declares its names after its right side was walked). */
+static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 {
 	struct pf_build *b = ctx;
+	const struct go_syms *s = GS;
 	TSSymbol sym = ts_node_symbol(n);
+	unsigned at = b->base + depth;
 
+	pf__frame_push(b, n, sym, ts_node_start_byte(n), at, b->base);
+	pf__pre(b, n, sym);
+	if (sym == s->func_literal) {
+		struct pf_saved sv = pf__lit_enter(b, n);
+
+		pf__walk_node(b, go_field(n, f_body), at);
+		pf__lit_leave(b, &sv);
+		return false;
+	}
+	if (sym == s->short_var_declaration) {
+		pf__walk_node(b, go_field(n, f_right), at);
+		pf__push_names(b, go_field(n, f_left));
+		return false;
+	}
+	if (sym == s->var_spec || sym == s->const_spec) {
+		pf__walk_node(b, go_field(n, f_value), at);
+		pf__spec_names(b, n);
+		return false;
+	}
+	if (sym == s->range_clause) {
+		pf__walk_node(b, go_field(n, f_right), at);
+		if (syn_has_token(n, ":="))
+			pf__push_names(b, go_field(n, f_left));
+		else
+			pf__walk_node(b, go_field(n, f_left), at);
+		return false;
+	}
+	if (sym == s->receive_statement && syn_has_token(n, ":=")) {
+		pf__walk_node(b, go_field(n, f_right), at);
+		pf__push_names(b, go_field(n, f_left));
+		return false;
+	}
+	if (sym == s->keyed_element) {
+		TSNode val;
+
+		if (pf__field_key(n, &val)) {
+			pf__walk_node(b, val, at);
+			return false;
+		}
+		return true;
+	}
+	return pf__plain(b, n, sym);
+}
+
+/* On leaving any node. */
+static void pf__post(struct pf_build *b, TSSymbol sym)
+{
 	if (pf__opens_scope(sym))
 		pf__pop(b);
 	if (sym == GS->for_statement && b->fors.len) {
@@ -1773,8 +1897,17 @@ static void pf__leave(void *ctx, TSNode n)
 		if (b->anyloop)
 			b->anyloop--;
 	}
-	if (b->stack.len)
-		b->stack.len--;
+}
+
+static void pf__leave(void *ctx, TSNode n)
+{
+	struct pf_build *b = ctx;
+
+	LH_UNUSED(n);
+	if (b->frames.len) {
+		pf__post(b, b->frames.items[b->frames.len - 1].sym);
+		b->frames.len--;
+	}
 }
 
 static const struct syn_walker *pf__walker(struct pf_build *b)
@@ -1785,6 +1918,192 @@ static const struct syn_walker *pf__walker(struct pf_build *b)
 	w.leave = pf__leave;
 	w.ctx = b;
 	return &w;
+}
+
+/* ------------------------------------------------------ walk of records */
+
+/* The kinds pf__walk_records visits: those pf__enter acts on, opens a
+ * scope for, or does not walk the children of (label_name is a leaf). */
+static void pf__kinds(TSSymbol *k)
+{
+	const struct go_syms *g = GS;
+	size_t n = 0;
+
+	k[n++] = g->for_statement;
+	k[n++] = g->block;
+	k[n++] = g->if_statement;
+	k[n++] = g->expression_switch_statement;
+	k[n++] = g->type_switch_statement;
+	k[n++] = g->expression_case;
+	k[n++] = g->type_case;
+	k[n++] = g->default_case;
+	k[n++] = g->communication_case;
+	k[n++] = g->func_literal;
+	k[n++] = g->short_var_declaration;
+	k[n++] = g->var_spec;
+	k[n++] = g->const_spec;
+	k[n++] = g->range_clause;
+	k[n++] = g->receive_statement;
+	k[n++] = g->keyed_element;
+	k[n++] = g->parameter_list;
+	k[n++] = g->type_parameter_list;
+	k[n++] = g->assignment_statement;
+	k[n++] = g->inc_statement;
+	k[n++] = g->dec_statement;
+	k[n++] = g->call_expression;
+	k[n++] = g->composite_literal;
+	k[n++] = g->selector_expression;
+	k[n++] = g->identifier;
+	k[n] = 0;
+}
+#define PF_NKINDS 25
+
+/* Walk only the records inside child c of the top frame (none when c is
+ * null), counting depths from c. */
+static void pf__frame_range(struct pf_build *b, TSNode c)
+{
+	struct pf_frame *F = &b->frames.items[b->frames.len - 1];
+
+	if (ts_node_is_null(c)) {
+		F->mode = PFF_NONE;
+		return;
+	}
+	F->mode = PFF_RANGE;
+	F->lo = ts_node_start_byte(c);
+	F->hi = ts_node_end_byte(c);
+	F->base = F->depth + 1;
+}
+
+/* pf__enter for record e (which starts at byte start), counting depths
+ * from base: the same events, the sub-walks replaced by a frame that
+ * restricts the records visited inside and acts when the walk leaves. */
+static void pf__rec_enter(struct pf_build *b, const struct gonode *e,
+			  uint32_t start, unsigned base)
+{
+	const struct go_syms *s = GS;
+	TSNode n = e->node;
+	TSSymbol sym = e->sym;
+	size_t top = b->frames.len;
+
+	pf__frame_push(b, n, sym, start, e->depth, base);
+	pf__pre(b, n, sym);
+	if (sym == s->func_literal) {
+		struct pf_saved sv = pf__lit_enter(b, n);
+
+		b->frames.items[top].sv = sv;
+		b->frames.items[top].act = PFA_LIT;
+		pf__frame_range(b, go_field(n, f_body));
+	} else if (sym == s->short_var_declaration ||
+		   (sym == s->receive_statement && syn_has_token(n, ":="))) {
+		b->frames.items[top].act = PFA_NAMES;
+		b->frames.items[top].names = go_field(n, f_left);
+		pf__frame_range(b, go_field(n, f_right));
+	} else if (sym == s->var_spec || sym == s->const_spec) {
+		b->frames.items[top].act = PFA_SPEC;
+		pf__frame_range(b, go_field(n, f_value));
+	} else if (sym == s->range_clause) {
+		if (syn_has_token(n, ":=")) {
+			b->frames.items[top].act = PFA_NAMES;
+			b->frames.items[top].names = go_field(n, f_left);
+			pf__frame_range(b, go_field(n, f_right));
+		} else {
+			/* the right side is walked before the left */
+			pf__walk_node(b, go_field(n, f_right), e->depth);
+			pf__walk_node(b, go_field(n, f_left), e->depth);
+			b->frames.items[top].mode = PFF_NONE;
+		}
+	} else if (sym == s->keyed_element) {
+		TSNode val;
+
+		if (pf__field_key(n, &val))
+			pf__frame_range(b, val);
+	} else if (!pf__plain(b, n, sym)) {
+		b->frames.items[top].mode = PFF_NONE;
+	}
+}
+
+static void pf__rec_leave(struct pf_build *b)
+{
+	struct pf_frame F = b->frames.items[b->frames.len - 1];
+
+	if (F.act == PFA_NAMES)
+		pf__push_names(b, F.names);
+	else if (F.act == PFA_SPEC)
+		pf__spec_names(b, F.node);
+	else if (F.act == PFA_LIT)
+		pf__lit_leave(b, &F.sv);
+	pf__post(b, F.sym);
+	b->frames.len--;
+}
+
+/* The first record of f starting at byte `at` or later. */
+static size_t pf__rec_at(const struct gofile *f, uint32_t at)
+{
+	size_t lo = 0, hi = f->nodes.len;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ts_node_start_byte(f->nodes.items[mid].node) < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Walks function body `body` like pf__walk_node(b, body, ...) does, over
+ * the shared walk's records instead of every node of the tree. */
+static void pf__walk_records(struct pf_build *b, TSNode body)
+{
+	struct gofile *f = b->file;
+	TSSymbol kinds[PF_NKINDS + 1];
+	size_t lo, hi;
+	unsigned root;
+
+	if (ts_node_is_null(body))
+		return;
+	pf__kinds(kinds);
+	walk_prepare(f, kinds);
+	lo = pf__rec_at(f, ts_node_start_byte(body));
+	hi = pf__rec_at(f, ts_node_end_byte(body));
+	if (lo >= hi || f->nodes.items[lo].node.id != body.id) {
+		/* not a block (or not recorded): walk the tree */
+		pf__walk_node(b, body, 0);
+		return;
+	}
+	root = f->nodes.items[lo].depth;
+	for (size_t i = lo; i < hi; i++) {
+		const struct gonode *e = &f->nodes.items[i];
+		uint32_t at;
+		unsigned base = root;
+
+		if (!b->want[e->sym])
+			continue;
+		at = ts_node_start_byte(e->node);
+		while (b->frames.len) {
+			const struct pf_frame *F =
+				&b->frames.items[b->frames.len - 1];
+
+			if (e->depth > F->depth && at < F->end)
+				break;
+			pf__rec_leave(b);
+		}
+		if (b->frames.len) {
+			const struct pf_frame *F =
+				&b->frames.items[b->frames.len - 1];
+
+			if (F->mode == PFF_NONE ||
+			    (F->mode == PFF_RANGE && (at < F->lo || at >= F->hi)))
+				continue;
+			base = F->base;
+		}
+		if (e->depth - base > SYN_MAX_DEPTH)
+			continue;
+		pf__rec_enter(b, e, at, base);
+	}
+	while (b->frames.len)
+		pf__rec_leave(b);
 }
 
 /* The struct type a function constructs: its result is T or *T. */
@@ -1813,7 +2132,7 @@ static void pf__walk_func(struct pf_build *b, TSNode fn, bool method)
 
 	b->scope.len = 0;
 	b->marks.len = 0;
-	b->stack.len = 0;
+	b->frames.len = 0;
 	b->fors.len = 0;
 	b->loop = b->anyloop = 0;
 	b->fn_node = fn;
@@ -1844,7 +2163,7 @@ static void pf__walk_func(struct pf_build *b, TSNode fn, bool method)
 	b->top = b->func;
 	pf__push_params(b, go_field(fn, f_parameters), PFS_SHADOW, NULL);
 	pf__push_params(b, go_field(fn, f_result), PFS_SHADOW, NULL);
-	pf__walk_node(b, go_field(fn, f_body));
+	pf__walk_records(b, go_field(fn, f_body));
 }
 
 static void pf__walk_var_decl(struct pf_build *b, TSNode decl)
@@ -1863,7 +2182,7 @@ static void pf__walk_var_decl(struct pf_build *b, TSNode decl)
 
 			b->scope.len = 0;
 			b->marks.len = 0;
-			b->stack.len = 0;
+			b->frames.len = 0;
 			b->fors.len = 0;
 			b->loop = b->anyloop = 0;
 			b->fn_node = (TSNode){ 0 };
@@ -1874,7 +2193,7 @@ static void pf__walk_var_decl(struct pf_build *b, TSNode decl)
 					     ? (g->stype ? g->stype : g->ntype)
 					     : NULL;
 			b->ctx = b->file->is_test ? PF_CTX_TEST : PF_CTX_VARINIT;
-			pf__walk_node(b, go_field(c, f_value));
+			pf__walk_node(b, go_field(c, f_value), 0);
 		}
 	}
 }
@@ -2319,6 +2638,12 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 		pf->accesses = pkgfacts_open(pf, &b.tbs.items[i]->t);
 	/* 2. accesses, in the functions that can reach them */
 	if (pf->accesses) {
+		TSSymbol kinds[PF_NKINDS + 1];
+
+		pf__kinds(kinds);
+		b.want = xcalloc(go_symbol_count(), 1);
+		for (size_t i = 0; kinds[i]; i++)
+			b.want[kinds[i]] = 1;
 		pf__relevant(&b, &relevant);
 		for (size_t i = 0; i < pkg->nfiles; i++) {
 			struct gofile *f = pkg->files[i];
@@ -2381,7 +2706,8 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 	VEC_FREE(&b.refs);
 	VEC_FREE(&b.scope);
 	VEC_FREE(&b.marks);
-	VEC_FREE(&b.stack);
+	VEC_FREE(&b.frames);
+	free(b.want);
 	VEC_FREE(&b.fors);
 	map_release(&b.globals);
 	map_release(&b.targets);

@@ -37,9 +37,21 @@ static const struct walk_interest {
 	{ "LH601", 0, POOL_KINDS },
 	{ "LH602", 0, POOL_KINDS },
 	{ "LH603", 0, POOL_KINDS },
-	/* pkgfacts.c: bounds checks and type keys in a function */
+	/* pkgfacts.c: bounds checks and type keys in a function, and the
+	 * scoped walk of the functions that can reach a collection (what
+	 * pf__rec_enter acts on, opens a scope for or skips) */
 	{ NULL, LH_NEED_PKGFACTS, "binary_expression short_var_declaration "
-				  "assignment_statement func_literal" },
+				  "assignment_statement func_literal "
+				  "for_statement block if_statement "
+				  "expression_switch_statement "
+				  "type_switch_statement expression_case "
+				  "type_case default_case communication_case "
+				  "var_spec const_spec range_clause "
+				  "receive_statement keyed_element "
+				  "parameter_list type_parameter_list "
+				  "inc_statement dec_statement call_expression "
+				  "composite_literal selector_expression "
+				  "identifier" },
 	/* resources.c: calls that may acquire, uses of fields */
 	{ NULL, LH_NEED_OBLIGATIONS, "call_expression selector_expression" },
 	/* chanfacts.c: channel field uses, callers of functions, the
@@ -132,6 +144,22 @@ static void walk__prepare(struct gofile *f, const TSSymbol *kinds)
 	}
 	if (n > WALK_MAX_KINDS)
 		LH_BUG("a walk visits too many node kinds");
+}
+
+void walk_prepare(struct gofile *f, const TSSymbol *kinds)
+{
+	const struct go_syms *g = GS;
+
+	pthread_once(&walk__once, walk__init);
+	for (const TSSymbol *k = kinds; *k; k++) {
+		bool fn = *k == g->function_declaration ||
+			  *k == g->method_declaration || *k == g->func_literal;
+
+		if (!fn && (*k >= walk__nsyms || !walk__full[*k]))
+			LH_BUG("a walk visits a node kind walk.c does not list");
+		if (!f->index_mask || (!fn && !f->index_mask[*k]))
+			gofile_index(f, walk__full);
+	}
 }
 
 /* Iterates records [lo, hi) of f of the kinds (prepared). */

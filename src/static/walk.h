@@ -60,6 +60,10 @@ void walk_file(struct gofile *f, const TSSymbol *kinds, unsigned max_depth,
 void walk_fn_body(struct gofile *f, TSNode fn, const TSSymbol *kinds,
 	       unsigned max_depth, const struct syn_walker *w);
 
+/* Makes sure f's records (f->nodes) hold every kind of kinds (a list
+ * ending with 0, of any length), for a caller that reads f->nodes itself. */
+void walk_prepare(struct gofile *f, const TSSymbol *kinds);
+
 /* The innermost function_declaration, method_declaration or func_literal
  * around record e of f (e itself excluded), or a null node. */
 TSNode walk_func(const struct gofile *f, const struct gonode *e);
