@@ -108,6 +108,7 @@ static void discover__dir(const char *dir, bool recursive,
 			continue;
 		}
 		VEC_PUSH(&g.files, path);
+		g.bytes += (uint64_t)st.st_size;
 	}
 	closedir(d);
 	if (g.files.len) {
@@ -196,6 +197,7 @@ void discover(const char *const *paths, size_t npaths,
 				free(dir);
 			}
 			VEC_PUSH(&g->files, xstrdup(arg));
+			g->bytes += (uint64_t)st.st_size;
 		}
 		free(arg);
 	}

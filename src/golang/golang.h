@@ -293,6 +293,7 @@ struct godir {
 	char *dir;
 	VEC(char *) files; /* full paths, sorted */
 	bool explicit_files; /* given as file arguments */
+	uint64_t bytes;	     /* the files' sizes when discovered, summed */
 };
 
 typedef VEC(struct godir) godir_vec;
