@@ -129,6 +129,12 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 	 * nodes: the per-node test is skipped for the others */
 	bool errors = ts_node_has_error(root);
 	VEC(uint32_t) fn = VEC_INIT; /* innermost function entry per level */
+	/* per level: the siblings still to visit after the current node. The
+	 * cursor's failing goto_next_sibling after a last child costs as much
+	 * as a step (it rebuilds the parent's child iterator, then the
+	 * grandparent's); knowing the count, the walk climbs without it, and
+	 * does not ask a leaf for a first child */
+	VEC(uint32_t) left = VEC_INIT;
 	const struct go_syms *g = GS;
 
 	f->nodes.len = 0;
@@ -139,8 +145,10 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 	f->by_kind = f->kind_start = NULL;
 	if (mask)
 		VEC_PUSH(&fn, 0);
+	VEC_PUSH(&left, 0);
 	for (;;) {
 		TSNode n = ts_tree_cursor_current_node(&c);
+		uint32_t kids;
 
 		if (errors && (ts_node_is_missing(n) ||
 			       ts_node_symbol(n) == GOFILE_SYM_ERROR)) {
@@ -177,19 +185,30 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 			else
 				fn.items[depth + 1] = up;
 		}
-		if (ts_tree_cursor_goto_first_child(&c)) {
+		/* the cursor visits the visible children, as counted here */
+		kids = ts_node_child_count(n);
+		if (kids && ts_tree_cursor_goto_first_child(&c)) {
 			depth++;
+			if (left.len <= depth)
+				VEC_PUSH(&left, kids - 1);
+			else
+				left.items[depth] = kids - 1;
 			continue;
 		}
-		while (!ts_tree_cursor_goto_next_sibling(&c)) {
-			if (!ts_tree_cursor_goto_parent(&c))
+		while (!left.items[depth]) {
+			if (!depth)
 				goto done;
+			ts_tree_cursor_goto_parent(&c);
 			depth--;
 		}
+		left.items[depth]--;
+		if (!ts_tree_cursor_goto_next_sibling(&c))
+			LH_BUG("a node has fewer children than it counts");
 	}
 done:
 	ts_tree_cursor_delete(&c);
 	VEC_FREE(&fn);
+	VEC_FREE(&left);
 	if (st == LH_OK && mask)
 		gofile__by_kind(f, nsyms);
 	return st;
