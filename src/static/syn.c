@@ -14,12 +14,21 @@ static void syn__walk(TSTreeCursor *c, const struct syn_walker *w,
 {
 	TSNode n = ts_tree_cursor_current_node(c);
 	bool down = w->enter ? w->enter(w->ctx, n, depth) : true;
+	/* the cursor visits the children ts_node_child_count() counts: with
+	 * the count, no failing goto_next_sibling after the last one (it
+	 * costs as much as a step) and no goto_first_child on a leaf */
+	uint32_t kids = down && depth < SYN_MAX_DEPTH ? ts_node_child_count(n)
+						      : 0;
 
-	if (down && depth < SYN_MAX_DEPTH &&
-	    ts_tree_cursor_goto_first_child(c)) {
-		do
+	if (kids && ts_tree_cursor_goto_first_child(c)) {
+		for (;;) {
 			syn__walk(c, w, depth + 1);
-		while (ts_tree_cursor_goto_next_sibling(c));
+			if (!--kids)
+				break;
+			if (!ts_tree_cursor_goto_next_sibling(c))
+				LH_BUG("a node has fewer children than it "
+				       "counts");
+		}
 		ts_tree_cursor_goto_parent(c);
 	}
 	if (w->leave)
