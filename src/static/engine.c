@@ -1560,8 +1560,8 @@ static struct use classify(struct walk *w, const struct ob *o,
 		for (size_t j = 0; j < ARRAY_SIZE(o->kind->rel_names) &&
 				   o->kind->rel_names[j]; j++) {
 			if (o->kind->rel_names[j][0] &&
-			    strcmp(m, o->kind->rel_names[j]) == 0 && top > 0)
-				return value_use(w, o, top - 1, PFX_CALL);
+			    strcmp(m, o->kind->rel_names[j]) == 0)
+				return value_use(w, o, top, PFX_CALL);
 		}
 		if (o->kind->recv_release && strcmp(m, o->kind->recv_release) == 0 &&
 		    sym_is(p, g->unary_expression) &&
