@@ -1746,10 +1746,13 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 	unsigned saved = w->nanc;
 
 	TSNode target = { 0 }, stmt = { 0 };
+	struct eng_var *local = NULL;
 
-	/* `x.f = func() {...}`: the closure goes into a field */
+	/* `x.f = func() {...}`: the closure goes into a field; `v := func()
+	 * {...}`: into a local, whose calls run it */
 	if (w->nanc >= 3 && sym_is(w->anc[w->nanc - 2], GS->expression_list) &&
-	    sym_is(w->anc[w->nanc - 3], GS->assignment_statement) &&
+	    (sym_is(w->anc[w->nanc - 3], GS->assignment_statement) ||
+	     sym_is(w->anc[w->nanc - 3], GS->short_var_declaration)) &&
 	    node_eq(go_field(w->anc[w->nanc - 3], f_right),
 		    w->anc[w->nanc - 2])) {
 		TSNode lhs = go_field(w->anc[w->nanc - 3], f_left);
@@ -1757,6 +1760,11 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 		if (nchild(lhs) == 1 && nchild(w->anc[w->nanc - 2]) == 1) {
 			target = nth(lhs, 0);
 			stmt = w->anc[w->nanc - 3];
+		}
+		if (!deferred && sym_is(target, GS->identifier)) {
+			local = eng_resolve(w->fn, target);
+			if (local && local->result)
+				local = NULL;
 		}
 	}
 	w->any_use = !deferred && lit_escapes(w);
@@ -1776,6 +1784,14 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 	w->lit_obs = 0;
 	for (size_t i = 0; i < w->nobs; i++) {
 		if ((s->open & bit(i)) && !(tmp.open & bit(i))) {
+			/* a closure kept in a local releases when it is called
+			 * (`cleanup := func() { f.Close() }` called on the
+			 * error paths only): the local holds the release func
+			 * itself, as `closeFn := f.Close` does */
+			if (local) {
+				ob_handle(w, &w->obs[i], local, NULL, PFX_CALL);
+				continue;
+			}
 			ob_release(s, i);
 			w->obs[i].released = true;
 			/* a deferred literal releases what its variables hold

@@ -13,6 +13,7 @@ import (
 	"log"
 	"net/http"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 )
@@ -366,6 +367,22 @@ search:
 	return found
 }
 
+// H22 TP: a cleanup closure is called on the error path only; the
+// success path returns without it.
+func cleanupClosure(u string) (string, error) {
+	resp, err := http.Get(u) // want LH702
+	if err != nil {
+		return "", err
+	}
+	cleanup := func() { resp.Body.Close() }
+	ct := resp.Header.Get("Content-Type")
+	if !strings.HasPrefix(ct, "text/") {
+		cleanup()
+		return "", fmt.Errorf("bad type %q", ct)
+	}
+	return ct, nil
+}
+
 // H23 TP: a response from the transport's RoundTrip, never closed.
 func rawRoundTrip(req *http.Request) (int, error) {
 	resp, err := http.DefaultTransport.RoundTrip(req) // want LH702
@@ -453,4 +470,56 @@ func decodeRecover(c *http.Client, u string, v any) (err error) {
 		return err
 	}
 	return resp.Body.Close()
+}
+
+// H29 neg: a cleanup closure kept in a local and deferred by name.
+func cleanupDeferred(u string) (string, error) {
+	resp, err := http.Get(u)
+	if err != nil {
+		return "", err
+	}
+	cleanup := func() {
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	defer cleanup()
+	if resp.StatusCode != http.StatusOK {
+		return "", fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return resp.Header.Get("ETag"), nil
+}
+
+// H30 neg: a func variable declared first, assigned the closing literal,
+// and called from a deferred literal.
+func cleanupLater(c *http.Client, u string) (int, error) {
+	var done func()
+	resp, err := c.Get(u)
+	if err != nil {
+		return 0, err
+	}
+	done = func() { resp.Body.Close() }
+	defer func() { done() }()
+	if resp.StatusCode >= 400 {
+		return 0, fmt.Errorf("status %d", resp.StatusCode)
+	}
+	return resp.StatusCode, nil
+}
+
+// H31 TP: the closing closure is handed to a goroutine on one branch
+// only; the other branch returns with the body open.
+func closeAsync(c *http.Client, u string, async bool) (int, error) {
+	resp, err := c.Get(u) // want LH702 "not closed on every path"
+	if err != nil {
+		return 0, err
+	}
+	finish := func() {
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+	}
+	code := resp.StatusCode
+	if async {
+		go finish()
+		return code, nil
+	}
+	return code, nil
 }
