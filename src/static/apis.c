@@ -82,6 +82,16 @@ static const struct apis_name inmemory[] = {
 #include "golang/known_apis.def"
 };
 
+struct apis_own {
+	const char *pkg, *name;
+	int arg;
+};
+
+static const struct apis_own owns[] = {
+#define OWNS(pkg, name, arg) { pkg, name, arg },
+#include "golang/known_apis.def"
+};
+
 static const struct apis_name sinks[] = {
 #define SINK(pkg, name) { pkg, "", name },
 #include "golang/known_apis.def"
@@ -275,6 +285,16 @@ int apis_wraps(const char *pkg, const char *name, size_t len, bool *writer)
 			*writer = wraps[i].writer;
 			return wraps[i].arg;
 		}
+	}
+	return -1;
+}
+
+int apis_owns(const char *pkg, const char *name, size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(owns); i++) {
+		if (strcmp(owns[i].pkg, pkg) == 0 &&
+		    str_eqn(name, len, owns[i].name))
+			return owns[i].arg;
 	}
 	return -1;
 }

@@ -50,6 +50,9 @@ bool apis_errtest(const char *pkg, const char *name, size_t len);
 /* The argument index pkg.name wraps (WRAPS rows), or -1; *writer says
  * whether it is a writer. */
 int apis_wraps(const char *pkg, const char *name, size_t len, bool *writer);
+/* The argument index whose ownership pkg.name's result takes (OWNS rows:
+ * closing the result closes it), or -1. */
+int apis_owns(const char *pkg, const char *name, size_t len);
 /* True when pkg.name is an in-memory type or constructor (INMEMORY). */
 bool apis_inmemory(const char *pkg, const char *name, size_t len);
 /* True when the package variable pkg.name discards what is written to it

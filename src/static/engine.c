@@ -1240,6 +1240,20 @@ static bool local_conversion(struct walk *w, TSNode fun)
 	return d && d->kind == GODECL_TYPE;
 }
 
+/* Is fun (a call's function) a package function whose result owns its
+ * argument argi (OWNS rows)? */
+static bool owns_arg(struct walk *w, TSNode fun, int argi)
+{
+	TSNode op = go_field(fun, f_operand);
+	const char *path, *name;
+	size_t len;
+
+	return argi >= 0 && sym_is(fun, GS->selector_expression) &&
+	       sym_is(op, GS->identifier) && !eng_resolve(w->fn, op) &&
+	       go_selector_import(w->f, fun, &path, &name, &len) &&
+	       apis_owns(path, name, len) == argi;
+}
+
 /* What happens to a value (node at ancestor index i) that carries the
  * obligation, with prefix_left still to go to the released object. */
 static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
@@ -1284,8 +1298,12 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 					argi = k;
 				k++;
 			}
-			if (argi == 0 && k == 1 && local_conversion(w, fun)) {
-				/* ReadCloser(f): the same value, retyped */
+			if (i >= 2 &&
+			    ((argi == 0 && k == 1 && local_conversion(w, fun)) ||
+			     owns_arg(w, fun, argi))) {
+				/* ReadCloser(f): the same value, retyped;
+				 * tls.Client(raw, cfg): the result owns raw,
+				 * what happens to it happens to raw */
 				n = call;
 				i -= 2;
 				continue;
