@@ -1240,6 +1240,49 @@ static bool local_conversion(struct walk *w, TSNode fun)
 	return d && d->kind == GODECL_TYPE;
 }
 
+/* The local variable that the keyed composite literal around the value
+ * w->anc[i] (a literal_element) is assigned to, alone: `st := T{f: h}`,
+ * `p := &T{f: h}` with T a type of this package (whose methods have
+ * summaries); NULL for anything else (a positional element, a literal
+ * returned, passed, nested or stored elsewhere). */
+static struct eng_var *struct_local(struct walk *w, unsigned i)
+{
+	const struct go_syms *g = GS;
+	TSNode kv, key, lhs, stmt;
+	struct eng_var *v;
+
+	if (i < 5)
+		return NULL;
+	kv = w->anc[i - 1];
+	if (!sym_is(kv, g->keyed_element) || !node_eq(nth(kv, 1), w->anc[i]))
+		return NULL;
+	key = nth(kv, 0);
+	if (!sym_is(key, g->literal_element) ||
+	    !sym_is(nth(key, 0), g->identifier) ||
+	    !sym_is(w->anc[i - 2], g->literal_value) ||
+	    !sym_is(w->anc[i - 3], g->composite_literal) ||
+	    !sym_is(go_field(w->anc[i - 3], f_type), g->type_identifier))
+		return NULL; /* a type of another package: its methods may
+				keep the field (a server's Run) */
+	i -= 3;
+	if (sym_is(w->anc[i - 1], g->unary_expression) &&
+	    go_text_is(w->f, go_field(w->anc[i - 1], f_operator), "&"))
+		i--;
+	if (i < 2 || !sym_is(w->anc[i - 1], g->expression_list) ||
+	    nchild(w->anc[i - 1]) != 1)
+		return NULL;
+	stmt = w->anc[i - 2];
+	if ((!sym_is(stmt, g->short_var_declaration) &&
+	     !sym_is(stmt, g->assignment_statement)) ||
+	    !node_eq(go_field(stmt, f_right), w->anc[i - 1]))
+		return NULL;
+	lhs = go_field(stmt, f_left);
+	if (nchild(lhs) != 1 || !sym_is(nth(lhs, 0), g->identifier))
+		return NULL;
+	v = eng_resolve(w->fn, nth(lhs, 0));
+	return v && !v->result ? v : NULL;
+}
+
 /* Is fun (a call's function) a package function whose result owns its
  * argument argi (OWNS rows)? */
 static bool owns_arg(struct walk *w, TSNode fun, int argi)
@@ -1403,6 +1446,23 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 					u.alias_prefix = prefix_left;
 				}
 				return u;
+			}
+			return u;
+		}
+		if (s == g->literal_element && i >= 2 && !w->summary_mode &&
+		    !w->ctor_mode &&
+		    strcmp(prefix_left, PFX_CALL) != 0) {
+			struct eng_var *v = struct_local(w, i - 1);
+
+			if (v) {
+				/* st := T{f: h}: st.f is h */
+				TSNode key = nth(w->anc[i - 2], 0);
+
+				u.ef = EF_ALIAS;
+				u.alias = v;
+				u.alias_prefix = join_path(
+					w, go_text_dup(w->f, nth(key, 0)),
+					prefix_left);
 			}
 			return u;
 		}
