@@ -1,0 +1,3 @@
+module golden/redteam123
+
+go 1.23
