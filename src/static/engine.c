@@ -1007,6 +1007,7 @@ struct walk {
 				elsewhere than into a result */
 	unsigned ctor_depth;
 	unsigned ret_mask;
+	unsigned ret_call_mask; /* results handing out the release func */
 	const struct eng_kind *ret_kind;
 	const char *ret_noun;
 	const char *ret_prefix; /* path from the returned value to the
@@ -1692,6 +1693,18 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 	    !o->deferred && !s->dead) {
 		s->open |= bit(i);
 		s->other &= ~bit(i);
+		return;
+	}
+	/* a constructor returning the release func beside the resource
+	 * (`return f, cleanup, nil`): the resource's own result, returned
+	 * first, has already handed it out */
+	if (w->ctor_mode && u.ef == EF_TRANSFER && u.ret && u.ret <= 8 &&
+	    u.ret_prefix && strcmp(u.ret_prefix, PFX_CALL) == 0) {
+		w->ret_call_mask |= 1u << (u.ret - 1);
+		if (s->open & bit(i)) {
+			ob_release(s, i);
+			o->transferred = true;
+		}
 		return;
 	}
 	if ((s->late & bit(i)) &&
@@ -2446,6 +2459,7 @@ static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
 			c->a.kind = cw->ret_kind;
 			c->a.noun = cw->ret_noun;
 			c->a.results = cw->ret_mask;
+			c->a.rel_results = cw->ret_call_mask & ~cw->ret_mask;
 			c->a.err_result = err;
 			c->a.prefix = cw->ret_prefix;
 		}
@@ -2692,6 +2706,31 @@ bool eng_may_acquire(struct eng_func *fn, const struct eng_spec *spec)
 
 /* Obligations on the results of call, assigned to the targets of lhs (an
  * expression_list, or null when the results are dropped). */
+/* The variables that receive a constructor's release func (a.rel_results)
+ * hold the release of every obligation this call opened. */
+static void rel_result_handles(struct walk *w, TSNode call, TSNode lhs,
+			       const struct eng_acquire *a)
+{
+	for (unsigned r = 0; r < 8 && a->rel_results; r++) {
+		TSNode t;
+		struct eng_var *v;
+
+		if (!(a->rel_results & (1u << r)) || ts_node_is_null(lhs) ||
+		    r >= nchild(lhs))
+			continue;
+		t = nth(lhs, r);
+		if (!sym_is(t, GS->identifier))
+			continue;
+		v = eng_resolve(w->fn, t);
+		if (!v || v->result)
+			continue;
+		for (size_t i = 0; i < w->nobs; i++) {
+			if (!w->obs[i].entry && node_eq(w->obs[i].site, call))
+				ob_handle(w, &w->obs[i], v, NULL, PFX_CALL);
+		}
+	}
+}
+
 static void acquire_results(struct walk *w, struct st *s, TSNode call,
 			    TSNode lhs, TSNode stmt)
 {
@@ -2817,6 +2856,7 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 		}
 		ob_open(s, idx, errvar != NULL);
 	}
+	rel_result_handles(w, call, lhs, &a);
 }
 
 /* Is v put into a composite literal or stored into a field or element

@@ -204,6 +204,10 @@ struct eng_acquire {
 	 * the kind's (rel_prefix: "Body" of a response). A same-package
 	 * helper returning `resp.Body` hands out the body itself: "". */
 	const char *prefix;
+	/* Results that hold the release func itself (a same-package helper's
+	 * `return f, f.Close, nil` or `return f, cleanup, nil`): the
+	 * caller's variable there is another handle, called to release. */
+	unsigned rel_results;
 	/* When set, the result handle must be used as `h.<require>` somewhere
 	 * in the function (a guess at an untyped receiver: ".Body" marks an
 	 * http response), else no obligation. */
