@@ -4602,6 +4602,51 @@ static const struct godecl *method_decl(struct walk *w, TSNode recv,
 	return found;
 }
 
+/* The func literal local v is bound to by its declaration `v := func...`
+ * when nothing assigns v again; else a null node. */
+static TSNode local_lit(struct walk *w, const struct eng_var *v)
+{
+	const struct go_syms *g = GS;
+	TSNode none = { 0 }, lhs, stmt, rhs, root;
+	uint32_t idx = UINT32_MAX;
+
+	if (!v || v->param || v->result || v->receiver)
+		return none;
+	lhs = ts_node_parent(v->decl);
+	stmt = ts_node_parent(lhs);
+	if (!sym_is(lhs, g->expression_list) ||
+	    !sym_is(stmt, g->short_var_declaration) ||
+	    !node_eq(go_field(stmt, f_left), lhs))
+		return none;
+	rhs = go_field(stmt, f_right);
+	for (uint32_t j = 0; j < nchild(lhs); j++) {
+		if (node_eq(nth(lhs, j), v->decl))
+			idx = j;
+	}
+	if (idx == UINT32_MAX || nchild(rhs) != nchild(lhs) ||
+	    !sym_is(nth(rhs, idx), g->func_literal))
+		return none;
+	root = ts_tree_root_node(w->f->tree);
+	for (size_t k = 0; k < w->fn->nuses; k++) {
+		TSNode id, p, gp;
+
+		if (w->fn->use_var[k] != v)
+			continue;
+		id = ts_node_descendant_for_byte_range(root, w->fn->use_off[k],
+						       w->fn->use_off[k] + 1);
+		if (node_eq(id, v->decl))
+			continue;
+		p = ts_node_parent(id);
+		gp = ts_node_parent(p);
+		if (sym_is(p, g->unary_expression) ||
+		    (sym_is(p, g->expression_list) &&
+		     sym_is(gp, g->assignment_statement) &&
+		     node_eq(go_field(gp, f_left), p)))
+			return none; /* assigned again, or its address taken */
+	}
+	return nth(rhs, idx);
+}
+
 static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 				     const char *rest, unsigned flags)
 {
@@ -4623,8 +4668,18 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 		char *nm;
 		const struct godecl *d;
 
-		if (eng_resolve(w->fn, fun))
-			return ENG_SUM_UNKNOWN; /* a func value */
+		if (eng_resolve(w->fn, fun)) {
+			/* a func value: known when it is a local bound once
+			 * to a literal (`wl := func(f *os.File, s string)
+			 * {...}`) */
+			TSNode lit = local_lit(w, eng_resolve(w->fn, fun));
+
+			if (ts_node_is_null(lit))
+				return ENG_SUM_UNKNOWN;
+			return summary_fn(pkg, eng_func_get(pkg, w->f, lit),
+					  lit.id, argi, rest, flags,
+					  &w->prov_level);
+		}
 		nm = arena_strndup(&pkg->arena, t, len);
 		d = gopkg_lookup(pkg, nm);
 		if (d && d->kind == GODECL_FUNC)
