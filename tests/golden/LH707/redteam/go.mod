@@ -1,0 +1,3 @@
+module golden/redteam
+
+go 1.19
