@@ -895,6 +895,9 @@ struct st {
 	/* it may have been released or handed on here (unlike other, not
 	 * set by "not acquired yet" nor by a nil or error test) */
 	uint64_t rel;
+	/* a call that releases it exactly when it fails
+	 * (ENG_SUM_RELEASES_ON_ERR) left its error in errvar2 */
+	uint64_t link2;
 };
 
 static void st_merge(struct st *a, const struct st *b)
@@ -910,6 +913,7 @@ static void st_merge(struct st *a, const struct st *b)
 	a->link |= b->link;
 	a->late |= b->late;
 	a->rel |= b->rel;
+	a->link2 |= b->link2;
 }
 
 static bool st_eq(const struct st *a, const struct st *b)
@@ -917,10 +921,11 @@ static bool st_eq(const struct st *a, const struct st *b)
 	if (a->dead || b->dead)
 		return a->dead == b->dead;
 	return a->open == b->open && a->other == b->other &&
-	       a->link == b->link && a->late == b->late && a->rel == b->rel;
+	       a->link == b->link && a->late == b->late && a->rel == b->rel &&
+	       a->link2 == b->link2;
 }
 
-static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0 };
+static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0, 0 };
 
 struct handle {
 	struct eng_var *var;   /* root variable, or NULL */
@@ -934,6 +939,8 @@ struct ob {
 	TSNode site, stmt;
 	VEC(struct handle) h;
 	struct eng_var *errvar;
+	struct eng_var *errvar2; /* see st.link2 */
+	uint32_t errlink_at;	 /* start of the call that set errvar2 */
 	struct eng_var *owner;	/* checkpoint receiver (cmd of StdoutPipe) */
 	const char *require;	/* member the handle must be used with */
 	VEC(struct eng_exit) exits;
@@ -998,6 +1005,11 @@ struct walk {
 	bool gave_up;
 	bool summary_mode;   /* computing a summary: no acquisitions */
 	bool saw_return;     /* a reachable return (noreturn summaries) */
+	/* summaries: index + 1 of the function's error result (0: none),
+	 * and whether a return where the parameter was released may give
+	 * a nil error there */
+	unsigned sum_err1;
+	bool sum_rel_nil;
 	/* the outermost (lowest) level of the summaries still being
 	 * computed that this walk used, or UINT_MAX */
 	unsigned prov_level;
@@ -1102,6 +1114,8 @@ enum effect {
 	EF_REARM,
 	EF_BLANK,    /* `_ = h` */
 	EF_PARTIAL,  /* passed to a function that releases it on some paths */
+	EF_ERRLINK,  /* passed to one that releases it when it fails: still
+			open where the call's error (errvar) is nil */
 };
 
 /* A prefix_left of "()" means the value is the release func itself: a
@@ -1115,11 +1129,13 @@ struct use {
 	unsigned ret;	 /* returned as result ret-1 (0: not returned) */
 	const char *ret_prefix; /* the path still to go from what is returned */
 	uint32_t after;	 /* EF_PARTIAL: end of the call */
+	struct eng_var *errvar; /* EF_ERRLINK: the call's error variable */
 	TSNode node;	 /* EF_BLANK: the `_ = h` statement */
 };
 
 static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 				     const char *rest, unsigned flags);
+static void errlink_use(struct walk *w, TSNode call, struct use *u);
 
 static bool is_builtin(struct walk *w, TSNode id, const char *name)
 {
@@ -1373,6 +1389,9 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 				u.ef = EF_PARTIAL;
 				u.after = ts_node_end_byte(call);
 				break;
+			case ENG_SUM_RELEASES_ON_ERR:
+				errlink_use(w, call, &u);
+				break;
 			default:
 				u.ef = EF_TRANSFER;
 			}
@@ -1541,6 +1560,9 @@ static struct use recv_use(struct walk *w, const struct ob *o,
 	case ENG_SUM_PARTIAL:
 		u.ef = EF_PARTIAL;
 		u.after = ts_node_end_byte(p);
+		break;
+	case ENG_SUM_RELEASES_ON_ERR:
+		errlink_use(w, p, &u);
 		break;
 	case ENG_SUM_TRANSFERS:
 		u.ef = EF_TRANSFER;
@@ -1725,6 +1747,15 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		o->released = true;
 		for (unsigned k = 0; k < w->nanc && !o->deferred; k++)
 			o->deferred = sym_is(w->anc[k], GS->defer_statement);
+		break;
+	case EF_ERRLINK:
+		/* closed where the call failed: still open where its error
+		 * is nil (or, returned as it is, at this exit) */
+		o->released = true;
+		o->errvar2 = u.errvar;
+		o->errlink_at = u.after;
+		if (u.errvar)
+			s->link2 |= bit(i);
 		break;
 	case EF_PARTIAL:
 		/* the caller checks and releases itself when it uses the value
@@ -1911,7 +1942,7 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 static bool late_released(struct walk *w, size_t i, uint32_t at)
 {
 	for (size_t k = 0; k < w->late.len; k++) {
-		struct st tmp = { bit(i), 0, 0, false, 0, 0 };
+		struct st tmp = { bit(i), 0, 0, false, 0, 0, 0 };
 		uint64_t hit = 0;
 		unsigned saved = w->nanc;
 
@@ -2315,10 +2346,9 @@ static void ctor_direct(struct walk *w, TSNode ret)
 	}
 }
 
-/* The declaration ctor_of() would summarize for call (results *nres,
- * error result *err), or NULL. */
-static const struct godecl *ctor__decl(struct walk *w, TSNode call,
-				       unsigned *nres, int *err)
+/* The same-package function or method (of a known receiver type) call
+ * calls, or NULL. */
+static const struct godecl *callee__decl(struct walk *w, TSNode call)
 {
 	const struct go_syms *g = GS;
 	TSNode fun = go_unparen(go_field(call, f_function));
@@ -2351,9 +2381,103 @@ static const struct godecl *ctor__decl(struct walk *w, TSNode call,
 		if (guessed)
 			d = NULL;
 	}
+	return d;
+}
+
+/* The declaration ctor_of() would summarize for call (results *nres,
+ * error result *err), or NULL. */
+static const struct godecl *ctor__decl(struct walk *w, TSNode call,
+				       unsigned *nres, int *err)
+{
+	const struct godecl *d = callee__decl(w, call);
+
 	if (!d || !ctor__results(d->file, d->node, nres, err))
 		return NULL;
 	return d;
+}
+
+/* The index of decl's `error` result among its *n results, or -1. */
+static int results_err(struct gofile *f, TSNode decl, unsigned *n)
+{
+	TSNode res = go_field(decl, f_result);
+	int err = -1;
+	unsigned k = 0;
+
+	*n = 0;
+	if (ts_node_is_null(res))
+		return -1;
+	if (!sym_is(res, GS->parameter_list)) {
+		*n = 1;
+		return go_text_is(f, res, "error") ? 0 : -1;
+	}
+	for (uint32_t i = 0; i < nchild(res); i++) {
+		TSNode pd = nth(res, i);
+		unsigned names = 0;
+
+		if (!sym_is(pd, GS->parameter_declaration))
+			continue;
+		for (uint32_t j = 0; j < nchild(pd); j++)
+			names += sym_is(nth(pd, j), GS->identifier);
+		if (!names)
+			names = 1;
+		if (go_text_is(f, go_field(pd, f_type), "error"))
+			err = (int)(k + names - 1);
+		k += names;
+	}
+	*n = k;
+	return err;
+}
+
+/* For a call whose summary releases on error: the variable its error
+ * result is assigned to (`err := check(resp)`, `if err := check(resp);`),
+ * or NULL; *returned when the call is returned as it is. */
+static struct eng_var *call_errvar(struct walk *w, TSNode call,
+				   bool *returned)
+{
+	const struct godecl *d = callee__decl(w, call);
+	TSNode p = ts_node_parent(call), gp, lhs, t;
+	unsigned n;
+	int err;
+
+	*returned = false;
+	while (sym_is(p, GS->parenthesized_expression))
+		p = ts_node_parent(p);
+	if (!d || !sym_is(p, GS->expression_list) || nchild(p) != 1)
+		return NULL;
+	err = results_err(d->file, d->node, &n);
+	gp = ts_node_parent(p);
+	if (sym_is(gp, GS->return_statement)) {
+		*returned = true;
+		return NULL;
+	}
+	if (err < 0 || (!sym_is(gp, GS->assignment_statement) &&
+			!sym_is(gp, GS->short_var_declaration)) ||
+	    !node_eq(go_field(gp, f_right), p))
+		return NULL;
+	lhs = go_field(gp, f_left);
+	if (nchild(lhs) != n)
+		return NULL;
+	t = nth(lhs, (uint32_t)err);
+	if (!sym_is(t, GS->identifier) || go_text_is(w->f, t, "_"))
+		return NULL;
+	return eng_resolve(w->fn, t);
+}
+
+/* The effect of passing an obligation to a call whose summary is
+ * ENG_SUM_RELEASES_ON_ERR. */
+static void errlink_use(struct walk *w, TSNode call, struct use *u)
+{
+	bool returned;
+	struct eng_var *v = call_errvar(w, call, &returned);
+
+	if (v || returned) {
+		u->ef = EF_ERRLINK;
+		u->errvar = v;
+		u->after = ts_node_start_byte(call);
+	} else {
+		u->ef = EF_PARTIAL;
+		u->after = ts_node_end_byte(call);
+	}
 }
 
 /* A same-package function (or method of a known receiver type) that
@@ -3015,7 +3139,8 @@ static void nilify(struct walk *w, struct st *st, struct eng_var *v,
 		bool hit = false;
 
 		if (as_err) {
-			hit = o->errvar == v && (st->link & bit(i));
+			hit = (o->errvar == v && (st->link & bit(i))) ||
+			      (o->errvar2 == v && (st->link2 & bit(i)));
 		} else {
 			for (size_t j = 0; j < o->h.len && !hit; j++)
 				hit = o->h.items[j].var == v;
@@ -3729,6 +3854,10 @@ static void assign(struct walk *w, struct st *s, TSNode n)
 		for (size_t k = 0; k < w->nobs; k++) {
 			if (w->obs[k].errvar == v)
 				s->link &= ~bit(k);
+			if (w->obs[k].errvar2 == v &&
+			    (w->obs[k].errlink_at < ts_node_start_byte(n) ||
+			     w->obs[k].errlink_at >= ts_node_end_byte(n)))
+				s->link2 &= ~bit(k); /* not by this call */
 		}
 	}
 	if (!ts_node_is_null(call))
@@ -4064,6 +4193,38 @@ static void eval_results(struct walk *w, struct st *s, TSNode ret,
 	w->nanc -= 2;
 }
 
+/* The expression return statement n gives for result index k, or a null
+ * node (a bare return, a call spread over the results). */
+static TSNode return_expr(TSNode n, unsigned k)
+{
+	TSNode list = { 0 };
+
+	for (uint32_t i = 0; i < nchild(n); i++) {
+		if (sym_is(nth(n, i), GS->expression_list))
+			list = nth(n, i);
+	}
+	if (ts_node_is_null(list) || k >= nchild(list))
+		return (TSNode){ 0 };
+	return go_unparen(nth(list, k));
+}
+
+/* Does return statement n give a non-nil error (a call, a variable other
+ * than nil) at the summarized function's error result? */
+static bool return_err_nonnil(struct walk *w, TSNode n)
+{
+	TSNode e = return_expr(n, w->sum_err1 - 1);
+
+	return !ts_node_is_null(e) && !go_text_is(w->f, e, "nil");
+}
+
+/* Does return statement n give the nil literal at the error result? */
+static bool return_err_nil(struct walk *w, TSNode n)
+{
+	TSNode e = return_expr(n, w->sum_err1 - 1);
+
+	return !ts_node_is_null(e) && go_text_is(w->f, e, "nil");
+}
+
 static void walk_return(struct walk *w, struct st *s, TSNode n)
 {
 	uint32_t c = nchild(n);
@@ -4081,6 +4242,9 @@ static void walk_return(struct walk *w, struct st *s, TSNode n)
 	}
 	if (s->dead)
 		return;
+	if (w->sum_err1 && w->nobs && !(s->open & bit(0)) &&
+	    (s->rel & bit(0)) && !return_err_nonnil(w, n))
+		w->sum_rel_nil = true;
 	w->saw_return = true;
 	if (!c || (c == 1 && sym_is(nth(n, 0), GS->comment)))
 		return_results(w, s);
@@ -4234,7 +4398,7 @@ static void walk_free(struct walk *w)
 static struct st walk_body(struct walk *w)
 {
 	/* every obligation starts "not acquired" */
-	struct st s = { 0, ~0ull, 0, false, 0, 0 };
+	struct st s = { 0, ~0ull, 0, false, 0, 0, 0 };
 
 	for (size_t i = 0; i < w->spec->nentries; i++) {
 		const struct eng_entry *e = &w->spec->entries[i];
@@ -4435,6 +4599,23 @@ static struct eng_var *param_var(struct eng_func *fn, int param)
 	return NULL;
 }
 
+/* A summary walk whose parameter is released exactly on the returns
+ * giving an error: every exit leaving it open returns nil there, every
+ * return that released it returns something else. */
+static bool errlinked(struct walk *w)
+{
+	const struct ob *o = &w->obs[0];
+
+	if (!w->sum_err1 || w->sum_rel_nil || !o->exits.len)
+		return false;
+	for (size_t i = 0; i < o->exits.len; i++) {
+		if (o->exits.items[i].kind != ENG_EXIT_RETURN ||
+		    !return_err_nil(w, o->exits.items[i].node))
+			return false;
+	}
+	return true;
+}
+
 static enum eng_summary summarize(struct eng_func *fn, int param,
 				  struct sumstate *ss, unsigned *prov_level)
 {
@@ -4454,6 +4635,12 @@ static enum eng_summary summarize(struct eng_func *fn, int param,
 	spec.nentries = 1;
 	w = walk_new(fn, &spec);
 	w->summary_mode = true;
+	{
+		unsigned nres;
+		int err = results_err(fn->file, fn->decl, &nres);
+
+		w->sum_err1 = err >= 0 ? (unsigned)err + 1 : 0;
+	}
 	walk_body(w);
 	if (w->gave_up || !w->nobs)
 		v = ENG_SUM_UNKNOWN;
@@ -4462,7 +4649,7 @@ static enum eng_summary summarize(struct eng_func *fn, int param,
 	else if (!w->obs[0].exits.len && !w->obs[0].transferred)
 		v = ENG_SUM_RELEASES;
 	else if (!w->obs[0].transferred)
-		v = ENG_SUM_PARTIAL;
+		v = errlinked(w) ? ENG_SUM_RELEASES_ON_ERR : ENG_SUM_PARTIAL;
 	else
 		v = ENG_SUM_TRANSFERS;
 	*prov_level = w->prov_level;

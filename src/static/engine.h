@@ -349,6 +349,10 @@ enum eng_summary {
 	 * keeps the duty when it uses the value again after the call (it
 	 * checks and closes itself), else the call leaks on the other paths */
 	ENG_SUM_PARTIAL,
+	/* releases it exactly when it returns a non-nil error (a status
+	 * check closing the body of a bad answer): after the call the
+	 * caller holds it on the branch where that error is nil */
+	ENG_SUM_RELEASES_ON_ERR,
 };
 /* Summaries are computed per function and iterated to a fixed point over
  * the package: a recursive call starts as RELEASES (a path that only
