@@ -22,16 +22,6 @@ func decodeInto(c *http.Client, u string, v any) error {
 	return json.NewDecoder(resp.Body).Decode(v)
 }
 
-// B2 neg: defer before the error check is a nil-pointer bug, not a leak.
-func deferFirst(u string) (int, error) {
-	resp, err := http.Get(u)
-	defer resp.Body.Close()
-	if err != nil {
-		return 0, err
-	}
-	return resp.StatusCode, nil
-}
-
 // B3 TP: a 304 answer returns the cached copy with the body open.
 func conditionalGet(c *http.Client, req *http.Request, cached []byte) ([]byte, error) {
 	resp, err := c.Do(req) // want LH702 "not closed on every path"
