@@ -1718,15 +1718,11 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		return;
 	}
 	/* a constructor returning the release func beside the resource
-	 * (`return f, cleanup, nil`): the resource's own result, returned
-	 * first, has already handed it out */
+	 * (`return f, cleanup, nil`): noted; the resource's own result
+	 * (evaluated before or after it) is what hands it out */
 	if (w->ctor_mode && u.ef == EF_TRANSFER && u.ret && u.ret <= 8 &&
 	    u.ret_prefix && strcmp(u.ret_prefix, PFX_CALL) == 0) {
 		w->ret_call_mask |= 1u << (u.ret - 1);
-		if (s->open & bit(i)) {
-			ob_release(s, i);
-			o->transferred = true;
-		}
 		return;
 	}
 	if ((s->late & bit(i)) &&
