@@ -1136,6 +1136,9 @@ struct use {
 static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 				     const char *rest, unsigned flags);
 static void errlink_use(struct walk *w, TSNode call, struct use *u);
+static const struct godecl *method_decl(struct walk *w, TSNode recv,
+					const char *name, size_t len,
+					bool *guessed);
 
 static bool is_builtin(struct walk *w, TSNode id, const char *name)
 {
@@ -1550,8 +1553,22 @@ static struct use recv_use(struct walk *w, const struct ob *o,
 	TSNode p = top > 0 ? w->anc[top - 1] : (TSNode){ 0 };
 
 	if (!sym_is(p, GS->call_expression) ||
-	    !node_eq(go_field(p, f_function), w->anc[top]))
+	    !node_eq(go_field(p, f_function), w->anc[top])) {
+		/* a method value of the package (`return p.stop`,
+		 * `reg(p.stop)`): it may release whenever it is called */
+		TSNode sel = w->anc[top];
+		size_t len;
+		const char *nm;
+		bool guessed;
+
+		if (!sym_is(sel, GS->selector_expression))
+			return u;
+		nm = go_text(w->f, go_field(sel, f_field), &len);
+		if (method_decl(w, go_field(sel, f_operand), nm, len,
+				&guessed) && !guessed)
+			u.ef = EF_TRANSFER; /* not a field read */
 		return u;
+	}
 	switch (call_summary(w, p, -1, rest_path(w, o, h->prefix),
 			     o->kind->flags)) {
 	case ENG_SUM_RELEASES:

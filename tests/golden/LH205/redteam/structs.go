@@ -107,3 +107,40 @@ func openInto(m map[string]*lineReader, path string) error {
 	m[path] = r
 	return nil
 }
+
+type watcher struct {
+	cancel context.CancelFunc
+	every  time.Duration
+}
+
+func (w *watcher) run(ctx context.Context) {
+	for ctx.Err() == nil {
+		time.Sleep(w.every)
+	}
+}
+
+func (w *watcher) stop() { w.cancel() }
+
+// W7 neg: only the struct's stop method value is handed out.
+func startWatcher(parent context.Context) func() {
+	ctx, cancel := context.WithCancel(parent)
+	w := &watcher{cancel: cancel, every: time.Second}
+	go w.run(ctx)
+	return w.stop
+}
+
+// W8 neg: the stop method value is registered with the caller's hook.
+func registerWatcher(parent context.Context, onExit func(func())) {
+	ctx, cancel := context.WithCancel(parent)
+	w := &watcher{cancel: cancel, every: time.Second}
+	go w.run(ctx)
+	onExit(w.stop)
+}
+
+// W9 TP: the struct only reads its interval; nothing stops it.
+func watchOnce(parent context.Context) time.Duration {
+	ctx, cancel := context.WithCancel(parent) // want LH205 "never called"
+	w := &watcher{cancel: cancel, every: time.Second}
+	go w.run(ctx)
+	return w.every
+}
