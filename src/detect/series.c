@@ -49,23 +49,26 @@ void series_options_fill(struct series_options *o)
 		o->history = d.history;
 	if (o->max_series == 0)
 		o->max_series = d.max_series;
+	if (o->z_noise <= 0)
+		o->z_noise = d.z_noise;
 }
 
 /* ---------------------------------------------------------------- series */
+
 
 const struct series_point *series_last(const struct series *s)
 {
 	return s->len ? series_at(s, s->len - 1) : NULL;
 }
 
-void series_push(struct series *s, double t, double v)
+static bool series__append(struct series *s, double t, double v)
 {
 	const struct series_point *last = series_last(s);
 
 	if (last && t < last->t)
-		return;
+		return false;
 	if (!isfinite(v))
-		return;
+		return false;
 	if (s->len == s->cap) {
 		s->head = (s->head + 1) % s->cap;
 		s->len--;
@@ -73,6 +76,27 @@ void series_push(struct series *s, double t, double v)
 	s->pts[(s->head + s->len) % s->cap] = (struct series_point){ t, v };
 	s->len++;
 	s->seen = true;
+	return true;
+}
+
+void series_push(struct series *s, double t, double v)
+{
+	if (series__append(s, t, v) && s->turnover) {
+		size_t i = (s->head + s->len - 1) % s->cap;
+
+		s->turnover[i] = s->len > 1 ? s->turnover[(i + s->cap - 1) % s->cap]
+					    : 0;
+	}
+}
+
+void series_push_turnover(struct series *s, double t, double v,
+			  double turnover)
+{
+	if (!s->turnover)
+		s->turnover = xcalloc(s->cap, sizeof(*s->turnover));
+	if (series__append(s, t, v))
+		s->turnover[(s->head + s->len - 1) % s->cap] =
+			isfinite(turnover) ? turnover : 0;
 }
 
 /* ---------------------------------------------------------------- statistics */
@@ -234,6 +258,47 @@ void series_test(const struct series *s, const struct series_options *opts,
 		return;
 	}
 
+	/* 1b. sampled estimates: the rise must stand out of their noise,
+	 * that of the level (the window means, not the floors, which sit low
+	 * in the noise) or, when less, that of the sampled objects that came
+	 * and went between the two floors */
+	if (s->noise > 0) {
+		double sum[3] = { 0, 0, 0 }, var;
+		unsigned cnt[2] = { 0, 0 };
+
+		for (size_t i = first; i < s->len; i++) {
+			const struct series_point *p = series_at(s, i);
+			unsigned k = (unsigned)((p->t - t0) / w);
+
+			if (k >= o.windows)
+				k = o.windows - 1;
+			sum[2] += fabs(p->v);
+			if (k == 0 || k == o.windows - 1) {
+				sum[k != 0] += fabs(p->v);
+				cnt[k != 0]++;
+			}
+		}
+		/* a level drawn twice; the mean of all points when more (a
+		 * first window caught low in the noise is what makes floors
+		 * rise by chance) */
+		var = LH_MAX(sum[0] / cnt[0] + sum[1] / cnt[1],
+			     2 * sum[2] / (double)n);
+		if (s->turnover) {
+			/* over the whole span, not between the floors: a floor
+			 * is a low point, which the level tends to leave
+			 * upwards, so the turnover right after it is biased */
+			double f = s->turnover[(s->head + s->len - 1) % s->cap] -
+				   s->turnover[(s->head + first) % s->cap];
+
+			var = LH_MIN(var, v->rise + 2 * LH_MAX(f, 0.0));
+		}
+		v->noise_sd = sqrt(s->noise * var);
+		if (v->rise < o.z_noise * v->noise_sd) {
+			v->why = "floor rise within sampling noise";
+			return;
+		}
+	}
+
 	/* 2. rank trend: Mann-Kendall, and Theil-Sen for the rate */
 	m = series__decimate(s, first, MK_MAX_POINTS, tt, xx);
 	v->mk_s = series_mann_kendall(xx, m, &v->mk_var, &v->mk_z);
@@ -269,6 +334,7 @@ void series_set_release(struct series_set *set)
 		free(s->key);
 		free(s->label);
 		free(s->pts);
+		free(s->turnover);
 		free(s);
 	}
 	VEC_FREE(&set->all);

@@ -15,7 +15,26 @@
  *      minimum of the one before, by at least min_rise in total; and
  *   2. a rank trend test agrees: the Mann-Kendall statistic S, with its
  *      tie-corrected variance, gives z >= z_crit (one-sided), and the
- *      Theil-Sen slope (median of pairwise slopes) is positive.
+ *      Theil-Sen slope (median of pairwise slopes) is positive; and
+ *   3. for a series whose points are sampled estimates (heap sites: the
+ *      profile records about one allocation per MemProfileRate bytes and
+ *      scales it up), the floor rise R is significant against that
+ *      sampling noise: R >= z_noise * sd with
+ *        sd^2 = noise * min(m_first + m_last, R + 2 F)
+ *      where `noise` is the variance of one point per unit of its value
+ *      (snap_heap_noise), m_first and m_last the means of the first and
+ *      the last window (the level's noise: a bounded site drawn twice),
+ *      and F what left the quantity over the whole span (the freed
+ *      bytes, from the series' turnover: the level moved by what was
+ *      allocated minus F freed, each a sum of sampled objects, so the
+ *      rise is at most R + F allocated minus F freed; over the span, not
+ *      between the floors, as a floor is a low point that the level tends
+ *      to leave upwards). A site that only accumulates has F = 0 and
+ *      needs about z_noise^2 = 6.6 sampled objects of rise. A 2 MiB cache at the default 512 KiB rate is
+ *      about four sampled objects whose estimate jumps between 0.5 and
+ *      3.5 MiB as its entries turn over: floors of such windows rise by
+ *      chance, and the rank test alone cannot tell (successive points
+ *      share most of their sampled objects).
  * A big but flat worker pool (flat floors), a sawtooth heap (the floor comes
  * back to the same level after each GC) and an fd count that finalizers
  * keep bringing back down are therefore not suspects; a growth that has
@@ -52,6 +71,14 @@ struct series {
 	enum series_kind kind;
 	bool detect; /* takes part in the leak test */
 	double min_rise; /* smallest floor rise that counts (units of v) */
+	double noise;	 /* sampling noise: the variance of a point is
+			  * noise * |v| (units of v; heap sites: the
+			  * site's snap_hsite.inuse_var / inuse_bytes);
+			  * 0 = exact values */
+	double *turnover; /* parallel to pts, or NULL: a cumulative count of
+			   * what left the quantity (heap sites: bytes freed
+			   * since the process started, estimated as alloc -
+			   * in-use bytes); see series_push_turnover */
 	size_t cap, len, head; /* ring of points: oldest at head */
 	struct series_point *pts;
 	double epoch; /* points before this time predate a restart */
@@ -67,8 +94,10 @@ struct series_options {
 	unsigned min_points; /* fewer points: no verdict (8) */
 	size_t history;	     /* points kept per series (720) */
 	size_t max_series;   /* series per set; more are dropped (4096) */
+	double z_noise;	     /* rise over its sampling noise, in standard
+			      * deviations (test 3; 2.576: p < 0.005) */
 };
-#define SERIES_OPTIONS_INIT { 5.0, 3, 2.326, 0.05, 8, 720, 4096 }
+#define SERIES_OPTIONS_INIT { 5.0, 3, 2.326, 0.05, 8, 720, 4096, 2.576 }
 
 /* Fills zero fields of o with the defaults above. */
 void series_options_fill(struct series_options *o);
@@ -86,8 +115,13 @@ const struct series_point *series_last(const struct series *s);
  * (and memstats of a MiB or more), "245" for counts. */
 void series_format_value(char *out, size_t n, enum series_kind k, double v);
 /* Appends a point; drops the oldest when full. Points must come in time
- * order (a point older than the newest is ignored). */
+ * order (a point older than the newest is ignored). A series with a
+ * turnover ring repeats the last turnover. */
 void series_push(struct series *s, double t, double v);
+/* series_push with the cumulative turnover at t (starts the series'
+ * turnover ring: earlier points get 0, so call it from the first point). */
+void series_push_turnover(struct series *s, double t, double v,
+			  double turnover);
 
 /* ---------------------------------------------------------------- test */
 
@@ -101,6 +135,8 @@ struct series_verdict {
 	unsigned nwindows;
 	double floors[SERIES_MAX_WINDOWS];
 	double rise;	  /* last floor - first floor */
+	double noise_sd;  /* standard deviation of the rise from sampling
+			   * noise (test 3); 0 when exact */
 	double mk_s, mk_var, mk_z;
 	double slope;	  /* Theil-Sen, units of v per second */
 };

@@ -579,7 +579,16 @@ static void watch__put_heap(struct watch_target *t, const struct snapshot *s,
 		} else if (ser->user) {
 			watch__hsite_update(ser->user, h);
 		}
-		series_push(ser, now, (double)h->inuse_bytes);
+		/* the site's sampling noise per byte (the largest seen: the
+		 * mix of object sizes behind a site can change) */
+		if (h->inuse_bytes > 0 && h->inuse_var > 0)
+			ser->noise = LH_MAX(ser->noise, h->inuse_var /
+						       (double)h->inuse_bytes);
+		/* and what the site freed so far: the allocations that came
+		 * and went, whose sampling noise a rise is measured against
+		 * (series.h) */
+		series_push_turnover(ser, now, (double)h->inuse_bytes,
+				     (double)(h->alloc_bytes - h->inuse_bytes));
 	}
 	watch__push_fixed(t, WF_HEAP_INUSE, now, total);
 	series_set_sweep(&t->set, 1u << SERIES_HEAP_SITE, now);

@@ -3,6 +3,7 @@
  * signature of (state, stack, creator), heap sites keyed by stack, interned
  * frame strings, and the classification of frames and wait reasons.
  */
+#include <math.h>
 #include <stdio.h>
 
 #include "runtime/rtinternal.h"
@@ -523,6 +524,15 @@ static const char *snap__alloc_fn(const struct snap_stack *st)
 	return NULL;
 }
 
+double snap_heap_noise(double obj_bytes, double period)
+{
+	if (!(period > 1))
+		return 0;
+	if (!(obj_bytes > 0))
+		return period;
+	return obj_bytes / expm1(obj_bytes / period);
+}
+
 struct snap_hsite *snapshot_add_heap(struct snapshot *s,
 				     const struct snap_stack *stack,
 				     int64_t inuse_objects, int64_t inuse_bytes,
@@ -552,6 +562,15 @@ struct snap_hsite *snapshot_add_heap(struct snapshot *s,
 		map_slot(&s->hindex, (const char *)&sig, sizeof(sig))->value = h;
 		VEC_PUSH(&s->hsites, h);
 	}
+	/* this sample's object size from its own values (the `bytes` label
+	 * is the size of all its allocations, freed ones included) */
+	if (inuse_bytes > 0)
+		h->inuse_var += (double)inuse_bytes *
+				snap_heap_noise(inuse_objects > 0
+							? (double)inuse_bytes /
+								  (double)inuse_objects
+							: (double)obj_bytes,
+						(double)s->heap_period);
 	h->inuse_objects += inuse_objects;
 	h->inuse_bytes += inuse_bytes;
 	h->alloc_objects += alloc_objects;

@@ -182,6 +182,11 @@ struct snap_hsite {
 			    * single sample, else in-use bytes / objects;
 			    * 0 = unknown */
 	uint32_t samples;  /* samples merged into the site */
+	/* Sampling variance of inuse_bytes (bytes^2): the sum over the
+	 * merged samples of inuse_bytes * snap_heap_noise(object size,
+	 * heap_period); 0 when the period was not known (or <= 1: every
+	 * allocation recorded). */
+	double inuse_var;
 	int user;	   /* index of the first user frame, -1 none */
 	/* The innermost runtime allocator function when known (e.g.
 	 * "runtime.mapassign_faststr", "runtime.growslice",
@@ -294,13 +299,23 @@ struct snap_gbucket *snapshot_merge_gbucket(struct snapshot *s,
 					    const struct snap_limits *lim);
 
 /* Adds a heap sample at this stack (frames copied), merging same-stack
- * samples. Returns the site, or NULL when limits->max_buckets is reached. */
+ * samples (their inuse_var from s->heap_period, which must be set first). Returns the site, or NULL when limits->max_buckets is reached. */
 struct snap_hsite *snapshot_add_heap(struct snapshot *s,
 				     const struct snap_stack *stack,
 				     int64_t inuse_objects, int64_t inuse_bytes,
 				     int64_t alloc_objects, int64_t alloc_bytes,
 				     int64_t obj_bytes,
 				     const struct snap_limits *lim);
+
+/* The sampling noise of a heap estimate, per byte of it, for objects of
+ * obj_bytes at MemProfileRate `period`: an object is sampled with
+ * probability p = 1 - exp(-obj/period) and the profile scales each sampled
+ * one up by 1/p, so the estimate B of N live objects has variance
+ * obj^2 N (1-p)/p = B * obj / expm1(obj/period). About `period` for objects
+ * much smaller than it, towards 0 for objects many periods large (always
+ * sampled), 0 when period <= 1 (every allocation recorded); obj_bytes <= 0
+ * (unknown): the small-object bound, period. */
+double snap_heap_noise(double obj_bytes, double period);
 
 /* The bucket or site with that signature, or NULL. */
 struct snap_gbucket *snapshot_gbucket(const struct snapshot *s, uint64_t sig);
