@@ -84,6 +84,17 @@ static void trend(struct rt_item *it, size_t n, const struct rt_options *o,
 	}
 	if (first * o->min_rise_rel > thr)
 		thr = first * o->min_rise_rel;
+	/* and out of their sampling noise (series.h, test 3): that of the two
+	 * estimates compared, or, when less, that of what came and went */
+	if (it->heap && last > first && it->v[0] + it->v[n - 1] > 0) {
+		double var = it->var[0] + it->var[n - 1];
+		double f = it->freed[n - 1] - it->freed[0];
+
+		var = LH_MIN(var, var / (it->v[0] + it->v[n - 1]) *
+					  (last - first + 2 * LH_MAX(f, 0.0)));
+		if (o->noise_z * sqrt(var) > thr)
+			thr = o->noise_z * sqrt(var);
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (i < n / 2) {
 			lo1 = LH_MIN(lo1, it->v[i]);
@@ -466,8 +477,11 @@ static struct rt_item *item_get(struct rt_analysis *a, struct map *idx,
 		it->key = key;
 		it->v = arena_alloc(&a->arena, sizeof(double) * a->n);
 		it->obj = arena_alloc(&a->arena, sizeof(double) * a->n);
-		if (a->heap)
+		if (a->heap) {
 			it->h = arena_alloc(&a->arena, sizeof(void *) * a->n);
+			it->var = arena_alloc(&a->arena, sizeof(double) * a->n);
+			it->freed = arena_alloc(&a->arena, sizeof(double) * a->n);
+		}
 		else
 			it->g = arena_alloc(&a->arena, sizeof(void *) * a->n);
 		e->value = it;
@@ -506,6 +520,8 @@ static void merge_sites(struct rt_analysis *a, size_t n,
 		for (size_t i = 0; i < n; i++) {
 			to->v[i] += it->v[i];
 			to->obj[i] += it->obj[i];
+			to->var[i] += it->var[i];
+			to->freed[i] += it->freed[i];
 		}
 		to->merged++;
 	}
@@ -552,6 +568,9 @@ void rt_analyze(struct rt_analysis *a, const struct snapshot *const *snaps,
 				it->hs = h;
 				it->v[i] += (double)h->inuse_bytes;
 				it->obj[i] += (double)h->inuse_objects;
+				it->var[i] += h->inuse_var;
+				it->freed[i] += (double)(h->alloc_bytes -
+							 h->inuse_bytes);
 			}
 			continue;
 		}

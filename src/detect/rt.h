@@ -26,8 +26,10 @@ struct rt_options {
 	int64_t large_object;	/* bytes: a "large object" site (32 KiB) */
 	double min_rise_rel;	/* growth that counts, relative (0.05) */
 	int64_t min_rise_bytes; /* growth that counts, heap bytes (64 KiB) */
+	double noise_z;	/* heap growth over its sampling noise, in standard
+			 * deviations (2.576, as series_options.z_noise) */
 };
-#define RT_OPTIONS_INIT { 5, 10, 32 * 1024, 0.05, 64 * 1024 }
+#define RT_OPTIONS_INIT { 5, 10, 32 * 1024, 0.05, 64 * 1024, 2.576 }
 
 enum rt_trend { RT_SINGLE = 0, RT_GROWING, RT_STABLE, RT_SHRINKING };
 const char *rt_trend_name(enum rt_trend t); /* "", "growing", ... */
@@ -59,6 +61,8 @@ struct rt_item {
 	const struct snap_hsite **h;
 	double *v;   /* goroutines, or in-use bytes */
 	double *obj; /* heap: in-use objects */
+	double *var; /* heap: sampling variance of v (snap_hsite.inuse_var) */
+	double *freed; /* heap: bytes freed so far (alloc - in-use) */
 	const struct snap_gbucket *gb; /* representative (newest present) */
 	const struct snap_hsite *hs;
 	uint64_t merged; /* buckets of one snapshot folded into this key */

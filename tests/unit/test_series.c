@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "detect/series.h"
+#include "detect/rt.h"
 #include "runtime/snapshot.h"
 
 static uint64_t rng_state;
@@ -479,6 +480,50 @@ static void test_heap_noise_real_leak(void **state)
 	}
 }
 
+/* inspect's trend on three heap profiles at the default rate: a cache of
+ * three sampled objects that became seven while its entries turned over is
+ * not growing (it was: +2 MiB is over two periods, and the later floor is
+ * higher); a site that freed nothing and rose by eight samples is. */
+static void inspect_three(const double inuse[3], const double alloc[3],
+			  enum rt_trend want)
+{
+	struct snap_frame f = { "main.put", "main.go", 10, 0 };
+	struct snap_stack st = { &f, 1, false };
+	struct snapshot *snaps[3];
+	struct rt_analysis a;
+	double p = 1 - exp(-1024 / RATE), q = 1024 / p;
+
+	for (int i = 0; i < 3; i++) {
+		snaps[i] = snapshot_new("t");
+		snaps[i]->heap_period = (int64_t)RATE;
+		snaps[i]->has = SNAP_HAS_HEAP;
+		assert_non_null(snapshot_add_heap(
+			snaps[i], &st, (int64_t)(inuse[i] / p),
+			(int64_t)(inuse[i] * q), (int64_t)(alloc[i] / p),
+			(int64_t)(alloc[i] * q), 1024, NULL));
+	}
+	rt_analyze(&a, (const struct snapshot *const *)snaps, 3, true, NULL,
+		   NULL);
+	assert_int_equal(a.items.len, 1);
+	assert_int_equal(a.items.items[0]->trend, want);
+	rt_analysis_release(&a);
+	for (int i = 0; i < 3; i++)
+		snapshot_free(snaps[i]);
+}
+
+static void test_inspect_heap_noise(void **state)
+{
+	(void)state;
+	/* in sampled objects: in use, and allocated since the start */
+	inspect_three((const double[]){ 3, 4, 7 },
+		      (const double[]){ 400, 800, 1200 }, RT_STABLE);
+	inspect_three((const double[]){ 2, 3, 10 },
+		      (const double[]){ 2, 3, 10 }, RT_GROWING);
+	/* the same rise with the site turning over: within the noise */
+	inspect_three((const double[]){ 2, 3, 10 },
+		      (const double[]){ 100, 200, 300 }, RT_STABLE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -502,6 +547,7 @@ int main(void)
 		cmocka_unit_test(test_turnover_ring),
 		cmocka_unit_test(test_heap_noise_bounded_cache),
 		cmocka_unit_test(test_heap_noise_real_leak),
+		cmocka_unit_test(test_inspect_heap_noise),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
