@@ -1324,7 +1324,7 @@ void watch_findings(struct watch *w, lh_findings *out)
 			struct lh_finding *nf;
 			struct lh_step st = { 0 };
 			struct watch_loc wl;
-			char msg[768], ev[512], a[32], b[32], r[32];
+			char msg[768], ev[640], a[32], b[32], r[32];
 			char snippet[512];
 
 			if (!x->rule)
@@ -1364,6 +1364,13 @@ void watch_findings(struct watch *w, lh_findings *out)
 			}
 			snprintf(ev, sizeof(ev), "series '%s': floors of %u windows rise; Mann-Kendall z = %.1f, Theil-Sen slope %s/s",
 				 x->s->label, x->v.nwindows, x->v.mk_z, r);
+			if (x->v.noise_sd > 0) {
+				size_t len = strlen(ev);
+
+				snprintf(ev + len, sizeof(ev) - len,
+					 "; the rise is %.1f standard deviations of the heap profile's sampling noise",
+					 x->v.rise / x->v.noise_sd);
+			}
 			st.note = ev;
 			lh_findings_add_step(out, nf, &st);
 			if (site->creator_func) {
