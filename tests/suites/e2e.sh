@@ -38,6 +38,7 @@ tickerfixed   url  -
 workerpool    url  -
 boundedcache  url  -
 noisycache    url  global
+service       url  -
 sawtooth      url  -
 TABLE
 
