@@ -76,7 +76,17 @@ size_t str_utf8_invalid(const char *s, size_t n)
 		unsigned c = p[i], need, min, cp;
 
 		if (c < 0x80) {
+			uint64_t w;
+
 			i++;
+			/* ASCII runs (most of any source file) a word at a
+			 * time */
+			while (n - i >= sizeof(w)) {
+				memcpy(&w, p + i, sizeof(w));
+				if (w & UINT64_C(0x8080808080808080))
+					break;
+				i += sizeof(w);
+			}
 			continue;
 		}
 		if (c >= 0xc2 && c <= 0xdf) {

@@ -16,19 +16,22 @@
 
 /* ---------------------------------------------------------------- files */
 
+/* The line starts, found with memchr (a byte loop costs ~13 instructions
+ * a byte, a tenth of a std scan's work outside tree-sitter and rules). */
 static void gofile__lines(struct gofile *f)
 {
+	const char *s = f->src, *end = f->src + f->len, *nl;
 	uint32_t n = 1;
 
-	for (size_t i = 0; i < f->len; i++)
-		n += f->src[i] == '\n';
+	for (const char *p = s; (nl = memchr(p, '\n', (size_t)(end - p)));
+	     p = nl + 1)
+		n++;
 	f->line_starts = xmalloc(n * sizeof(*f->line_starts));
 	f->line_starts[0] = 0;
 	f->nlines = 1;
-	for (size_t i = 0; i < f->len; i++) {
-		if (f->src[i] == '\n' && f->nlines < n)
-			f->line_starts[f->nlines++] = (uint32_t)(i + 1);
-	}
+	for (const char *p = s; (nl = memchr(p, '\n', (size_t)(end - p)));
+	     p = nl + 1)
+		f->line_starts[f->nlines++] = (uint32_t)(nl + 1 - s);
 }
 
 /* 1-based line and byte column of offset off in src. */
