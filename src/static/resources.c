@@ -197,9 +197,9 @@ static void res__outer(struct gofile *f, const struct gonode *e,
 
 	if (fe->sym != GS->func_literal)
 		return; /* only calls in func literals (cheap test first) */
-	list = ts_node_parent(e->node);
+	list = go_parent(f, e->node);
 	if (ts_node_symbol(list) != GS->expression_list ||
-	    ts_node_symbol(ts_node_parent(list)) != GS->assignment_statement)
+	    ts_node_symbol(go_parent(f, list)) != GS->assignment_statement)
 		return;
 	while (fe->func) {
 		bool seen = false;
@@ -457,7 +457,7 @@ static bool res__edit(struct lh_pass *p, struct lh_finding *fd,
 	 * run on a nil value when the call fails */
 	if (ts_node_is_null(l->errcheck) && l->has_err)
 		return false;
-	if (ts_node_symbol(ts_node_parent(after)) != GS->block)
+	if (ts_node_symbol(go_parent(f, after)) != GS->block)
 		return false;
 	while (ind < len && src[ind] == '\t')
 		ind++;
@@ -669,12 +669,12 @@ static bool res__field_use_releases(struct gofile *f, TSNode sel,
 				    const struct eng_kind *k, bool func)
 {
 	const struct go_syms *g = GS;
-	TSNode p = ts_node_parent(sel);
+	TSNode p = go_parent(f, sel);
 	TSSymbol ps = ts_node_symbol(p);
 
 	if (ps == g->selector_expression &&
 	    ts_node_eq(go_field(p, f_operand), sel)) {
-		TSNode gp = ts_node_parent(p);
+		TSNode gp = go_parent(f, p);
 		size_t len;
 		const char *m = go_text(f, go_field(p, f_field), &len);
 
@@ -688,7 +688,7 @@ static bool res__field_use_releases(struct gofile *f, TSNode sel,
 	if (ps == g->binary_expression)
 		return false;
 	if (ps == g->expression_list) {
-		TSNode gp = ts_node_parent(p);
+		TSNode gp = go_parent(f, p);
 
 		if ((ts_node_symbol(gp) == g->assignment_statement ||
 		     ts_node_symbol(gp) == g->short_var_declaration) &&
@@ -703,12 +703,12 @@ static bool res__field_use_releases(struct gofile *f, TSNode sel,
 static bool res__same_owner(struct gopkg *pkg, struct gofile *f, TSNode sel,
 			    const char *owner)
 {
-	TSNode d = ts_node_parent(sel), top = { 0 };
+	TSNode d = go_parent(f, sel), top = { 0 };
 	const char *t;
 
 	if (!owner)
 		return true;
-	for (; !ts_node_is_null(d); d = ts_node_parent(d)) {
+	for (; !ts_node_is_null(d); d = go_parent(f, d)) {
 		TSSymbol s = ts_node_symbol(d);
 
 		if (s == GS->function_declaration ||
@@ -867,12 +867,12 @@ static void res__unheld_tickers(struct lh_pass *p)
 			continue;
 		walk_iter_file(&it, f, kinds);
 		while ((e = walk_next(&it))) {
-			TSNode call = e->node, sel = ts_node_parent(call), fn;
+			TSNode call = e->node, sel = go_parent(f, call), fn;
 			struct lh_finding *fd;
 
 			while (!ts_node_is_null(sel) &&
 			       ts_node_symbol(sel) == GS->parenthesized_expression)
-				sel = ts_node_parent(sel);
+				sel = go_parent(f, sel);
 			if (ts_node_is_null(sel) ||
 			    ts_node_symbol(sel) != GS->selector_expression ||
 			    !go_text_is(f, go_field(sel, f_field), "C") ||
