@@ -327,11 +327,12 @@ bool syn_in_endless_loop(TSNode n)
 bool syn_file_ignored(const struct gofile *f)
 {
 	size_t n = LH_MIN(f->len, 4096);
-	const char *s = f->src;
+	const char *s = f->src, *nl;
 
-	for (size_t i = 0; i < n; i++) {
-		if (i && s[i - 1] != '\n')
-			continue;
+	/* at each line start (rules ask once per file and more: memchr
+	 * finds them, a byte loop cost ~4 instructions a byte) */
+	for (size_t i = 0; i < n;
+	     i = (nl = memchr(s + i, '\n', n - i)) ? (size_t)(nl - s) + 1 : n) {
 		if (n - i > 17 && memcmp(s + i, "//go:build ignore", 17) == 0)
 			return true;
 		if (n - i > 16 && memcmp(s + i, "// +build ignore", 16) == 0)
