@@ -181,9 +181,13 @@ static void go__init(void)
 	go__fld(&s->f_length, "length");
 }
 
+_Atomic(const struct go_syms *) go__syms_ready;
+
 const struct go_syms *go_syms(void)
 {
 	pthread_once(&go__once, go__init);
+	atomic_store_explicit(&go__syms_ready, &go__syms,
+			      memory_order_release);
 	return &go__syms;
 }
 
