@@ -482,7 +482,13 @@ static void res__node(struct resolver *r, TSNode n, unsigned depth)
 		res__params(r, go_field(n, f_receiver), false, true, depth);
 		res__params(r, go_field(n, f_parameters), false, false, depth);
 		res__params(r, go_field(n, f_result), true, false, depth);
-		res__node(r, go_field(n, f_body), depth + 1);
+		/* the body's block is the parameters' scope: `x, err :=` at
+		 * its top level reuses a named result err (Go spec, short
+		 * variable declarations) */
+		if (sym_is(go_field(n, f_body), g->block))
+			res__children(r, go_field(n, f_body), depth + 1);
+		else
+			res__node(r, go_field(n, f_body), depth + 1);
 		res__pop(r);
 	} else if (s == g->short_var_declaration) {
 		res__node(r, go_field(n, f_right), depth + 1);
@@ -941,6 +947,9 @@ struct ob {
 	struct eng_var *errvar;
 	struct eng_var *errvar2; /* see st.link2 */
 	uint32_t errlink_at;	 /* start of the call that set errvar2 */
+	/* released by a deferred literal only under `if guard == nil`
+	 * (guard a named error result): not at a return giving an error */
+	struct eng_var *guard;
 	struct eng_var *owner;	/* checkpoint receiver (cmd of StdoutPipe) */
 	const char *require;	/* member the handle must be used with */
 	VEC(struct eng_exit) exits;
@@ -1025,6 +1034,13 @@ struct walk {
 	const char *ret_prefix; /* path from the returned value to the
 				   released object ("" for resp.Body) */
 	bool any_use;	     /* closure scan: any use hands the value on */
+	/* deferred literal scan: its releases, and whether each sits under
+	 * `if R == nil` for a named error result R (guard_var[i]; state 1
+	 * all guarded by it, 2 some not) */
+	bool guard_scan;
+	unsigned guard_base;
+	struct eng_var *guard_var[ENG_MAX_OBLIGATIONS];
+	unsigned char guard_state[ENG_MAX_OBLIGATIONS];
 	/* closure scan of on_closure: acquisitions into variables of this
 	 * function declared outside the literal lit count (their
 	 * obligations are marked in lit_obs) */
@@ -1722,6 +1738,57 @@ static bool used_after(struct walk *w, const struct ob *o, uint32_t after)
 	return false;
 }
 
+/* The named error result v tested `v == nil` by if statement n, or
+ * NULL. */
+static struct eng_var *nil_test_result(struct walk *w, TSNode n,
+				       const char *op)
+{
+	TSNode c = go_unparen(go_field(n, f_condition));
+	TSNode l, r;
+	struct eng_var *v;
+
+	if (!sym_is(c, GS->binary_expression) ||
+	    !go_text_is(w->f, go_field(c, f_operator), op))
+		return NULL;
+	l = go_unparen(go_field(c, f_left));
+	r = go_unparen(go_field(c, f_right));
+	if (go_text_is(w->f, l, "nil")) {
+		TSNode t = l;
+
+		l = r;
+		r = t;
+	}
+	if (!sym_is(l, GS->identifier) || !go_text_is(w->f, r, "nil"))
+		return NULL;
+	v = eng_resolve(w->fn, l);
+	return v;
+}
+
+/* A deferred literal's scan releases obligation i at the identifier on
+ * top of the ancestor stack: under `if R == nil` (R a named result)? */
+static void guard_note(struct walk *w, size_t i)
+{
+	struct eng_var *g = NULL;
+
+	for (unsigned k = w->nanc - 1; k > w->guard_base && !g; k--) {
+		TSNode n = w->anc[k - 1];
+		struct eng_var *v;
+
+		if (!sym_is(n, GS->if_statement) ||
+		    !node_eq(go_field(n, f_consequence), w->anc[k]))
+			continue;
+		v = nil_test_result(w, n, "==");
+		if (v && v->result)
+			g = v;
+	}
+	if (!g || (w->guard_state[i] && w->guard_var[i] != g))
+		w->guard_state[i] = 2;
+	else if (!w->guard_state[i]) {
+		w->guard_state[i] = 1;
+		w->guard_var[i] = g;
+	}
+}
+
 static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 {
 	struct ob *o = &w->obs[i];
@@ -1754,6 +1821,8 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 	if (w->any_use && (u.ef == EF_NONE || u.ef == EF_BLANK) &&
 	    !(w->lit_obs & bit(i)))
 		u.ef = EF_TRANSFER;
+	if (w->guard_scan && (u.ef == EF_RELEASE || u.ef == EF_TRANSFER))
+		guard_note(w, i);
 	switch (u.ef) {
 	case EF_RELEASE:
 		ob_release(s, i);
@@ -1906,7 +1975,11 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 	w->lit_acquire = !w->summary_mode && w->spec->acquire;
 	w->lit = lit;
 	w->lit_obs = 0;
+	w->guard_scan = deferred && !w->summary_mode;
+	w->guard_base = saved;
+	memset(w->guard_state, 0, sizeof(w->guard_state));
 	scan_closure(w, &tmp, go_field(lit, f_body), 0, &hit);
+	w->guard_scan = false;
 	w->any_use = false;
 	w->lit_acquire = false;
 	w->nanc = saved;
@@ -1933,6 +2006,9 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 			 * when it runs: one overwritten before then is lost */
 			if (deferred)
 				s->late |= bit(i);
+			if (deferred)
+				w->obs[i].guard = w->guard_state[i] == 1 ?
+							  w->guard_var[i] : NULL;
 			if (sym_is(target, GS->selector_expression)) {
 				size_t before = w->stores.len;
 
@@ -3607,6 +3683,57 @@ static void return_results(struct walk *w, struct st *s)
 	}
 }
 
+static TSNode return_expr(TSNode n, unsigned k);
+
+/* Does return statement ret certainly give a non-nil error as named
+ * result r: fmt.Errorf(...), errors.New(...), &T{...}, or a variable
+ * the return sits under `if x != nil` for? */
+static bool return_gives_error(struct walk *w, TSNode ret,
+			       const struct eng_var *r)
+{
+	unsigned idx;
+	TSNode e;
+	const char *path, *name;
+	size_t len;
+
+	if (!sym_is(ret, GS->return_statement) ||
+	    !result_index(w->fn->decl, r, &idx))
+		return false;
+	e = return_expr(ret, idx);
+	if (ts_node_is_null(e))
+		return false;
+	if (sym_is(e, GS->unary_expression) ||
+	    sym_is(e, GS->composite_literal))
+		return true;
+	if (sym_is(e, GS->call_expression)) {
+		TSNode fun = go_field(e, f_function);
+
+		return sym_is(fun, GS->selector_expression) &&
+		       go_selector_import(w->f, fun, &path, &name, &len) &&
+		       ((strcmp(path, "fmt") == 0 &&
+			 str_eqn(name, len, "Errorf")) ||
+			(strcmp(path, "errors") == 0 &&
+			 str_eqn(name, len, "New")));
+	}
+	if (sym_is(e, GS->identifier) && !go_text_is(w->f, e, "nil")) {
+		struct eng_var *v = eng_resolve(w->fn, e);
+		TSNode kid = ret;
+
+		for (TSNode p = ts_node_parent(ret); v && !ts_node_is_null(p);
+		     kid = p, p = ts_node_parent(p)) {
+			if (node_eq(p, w->fn->decl))
+				break;
+			if (sym_is(p, GS->func_literal))
+				return false;
+			if (sym_is(p, GS->if_statement) &&
+			    node_eq(go_field(p, f_consequence), kid) &&
+			    nil_test_result(w, p, "!=") == v)
+				return true;
+		}
+	}
+	return false;
+}
+
 static void check_exit(struct walk *w, struct st *s, TSNode at,
 		       enum eng_exit_kind k)
 {
@@ -3615,6 +3742,13 @@ static void check_exit(struct walk *w, struct st *s, TSNode at,
 	for (size_t i = 0; i < w->nobs; i++) {
 		struct ob *o = &w->obs[i];
 
+		/* the deferred literal releasing it does so only when the
+		 * error result is nil, and this return gives an error */
+		if (!(s->open & bit(i)) && (s->late & bit(i)) && o->guard &&
+		    k == ENG_EXIT_RETURN && return_gives_error(w, at, o->guard)) {
+			ob_add_exit(w, o, k, at);
+			continue;
+		}
 		if (!(s->open & bit(i)))
 			continue;
 		/* a named result still holding it at an explicit return
