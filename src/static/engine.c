@@ -4818,7 +4818,8 @@ static enum eng_summary summary_fn(struct gopkg *pkg, struct eng_func *fn,
 	struct amap_ent *e;
 	unsigned dep = UINT_MAX;
 
-	flags &= ENG_K_NEXT_RELEASES | ENG_K_NO_TRANSFER | ENG_K_USE_RELEASES;
+	flags &= ENG_K_NEXT_RELEASES | ENG_K_NO_TRANSFER | ENG_K_USE_RELEASES |
+		 ENG_K_CB_BORROW;
 	e = amap_add(&pkg->arena, &ep->summaries, key,
 		     (long)param * 4096 + (long)flags, path);
 	struct sumstate *ss = e->value;
@@ -4981,6 +4982,118 @@ static TSNode local_lit(struct walk *w, const struct eng_var *v)
 	return nth(rhs, idx);
 }
 
+/* Is local v called somewhere in the function (so it holds a func)? */
+static bool var_called(struct walk *w, const struct eng_var *v)
+{
+	TSNode root = ts_tree_root_node(w->f->tree);
+
+	for (size_t k = 0; k < w->fn->nuses; k++) {
+		TSNode id, p;
+
+		if (w->fn->use_var[k] != v)
+			continue;
+		id = ts_node_descendant_for_byte_range(root, w->fn->use_off[k],
+						       w->fn->use_off[k] + 1);
+		p = ts_node_parent(id);
+		if (sym_is(p, GS->call_expression) &&
+		    node_eq(go_field(p, f_function), id))
+			return true;
+	}
+	return false;
+}
+
+/* Is parameter declaration id (an identifier of a parameter list) of a
+ * func type? */
+static bool param_is_func(struct gofile *f, TSNode id)
+{
+	TSNode pd = ts_node_parent(id);
+	TSNode t = go_field(pd, f_type);
+	size_t len;
+	const char *s;
+
+	if (!sym_is(pd, GS->parameter_declaration) || ts_node_is_null(t))
+		return true; /* unknown: assume the worst */
+	s = go_text(f, t, &len);
+	return len >= 4 && memcmp(s, "func", 4) == 0;
+}
+
+/* Does every func value passed to call (other than argument argi, the
+ * resource) only borrow whatever it is given: a func literal or a
+ * function of the package whose every parameter borrows (for release
+ * path rest)? A parameter of the caller of func type, or a func value
+ * the engine cannot see, says no. */
+static bool callbacks_borrow(struct walk *w, TSNode call, int argi,
+			     const char *rest, unsigned flags)
+{
+	struct gopkg *pkg = w->fn->pkg;
+	TSNode args = go_field(call, f_arguments);
+	int k = -1;
+	bool any = false;
+
+	for (uint32_t i = 0; i < nchild(args); i++) {
+		TSNode a = go_unparen(nth(args, i)), fd = { 0 };
+		struct eng_func *cf = NULL;
+		const void *key = NULL;
+		TSNode params;
+
+		if (sym_is(a, GS->comment))
+			continue;
+		if (++k == argi)
+			continue;
+		if (sym_is(a, GS->func_literal)) {
+			cf = eng_func_get(pkg, w->f, a);
+			key = a.id;
+			fd = a;
+		} else if (sym_is(a, GS->identifier)) {
+			struct eng_var *v = eng_resolve(w->fn, a);
+
+			if (v) {
+				TSNode lit = local_lit(w, v);
+
+				if (!ts_node_is_null(lit)) {
+					cf = eng_func_get(pkg, w->f, lit);
+					key = lit.id;
+					fd = lit;
+				} else if (v->param ?
+						   param_is_func(w->f, v->decl) :
+						   var_called(w, v)) {
+					return false; /* a func we cannot see */
+				}
+			} else {
+				size_t len;
+				const char *t = go_text(w->f, a, &len);
+				const struct godecl *d = gopkg_lookup(
+					pkg, arena_strndup(&pkg->arena, t, len));
+
+				if (d && d->kind == GODECL_FUNC) {
+					cf = eng_func_get(pkg, d->file, d->node);
+					key = d->node.id;
+					fd = d->node;
+				}
+			}
+		} else if (sym_is(a, GS->selector_expression)) {
+			return false; /* a method value or a func of another
+					 package: unknown */
+		}
+		if (!cf)
+			continue;
+		any = true;
+		params = go_field(fd, f_parameters);
+		for (int j = 0; j < 8; j++) {
+			enum eng_summary v;
+
+			if (!param_var(cf, j))
+				break;
+			v = summary_fn(pkg, cf, key, j, rest,
+				       flags & ~ENG_K_CB_BORROW, &w->prov_level);
+			if (v != ENG_SUM_BORROWS)
+				return false;
+		}
+		LH_UNUSED(params);
+	}
+	return any;
+}
+
 static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 				     const char *rest, unsigned flags)
 {
@@ -5005,9 +5118,13 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 		if (eng_resolve(w->fn, fun)) {
 			/* a func value: known when it is a local bound once
 			 * to a literal (`wl := func(f *os.File, s string)
-			 * {...}`) */
+			 * {...}`), or a parameter whose every argument the
+			 * caller checked (ENG_K_CB_BORROW) */
 			TSNode lit = local_lit(w, eng_resolve(w->fn, fun));
 
+			if ((flags & ENG_K_CB_BORROW) &&
+			    eng_resolve(w->fn, fun)->param)
+				return ENG_SUM_BORROWS;
 			if (ts_node_is_null(lit))
 				return ENG_SUM_UNKNOWN;
 			return summary_fn(pkg, eng_func_get(pkg, w->f, lit),
@@ -5016,11 +5133,30 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 		}
 		nm = arena_strndup(&pkg->arena, t, len);
 		d = gopkg_lookup(pkg, nm);
-		if (d && d->kind == GODECL_FUNC)
-			return summary_fn(pkg, eng_func_get(pkg, d->file,
-							    d->node),
-					  d->node.id, argi, rest, flags,
-					  &w->prov_level);
+		if (d && d->kind == GODECL_FUNC) {
+			struct eng_func *cf = eng_func_get(pkg, d->file,
+							   d->node);
+			enum eng_summary v = summary_fn(pkg, cf, d->node.id,
+							argi, rest, flags,
+							&w->prov_level);
+
+			/* it hands the value to a func it was given: known
+			 * when every func passed here only borrows */
+			if ((v == ENG_SUM_TRANSFERS || v == ENG_SUM_UNKNOWN) &&
+			    argi >= 0 && !(flags & ENG_K_CB_BORROW) &&
+			    callbacks_borrow(w, call, argi, rest, flags)) {
+				enum eng_summary v2 = summary_fn(
+					pkg, cf, d->node.id, argi, rest,
+					flags | ENG_K_CB_BORROW,
+					&w->prov_level);
+
+				if (v2 == ENG_SUM_BORROWS ||
+				    v2 == ENG_SUM_RELEASES ||
+				    v2 == ENG_SUM_RELEASES_ON_ERR)
+					v = v2;
+			}
+			return v;
+		}
 		if (!d && (strcmp(nm, "copy") == 0 || strcmp(nm, "delete") == 0))
 			return ENG_SUM_BORROWS;
 		return ENG_SUM_UNKNOWN;

@@ -109,6 +109,9 @@ enum {
 	/* reported only when no path releases it ("never closed"): a
 	 * compress writer over memory owes its trailer, not a resource */
 	ENG_K_NEVER_ONLY = 1u << 9,
+	/* summaries only: a call through a func-typed parameter borrows
+	 * (the caller checked that every func it passes does) */
+	ENG_K_CB_BORROW = 1u << 10,
 };
 
 /* What kind of duty an obligation is: how it is released and how findings
