@@ -316,6 +316,57 @@ void series_test(const struct series *s, const struct series_options *opts,
 	v->why = "floor rising and trend significant";
 }
 
+/* ---------------------------------------------------------------- sums */
+
+void series_sum(struct series *dst, const struct series *const *m, size_t n)
+{
+	const struct series *a = m[0];
+	size_t first = 0, *at = xcalloc(n, sizeof(size_t));
+	bool turnover = false;
+
+	while (first < a->len && series_at(a, first)->t < a->epoch)
+		first++;
+	memset(dst, 0, sizeof(*dst));
+	dst->kind = a->kind;
+	dst->min_rise = a->min_rise;
+	dst->epoch = a->epoch;
+	dst->cap = LH_MAX(a->len - first, (size_t)1);
+	dst->pts = xcalloc(dst->cap, sizeof(*dst->pts));
+	for (size_t j = 0; j < n; j++) {
+		dst->noise = LH_MAX(dst->noise, m[j]->noise);
+		turnover |= m[j]->turnover != NULL;
+	}
+	if (turnover)
+		dst->turnover = xcalloc(dst->cap, sizeof(*dst->turnover));
+	for (size_t i = first; i < a->len; i++) {
+		double t = series_at(a, i)->t, v = 0, f = 0;
+
+		for (size_t j = 0; j < n; j++) {
+			const struct series *b = m[j];
+
+			while (at[j] < b->len && series_at(b, at[j])->t < t)
+				at[j]++;
+			if (at[j] < b->len && series_at(b, at[j])->t == t) {
+				v += series_at(b, at[j])->v;
+				if (b->turnover)
+					f += b->turnover[(b->head + at[j]) % b->cap];
+			}
+		}
+		dst->pts[dst->len] = (struct series_point){ t, v };
+		if (turnover)
+			dst->turnover[dst->len] = f;
+		dst->len++;
+	}
+	free(at);
+}
+
+void series_sum_release(struct series *dst)
+{
+	free(dst->pts);
+	free(dst->turnover);
+	memset(dst, 0, sizeof(*dst));
+}
+
 /* ---------------------------------------------------------------- set */
 
 void series_set_init(struct series_set *set, const struct series_options *o)

@@ -152,6 +152,14 @@ double series_mann_kendall(const double *x, size_t n, double *var, double *z);
  * slopes with t[j] > t[i]; 0 when there is no such pair. */
 double series_theil_sen(const double *t, const double *x, size_t n);
 
+/* dst = the sum of m[0..n) (n >= 1) at the times of m[0]'s points since
+ * its epoch (a member without a point at such a time adds 0), with the
+ * largest noise among them and the sum of their turnovers: the leak test of
+ * several series together (the heap sites of one source line). Kind,
+ * min_rise and epoch are m[0]'s. Free with series_sum_release(dst). */
+void series_sum(struct series *dst, const struct series *const *m, size_t n);
+void series_sum_release(struct series *dst);
+
 /* ---------------------------------------------------------------- set */
 
 struct series_set {

@@ -18,6 +18,7 @@
 #define WATCH_MIN_RISE_FDS 5.0
 #define WATCH_MIN_RISE_RSS ((double)(16 << 20))
 #define WATCH_SITE_FRAMES 64  /* frames kept per copied stack */
+#define WATCH_WITHIN_NOISE "floor rise within sampling noise" /* series.c */
 #define WATCH_MATCH_FRAMES 8  /* frames compared to match a debug=2 bucket */
 #define WATCH_FIRST_DUMP_TICK 3
 #define WATCH_MAX_TARGETS 256
@@ -1124,6 +1125,39 @@ static int watch__suspect_cmp(const void *pa, const void *pb)
 	return (ra < rb) - (ra > rb);
 }
 
+/* A heap site whose floors rise, but by less than the sampling noise of
+ * its few samples: the sites of its source line together (a Ticker and its
+ * channel, a map's values and its buckets, reached by several stacks) may
+ * hold enough samples to tell. When their sum passes, *v is its verdict. */
+static void watch__test_line(struct watch *w, struct watch_target *t,
+			     const struct series *s, struct series_verdict *v)
+{
+	const struct watch_site *site = s->user;
+	VEC(const struct series *) m = VEC_INIT;
+	struct series sum;
+	struct series_verdict sv;
+
+	if (site->kind != SERIES_HEAP_SITE || !site->file)
+		return;
+	VEC_PUSH(&m, s);
+	for (size_t i = 0; i < t->set.all.len; i++) {
+		const struct series *o = t->set.all.items[i];
+		const struct watch_site *os = o->user;
+
+		if (o != s && o->detect && os && os->kind == SERIES_HEAP_SITE &&
+		    watch__same_loc(os->file, os->line, site->file, site->line))
+			VEC_PUSH(&m, o);
+	}
+	if (m.len > 1) {
+		series_sum(&sum, m.items, m.len);
+		series_test(&sum, &w->o.series, &sv);
+		if (sv.suspect)
+			*v = sv;
+		series_sum_release(&sum);
+	}
+	VEC_FREE(&m);
+}
+
 static void watch__evaluate_target(struct watch *w, struct watch_target *t,
 				   double now)
 {
@@ -1137,6 +1171,9 @@ static void watch__evaluate_target(struct watch *w, struct watch_target *t,
 			continue;
 		memset(&x, 0, sizeof(x));
 		series_test(s, &w->o.series, &x.v);
+		if (!x.v.suspect && x.v.why &&
+		    strcmp(x.v.why, WATCH_WITHIN_NOISE) == 0)
+			watch__test_line(w, t, s, &x.v);
 		if (!x.v.suspect) {
 			site->suspect = false;
 			continue;
@@ -1422,6 +1459,14 @@ void watch_explain(FILE *out, struct watch *w, size_t max)
 				continue;
 			shown++;
 			series_test(s, &w->o.series, &v);
+			if (!v.suspect && s->user && v.why &&
+			    strcmp(v.why, WATCH_WITHIN_NOISE) == 0) {
+				watch__test_line(w, t, s, &v);
+				if (v.suspect)
+					v.why = "within sampling noise alone; "
+						"with the other sites of its line, "
+						"floor rising and trend significant";
+			}
 			series_format_value(a, sizeof(a), s->kind,
 					 v.nwindows ? v.floors[0] : series_at(s, 0)->v);
 			series_format_value(b, sizeof(b), s->kind, series_last(s)->v);

@@ -524,6 +524,46 @@ static void test_inspect_heap_noise(void **state)
 		      (const double[]){ 100, 200, 300 }, RT_STABLE);
 }
 
+/* the sites of one line tested together: their sum at the first one's
+ * times (a member with no point there adds 0), the largest noise, the
+ * summed turnover */
+static void test_series_sum(void **state)
+{
+	struct series_set set;
+	const struct series *m[2];
+	struct series *a, *b, sum;
+	struct series_verdict v;
+
+	(void)state;
+	series_set_init(&set, NULL);
+	a = series_set_get(&set, "h:a", NULL, SERIES_HEAP_SITE, true, 1 << 20);
+	b = series_set_get(&set, "h:b", NULL, SERIES_HEAP_SITE, true, 1 << 20);
+	a->noise = RATE;
+	b->noise = RATE / 2;
+	for (int t = 0; t <= 30; t += 2) {
+		/* each site: +2 samples' worth every 6 s, nothing freed */
+		series_push_turnover(a, t, (1 + t / 6) * RATE, 0);
+		if (t >= 4)
+			series_push_turnover(b, t, (1 + t / 6) * RATE, 10 * t);
+	}
+	m[0] = a;
+	m[1] = b;
+	series_sum(&sum, m, 2);
+	assert_int_equal(sum.len, 16);
+	assert_true(sum.noise == RATE);
+	assert_true(series_at(&sum, 1)->v == RATE);	    /* b not there yet */
+	assert_true(series_at(&sum, 15)->v == 12 * RATE); /* 6 + 6 */
+	assert_true(sum.turnover[15] == 300);
+	/* alone, each rose by 4 samples: within the noise; together by 8 */
+	series_test(a, &set.o, &v);
+	assert_false(v.suspect);
+	assert_string_equal(v.why, "floor rise within sampling noise");
+	series_test(&sum, &set.o, &v);
+	assert_true(v.suspect);
+	series_sum_release(&sum);
+	series_set_release(&set);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -548,6 +588,7 @@ int main(void)
 		cmocka_unit_test(test_heap_noise_bounded_cache),
 		cmocka_unit_test(test_heap_noise_real_leak),
 		cmocka_unit_test(test_inspect_heap_noise),
+		cmocka_unit_test(test_series_sum),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
