@@ -1,0 +1,3 @@
+module golden/redteamfp
+
+go 1.19
