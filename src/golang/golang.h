@@ -263,11 +263,15 @@ bool go_text_is(const struct gofile *f, TSNode n, const char *lit);
 /* Copy of the node's text. Allocated in the package arena. */
 char *go_text_dup(const struct gofile *f, TSNode n);
 /* Child by field id (ts_node_child_by_field_id); a null node gives a null
- * node (tree-sitter 0.20 does not check). */
-static inline TSNode go_field_id(TSNode n, TSFieldId fid)
-{
-	return ts_node_is_null(n) ? n : ts_node_child_by_field_id(n, fid);
-}
+ * node (tree-sitter 0.20 does not check). Answers are remembered per
+ * thread until a tree is freed (see ast.c): rules ask for the same fields
+ * of the same nodes over and over, and tree-sitter 0.20 walks the kind's
+ * field map and the node's children for each. */
+TSNode go_field_id(TSNode n, TSFieldId fid);
+/* Forgets the remembered answers of go_field_id(), in every thread: call
+ * before a tree is deleted (its nodes' addresses may come back in the next
+ * tree). */
+void go_fields_forget(void);
 #define go_field(n, fid) go_field_id((n), GS->fid)
 /* 1-based line and byte column of a node's start. */
 void go_pos(TSNode n, uint32_t *line, uint32_t *col);

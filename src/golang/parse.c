@@ -410,8 +410,10 @@ void gofile_free(struct gofile *f)
 {
 	if (!f)
 		return;
-	if (f->tree)
+	if (f->tree) {
+		go_fields_forget();
 		ts_tree_delete(f->tree);
+	}
 	VEC_FREE(&f->nodes);
 	VEC_FREE(&f->top);
 	free(f->by_kind);
