@@ -867,16 +867,20 @@ static void res__unheld_tickers(struct lh_pass *p)
 			continue;
 		walk_iter_file(&it, f, kinds);
 		while ((e = walk_next(&it))) {
-			TSNode call = e->node, sel = go_parent(f, call), fn;
+			TSNode call = e->node, sel, fn;
 			struct lh_finding *fd;
 
+			/* the call first: a parent costs a descent from the
+			 * declaration, and few calls are time.NewTicker */
+			if (!syn_call_pkg(f, call, "time", "NewTicker"))
+				continue;
+			sel = go_parent(f, call);
 			while (!ts_node_is_null(sel) &&
 			       ts_node_symbol(sel) == GS->parenthesized_expression)
 				sel = go_parent(f, sel);
 			if (ts_node_is_null(sel) ||
 			    ts_node_symbol(sel) != GS->selector_expression ||
 			    !go_text_is(f, go_field(sel, f_field), "C") ||
-			    !syn_call_pkg(f, call, "time", "NewTicker") ||
 			    !syn_tick_chan_leaks(f, sel, &fn))
 				continue;
 			fd = pass_report(p, p->rule, f, call,
