@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "static/apis.h"
+#include "static/xpkg.h"
 #include "static/engine.h"
 #include "static/walk.h"
 
@@ -4892,14 +4893,16 @@ static enum eng_summary summary_fn(struct gopkg *pkg, struct eng_func *fn,
 }
 
 enum eng_summary eng_summary_of(struct gopkg *pkg, const struct godecl *d,
-				int param, const char *release_path)
+				int param, const char *release_path,
+				unsigned flags)
 {
 	struct eng_func *fn;
 
 	if (!d || (d->kind != GODECL_FUNC && d->kind != GODECL_METHOD))
 		return ENG_SUM_UNKNOWN;
 	fn = eng_func_get(pkg, d->file, d->node);
-	return summary_fn(pkg, fn, d->node.id, param, release_path, 0, NULL);
+	return summary_fn(pkg, fn, d->node.id, param, release_path, flags,
+			  NULL);
 }
 
 /* The same-package method named name for a receiver expression: by its
@@ -5169,9 +5172,13 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 		bool guessed;
 
 		if (sym_is(op, g->identifier) && !eng_resolve(w->fn, op) &&
-		    go_selector_import(w->f, fun, &path, &name, &len))
-			return apis_borrows(path, NULL, name, len) ?
-				       ENG_SUM_BORROWS : ENG_SUM_UNKNOWN;
+		    go_selector_import(w->f, fun, &path, &name, &len)) {
+			if (apis_borrows(path, NULL, name, len))
+				return ENG_SUM_BORROWS;
+			/* another package of the module: its summary */
+			return xpkg_summary(pkg, path, name, len, argi, rest,
+					    flags);
+		}
 		name = go_text(w->f, go_field(fun, f_field), &len);
 		d = method_decl(w, op, name, len, &guessed);
 		if (d) {
@@ -5189,6 +5196,23 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 		}
 		if (apis_borrows(NULL, "*", name, len))
 			return ENG_SUM_BORROWS;
+		if (!d && !guessed && argi >= 0 && name[0] >= 'A' &&
+		    name[0] <= 'Z') {
+			/* a method of a type of another package of the
+			 * module: `db.CloseRows(rows)` with db a *dbutil.DB */
+			const char *t = eng_type_of(w->fn, op);
+			const char *dot = t ? strrchr(t, '.') : NULL;
+
+			if (dot) {
+				char *ip = arena_strndup(&pkg->arena, t,
+							 (size_t)(dot - t));
+				char *m = arena_printf(&pkg->arena, "%s.%.*s",
+						       dot + 1, (int)len, name);
+
+				return xpkg_summary(pkg, ip, m, strlen(m),
+						    argi, rest, flags);
+			}
+		}
 	}
 	return ENG_SUM_UNKNOWN;
 }

@@ -361,9 +361,14 @@ enum eng_summary {
  * the package: a recursive call starts as RELEASES (a path that only
  * recurses releases when the paths that end do), and a summary computed
  * from the provisional summary of a caller still being computed (mutual
- * recursion) is recomputed in that caller's next round. */
+ * recursion) is recomputed in that caller's next round. flags are the
+ * kind's (ENG_K_NEXT_RELEASES: a `for h.Next()` loop ending releases).
+ * ENG_SUM_UNKNOWN when fn is NULL or not a function or method. A call of
+ * a function of another package of the module is judged by that
+ * function's summary (static/xpkg.h) when the scan attached a loader. */
 enum eng_summary eng_summary_of(struct gopkg *pkg, const struct godecl *fn,
-				int param, const char *release_path);
+				int param, const char *release_path,
+				unsigned flags);
 
 /* True when a call to this expression never returns: panic, os.Exit,
  * log.Fatal..., log.Panic..., runtime.Goexit, t.Fatal..., t.FailNow, t.Skip..., and

@@ -17,7 +17,7 @@
 
 /* Slots of gopkg.facts[] - one per shared analysis. */
 enum { LH_FACT_SCOPES, LH_FACT_OBLIGATIONS, LH_FACT_CHANNELS, LH_FACT_PKG,
-       LH_FACT_SUMMARIES, LH_FACT_BIGVAL, LH_FACT_SLOTS };
+       LH_FACT_SUMMARIES, LH_FACT_BIGVAL, LH_FACT_XPKG, LH_FACT_SLOTS };
 
 struct lh_pass {
 	struct gopkg *pkg;

@@ -20,6 +20,7 @@
 #include "report/suppress.h"
 #include "static/pass.h"
 #include "static/walk.h"
+#include "static/xpkg.h"
 
 /* Source bytes the packages in flight may hold together. */
 #define SCAN_BUDGET (3u << 20)
@@ -45,6 +46,7 @@ struct scan_ctx {
 	uint64_t inflight;
 	struct go_limits limits;
 	size_t diag_errors; /* reported through scan__diag_cb */
+	struct xpkg *xpkg;  /* the module's other packages, for every worker */
 };
 
 static void scan__diag(struct scan_ctx *c, const struct lh_error *err)
@@ -156,6 +158,7 @@ static void scan__package(size_t item, unsigned worker, void *ctx)
 	}
 	scan__charge(c, charge);
 	pkg = gopkg_new(d->dir, gomod_cache_get(c->mods, d->dir));
+	xpkg_attach(pkg, c->xpkg);
 	for (size_t i = 0; i < d->files.len; i++) {
 		struct lh_error err;
 		bool gen = false;
@@ -287,7 +290,9 @@ enum lh_status lh_scan(const struct lh_scan_options *opts, lh_findings *out,
 	c.workers = xcalloc(jobs, sizeof(*c.workers));
 	for (unsigned i = 0; i < jobs; i++)
 		c.workers[i].out = lh_findings_new();
+	c.xpkg = xpkg_new(&c.limits);
 	pool_run(jobs, c.dirs.len, scan__package, &c);
+	xpkg_free(c.xpkg);
 	for (unsigned i = 0; i < jobs; i++) {
 		struct scan_worker *w = &c.workers[i];
 

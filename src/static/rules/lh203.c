@@ -34,6 +34,7 @@
 #include "static/pass.h"
 #include "static/syn.h"
 #include "static/walk.h"
+#include "static/xpkg.h"
 
 extern const struct lh_rule lh_rule_lh203;
 
@@ -167,12 +168,109 @@ static bool lh203__chan_field(struct gopkg *pkg, const struct gofile *f,
 	return chan;
 }
 
+/* The function declaration or method around loop, resolved; NULL when
+ * there is none or resolution gave up. */
+static struct eng_func *lh203__func(struct lh203_ctx *c, TSNode loop)
+{
+	TSNode top = { 0 };
+	struct eng_func *fn;
+
+	for (TSNode q = ts_node_parent(loop); !ts_node_is_null(q);
+	     q = ts_node_parent(q)) {
+		if (ts_node_symbol(q) == GS->function_declaration ||
+		    ts_node_symbol(q) == GS->method_declaration)
+			top = q;
+	}
+	if (ts_node_is_null(top))
+		return NULL;
+	fn = eng_func_get(c->p->pkg, c->f, top);
+	return fn && !fn->too_deep ? fn : NULL;
+}
+
+/* Is the member (a field, or with call a method) of x's type declared as
+ * a channel (as its first result)? x's type must be known: a type of the
+ * package, or of another package of the module (xpkg.h). */
+static bool lh203__typed_member(struct lh203_ctx *c, struct eng_func *fn,
+				TSNode x, TSNode member, bool call)
+{
+	const char *t = fn ? eng_type_of(fn, x) : NULL;
+	const char *dot = t ? strrchr(t, '.') : NULL;
+	struct gopkg *pkg = c->p->pkg;
+	size_t len;
+	const char *m = go_text(c->f, member, &len);
+	char *path, *key;
+
+	if (!t)
+		return false;
+	if (call) {
+		key = arena_printf(&pkg->arena, "%s.%.*s", dot ? dot + 1 : t,
+				   (int)len, m);
+		if (!dot)
+			return xpkg_local_chan(pkg, NULL, key, strlen(key));
+		path = arena_strndup(&pkg->arena, t, (size_t)(dot - t));
+		return xpkg_is_chan(pkg, path, NULL, key, strlen(key));
+	}
+	if (!dot)
+		return xpkg_local_chan(pkg, t, m, len);
+	path = arena_strndup(&pkg->arena, t, (size_t)(dot - t));
+	return xpkg_is_chan(pkg, path, dot + 1, m, len);
+}
+
+/* Is call's result a channel: a function of the package, of another
+ * package of the module, or a method of a known type declared to return
+ * one (`w.Events()`, `watch.Subscribe()`)? */
+static bool lh203__chan_call(struct lh203_ctx *c, struct eng_func *fn,
+			     TSNode call)
+{
+	TSNode fun = go_unparen(go_field(call, f_function));
+	struct gopkg *pkg = c->p->pkg;
+	const char *path, *name;
+	size_t len;
+
+	if (ts_node_symbol(fun) == GS->identifier) {
+		if (fn && eng_resolve(fn, fun))
+			return false; /* a func value */
+		name = go_text(c->f, fun, &len);
+		return xpkg_local_chan(pkg, NULL, name, len);
+	}
+	if (ts_node_symbol(fun) != GS->selector_expression)
+		return false;
+	if (ts_node_symbol(go_field(fun, f_operand)) == GS->identifier &&
+	    !(fn && eng_resolve(fn, go_field(fun, f_operand))) &&
+	    go_selector_import(c->f, fun, &path, &name, &len))
+		return xpkg_is_chan(pkg, path, NULL, name, len);
+	return lh203__typed_member(c, fn, go_field(fun, f_operand),
+				   go_field(fun, f_field), true);
+}
+
+/* Is e a channel by how it is made or declared elsewhere: make(chan),
+ * a call returning one, a field declared as one? */
+static bool lh203__chan_expr(struct lh203_ctx *c, struct eng_func *fn,
+			     TSNode e)
+{
+	e = go_unparen(e);
+	if (ts_node_is_null(e))
+		return false;
+	if (lh203__make_chan(c->f, e))
+		return true;
+	if (ts_node_symbol(e) == GS->call_expression)
+		return lh203__chan_call(c, fn, e);
+	if (ts_node_symbol(e) == GS->selector_expression)
+		return lh203__chan_field(c->p->pkg, c->f, e) ||
+		       lh203__typed_member(c, fn, go_field(e, f_operand),
+					   go_field(e, f_field), false);
+	return false;
+}
+
 /* Is e (a range expression) a channel: a parameter or local declared with
- * a channel type or made with make(chan), or a struct field of the package
- * declared as one? A range over a channel runs as long as its senders. */
+ * a channel type, made with make(chan) or given a call's channel result,
+ * a struct field declared as one (of a type of the package, or of another
+ * package of the module when the operand's type is known), or a call
+ * declared to return one? A range over a channel runs as long as its
+ * senders. */
 static bool lh203__is_chan(struct lh203_ctx *c, TSNode loop, TSNode e)
 {
-	TSNode top = { 0 }, decl, p, l, r;
+	TSNode decl, p, l, r;
 	struct eng_func *fn;
 	struct eng_var *v;
 	int idx;
@@ -182,20 +280,10 @@ static bool lh203__is_chan(struct lh203_ctx *c, TSNode loop, TSNode e)
 		return false;
 	if (lh203__make_chan(c->f, e))
 		return true;
-	if (ts_node_symbol(e) == GS->selector_expression)
-		return lh203__chan_field(c->p->pkg, c->f, e);
+	fn = lh203__func(c, loop);
 	if (ts_node_symbol(e) != GS->identifier)
-		return false;
-	for (TSNode q = ts_node_parent(loop); !ts_node_is_null(q);
-	     q = ts_node_parent(q)) {
-		if (ts_node_symbol(q) == GS->function_declaration ||
-		    ts_node_symbol(q) == GS->method_declaration)
-			top = q;
-	}
-	if (ts_node_is_null(top))
-		return false;
-	fn = eng_func_get(c->p->pkg, c->f, top);
-	if (!fn || fn->too_deep || !(v = eng_resolve(fn, e)))
+		return lh203__chan_expr(c, fn, e);
+	if (!fn || !(v = eng_resolve(fn, e)))
 		return false;
 	decl = v->decl;
 	p = ts_node_parent(decl);
@@ -220,7 +308,7 @@ static bool lh203__is_chan(struct lh203_ctx *c, TSNode loop, TSNode e)
 		}
 		return !ts_node_is_null(r) &&
 		       (uint32_t)idx < ts_node_named_child_count(r) &&
-		       lh203__make_chan(c->f, ts_node_named_child(r, idx));
+		       lh203__chan_expr(c, fn, ts_node_named_child(r, idx));
 	}
 	if (ts_node_symbol(p) != GS->expression_list)
 		return false;
@@ -232,9 +320,15 @@ static bool lh203__is_chan(struct lh203_ctx *c, TSNode loop, TSNode e)
 		return false;
 	idx = lh203__index_in(l, decl);
 	r = go_field(p, f_right);
+	if (idx == 0 && ts_node_named_child_count(r) == 1 &&
+	    ts_node_named_child_count(l) > 1) /* ch, err := w.Subscribe() */
+		return ts_node_symbol(go_unparen(ts_node_named_child(r, 0))) ==
+			       GS->call_expression &&
+		       lh203__chan_call(c, fn,
+					go_unparen(ts_node_named_child(r, 0)));
 	return idx >= 0 && (uint32_t)idx < ts_node_named_child_count(r) &&
 	       ts_node_named_child_count(r) == ts_node_named_child_count(l) &&
-	       lh203__make_chan(c->f, ts_node_named_child(r, idx));
+	       lh203__chan_expr(c, fn, ts_node_named_child(r, idx));
 }
 
 /* Loop that can run for long: no condition, a plain condition, or a range
