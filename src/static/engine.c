@@ -3798,8 +3798,13 @@ static void scope_exit(struct walk *w, struct st *s, uint32_t start,
 			continue;
 		if (w->late.len &&
 		    late_released(w, i, sym_is(at, GS->block) ?
-				  ts_node_end_byte(at) : ts_node_start_byte(at)))
+				  ts_node_end_byte(at) : ts_node_start_byte(at))) {
+			/* this iteration's deferred literal releases it when
+			 * the function returns: the next round's `f, err :=`
+			 * declares a new f, it overwrites nothing */
+			ob_release(s, i);
 			continue;
+		}
 		ob_add_exit(w, o, ENG_EXIT_SCOPE, at);
 		ob_release(s, i);
 	}

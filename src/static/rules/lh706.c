@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "static/engine.h"
 #include "static/pass.h"
 #include "static/syn.h"
 #include "static/walk.h"
@@ -683,6 +684,59 @@ struct lh706_ctx {
 	struct gofile *f;
 };
 
+/* The first call `x.M()` in n (the body of a deferred literal, depth
+ * levels down) whose x is a variable of fn declared before loop and
+ * assigned in it, or a null node. */
+static TSNode lh706__capture_in(struct lh706_ctx *c, struct eng_func *fn,
+				TSNode n, TSNode loop, unsigned depth)
+{
+	TSNode none = { { 0 }, 0, 0 }, x;
+	struct eng_var *v;
+
+	if (ts_node_is_null(n) || depth > SYN_MAX_DEPTH)
+		return none;
+	if (ts_node_symbol(n) == GS->call_expression &&
+	    !ts_node_is_null(syn_call_method(n, &x)) &&
+	    ts_node_symbol(x = go_unparen(x)) == GS->identifier &&
+	    (v = eng_resolve(fn, x)) &&
+	    ts_node_start_byte(v->decl) < ts_node_start_byte(loop) &&
+	    !lh706__loop_var(c->f, loop, x) &&
+	    lh706__assigned(c->f, go_field(loop, f_body), x, none, 0))
+		return x;
+	for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
+		x = lh706__capture_in(c, fn, ts_node_named_child(n, i), loop,
+				      depth + 1);
+		if (!ts_node_is_null(x))
+			return x;
+	}
+	return none;
+}
+
+/* In the deferred literal lit (of a defer in loop), the first variable
+ * released as `x.M()` that is declared before the loop and assigned in
+ * it: the literal reads x when the function returns, when it holds the
+ * last round's value only. A null node when there is none. */
+static TSNode lh706__shared_capture(struct lh706_ctx *c, TSNode lit,
+				    TSNode loop)
+{
+	TSNode top = { { 0 }, 0, 0 }, none = top;
+	struct eng_func *fn;
+
+	for (TSNode q = ts_node_parent(loop); !ts_node_is_null(q);
+	     q = ts_node_parent(q)) {
+		if (ts_node_symbol(q) == GS->function_declaration ||
+		    ts_node_symbol(q) == GS->method_declaration)
+			top = q;
+	}
+	if (ts_node_is_null(top))
+		return none;
+	fn = eng_func_get(c->p->pkg, c->f, top);
+	if (!fn || fn->too_deep)
+		return none;
+	return lh706__capture_in(c, fn, go_field(lit, f_body), loop, 0);
+}
+
+
 static bool lh706__enter(void *ctx, TSNode n, unsigned depth)
 {
 	struct lh706_ctx *c = ctx;
@@ -770,6 +824,19 @@ static bool lh706__enter(void *ctx, TSNode n, unsigned depth)
 			 "defer %.*s inside a loop: each iteration's release "
 			 "waits until the function returns", (int)len, txt);
 	pass_step(c->p, fd, c->f, loop, "loop starts here");
+	if (ts_node_symbol(go_unparen(go_field(call, f_function))) ==
+	    GS->func_literal) {
+		TSNode lit = go_unparen(go_field(call, f_function));
+		TSNode x = lh706__shared_capture(c, lit, loop);
+
+		if (!ts_node_is_null(x))
+			pass_step(c->p, fd, c->f, x,
+				  "the literal reads %s when the function "
+				  "returns: declared before the loop, it then "
+				  "holds the last round's value, so the "
+				  "earlier ones are never released",
+				  go_text_dup(c->f, x));
+	}
 	pass_fix(c->p, fd,
 		 "move the loop body into a function (or a func literal "
 		 "called per iteration) so the defer runs at the end of each "
