@@ -905,6 +905,11 @@ struct st {
 	/* a call that releases it exactly when it fails
 	 * (ENG_SUM_RELEASES_ON_ERR) left its error in errvar2 */
 	uint64_t link2;
+	/* open and its handle may have been used since it was acquired */
+	uint64_t touched;
+	/* open and its error (still the call's: link) may not have been
+	 * handed to a call since: see failed_path() */
+	uint64_t fresh;
 };
 
 static void st_merge(struct st *a, const struct st *b)
@@ -921,6 +926,8 @@ static void st_merge(struct st *a, const struct st *b)
 	a->late |= b->late;
 	a->rel |= b->rel;
 	a->link2 |= b->link2;
+	a->touched |= b->touched;
+	a->fresh |= b->fresh;
 }
 
 static bool st_eq(const struct st *a, const struct st *b)
@@ -929,10 +936,11 @@ static bool st_eq(const struct st *a, const struct st *b)
 		return a->dead == b->dead;
 	return a->open == b->open && a->other == b->other &&
 	       a->link == b->link && a->late == b->late && a->rel == b->rel &&
-	       a->link2 == b->link2;
+	       a->link2 == b->link2 && a->touched == b->touched &&
+	       a->fresh == b->fresh;
 }
 
-static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0, 0 };
+static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0, 0, 0, 0 };
 
 struct handle {
 	struct eng_var *var;   /* root variable, or NULL */
@@ -1066,6 +1074,8 @@ static void ob_release(struct st *s, size_t i)
 	s->other |= bit(i);
 	s->late &= ~bit(i);
 	s->rel |= bit(i);
+	s->touched &= ~bit(i);
+	s->fresh &= ~bit(i);
 }
 
 static void ob_add_exit(struct walk *w, struct ob *o, enum eng_exit_kind k,
@@ -1875,12 +1885,67 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 }
 
 /* An identifier met by the expression walk (at w->anc[w->nanc - 1]). */
+/* Is the identifier at the top of the ancestor stack the argument of an
+ * assertion that it is an error: a call named like one (`Error`,
+ * `ErrorContains`, `ErrorIs`, `EqualError` of testify, gotest.tools and
+ * friends, also after assert/expect/require/want: `assertErrorContains`),
+ * not one that it is none (`NoError`, `NilError`, `checkErr`)? */
+static bool asserted_error(struct walk *w)
+{
+	TSNode call, fun;
+	size_t len;
+	const char *name;
+
+	if (w->nanc < 3 || !sym_is(w->anc[w->nanc - 2], GS->argument_list))
+		return false;
+	call = w->anc[w->nanc - 3];
+	fun = go_unparen(go_field(call, f_function));
+	if (sym_is(fun, GS->selector_expression))
+		fun = go_field(fun, f_field);
+	if (!sym_is(fun, GS->identifier) && !sym_is(fun, GS->field_identifier))
+		return false;
+	name = go_text(w->f, fun, &len);
+	if (memmem(name, len, "Errorf", 6))
+		return false; /* t.Errorf: a report, not an assertion */
+	{
+		static const char *const pre[] = { "assert", "Assert", "expect",
+						   "Expect", "require",
+						   "Require", "want", "Want" };
+		static const char *const what[] = { "Error", "EqualError",
+						    "IsError", "HasError" };
+
+		for (size_t i = 0; i < ARRAY_SIZE(pre); i++) {
+			size_t n = strlen(pre[i]);
+
+			if (len > n && memcmp(name, pre[i], n) == 0) {
+				name += n;
+				len -= n;
+				break;
+			}
+		}
+		for (size_t i = 0; i < ARRAY_SIZE(what); i++) {
+			size_t n = strlen(what[i]);
+
+			if (len >= n && memcmp(name, what[i], n) == 0)
+				return true;
+		}
+	}
+	return false; /* checkErr(err), NoError, NilError: not an error */
+}
+
 static void on_ident(struct walk *w, struct st *s, TSNode id)
 {
 	struct eng_var *v = eng_resolve(w->fn, id);
 	size_t len;
 	const char *t = NULL;
 
+	if (v && (s->fresh & s->open)) {
+		for (size_t i = 0; i < w->nobs; i++) {
+			if (w->obs[i].errvar == v && (s->fresh & bit(i)) &&
+			    asserted_error(w))
+				s->fresh &= ~bit(i);
+		}
+	}
 	for (size_t i = 0; i < w->nobs; i++) {
 		struct ob *o = &w->obs[i];
 
@@ -1895,6 +1960,7 @@ static void on_ident(struct walk *w, struct st *s, TSNode id)
 				if (!str_eqn(t, len, h->root))
 					continue;
 			}
+			s->touched |= s->open & bit(i);
 			apply(w, s, i, classify(w, o, h, w->nanc - 1));
 			break;
 		}
@@ -2032,7 +2098,7 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 static bool late_released(struct walk *w, size_t i, uint32_t at)
 {
 	for (size_t k = 0; k < w->late.len; k++) {
-		struct st tmp = { bit(i), 0, 0, false, 0, 0, 0 };
+		struct st tmp = { bit(i), 0, 0, false, 0, 0, 0, 0, 0 };
 		uint64_t hit = 0;
 		unsigned saved = w->nanc;
 
@@ -2201,10 +2267,14 @@ static void ob_open(struct st *s, size_t i, bool linked)
 	s->open |= bit(i);
 	s->other &= ~bit(i);
 	s->rel &= ~bit(i);
-	if (linked)
+	s->touched &= ~bit(i);
+	if (linked) {
 		s->link |= bit(i);
-	else
+		s->fresh |= bit(i);
+	} else {
 		s->link &= ~bit(i);
+		s->fresh &= ~bit(i);
+	}
 }
 
 /* Any obligation held (only) in v that may be open here is lost now on
@@ -3735,6 +3805,43 @@ static bool return_gives_error(struct walk *w, TSNode ret,
 	return false;
 }
 
+/* Is v compared with nil anywhere in fn? */
+static bool nil_compared(struct eng_func *fn, const struct eng_var *v)
+{
+	for (size_t i = 0; i < fn->nuses; i++) {
+		TSNode id, p, other;
+
+		if (fn->use_var[i] != v)
+			continue;
+		id = ts_node_named_descendant_for_byte_range(
+			fn->decl, fn->use_off[i], fn->use_off[i]);
+		p = ts_node_parent(id);
+		if (!sym_is(p, GS->binary_expression))
+			continue;
+		other = node_eq(go_field(p, f_left), id) ? go_field(p, f_right)
+							 : go_field(p, f_left);
+		if (sym_is(other, GS->nil))
+			return true;
+	}
+	return false;
+}
+
+/* Does every path that brings obligation i here treat its call as failed:
+ * the handle untouched since, the call's error asserted to be one
+ * (`assert.Check(t, is.ErrorContains(err, "..."))`, `require.Error(t,
+ * err)`), in a function that checks this error only through such calls
+ * (never `err != nil`)? A table test expecting the error goes there: the
+ * response is nil when the assertion holds, and the test fails when it
+ * does not. No exit. */
+static bool failed_path(struct walk *w, const struct st *s, size_t i)
+{
+	const struct ob *o = &w->obs[i];
+
+	return o->errvar && (s->link & bit(i)) &&
+	       !((s->fresh | s->touched) & bit(i)) &&
+	       !nil_compared(w->fn, o->errvar);
+}
+
 static void check_exit(struct walk *w, struct st *s, TSNode at,
 		       enum eng_exit_kind k)
 {
@@ -3763,6 +3870,8 @@ static void check_exit(struct walk *w, struct st *s, TSNode at,
 		if (w->late.len &&
 		    late_released(w, i, k == ENG_EXIT_END ?
 				  ts_node_end_byte(at) : ts_node_start_byte(at)))
+			continue;
+		if (failed_path(w, s, i))
 			continue;
 		ob_add_exit(w, o, k, at);
 	}
@@ -3796,6 +3905,10 @@ static void scope_exit(struct walk *w, struct st *s, uint32_t start,
 		s->late &= ~bit(i);
 		if (!(s->open & bit(i)))
 			continue;
+		if (failed_path(w, s, i)) {
+			ob_release(s, i);
+			continue;
+		}
 		if (w->late.len &&
 		    late_released(w, i, sym_is(at, GS->block) ?
 				  ts_node_end_byte(at) : ts_node_start_byte(at))) {
@@ -4005,8 +4118,10 @@ static void assign(struct walk *w, struct st *s, TSNode n)
 		}
 		/* the error variable gets another value */
 		for (size_t k = 0; k < w->nobs; k++) {
-			if (w->obs[k].errvar == v)
+			if (w->obs[k].errvar == v) {
 				s->link &= ~bit(k);
+				s->fresh &= ~bit(k);
+			}
 			if (w->obs[k].errvar2 == v &&
 			    (w->obs[k].errlink_at < ts_node_start_byte(n) ||
 			     w->obs[k].errlink_at >= ts_node_end_byte(n)))
@@ -4551,7 +4666,7 @@ static void walk_free(struct walk *w)
 static struct st walk_body(struct walk *w)
 {
 	/* every obligation starts "not acquired" */
-	struct st s = { 0, ~0ull, 0, false, 0, 0, 0 };
+	struct st s = { 0, ~0ull, 0, false, 0, 0, 0, 0, 0 };
 
 	for (size_t i = 0; i < w->spec->nentries; i++) {
 		const struct eng_entry *e = &w->spec->entries[i];
