@@ -112,6 +112,10 @@ enum {
 	/* summaries only: a call through a func-typed parameter borrows
 	 * (the caller checked that every func it passes does) */
 	ENG_K_CB_BORROW = 1u << 10,
+	/* an exit returning a non-nil error does not count: what is owed is
+	 * output (a compress writer's trailer over a stream), worthless once
+	 * the function reports failure; the stream is a resource of its own */
+	ENG_K_ERR_RETURN_OK = 1u << 11,
 };
 
 /* What kind of duty an obligation is: how it is released and how findings

@@ -101,7 +101,7 @@ static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 	const struct apis_row *row = NULL;
 	const char *name, *path, *member = NULL;
 	size_t len;
-	bool mem_writer = false;
+	bool mem_writer = false, writer = false;
 
 	LH_UNUSED(ctx);
 	if (ts_node_is_null(fun) || ts_node_symbol(fun) != g->selector_expression)
@@ -112,7 +112,6 @@ static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 	op = go_unparen(go_field(fun, f_operand));
 	if (ts_node_symbol(op) == g->identifier && !eng_resolve(fn, op) &&
 	    go_selector_import(fn->file, fun, &path, &name, &len)) {
-		bool writer = false;
 		int wi = apis_wraps(path, name, len, &writer);
 
 		row = apis_acquire(path, "", name, len);
@@ -143,7 +142,8 @@ static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 	}
 	if (!row)
 		return false;
-	a->kind = apis_kind(mem_writer ? RES_MEMWRITER : row->kind);
+	a->kind = apis_kind(mem_writer ? RES_MEMWRITER :
+			    writer ? RES_ZWRITER : row->kind);
 	a->results = row->results;
 	a->err_result = row->err_result;
 	a->noun = row->noun;
@@ -505,9 +505,100 @@ static bool res__is_main(const struct eng_func *fn)
  * system takes back what is still open: only what piles up while main
  * runs counts there (overwritten, dropped or left behind by a loop
  * iteration, or not done at a checkpoint). */
-static bool res__exit_counts(const struct eng_leak *l, const struct eng_exit *e,
-			     bool in_main)
+/* Is e (the last expression of return statement ret) certainly a non-nil
+ * error: fmt.Errorf(...), errors.New(...), errors.Wrap(f)(...), &T{...},
+ * T{...}, or a variable the return sits under `if e != nil` for? */
+static bool res__certain_error(const struct gofile *f, TSNode ret, TSNode e)
 {
+	const struct go_syms *g = GS;
+	const char *path, *name;
+	size_t len;
+
+	if (ts_node_symbol(e) == g->unary_expression ||
+	    ts_node_symbol(e) == g->composite_literal)
+		return true;
+	if (ts_node_symbol(e) == g->call_expression) {
+		TSNode fun = go_field(e, f_function);
+
+		return ts_node_symbol(fun) == g->selector_expression &&
+		       go_selector_import(f, fun, &path, &name, &len) &&
+		       ((strcmp(path, "fmt") == 0 &&
+			 str_eqn(name, len, "Errorf")) ||
+			(strcmp(path, "errors") == 0 &&
+			 str_eqn(name, len, "New")) ||
+			(strcmp(path, "github.com/pkg/errors") == 0 &&
+			 (str_eqn(name, len, "Wrap") ||
+			  str_eqn(name, len, "Wrapf") ||
+			  str_eqn(name, len, "Errorf"))));
+	}
+	if (ts_node_symbol(e) != g->identifier)
+		return false;
+	for (TSNode kid = ret, p = ts_node_parent(ret); !ts_node_is_null(p);
+	     kid = p, p = ts_node_parent(p)) {
+		TSNode c;
+
+		if (ts_node_symbol(p) == g->func_literal ||
+		    ts_node_symbol(p) == g->function_declaration ||
+		    ts_node_symbol(p) == g->method_declaration)
+			return false;
+		if (ts_node_symbol(p) != g->if_statement ||
+		    !ts_node_eq(go_field(p, f_consequence), kid))
+			continue;
+		c = go_unparen(go_field(p, f_condition));
+		if (ts_node_symbol(c) == g->binary_expression &&
+		    go_text_is(f, go_field(c, f_operator), "!=") &&
+		    ts_node_symbol(go_field(c, f_right)) == g->nil &&
+		    go_text_is(f, go_field(c, f_left), go_text_dup(f, e)))
+			return true;
+	}
+	return false;
+}
+
+/* Does return statement ret (of f) return a non-nil error: its function's
+ * last result is an `error` and the last returned expression is not nil?
+ * A bare return (named results) is not known to. */
+static bool res__error_return(const struct gofile *f, TSNode ret)
+{
+	const struct go_syms *g = GS;
+	TSNode list = { 0 }, last, fn, res;
+	uint32_t n;
+
+	for (uint32_t i = 0; i < ts_node_named_child_count(ret); i++) {
+		if (ts_node_symbol(ts_node_named_child(ret, i)) ==
+		    g->expression_list)
+			list = ts_node_named_child(ret, i);
+	}
+	if (ts_node_is_null(list) || !(n = ts_node_named_child_count(list)))
+		return false;
+	last = go_unparen(ts_node_named_child(list, n - 1));
+	if (!res__certain_error(f, ret, last))
+		return false;
+	for (fn = ts_node_parent(ret); !ts_node_is_null(fn);
+	     fn = ts_node_parent(fn)) {
+		TSSymbol s = ts_node_symbol(fn);
+
+		if (s == g->func_literal || s == g->function_declaration ||
+		    s == g->method_declaration)
+			break;
+	}
+	if (ts_node_is_null(fn))
+		return false;
+	res = go_field(fn, f_result);
+	if (!ts_node_is_null(res) && ts_node_symbol(res) == g->parameter_list) {
+		uint32_t k = ts_node_named_child_count(res);
+
+		res = k ? go_field(ts_node_named_child(res, k - 1), f_type) :
+			  (TSNode){ 0 };
+	}
+	return !ts_node_is_null(res) && go_text_is(f, res, "error");
+}
+
+static bool res__exit_counts(const struct gofile *f, const struct eng_leak *l,
+			     const struct eng_exit *e, bool in_main)
+{
+	if ((l->kind->flags & ENG_K_ERR_RETURN_OK) &&
+	    e->kind == ENG_EXIT_RETURN && res__error_return(f, e->node))
+		return false;
 	if (!in_main)
 		return true;
 	switch (e->kind) {
@@ -536,7 +627,7 @@ static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 	const char *at;
 
 	for (size_t k = 0; k < l->nexits; k++) {
-		if (!res__exit_counts(l, &l->exits[k], in_main))
+		if (!res__exit_counts(fd_file, l, &l->exits[k], in_main))
 			continue;
 		if (l->exits[k].kind == ENG_EXIT_OVERWRITE && !over_line)
 			over_line = l->exits[k].line;
@@ -930,7 +1021,7 @@ void res_report(struct lh_pass *p)
 		if (strcmp(l->kind->rule, p->rule->id) != 0)
 			continue;
 		for (size_t k = 0; k < l->nexits; k++)
-			counted += res__exit_counts(l, &l->exits[k], in_main);
+			counted += res__exit_counts(f, l, &l->exits[k], in_main);
 		if (!counted)
 			continue;
 		if ((l->kind->flags & ENG_K_PRE_GO123) && collected)
@@ -939,7 +1030,7 @@ void res_report(struct lh_pass *p)
 		    l->released_somewhere)
 			continue;
 		for (size_t k = 0; k < l->nexits; k++) {
-			if (!res__exit_counts(l, &l->exits[k], in_main))
+			if (!res__exit_counts(f, l, &l->exits[k], in_main))
 				continue;
 			discard |= l->exits[k].kind == ENG_EXIT_DISCARD;
 			ckpt |= l->exits[k].kind == ENG_EXIT_CHECKPOINT;
@@ -970,7 +1061,7 @@ void res_report(struct lh_pass *p)
 					 "%s is not %s on every path", l->noun,
 					 l->kind->verb);
 		for (size_t k = 0; k < l->nexits; k++) {
-			if (res__exit_counts(l, &l->exits[k], in_main))
+			if (res__exit_counts(f, l, &l->exits[k], in_main))
 				pass_step(p, fd, f, l->exits[k].node, "%s",
 					  res__step(pkg, l, &l->exits[k]));
 		}
