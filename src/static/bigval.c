@@ -757,21 +757,61 @@ static bool bv__enter(void *ctx, TSNode n, unsigned depth)
 	return true;
 }
 
+/* marks[k] is in s[0..n) with its character at offset off[k] at p (a
+ * hit of that character's memchr pass). */
+static bool bv__mark_at(const char *s, size_t n, const char *p,
+			const char *mark, size_t off)
+{
+	size_t l = strlen(mark);
+
+	return (size_t)(p - s) >= off && (size_t)(s + n - (p - off)) >= l &&
+	       memcmp(p - off, mark, l) == 0;
+}
+
+/* s[0..n) holds one of the marks of a value that may be big:
+ * "ReadAll", "ReadFile", "Bytes()", "String()", "Read(", "ReadFull",
+ * "ReadAt", "make([", "]byte", "bytes.Buffer", "strings.Builder". Each
+ * has one of R B S [ ] (rare in Go code) at a known offset: one memchr
+ * pass per such character (a memmem per mark costs more in its setup
+ * than in its search on short bodies). */
+static bool bv__marks(const char *s, size_t n)
+{
+	static const struct {
+		char c;
+		const char *mark;
+		size_t off;
+	} m[] = {
+		{ 'R', "ReadAll", 0 },	  { 'R', "ReadFile", 0 },
+		{ 'R', "Read(", 0 },	  { 'R', "ReadFull", 0 },
+		{ 'R', "ReadAt", 0 },	  { 'B', "Bytes()", 0 },
+		{ 'B', "bytes.Buffer", 6 }, { 'B', "strings.Builder", 8 },
+		{ 'S', "String()", 0 },	  { '[', "make([", 5 },
+		{ ']', "]byte", 0 },
+	};
+	static const char first[] = "RBS[]";
+	const char *e = s + n;
+
+	for (const char *c = first; *c; c++) {
+		for (const char *p = s; (p = memchr(p, *c, (size_t)(e - p)));
+		     p++) {
+			for (size_t i = 0; i < ARRAY_SIZE(m); i++) {
+				if (m[i].c == *c &&
+				    bv__mark_at(s, n, p, m[i].mark, m[i].off))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
 /* Text pre-filter: can the function hold a big value at all? */
 static bool bv__maybe(struct bv_func *b, TSNode fn)
 {
-	static const char *const marks[] = {
-		"ReadAll", "ReadFile", "Bytes()", "String()", "Read(",
-		"ReadFull", "ReadAt", "make([", "]byte", "bytes.Buffer",
-		"strings.Builder",
-	};
 	size_t len;
 	const char *s = go_text(b->file, fn, &len);
 
-	for (size_t i = 0; i < ARRAY_SIZE(marks); i++) {
-		if (memmem(s, len, marks[i], strlen(marks[i])))
-			return true;
-	}
+	if (bv__marks(s, len))
+		return true;
 	if (ts_node_symbol(fn) == GS->method_declaration) {
 		TSNode pl = go_field(fn, f_receiver);
 		TSNode pd = ts_node_named_child(pl, 0);
