@@ -2377,6 +2377,10 @@ static void pf__relevant(struct pf_build *b, struct map *rel)
 	struct map cand = MAP_INIT; /* word name -> id (1-based) */
 	uint32_t ncand = 0, *seen, *level;
 	size_t from = 0;
+	/* the first characters and lengths (63: 63 or more) of the
+	 * candidates: most words of a body are neither, and skip the map */
+	bool first[256] = { false };
+	uint64_t lens = 0;
 
 	for (size_t i = 0; i < b->gvars.len; i++) {
 		VEC_PUSH(&names, b->gvars.items[i]->name);
@@ -2395,6 +2399,14 @@ static void pf__relevant(struct pf_build *b, struct map *rel)
 		    !map_gets(&cand, d->name))
 			map_puts(&cand, d->name, (void *)(uintptr_t)++ncand);
 	}
+	for (size_t i = 0; i < cand.cap; i++) {
+		const struct map_entry *me = &cand.slots[i];
+
+		if (!me->key)
+			continue;
+		first[(unsigned char)me->key[0]] = true;
+		lens |= 1ull << LH_MIN(me->klen, 63);
+	}
 	seen = xcalloc(ncand + 1, sizeof(*seen));
 	level = xcalloc(ncand + 1, sizeof(*level));
 	for (size_t i = 0; i < nf; i++) {
@@ -2412,7 +2424,8 @@ static void pf__relevant(struct pf_build *b, struct map *rel)
 			w = p;
 			while (p < end && pf__word_char(*p))
 				p++;
-			if (p == w)
+			if (p == w || !first[(unsigned char)*w] ||
+			    !(lens & (1ull << LH_MIN((size_t)(p - w), 63))))
 				continue;
 			id = (uint32_t)(uintptr_t)map_get(&cand, w,
 							   (size_t)(p - w));
