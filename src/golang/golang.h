@@ -98,6 +98,7 @@ struct gofile {
 	 * ts_node_named_child(root, i) in a loop is quadratic. Owned. */
 	go_node_vec top;
 	const unsigned char *index_mask; /* borrowed; NULL: not indexed */
+	uint32_t deepest; /* depth of the deepest node below the root */
 };
 
 

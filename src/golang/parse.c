@@ -141,6 +141,7 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 	const struct go_syms *g = GS;
 
 	f->nodes.len = 0;
+	f->deepest = 0;
 	f->top.len = 0;
 	f->index_mask = mask;
 	free(f->by_kind);
@@ -162,6 +163,8 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 				     "column %u", p.row + 1, p.column + 1);
 			break;
 		}
+		if (depth > f->deepest)
+			f->deepest = depth;
 		if (depth > max_depth) {
 			TSPoint p = ts_node_start_point(n);
 

@@ -572,6 +572,300 @@ static void res__node(struct resolver *r, TSNode n, unsigned depth)
 	}
 }
 
+/* ------------------------------------------- resolution over records */
+
+/* res__node over the shared walk's records of a function instead of its
+ * every node: the kinds res__node acts on are recorded; a frame per
+ * entered record with children stands for the recursion (the records
+ * inside it visited all, none, all but one child's, or only one child's)
+ * and declares what res__node declares after a child was walked. */
+enum { RF_ALL, RF_NONE, RF_SKIP, RF_ONLY };
+enum { RA_NONE, RA_SHORT, RA_NAMES, RA_SPEC };
+
+struct res_frame {
+	TSNode node;
+	uint32_t end;
+	unsigned depth;
+	unsigned char mode, act;
+	bool scope;
+	bool alias;	 /* a type switch's alias is still to declare */
+	uint32_t lo, hi; /* RF_SKIP, RF_ONLY: the child's bytes */
+	uint32_t at;	 /* alias: declared before the first record here */
+};
+
+typedef VEC(struct res_frame) res_frame_vec;
+
+static void res__rec_kinds(TSSymbol *k)
+{
+	const struct go_syms *g = GS;
+	size_t n = 0;
+
+	k[n++] = g->identifier;
+	k[n++] = g->block;
+	k[n++] = g->func_literal;
+	k[n++] = g->short_var_declaration;
+	k[n++] = g->var_spec;
+	k[n++] = g->const_spec;
+	k[n++] = g->range_clause;
+	k[n++] = g->receive_statement;
+	k[n++] = g->if_statement;
+	k[n++] = g->for_statement;
+	k[n++] = g->expression_switch_statement;
+	k[n++] = g->select_statement;
+	k[n++] = g->expression_case;
+	k[n++] = g->default_case;
+	k[n++] = g->type_case;
+	k[n++] = g->communication_case;
+	k[n++] = g->type_switch_statement;
+	k[n++] = g->keyed_element;
+	k[n++] = g->type_declaration;
+	k[n] = 0;
+}
+#define RES_NKINDS 19
+
+static void res__frame_child(struct res_frame *F, int mode, TSNode c)
+{
+	if (ts_node_is_null(c)) {
+		F->mode = mode == RF_ONLY ? RF_NONE : RF_ALL;
+		return;
+	}
+	F->mode = (unsigned char)mode;
+	F->lo = ts_node_start_byte(c);
+	F->hi = ts_node_end_byte(c);
+}
+
+/* The declarations res__node makes after walking a child. */
+static void res__frame_done(struct resolver *r, struct res_frame *F)
+{
+	const struct go_syms *g = GS;
+	TSNode n = F->node;
+
+	if (F->alias) {
+		F->alias = false;
+		res__declare_list(r, go_field(n, f_alias), (TSNode){ 0 },
+				  false);
+	}
+	if (F->act == RA_SHORT) {
+		res__declare_list(r, go_field(n, f_left), go_field(n, f_right),
+				  true);
+	} else if (F->act == RA_NAMES) {
+		res__declare_list(r, go_field(n, f_left), (TSNode){ 0 }, false);
+	} else if (F->act == RA_SPEC) {
+		TSNode t = go_field(n, f_type);
+		const char *type = ts_node_is_null(t) ? NULL :
+				   type_name(r->f, t);
+		uint32_t c = nchild(n);
+		TSNode val = go_field(n, f_value);
+		uint32_t vi = 0;
+
+		for (uint32_t i = 0; i < c; i++) {
+			TSNode id = nth(n, i);
+			struct eng_var *v;
+
+			if (!sym_is(id, g->identifier))
+				continue;
+			v = res__declare(r, id, false, type);
+			if (v && !v->type && !ts_node_is_null(val) &&
+			    vi < nchild(val))
+				v->type = res__rhs_type(r, nth(val, vi));
+			vi++;
+		}
+	}
+	if (F->scope)
+		res__pop(r);
+}
+
+/* Enters record e (not an identifier); false: the function cannot be
+ * resolved over records (res__node is used instead). */
+static bool res__rec_enter(struct resolver *r, res_frame_vec *fr,
+			   const struct gonode *e)
+{
+	const struct go_syms *g = GS;
+	TSNode n = e->node;
+	TSSymbol s = e->sym;
+	struct res_frame F;
+
+	memset(&F, 0, sizeof(F));
+	F.node = n;
+	F.end = ts_node_end_byte(n);
+	F.depth = e->depth;
+	F.mode = RF_ALL;
+	if (s == g->block && fr->len &&
+	    sym_is(fr->items[fr->len - 1].node, g->func_literal) &&
+	    e->depth == fr->items[fr->len - 1].depth + 1) {
+		/* a literal's body: the parameters' scope (res__node) */
+	} else if (s == g->block || s == g->if_statement ||
+		   s == g->for_statement ||
+		   s == g->expression_switch_statement ||
+		   s == g->select_statement || s == g->expression_case ||
+		   s == g->default_case || s == g->type_case ||
+		   s == g->communication_case) {
+		res__push(r, n);
+		F.scope = true;
+	} else if (s == g->func_literal) {
+		res__push(r, n);
+		F.scope = true;
+		res__params(r, go_field(n, f_receiver), false, true, 0);
+		res__params(r, go_field(n, f_parameters), false, false, 0);
+		res__params(r, go_field(n, f_result), true, false, 0);
+		res__frame_child(&F, RF_ONLY, go_field(n, f_body));
+	} else if (s == g->short_var_declaration) {
+		F.act = RA_SHORT;
+		res__frame_child(&F, RF_ONLY, go_field(n, f_right));
+	} else if (s == g->var_spec || s == g->const_spec) {
+		F.act = RA_SPEC;
+		res__frame_child(&F, RF_ONLY, go_field(n, f_value));
+	} else if (s == g->range_clause || s == g->receive_statement) {
+		if (has_token(n, ":=")) {
+			F.act = RA_NAMES;
+			res__frame_child(&F, RF_ONLY, go_field(n, f_right));
+		}
+	} else if (s == g->type_switch_statement) {
+		TSNode alias = go_field(n, f_alias);
+		TSNode value = go_field(n, f_value);
+
+		res__push(r, n);
+		F.scope = true;
+		if (!ts_node_is_null(alias)) {
+			if (ts_node_is_null(value))
+				return false;
+			F.alias = true;
+			F.at = ts_node_end_byte(value);
+			res__frame_child(&F, RF_SKIP, alias);
+		}
+	} else if (s == g->keyed_element) {
+		TSNode key = nth(n, 0);
+
+		if (sym_is(key, g->literal_element) &&
+		    sym_is(nth(key, 0), g->identifier))
+			res__frame_child(&F, RF_SKIP, key);
+	} else if (s == g->type_declaration) {
+		F.mode = RF_NONE;
+	}
+	VEC_PUSH(fr, F);
+	return true;
+}
+
+/* res__node(r, top, 0) over f's records; false when it cannot be (the
+ * caller resolves with res__node then, from a fresh resolver). */
+static bool res__records(struct resolver *r, TSNode top)
+{
+	struct gofile *f = r->f;
+	const struct go_syms *g = GS;
+	TSSymbol kinds[RES_NKINDS + 1];
+	res_frame_vec fr = VEC_INIT;
+	unsigned char want[512];
+	TSNode body = go_field(top, f_body);
+	size_t lo, hi, at;
+	unsigned base;
+	bool ok = true;
+
+	res__rec_kinds(kinds);
+	if (go_symbol_count() > sizeof(want))
+		return false;
+	walk_prepare(f, kinds);
+	memset(want, 0, sizeof(want));
+	for (size_t i = 0; kinds[i]; i++)
+		want[kinds[i]] = 1;
+	/* the record of top, for its depth */
+	lo = 0;
+	hi = f->nodes.len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ts_node_start_byte(f->nodes.items[mid].node) <
+		    ts_node_start_byte(top))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (at = lo; at < f->nodes.len && !ts_node_eq(f->nodes.items[at].node,
+						       top);
+	     at++) {
+		if (ts_node_start_byte(f->nodes.items[at].node) !=
+		    ts_node_start_byte(top))
+			return false;
+	}
+	if (at >= f->nodes.len)
+		return false;
+	base = f->nodes.items[at].depth;
+	/* no node deeper than res__node follows: too_deep cannot be set */
+	if (f->deepest > base + ENG_MAX_DEPTH)
+		return false;
+	res__push(r, top);
+	res__params(r, go_field(top, f_receiver), false, true, 0);
+	res__params(r, go_field(top, f_parameters), false, false, 0);
+	res__params(r, go_field(top, f_result), true, false, 0);
+	if (!ts_node_is_null(body)) {
+		uint32_t bs = ts_node_start_byte(body);
+		uint32_t be = ts_node_end_byte(body);
+
+		/* the body's records: after top's, from its first byte */
+		for (lo = at + 1; lo < f->nodes.len &&
+				  ts_node_start_byte(f->nodes.items[lo].node) < bs;
+		     lo++)
+			;
+		for (hi = lo; hi < f->nodes.len &&
+			      ts_node_start_byte(f->nodes.items[hi].node) < be;
+		     hi++)
+			;
+		for (size_t i = lo; i < hi && ok; i++) {
+			const struct gonode *e = &f->nodes.items[i];
+			uint32_t s;
+
+			if (e->sym >= sizeof(want) || !want[e->sym])
+				continue;
+			/* the body is the parameters' scope (res__node) */
+			if (i == lo && e->sym == g->block &&
+			    ts_node_eq(e->node, body))
+				continue;
+			s = ts_node_start_byte(e->node);
+			while (fr.len) {
+				struct res_frame *F = &fr.items[fr.len - 1];
+
+				if (e->depth > F->depth && s < F->end)
+					break;
+				res__frame_done(r, F);
+				fr.len--;
+			}
+			if (fr.len) {
+				struct res_frame *F = &fr.items[fr.len - 1];
+
+				if (F->alias && s >= F->at) {
+					F->alias = false;
+					res__declare_list(r,
+						go_field(F->node, f_alias),
+						(TSNode){ 0 }, false);
+				}
+				if (F->mode == RF_NONE ||
+				    (F->mode == RF_ONLY &&
+				     (s < F->lo || s >= F->hi)) ||
+				    (F->mode == RF_SKIP && s >= F->lo &&
+				     s < F->hi))
+					continue;
+			}
+			if (e->sym == g->identifier) {
+				size_t len;
+				const char *t = go_text(f, e->node, &len);
+				struct eng_var *v = res__lookup(r, t, len, false);
+
+				if (v)
+					res__use(r, e->node, v);
+				continue;
+			}
+			ok = res__rec_enter(r, &fr, e);
+		}
+		while (ok && fr.len) {
+			res__frame_done(r, &fr.items[fr.len - 1]);
+			fr.len--;
+		}
+	}
+	VEC_FREE(&fr);
+	if (ok)
+		res__pop(r);
+	return ok;
+}
+
 static int res__cmp(const void *a, const void *b, void *ctx)
 {
 	const uint32_t *off = ctx;
@@ -611,7 +905,18 @@ static struct eng_func *eng__resolve(struct gopkg *pkg, struct gofile *f,
 	fn->body = go_field(top, f_body);
 	r.fn = fn;
 	r.f = f;
-	res__node(&r, top, 0);
+	if (!res__records(&r, top)) {
+		/* from a fresh start */
+		VEC_FREE(&r.stack);
+		VEC_FREE(&r.marks);
+		VEC_FREE(&r.vars);
+		VEC_FREE(&r.use_off);
+		VEC_FREE(&r.use_var);
+		VEC_FREE(&r.scope_ends);
+		VEC_FREE(&r.scope_starts);
+		r.too_deep = false;
+		res__node(&r, top, 0);
+	}
 	fn->too_deep = r.too_deep;
 	fn->nvars = r.vars.len;
 	fn->vars = arena_alloc(&pkg->arena, (r.vars.len + 1) * sizeof(void *));

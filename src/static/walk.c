@@ -54,6 +54,16 @@ static const struct walk_interest {
 				  "identifier" },
 	/* resources.c: calls that may acquire, uses of fields */
 	{ NULL, LH_NEED_OBLIGATIONS, "call_expression selector_expression" },
+	/* engine.c: the resolution of a function's names (res__records) */
+	{ NULL, LH_NEED_OBLIGATIONS, "identifier block func_literal "
+				     "short_var_declaration var_spec const_spec "
+				     "range_clause receive_statement "
+				     "if_statement for_statement "
+				     "expression_switch_statement "
+				     "select_statement expression_case "
+				     "default_case type_case communication_case "
+				     "type_switch_statement keyed_element "
+				     "type_declaration" },
 	/* chanfacts.c: channel field uses, callers of functions, the
 	 * prescan of function bodies */
 	{ NULL, LH_NEED_CHANNELS, "selector_expression identifier "
