@@ -19,7 +19,7 @@ func job() {
 func main() {
 	serve.Start()
 	serve.Every(10*time.Millisecond, func() {
-		for i := 0; i < 20; i++ {
+		for i := 0; i < 40; i++ {
 			job()
 		}
 		serve.Garbage(64 << 10)
