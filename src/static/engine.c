@@ -2611,19 +2611,30 @@ static void overwrite_check(struct walk *w, struct st *s, struct eng_var *v,
 	}
 }
 
+/* The next use of v at or after use *k (its identifier in *id), or false
+ * when there is none: `for (size_t k = 0; next_use(w, v, &k, &id); k++)`
+ * visits every use. */
+static bool next_use(struct walk *w, const struct eng_var *v, size_t *k,
+		     TSNode *id)
+{
+	for (; *k < w->fn->nuses; (*k)++) {
+		if (w->fn->use_var[*k] != v)
+			continue;
+		*id = ts_node_descendant_for_byte_range(
+			ts_tree_root_node(w->f->tree), w->fn->use_off[*k],
+			w->fn->use_off[*k] + 1);
+		return true;
+	}
+	return false;
+}
+
 /* Has v a use `v.member` anywhere in the function? */
 static bool has_member_use(struct walk *w, struct eng_var *v,
 			   const char *member)
 {
-	TSNode root = ts_tree_root_node(w->f->tree);
+	TSNode id, p;
 
-	for (size_t i = 0; i < w->fn->nuses; i++) {
-		TSNode id, p;
-
-		if (w->fn->use_var[i] != v)
-			continue;
-		id = ts_node_descendant_for_byte_range(root, w->fn->use_off[i],
-						       w->fn->use_off[i] + 1);
+	for (size_t i = 0; next_use(w, v, &i, &id); i++) {
 		p = ts_node_parent(id);
 		if (sym_is(p, GS->selector_expression) &&
 		    go_text_is(w->f, go_field(p, f_field), member))
@@ -2640,22 +2651,18 @@ static bool has_member_use(struct walk *w, struct eng_var *v,
  * such use silences it. */
 static bool lit_var_handled(struct walk *w, const struct ob *o)
 {
-	TSNode root = ts_tree_root_node(w->f->tree);
+	TSNode id;
 	const struct handle *h = o->h.len ? &o->h.items[0] : NULL;
 	size_t k;
 
 	if (!h || !h->var)
 		return true;
 	k = path_len(h->prefix);
-	for (size_t i = 0; i < w->fn->nuses; i++) {
-		TSNode id, x, p;
+	for (size_t i = 0; next_use(w, h->var, &i, &id); i++) {
+		TSNode x, p;
 		size_t n = 0;
 		const char *chain[8];
 
-		if (w->fn->use_var[i] != h->var)
-			continue;
-		id = ts_node_descendant_for_byte_range(root, w->fn->use_off[i],
-						       w->fn->use_off[i] + 1);
 		x = id;
 		for (p = ts_node_parent(x); sym_is(p, GS->selector_expression) &&
 		     node_eq(go_field(p, f_operand), x) && n < 8;
@@ -5370,7 +5377,7 @@ static const struct godecl *method_decl(struct walk *w, TSNode recv,
 static TSNode local_lit(struct walk *w, const struct eng_var *v)
 {
 	const struct go_syms *g = GS;
-	TSNode none = { 0 }, lhs, stmt, rhs, root;
+	TSNode none = { 0 }, lhs, stmt, rhs, id;
 	uint32_t idx = UINT32_MAX;
 
 	if (!v || v->param || v->result || v->receiver)
@@ -5389,14 +5396,9 @@ static TSNode local_lit(struct walk *w, const struct eng_var *v)
 	if (idx == UINT32_MAX || nchild(rhs) != nchild(lhs) ||
 	    !sym_is(nth(rhs, idx), g->func_literal))
 		return none;
-	root = ts_tree_root_node(w->f->tree);
-	for (size_t k = 0; k < w->fn->nuses; k++) {
-		TSNode id, p, gp;
+	for (size_t k = 0; next_use(w, v, &k, &id); k++) {
+		TSNode p, gp;
 
-		if (w->fn->use_var[k] != v)
-			continue;
-		id = ts_node_descendant_for_byte_range(root, w->fn->use_off[k],
-						       w->fn->use_off[k] + 1);
 		if (node_eq(id, v->decl))
 			continue;
 		p = ts_node_parent(id);
@@ -5413,15 +5415,9 @@ static TSNode local_lit(struct walk *w, const struct eng_var *v)
 /* Is local v called somewhere in the function (so it holds a func)? */
 static bool var_called(struct walk *w, const struct eng_var *v)
 {
-	TSNode root = ts_tree_root_node(w->f->tree);
+	TSNode id, p;
 
-	for (size_t k = 0; k < w->fn->nuses; k++) {
-		TSNode id, p;
-
-		if (w->fn->use_var[k] != v)
-			continue;
-		id = ts_node_descendant_for_byte_range(root, w->fn->use_off[k],
-						       w->fn->use_off[k] + 1);
+	for (size_t k = 0; next_use(w, v, &k, &id); k++) {
 		p = ts_node_parent(id);
 		if (sym_is(p, GS->call_expression) &&
 		    node_eq(go_field(p, f_function), id))
