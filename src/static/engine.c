@@ -1468,6 +1468,33 @@ struct use {
 static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 				     const char *rest, unsigned flags);
 static void errlink_use(struct walk *w, TSNode call, struct use *u);
+
+/* Sets u from a callee's summary for the handle used at `call`; a callee
+ * the summaries do not know (ENG_SUM_UNKNOWN) gives `unknown`. */
+static void summary_use(struct walk *w, enum eng_summary sum, TSNode call,
+			enum effect unknown, struct use *u)
+{
+	switch (sum) {
+	case ENG_SUM_RELEASES:
+		u->ef = EF_RELEASE;
+		break;
+	case ENG_SUM_BORROWS:
+		u->ef = EF_NONE;
+		break;
+	case ENG_SUM_TRANSFERS:
+		u->ef = EF_TRANSFER;
+		break;
+	case ENG_SUM_PARTIAL:
+		u->ef = EF_PARTIAL;
+		u->after = ts_node_end_byte(call);
+		break;
+	case ENG_SUM_RELEASES_ON_ERR:
+		errlink_use(w, call, u);
+		break;
+	default:
+		u->ef = unknown;
+	}
+}
 static const struct godecl *method_decl(struct walk *w, TSNode recv,
 					const char *name, size_t len,
 					bool *guessed);
@@ -1711,25 +1738,11 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 				u.ef = EF_NONE;
 				return u;
 			}
-			switch (call_summary(w, call, argi,
-					     rest_path(w, o, prefix_left),
-					     o->kind->flags)) {
-			case ENG_SUM_RELEASES:
-				u.ef = EF_RELEASE;
-				break;
-			case ENG_SUM_BORROWS:
-				u.ef = EF_NONE;
-				break;
-			case ENG_SUM_PARTIAL:
-				u.ef = EF_PARTIAL;
-				u.after = ts_node_end_byte(call);
-				break;
-			case ENG_SUM_RELEASES_ON_ERR:
-				errlink_use(w, call, &u);
-				break;
-			default:
-				u.ef = EF_TRANSFER;
-			}
+			/* an argument to an unknown callee is handed on */
+			summary_use(w, call_summary(w, call, argi,
+						    rest_path(w, o, prefix_left),
+						    o->kind->flags),
+				    call, EF_TRANSFER, &u);
 			return u;
 		}
 		if (s == g->expression_list && i >= 2) {
@@ -1901,24 +1914,10 @@ static struct use recv_use(struct walk *w, const struct ob *o,
 			u.ef = EF_TRANSFER; /* not a field read */
 		return u;
 	}
-	switch (call_summary(w, p, -1, rest_path(w, o, h->prefix),
-			     o->kind->flags)) {
-	case ENG_SUM_RELEASES:
-		u.ef = EF_RELEASE;
-		break;
-	case ENG_SUM_PARTIAL:
-		u.ef = EF_PARTIAL;
-		u.after = ts_node_end_byte(p);
-		break;
-	case ENG_SUM_RELEASES_ON_ERR:
-		errlink_use(w, p, &u);
-		break;
-	case ENG_SUM_TRANSFERS:
-		u.ef = EF_TRANSFER;
-		break;
-	default:
-		break;
-	}
+	/* an unknown method of the handle only uses it */
+	summary_use(w, call_summary(w, p, -1, rest_path(w, o, h->prefix),
+				    o->kind->flags),
+		    p, u.ef, &u);
 	return u;
 }
 
