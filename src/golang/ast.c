@@ -193,7 +193,7 @@ struct go_memo {
 	const TSTree *tree;
 	uint32_t gen;
 	TSFieldId fid;
-	TSNode child;
+	GNode child;
 };
 static _Thread_local struct go_memo go__memo[1u << GO_MEMO_BITS];
 static _Atomic uint32_t go__gen = 1;
@@ -203,12 +203,12 @@ void go_fields_forget(void)
 	atomic_fetch_add_explicit(&go__gen, 1, memory_order_relaxed);
 }
 
-TSNode go_field_id(TSNode n, TSFieldId fid)
+GNode go_field_id(GNode n, TSFieldId fid)
 {
 	uint32_t gen;
 	struct go_memo *m;
 
-	if (ts_node_is_null(n))
+	if (gn_is_null(n))
 		return n;
 	gen = atomic_load_explicit(&go__gen, memory_order_relaxed);
 	m = &go__memo[(((uintptr_t)n.id ^ fid) * UINT64_C(0x9E3779B97F4A7C15)) >>
@@ -220,7 +220,7 @@ TSNode go_field_id(TSNode n, TSFieldId fid)
 	m->tree = n.tree;
 	m->fid = fid;
 	m->gen = gen;
-	m->child = ts_node_child_by_field_id(n, fid);
+	m->child = gn_child_by_field_id(n, fid);
 	return m->child;
 }
 
@@ -234,34 +234,34 @@ const struct go_syms *go_syms(void)
 	return &go__syms;
 }
 
-void go_named_children(TSNode n, go_node_vec *out)
+void go_named_children(GNode n, go_node_vec *out)
 {
-	TSTreeCursor c;
+	GCursor c;
 
-	if (ts_node_is_null(n))
+	if (gn_is_null(n))
 		return;
-	c = ts_tree_cursor_new(n);
-	if (ts_tree_cursor_goto_first_child(&c)) {
+	c = gc_new(n);
+	if (gc_goto_first_child(&c)) {
 		do {
-			TSNode k = ts_tree_cursor_current_node(&c);
+			GNode k = gc_current_node(&c);
 
-			if (ts_node_is_named(k))
+			if (gn_is_named(k))
 				VEC_PUSH(out, k);
-		} while (ts_tree_cursor_goto_next_sibling(&c));
+		} while (gc_goto_next_sibling(&c));
 	}
-	ts_tree_cursor_delete(&c);
+	gc_delete(&c);
 }
 
-const char *go_text(const struct gofile *f, TSNode n, size_t *len)
+const char *go_text(const struct gofile *f, GNode n, size_t *len)
 {
 	uint32_t a, b;
 
-	if (ts_node_is_null(n)) {
+	if (gn_is_null(n)) {
 		*len = 0;
 		return "";
 	}
-	a = ts_node_start_byte(n);
-	b = ts_node_end_byte(n);
+	a = gn_start_byte(n);
+	b = gn_end_byte(n);
 	if (b > f->len || a > b) {
 		*len = 0;
 		return "";
@@ -276,22 +276,22 @@ static bool go__ident_byte(unsigned char c)
 	       (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-const char *go_ident_text(const struct gofile *f, TSNode id, size_t *len)
+const char *go_ident_text(const struct gofile *f, GNode id, size_t *len)
 {
 	uint32_t a, b;
 
-	if (ts_node_is_null(id)) {
+	if (gn_is_null(id)) {
 		*len = 0;
 		return "";
 	}
-	a = b = ts_node_start_byte(id);
+	a = b = gn_start_byte(id);
 	while (b < f->len && go__ident_byte((unsigned char)f->src[b]))
 		b++;
 	*len = b - a;
 	return f->src + a;
 }
 
-bool go_text_is(const struct gofile *f, TSNode n, const char *lit)
+bool go_text_is(const struct gofile *f, GNode n, const char *lit)
 {
 	size_t len;
 	const char *s = go_text(f, n, &len);
@@ -299,7 +299,7 @@ bool go_text_is(const struct gofile *f, TSNode n, const char *lit)
 	return str_eqn(s, len, lit);
 }
 
-char *go_text_dup(const struct gofile *f, TSNode n)
+char *go_text_dup(const struct gofile *f, GNode n)
 {
 	size_t len;
 	const char *s = go_text(f, n, &len);
@@ -307,9 +307,9 @@ char *go_text_dup(const struct gofile *f, TSNode n)
 	return arena_strndup(&f->pkg->arena, s, len);
 }
 
-void go_pos(TSNode n, uint32_t *line, uint32_t *col)
+void go_pos(GNode n, uint32_t *line, uint32_t *col)
 {
-	TSPoint p = ts_node_start_point(n);
+	TSPoint p = gn_start_point(n);
 
 	*line = p.row + 1;
 	*col = p.column + 1;
@@ -331,12 +331,12 @@ const char *go_line(const struct gofile *f, uint32_t line, size_t *len)
 	return f->src + a;
 }
 
-TSNode go_unparen(TSNode n)
+GNode go_unparen(GNode n)
 {
-	while (!ts_node_is_null(n) &&
-	       ts_node_symbol(n) == GS->parenthesized_expression &&
-	       ts_node_named_child_count(n) == 1)
-		n = ts_node_named_child(n, 0);
+	while (!gn_is_null(n) &&
+	       gn_symbol(n) == GS->parenthesized_expression &&
+	       gn_named_child_count(n) == 1)
+		n = gn_named_child(n, 0);
 	return n;
 }
 
@@ -349,20 +349,20 @@ const char *go_import_path(const struct gofile *f, const char *name, size_t len)
 	return NULL;
 }
 
-bool go_selector_import(const struct gofile *f, TSNode sel, const char **path,
+bool go_selector_import(const struct gofile *f, GNode sel, const char **path,
 			const char **name, size_t *name_len)
 {
-	TSNode op, fld;
+	GNode op, fld;
 	const char *s;
 	size_t len;
 
 	sel = go_unparen(sel);
-	if (ts_node_is_null(sel) || ts_node_symbol(sel) != GS->selector_expression)
+	if (gn_is_null(sel) || gn_symbol(sel) != GS->selector_expression)
 		return false;
 	op = go_field(sel, f_operand);
 	fld = go_field(sel, f_field);
-	if (ts_node_is_null(op) || ts_node_is_null(fld) ||
-	    ts_node_symbol(op) != GS->identifier)
+	if (gn_is_null(op) || gn_is_null(fld) ||
+	    gn_symbol(op) != GS->identifier)
 		return false;
 	s = go_text(f, op, &len);
 	*path = go_import_path(f, s, len);

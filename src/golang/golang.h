@@ -6,7 +6,7 @@
  * everything derived from them (index entries, interned strings, facts that
  * rules compute). gopkg_free() releases all of it in one call.
  *
- * TSNode values are views into a file's TSTree: valid until the package is
+ * GNode values are views into a file's TSTree: valid until the package is
  * freed. Copy byte ranges into the arena when they must outlive it.
  */
 #ifndef LH_GOLANG_H
@@ -60,15 +60,52 @@ struct goimport {
 	const char *path; /* "net/http" */
 };
 
+/* A node of a parsed file's tree, and a cursor over a subtree. The gn_*
+ * and gc_* calls answer what tree-sitter's ts_node_* and ts_tree_cursor_*
+ * of the same names answer; go_root() is the file's root node. */
+typedef TSNode GNode;
+typedef TSTreeCursor GCursor;
+#define gn_symbol ts_node_symbol
+#define gn_is_null ts_node_is_null
+#define gn_named_child ts_node_named_child
+#define gn_named_child_count ts_node_named_child_count
+#define gn_parent ts_node_parent
+#define gn_start_byte ts_node_start_byte
+#define gn_end_byte ts_node_end_byte
+#define gn_eq ts_node_eq
+#define gn_start_point ts_node_start_point
+#define gn_end_point ts_node_end_point
+#define gn_named_descendant_for_byte_range ts_node_named_descendant_for_byte_range
+#define gn_descendant_for_byte_range ts_node_descendant_for_byte_range
+#define gn_is_named ts_node_is_named
+#define gn_next_named_sibling ts_node_next_named_sibling
+#define gn_prev_named_sibling ts_node_prev_named_sibling
+#define gn_child_count ts_node_child_count
+#define gn_child ts_node_child
+#define gn_type ts_node_type
+#define gn_first_child_for_byte ts_node_first_child_for_byte
+#define gn_is_missing ts_node_is_missing
+#define gn_has_error ts_node_has_error
+#define gn_child_by_field_id ts_node_child_by_field_id
+#define gc_new ts_tree_cursor_new
+#define gc_delete ts_tree_cursor_delete
+#define gc_reset ts_tree_cursor_reset
+#define gc_goto_first_child ts_tree_cursor_goto_first_child
+#define gc_goto_next_sibling ts_tree_cursor_goto_next_sibling
+#define gc_goto_parent ts_tree_cursor_goto_parent
+#define gc_current_node ts_tree_cursor_current_node
+#define gc_current_field_id ts_tree_cursor_current_field_id
+#define go_root(f) ts_tree_root_node((f)->tree)
+
 /* A vector of nodes. */
-typedef VEC(TSNode) go_node_vec;
+typedef VEC(GNode) go_node_vec;
 
 /* One node recorded by the checking walk: its kind, its depth below the
  * root and the innermost function (declaration, method or literal) around
  * it, as the position + 1 of that function's entry in the same array (0:
  * none; function nodes are recorded whenever anything is). */
 struct gonode {
-	TSNode node;
+	GNode node;
 	uint16_t depth; /* trees are at most 32768 deep (go_limits) */
 	TSSymbol sym;
 	uint32_t func;
@@ -95,7 +132,7 @@ struct gofile {
 	 * 1]). Owned; NULL when nothing is recorded. */
 	uint32_t *by_kind, *kind_start;
 	/* The named children of the root (declarations, comments), in order:
-	 * ts_node_named_child(root, i) in a loop is quadratic. Owned. */
+	 * gn_named_child(root, i) in a loop is quadratic. Owned. */
 	go_node_vec top;
 	const unsigned char *index_mask; /* borrowed; NULL: not indexed */
 	uint32_t deepest; /* depth of the deepest node below the root */
@@ -114,7 +151,7 @@ struct godecl {
 	const char *recv;     /* receiver type name for methods, else NULL */
 	bool recv_ptr;	      /* method has a pointer receiver */
 	struct gofile *file;
-	TSNode node;	      /* function_declaration, method_declaration,
+	GNode node;	      /* function_declaration, method_declaration,
 				 var_spec, const_spec, type_spec */
 };
 
@@ -251,49 +288,49 @@ static inline const struct go_syms *go__syms_fast(void)
 #define GS (go__syms_fast())
 
 /* Source bytes of a node; *len receives its length. Borrowed from f. */
-const char *go_text(const struct gofile *f, TSNode n, size_t *len);
+const char *go_text(const struct gofile *f, GNode n, size_t *len);
 /* go_text() of an identifier, field_identifier, type_identifier or
  * package_identifier: the run of identifier bytes (ASCII letters, digits,
  * '_', any byte of a non-ASCII letter) at its start, which in a tree
  * without errors ends where the name does. It reads no subtree:
- * ts_node_end_byte() does, a cache miss per node when a pass visits every
+ * gn_end_byte() does, a cache miss per node when a pass visits every
  * name of a package. */
-const char *go_ident_text(const struct gofile *f, TSNode id, size_t *len);
+const char *go_ident_text(const struct gofile *f, GNode id, size_t *len);
 /* True when the node's text is exactly lit. */
-bool go_text_is(const struct gofile *f, TSNode n, const char *lit);
+bool go_text_is(const struct gofile *f, GNode n, const char *lit);
 /* Copy of the node's text. Allocated in the package arena. */
-char *go_text_dup(const struct gofile *f, TSNode n);
-/* Child by field id (ts_node_child_by_field_id); a null node gives a null
+char *go_text_dup(const struct gofile *f, GNode n);
+/* Child by field id (gn_child_by_field_id); a null node gives a null
  * node (tree-sitter 0.20 does not check). Answers are remembered per
  * thread until a tree is freed (see ast.c): rules ask for the same fields
  * of the same nodes over and over, and tree-sitter 0.20 walks the kind's
  * field map and the node's children for each. */
-TSNode go_field_id(TSNode n, TSFieldId fid);
+GNode go_field_id(GNode n, TSFieldId fid);
 /* Forgets the remembered answers of go_field_id(), in every thread: call
  * before a tree is deleted (its nodes' addresses may come back in the next
  * tree). */
 void go_fields_forget(void);
 #define go_field(n, fid) go_field_id((n), GS->fid)
 /* 1-based line and byte column of a node's start. */
-void go_pos(TSNode n, uint32_t *line, uint32_t *col);
+void go_pos(GNode n, uint32_t *line, uint32_t *col);
 /* The text of line (1-based) without its newline. Borrowed from f. */
 const char *go_line(const struct gofile *f, uint32_t line, size_t *len);
 /* Appends the named children of n to out, in order, with one cursor
- * (ts_node_named_child(n, i) in a loop is quadratic in their number). */
-void go_named_children(TSNode n, go_node_vec *out);
+ * (gn_named_child(n, i) in a loop is quadratic in their number). */
+void go_named_children(GNode n, go_node_vec *out);
 /* Skips parentheses: (x) -> x. */
-TSNode go_unparen(TSNode n);
-/* The parent of n, a node of f's tree: what ts_node_parent(n) returns
+GNode go_unparen(GNode n);
+/* The parent of n, a node of f's tree: what gn_parent(n) returns
  * (null for the root), without tree-sitter 0.20's walk over every
  * top-level declaration before n's: the descent starts at n's declaration
  * (found in f->top by a binary search). */
-TSNode go_parent(const struct gofile *f, TSNode n);
+GNode go_parent(const struct gofile *f, GNode n);
 
 /* For `pkg.Name(...)`-shaped selectors where pkg is an import of f (and not
  * shadowed: callers that track scopes must check that themselves): sets
  * *path to the import path and *name to Name (borrowed from f) and returns
  * true. */
-bool go_selector_import(const struct gofile *f, TSNode sel, const char **path,
+bool go_selector_import(const struct gofile *f, GNode sel, const char **path,
 			const char **name, size_t *name_len);
 /* Import path bound to local name in f, or NULL. */
 const char *go_import_path(const struct gofile *f, const char *name,

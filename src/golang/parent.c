@@ -2,7 +2,7 @@
  * parent.c - go_parent(): the parent of a node, found from the file's
  * top-level declaration around it.
  *
- * tree-sitter 0.20's ts_node_parent() descends from the root, visiting
+ * tree-sitter 0.20's gn_parent() descends from the root, visiting
  * every top-level declaration before the one that holds the node: in a
  * file of hundreds of declarations that walk is most of its cost, and a
  * climb of k levels pays it k times. The checking walk already keeps the
@@ -11,48 +11,48 @@
  */
 #include "golang/golang.h"
 
-TSNode go_parent(const struct gofile *f, TSNode n)
+GNode go_parent(const struct gofile *f, GNode n)
 {
-	TSNode at, top;
+	GNode at, top;
 	uint32_t start, end;
 	size_t lo = 0, hi;
 
-	if (ts_node_is_null(n) || !f || n.tree != f->tree || !f->top.len)
-		return ts_node_is_null(n) ? n : ts_node_parent(n);
-	start = ts_node_start_byte(n);
-	end = ts_node_end_byte(n);
+	if (gn_is_null(n) || !f || n.tree != f->tree || !f->top.len)
+		return gn_is_null(n) ? n : gn_parent(n);
+	start = gn_start_byte(n);
+	end = gn_end_byte(n);
 	/* a node of no width does not say by its bytes which of its
 	 * neighbours holds it */
 	if (start == end)
-		return ts_node_parent(n);
+		return gn_parent(n);
 	/* the last top-level node starting at or before n */
 	hi = f->top.len;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (ts_node_start_byte(f->top.items[mid]) <= start)
+		if (gn_start_byte(f->top.items[mid]) <= start)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	if (!lo)
-		return ts_node_parent(n);
+		return gn_parent(n);
 	top = f->top.items[lo - 1];
-	if (ts_node_end_byte(top) < end)
-		return ts_node_parent(n); /* n is no declaration's (the root) */
+	if (gn_end_byte(top) < end)
+		return gn_parent(n); /* n is no declaration's (the root) */
 	if (top.id == n.id)
-		return ts_tree_root_node(f->tree);
-	/* ts_node_parent()'s descent: the child holding n at each level is
+		return go_root(f);
+	/* gn_parent()'s descent: the child holding n at each level is
 	 * the first that ends after n's start (those before it end at or
 	 * before its start, n having a width) */
 	at = top;
 	for (;;) {
-		TSNode ch = ts_node_first_child_for_byte(at, start);
+		GNode ch = gn_first_child_for_byte(at, start);
 
-		if (ts_node_is_null(ch) || ts_node_start_byte(ch) > start ||
-		    ts_node_end_byte(ch) < end)
-			return ts_node_parent(n); /* not below top after all */
-		if (ch.id == n.id && ts_node_start_byte(ch) == start)
+		if (gn_is_null(ch) || gn_start_byte(ch) > start ||
+		    gn_end_byte(ch) < end)
+			return gn_parent(n); /* not below top after all */
+		if (ch.id == n.id && gn_start_byte(ch) == start)
 			break;
 		at = ch;
 	}

@@ -79,7 +79,7 @@ uint32_t go_symbol_count(void)
 	return ts_language_symbol_count(go_language());
 }
 
-static void gofile__record(struct gofile *f, TSNode n, TSSymbol s,
+static void gofile__record(struct gofile *f, GNode n, TSSymbol s,
 			   uint32_t depth, uint32_t func)
 {
 	/* saturated: past any depth a walker visits (scan caps trees at
@@ -124,13 +124,13 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 				   const unsigned char *mask,
 				   struct lh_error *err)
 {
-	TSNode root = ts_tree_root_node(f->tree);
-	TSTreeCursor c = ts_tree_cursor_new(root);
+	GNode root = go_root(f);
+	GCursor c = gc_new(root);
 	enum lh_status st = LH_OK;
 	uint32_t depth = 0, nsyms = go_symbol_count();
 	/* only a tree with an error below its root holds ERROR or MISSING
 	 * nodes: the per-node test is skipped for the others */
-	bool errors = ts_node_has_error(root);
+	bool errors = gn_has_error(root);
 	VEC(uint32_t) fn = VEC_INIT; /* innermost function entry per level */
 	/* per level: the siblings still to visit after the current node. The
 	 * cursor's failing goto_next_sibling after a last child costs as much
@@ -151,12 +151,12 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 		VEC_PUSH(&fn, 0);
 	VEC_PUSH(&left, 0);
 	for (;;) {
-		TSNode n = ts_tree_cursor_current_node(&c);
+		GNode n = gc_current_node(&c);
 		uint32_t kids;
 
-		if (errors && (ts_node_is_missing(n) ||
-			       ts_node_symbol(n) == GOFILE_SYM_ERROR)) {
-			TSPoint p = ts_node_start_point(n);
+		if (errors && (gn_is_missing(n) ||
+			       gn_symbol(n) == GOFILE_SYM_ERROR)) {
+			TSPoint p = gn_start_point(n);
 
 			st = lh_fail(err, f->path,
 				     "cannot parse: syntax error at line %u, "
@@ -166,7 +166,7 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 		if (depth > f->deepest)
 			f->deepest = depth;
 		if (depth > max_depth) {
-			TSPoint p = ts_node_start_point(n);
+			TSPoint p = gn_start_point(n);
 
 			st = lh_fail(err, f->path,
 				     "cannot parse: nesting deeper than %u "
@@ -174,10 +174,10 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 				     max_depth, p.row + 1, p.column + 1);
 			break;
 		}
-		if (depth == 1 && ts_node_is_named(n))
+		if (depth == 1 && gn_is_named(n))
 			VEC_PUSH(&f->top, n);
 		if (mask) {
-			TSSymbol s = ts_node_symbol(n);
+			TSSymbol s = gn_symbol(n);
 			uint32_t up = fn.items[depth];
 
 			if (gofile__is_func(g, s)) {
@@ -192,8 +192,8 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 				fn.items[depth + 1] = up;
 		}
 		/* the cursor visits the visible children, as counted here */
-		kids = ts_node_child_count(n);
-		if (kids && ts_tree_cursor_goto_first_child(&c)) {
+		kids = gn_child_count(n);
+		if (kids && gc_goto_first_child(&c)) {
 			depth++;
 			if (left.len <= depth)
 				VEC_PUSH(&left, kids - 1);
@@ -204,15 +204,15 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 		while (!left.items[depth]) {
 			if (!depth)
 				goto done;
-			ts_tree_cursor_goto_parent(&c);
+			gc_goto_parent(&c);
 			depth--;
 		}
 		left.items[depth]--;
-		if (!ts_tree_cursor_goto_next_sibling(&c))
+		if (!gc_goto_next_sibling(&c))
 			LH_BUG("a node has fewer children than it counts");
 	}
 done:
-	ts_tree_cursor_delete(&c);
+	gc_delete(&c);
 	VEC_FREE(&fn);
 	VEC_FREE(&left);
 	if (st == LH_OK && mask)
@@ -236,11 +236,11 @@ static enum lh_status gofile__check_package(struct gofile *f,
 					    struct lh_error *err)
 {
 	for (size_t i = 0; i < f->top.len; i++) {
-		TSNode c = f->top.items[i];
+		GNode c = f->top.items[i];
 
-		if (ts_node_symbol(c) == GS->package_clause)
+		if (gn_symbol(c) == GS->package_clause)
 			return LH_OK;
-		if (ts_node_symbol(c) != GS->comment)
+		if (gn_symbol(c) != GS->comment)
 			break;
 	}
 	if (f->len == 0)
@@ -492,7 +492,7 @@ static const char *gopkg__import_name(struct arena *a, const char *path)
 
 /* The string value of an interpreted or raw string literal (no escapes
  * processed: import paths have none). Allocated in the package arena. */
-static const char *gopkg__string(struct gofile *f, TSNode lit)
+static const char *gopkg__string(struct gofile *f, GNode lit)
 {
 	size_t len;
 	const char *s = go_text(f, lit, &len);
@@ -502,29 +502,29 @@ static const char *gopkg__string(struct gofile *f, TSNode lit)
 	return "";
 }
 
-static void gopkg__imports(struct gofile *f, TSNode decl)
+static void gopkg__imports(struct gofile *f, GNode decl)
 {
 	const struct go_syms *g = GS;
-	uint32_t n = ts_node_named_child_count(decl);
+	uint32_t n = gn_named_child_count(decl);
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(decl, i);
+		GNode c = gn_named_child(decl, i);
 
-		if (ts_node_symbol(c) == g->import_spec_list) {
+		if (gn_symbol(c) == g->import_spec_list) {
 			gopkg__imports(f, c);
-		} else if (ts_node_symbol(c) == g->import_spec) {
-			TSNode path = go_field(c, f_path);
-			TSNode name = go_field(c, f_name);
+		} else if (gn_symbol(c) == g->import_spec) {
+			GNode path = go_field(c, f_path);
+			GNode name = go_field(c, f_name);
 			struct goimport *im;
 
-			if (ts_node_is_null(path))
+			if (gn_is_null(path))
 				continue;
 			f->imports = f->nimports % 8 ? f->imports :
 				xrealloc(f->imports, (f->nimports + 8) *
 						     sizeof(*f->imports));
 			im = &f->imports[f->nimports++];
 			im->path = gopkg__string(f, path);
-			im->name = ts_node_is_null(name) ?
+			im->name = gn_is_null(name) ?
 				gopkg__import_name(&f->pkg->arena, im->path) :
 				go_text_dup(f, name);
 		}
@@ -532,7 +532,7 @@ static void gopkg__imports(struct gofile *f, TSNode decl)
 }
 
 static void gopkg__decl(struct gopkg *p, struct gofile *f,
-			enum godecl_kind kind, TSNode node, TSNode name,
+			enum godecl_kind kind, GNode node, GNode name,
 			const char *recv, bool recv_ptr)
 {
 	struct godecl *d = arena_alloc(&p->arena, sizeof(*d));
@@ -559,59 +559,59 @@ static void gopkg__decl(struct gopkg *p, struct gofile *f,
 
 /* Receiver type name of a method declaration: "T" for (t T), (t *T),
  * (t T[K]), (t *T[K]). */
-static const char *gopkg__recv(struct gofile *f, TSNode method, bool *ptr)
+static const char *gopkg__recv(struct gofile *f, GNode method, bool *ptr)
 {
 	const struct go_syms *g = GS;
-	TSNode params = go_field(method, f_receiver), pd, t;
+	GNode params = go_field(method, f_receiver), pd, t;
 
 	*ptr = false;
-	if (ts_node_is_null(params) || ts_node_named_child_count(params) == 0)
+	if (gn_is_null(params) || gn_named_child_count(params) == 0)
 		return NULL;
-	pd = ts_node_named_child(params, 0);
+	pd = gn_named_child(params, 0);
 	t = go_field(pd, f_type);
-	while (!ts_node_is_null(t)) {
-		if (ts_node_symbol(t) == g->pointer_type) {
+	while (!gn_is_null(t)) {
+		if (gn_symbol(t) == g->pointer_type) {
 			*ptr = true;
-			t = ts_node_named_child(t, 0);
-		} else if (ts_node_symbol(t) == g->generic_type) {
+			t = gn_named_child(t, 0);
+		} else if (gn_symbol(t) == g->generic_type) {
 			t = go_field(t, f_type);
-		} else if (ts_node_symbol(t) == g->parenthesized_type) {
-			t = ts_node_named_child(t, 0);
+		} else if (gn_symbol(t) == g->parenthesized_type) {
+			t = gn_named_child(t, 0);
 		} else {
 			break;
 		}
 	}
-	if (ts_node_is_null(t))
+	if (gn_is_null(t))
 		return NULL;
 	return go_text_dup(f, t);
 }
 
 /* Calls decl for every `name` field child of a var/const spec. */
-static void gopkg__spec_names(struct gopkg *p, struct gofile *f, TSNode spec,
+static void gopkg__spec_names(struct gopkg *p, struct gofile *f, GNode spec,
 			      enum godecl_kind kind)
 {
-	TSTreeCursor c = ts_tree_cursor_new(spec);
+	GCursor c = gc_new(spec);
 
-	if (ts_tree_cursor_goto_first_child(&c)) {
+	if (gc_goto_first_child(&c)) {
 		do {
-			if (ts_tree_cursor_current_field_id(&c) == GS->f_name)
+			if (gc_current_field_id(&c) == GS->f_name)
 				gopkg__decl(p, f, kind, spec,
-					    ts_tree_cursor_current_node(&c),
+					    gc_current_node(&c),
 					    NULL, false);
-		} while (ts_tree_cursor_goto_next_sibling(&c));
+		} while (gc_goto_next_sibling(&c));
 	}
-	ts_tree_cursor_delete(&c);
+	gc_delete(&c);
 }
 
-static void gopkg__specs(struct gopkg *p, struct gofile *f, TSNode decl)
+static void gopkg__specs(struct gopkg *p, struct gofile *f, GNode decl)
 {
 	const struct go_syms *g = GS;
 	go_node_vec kids = VEC_INIT;
 
 	go_named_children(decl, &kids);
 	for (size_t i = 0; i < kids.len; i++) {
-		TSNode c = kids.items[i];
-		TSSymbol s = ts_node_symbol(c);
+		GNode c = kids.items[i];
+		TSSymbol s = gn_symbol(c);
 
 		if (s == g->var_spec_list)
 			gopkg__specs(p, f, c);
@@ -630,13 +630,13 @@ static void gopkg__index_file(struct gopkg *p, struct gofile *f)
 {
 	const struct go_syms *g = GS;
 	for (size_t i = 0; i < f->top.len; i++) {
-		TSNode c = f->top.items[i];
-		TSSymbol s = ts_node_symbol(c);
+		GNode c = f->top.items[i];
+		TSSymbol s = gn_symbol(c);
 
 		if (s == g->package_clause) {
-			TSNode id = ts_node_named_child(c, 0);
+			GNode id = gn_named_child(c, 0);
 
-			if (!ts_node_is_null(id))
+			if (!gn_is_null(id))
 				f->pkgname = go_text_dup(f, id);
 		} else if (s == g->import_declaration) {
 			gopkg__imports(f, c);

@@ -43,9 +43,9 @@ static bool suppress__space(char c)
 }
 
 /* True when only white space precedes the comment on its line. */
-static bool suppress__alone(const struct gofile *f, TSNode n)
+static bool suppress__alone(const struct gofile *f, GNode n)
 {
-	uint32_t b = ts_node_start_byte(n);
+	uint32_t b = gn_start_byte(n);
 
 	while (b > 0 && f->src[b - 1] != '\n') {
 		if (!suppress__space(f->src[b - 1]))
@@ -155,18 +155,18 @@ static bool suppress__parse_nolint(const char *s, size_t n, bool *applies,
 
 /* The lines a standalone nolint covers: the next statement or
  * declaration when it starts on the next line, else the next line. */
-static void suppress__nolint_range(TSNode c, struct directive *d)
+static void suppress__nolint_range(GNode c, struct directive *d)
 {
-	TSNode s = ts_node_next_named_sibling(c);
+	GNode s = gn_next_named_sibling(c);
 
-	while (!ts_node_is_null(s) && ts_node_symbol(s) == GS->comment)
-		s = ts_node_next_named_sibling(s);
+	while (!gn_is_null(s) && gn_symbol(s) == GS->comment)
+		s = gn_next_named_sibling(s);
 	d->from = d->to = d->line + 1;
-	if (!ts_node_is_null(s) && ts_node_start_point(s).row + 1 == d->from)
-		d->to = ts_node_end_point(s).row + 1;
+	if (!gn_is_null(s) && gn_start_point(s).row + 1 == d->from)
+		d->to = gn_end_point(s).row + 1;
 }
 
-static void suppress__comment(struct gofile *f, TSNode c,
+static void suppress__comment(struct gofile *f, GNode c,
 			      directive_vec *out,
 			      const struct suppress_options *o,
 			      struct suppress_stats *st)
@@ -216,29 +216,29 @@ static void suppress__collect(struct gofile *f, directive_vec *out,
 			      const struct suppress_options *o,
 			      struct suppress_stats *st)
 {
-	TSTreeCursor cur;
+	GCursor cur;
 	bool more = true;
 
 	if (!memmem(f->src, f->len, "leakhound:ignore", 16) &&
 	    !memmem(f->src, f->len, "nolint", 6))
 		return;
-	cur = ts_tree_cursor_new(ts_tree_root_node(f->tree));
+	cur = gc_new(go_root(f));
 	while (more) {
-		TSNode n = ts_tree_cursor_current_node(&cur);
+		GNode n = gc_current_node(&cur);
 
-		if (ts_node_symbol(n) == GS->comment) {
+		if (gn_symbol(n) == GS->comment) {
 			suppress__comment(f, n, out, o, st);
-		} else if (ts_tree_cursor_goto_first_child(&cur)) {
+		} else if (gc_goto_first_child(&cur)) {
 			continue;
 		}
-		while (!ts_tree_cursor_goto_next_sibling(&cur)) {
-			if (!ts_tree_cursor_goto_parent(&cur)) {
+		while (!gc_goto_next_sibling(&cur)) {
+			if (!gc_goto_parent(&cur)) {
 				more = false;
 				break;
 			}
 		}
 	}
-	ts_tree_cursor_delete(&cur);
+	gc_delete(&cur);
 }
 
 static bool suppress__covers(const struct directive *d,

@@ -23,13 +23,13 @@ static struct bv_var *bv__find(const struct bv_func *b, const char *s,
 	return NULL;
 }
 
-const struct bv_var *bv_var_of(const struct bv_func *b, TSNode id)
+const struct bv_var *bv_var_of(const struct bv_func *b, GNode id)
 {
 	size_t len;
 	const char *s;
 
 	id = go_unparen(id);
-	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier)
+	if (gn_is_null(id) || gn_symbol(id) != GS->identifier)
 		return NULL;
 	s = go_text(b->file, id, &len);
 	return bv__find(b, s, len);
@@ -46,25 +46,25 @@ bool bv_is_local(const struct bv_func *b, const char *name, size_t len)
 }
 
 /* Declares (or merges) a local. unset: declared without a value. */
-static void bv__declare_o(struct bv_func *b, TSNode id, enum bv_kind k,
-			  TSNode decl, const char *what, bool bytes, bool unset,
+static void bv__declare_o(struct bv_func *b, GNode id, enum bv_kind k,
+			  GNode decl, const char *what, bool bytes, bool unset,
 			  const char *origin);
 
-static void bv__declare(struct bv_func *b, TSNode id, enum bv_kind k,
-			TSNode decl, const char *what, bool bytes, bool unset)
+static void bv__declare(struct bv_func *b, GNode id, enum bv_kind k,
+			GNode decl, const char *what, bool bytes, bool unset)
 {
 	bv__declare_o(b, id, k, decl, what, bytes, unset, NULL);
 }
 
-static void bv__declare_o(struct bv_func *b, TSNode id, enum bv_kind k,
-			  TSNode decl, const char *what, bool bytes, bool unset,
+static void bv__declare_o(struct bv_func *b, GNode id, enum bv_kind k,
+			  GNode decl, const char *what, bool bytes, bool unset,
 			  const char *origin)
 {
 	size_t len;
 	const char *s;
 	struct bv_var *v;
 
-	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier)
+	if (gn_is_null(id) || gn_symbol(id) != GS->identifier)
 		return;
 	s = go_text(b->file, id, &len);
 	if (len == 1 && s[0] == '_')
@@ -91,8 +91,8 @@ static void bv__declare_o(struct bv_func *b, TSNode id, enum bv_kind k,
 	if (k == BV_MAYBE_BIG && v->kind == BV_BIG && v->what &&
 	    strcmp(v->what, "a buffer filled by Read") == 0)
 		return; /* the third walk meets its make() again */
-	if (v->kind == BV_NONE && ts_node_symbol(v->decl) == GS->var_spec &&
-	    ts_node_is_null(go_field(v->decl, f_value))) {
+	if (v->kind == BV_NONE && gn_symbol(v->decl) == GS->var_spec &&
+	    gn_is_null(go_field(v->decl, f_value))) {
 		/* var x []byte; x, err = io.ReadAll(r) */
 		v->kind = k;
 		v->what = what;
@@ -107,7 +107,7 @@ static void bv__declare_o(struct bv_func *b, TSNode id, enum bv_kind k,
 
 /* ---------------------------------------------------------------- types */
 
-static int64_t bv__elem_size(const struct gofile *f, TSNode t, bool *bytes)
+static int64_t bv__elem_size(const struct gofile *f, GNode t, bool *bytes)
 {
 	static const struct {
 		const char *name;
@@ -120,7 +120,7 @@ static int64_t bv__elem_size(const struct gofile *f, TSNode t, bool *bytes)
 	};
 
 	*bytes = false;
-	if (ts_node_is_null(t))
+	if (gn_is_null(t))
 		return 8;
 	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++) {
 		if (go_text_is(f, t, sizes[i].name)) {
@@ -131,18 +131,18 @@ static int64_t bv__elem_size(const struct gofile *f, TSNode t, bool *bytes)
 	return 8;
 }
 
-static bool bv__is_type(const struct gofile *f, TSNode t, const char *path,
+static bool bv__is_type(const struct gofile *f, GNode t, const char *path,
 			const char *name)
 {
-	TSNode pk, nm;
+	GNode pk, nm;
 	size_t len;
 	const char *s, *p;
 
-	if (ts_node_is_null(t))
+	if (gn_is_null(t))
 		return false;
-	if (ts_node_symbol(t) == GS->pointer_type)
-		t = ts_node_named_child(t, 0);
-	if (ts_node_is_null(t) || ts_node_symbol(t) != GS->qualified_type)
+	if (gn_symbol(t) == GS->pointer_type)
+		t = gn_named_child(t, 0);
+	if (gn_is_null(t) || gn_symbol(t) != GS->qualified_type)
 		return false;
 	pk = go_field(t, f_package);
 	nm = go_field(t, f_name);
@@ -151,7 +151,7 @@ static bool bv__is_type(const struct gofile *f, TSNode t, const char *path,
 	return p && strcmp(p, path) == 0 && go_text_is(f, nm, name);
 }
 
-static bool bv__buffer_type(const struct gofile *f, TSNode t)
+static bool bv__buffer_type(const struct gofile *f, GNode t)
 {
 	return bv__is_type(f, t, "bytes", "Buffer") ||
 	       bv__is_type(f, t, "strings", "Builder");
@@ -159,11 +159,11 @@ static bool bv__buffer_type(const struct gofile *f, TSNode t)
 
 /* Size in bytes of a large array type, or 0. */
 static int64_t bv__array_size(struct bv_func *b, const struct gofile *f,
-			      TSNode t, bool *bytes)
+			      GNode t, bool *bytes)
 {
 	int64_t n;
 
-	if (ts_node_is_null(t) || ts_node_symbol(t) != GS->array_type)
+	if (gn_is_null(t) || gn_symbol(t) != GS->array_type)
 		return 0;
 	if (!syn_const_int(b->pkg, f, go_field(t, f_length), &n) || n <= 0)
 		return 0;
@@ -204,7 +204,7 @@ static struct bv__pkg *bv__pkg(struct gopkg *pkg)
 static int64_t bv__struct_size(struct bv_func *b, const char *tmp);
 
 /* A struct type of the package with a large array field: its size. */
-static int64_t bv__large_struct(struct bv_func *b, TSNode t)
+static int64_t bv__large_struct(struct bv_func *b, GNode t)
 {
 	struct bv__pkg *bp = bv__pkg(b->pkg);
 	struct bv__size **head, *e;
@@ -212,9 +212,9 @@ static int64_t bv__large_struct(struct bv_func *b, TSNode t)
 	size_t len;
 	const char *s;
 
-	if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->pointer_type)
-		t = ts_node_named_child(t, 0);
-	if (ts_node_is_null(t) || ts_node_symbol(t) != GS->type_identifier)
+	if (!gn_is_null(t) && gn_symbol(t) == GS->pointer_type)
+		t = gn_named_child(t, 0);
+	if (gn_is_null(t) || gn_symbol(t) != GS->type_identifier)
 		return 0;
 	s = go_text(b->file, t, &len);
 	if (len >= sizeof(tmp))
@@ -240,7 +240,7 @@ static int64_t bv__large_struct(struct bv_func *b, TSNode t)
 static int64_t bv__struct_size(struct bv_func *b, const char *tmp)
 {
 	const struct godecl *d;
-	TSNode st, list;
+	GNode st, list;
 	int64_t total = 0;
 	go_node_vec fields = VEC_INIT;
 
@@ -248,15 +248,15 @@ static int64_t bv__struct_size(struct bv_func *b, const char *tmp)
 	if (!d || d->kind != GODECL_TYPE)
 		return 0;
 	st = go_field(d->node, f_type);
-	if (ts_node_is_null(st) || ts_node_symbol(st) != GS->struct_type)
+	if (gn_is_null(st) || gn_symbol(st) != GS->struct_type)
 		return 0;
-	list = ts_node_named_child(st, 0);
+	list = gn_named_child(st, 0);
 	go_named_children(list, &fields);
 	for (size_t i = 0; i < fields.len; i++) {
-		TSNode fd = fields.items[i];
+		GNode fd = fields.items[i];
 		bool by;
 
-		if (ts_node_symbol(fd) == GS->field_declaration)
+		if (gn_symbol(fd) == GS->field_declaration)
 			total += bv__array_size(b, d->file, go_field(fd, f_type),
 						&by);
 	}
@@ -268,19 +268,19 @@ static int64_t bv__struct_size(struct bv_func *b, const char *tmp)
 
 /* s[a:b] is nearly all of s: start absent or a small constant, end absent
  * or len(s) minus a constant. */
-static bool bv__nearly_whole(struct bv_func *b, TSNode sl)
+static bool bv__nearly_whole(struct bv_func *b, GNode sl)
 {
-	TSNode start = go_field(sl, f_start), end = go_field(sl, f_end);
-	TSNode op = go_unparen(go_field(sl, f_operand));
+	GNode start = go_field(sl, f_start), end = go_field(sl, f_end);
+	GNode op = go_unparen(go_field(sl, f_operand));
 	int64_t v;
 
-	if (!ts_node_is_null(start) &&
+	if (!gn_is_null(start) &&
 	    !(syn_const_int(b->pkg, b->file, start, &v) && v <= 16))
 		return false;
-	if (ts_node_is_null(end))
+	if (gn_is_null(end))
 		return true;
 	end = go_unparen(end);
-	if (ts_node_symbol(end) == GS->binary_expression &&
+	if (gn_symbol(end) == GS->binary_expression &&
 	    go_text_is(b->file, go_field(end, f_operator), "-") &&
 	    syn_const_int(b->pkg, b->file, go_field(end, f_right), &v) &&
 	    v <= 16)
@@ -322,14 +322,14 @@ static bool bv__in(const char *s, size_t len, const char *const *names,
 /* For a call `pkg.Name(...)` of an import of f: *path and *name (as
  * go_selector_import); one lookup where syn_call_pkg() would make one per
  * candidate package. */
-static bool bv__pkg_call(const struct gofile *f, TSNode call, const char **path,
+static bool bv__pkg_call(const struct gofile *f, GNode call, const char **path,
 			 const char **name, size_t *len)
 {
 	return go_selector_import(f, go_field(call, f_function), path, name,
 				  len);
 }
 
-static enum bv_kind bv__expr(const struct bv_func *cb, TSNode e,
+static enum bv_kind bv__expr(const struct bv_func *cb, GNode e,
 			     const struct bv_var **from, unsigned depth)
 {
 	struct bv_func *b = (struct bv_func *)cb;
@@ -343,9 +343,9 @@ static enum bv_kind bv__expr(const struct bv_func *cb, TSNode e,
 					    "TrimSuffix", "TrimFunc" };
 
 	e = go_unparen(e);
-	if (ts_node_is_null(e) || depth > 32)
+	if (gn_is_null(e) || depth > 32)
 		return BV_NONE;
-	s = ts_node_symbol(e);
+	s = gn_symbol(e);
 	if (s == g->identifier) {
 		const struct bv_var *v = bv_var_of(b, e);
 
@@ -357,7 +357,7 @@ static enum bv_kind bv__expr(const struct bv_func *cb, TSNode e,
 		return v->kind;
 	}
 	if (s == g->slice_expression) {
-		TSNode op = go_field(e, f_operand);
+		GNode op = go_field(e, f_operand);
 		enum bv_kind k = bv__expr(b, op, from, depth + 1);
 		const struct bv_var *v = bv_var_of(b, op);
 
@@ -368,11 +368,11 @@ static enum bv_kind bv__expr(const struct bv_func *cb, TSNode e,
 		int64_t z = -1;
 
 		if (v && v->what && strstr(v->what, "filled by Read") &&
-		    (ts_node_is_null(go_field(e, f_start)) ||
+		    (gn_is_null(go_field(e, f_start)) ||
 		     (syn_const_int(b->pkg, b->file, go_field(e, f_start), &z) &&
 		      z == 0)) &&
-		    !ts_node_is_null(go_field(e, f_end)) &&
-		    ts_node_symbol(go_unparen(go_field(e, f_end))) ==
+		    !gn_is_null(go_field(e, f_end)) &&
+		    gn_symbol(go_unparen(go_field(e, f_end))) ==
 			    g->identifier &&
 		    !syn_const_int(b->pkg, b->file, go_field(e, f_end), &(int64_t){ 0 }))
 			return BV_NONE; /* buf[:n]: what Read filled */
@@ -389,7 +389,7 @@ static enum bv_kind bv__expr(const struct bv_func *cb, TSNode e,
 		return BV_NONE;
 	}
 	if (s == g->call_expression) {
-		TSNode recv = { 0 }, m, a0;
+		GNode recv = { 0 }, m, a0;
 		const char *path = NULL, *nm = NULL;
 		size_t nl = 0;
 		bool imp = bv__pkg_call(b->file, e, &path, &nm, &nl);
@@ -424,7 +424,7 @@ static enum bv_kind bv__expr(const struct bv_func *cb, TSNode e,
 			return BV_NONE;
 		}
 		m = syn_call_method(e, &recv);
-		if (!ts_node_is_null(m)) {
+		if (!gn_is_null(m)) {
 			const struct bv_var *rv = bv_var_of(b, recv);
 
 			if (rv && rv->kind == BV_BUFFER && syn_nargs(e) == 0) {
@@ -459,14 +459,14 @@ static enum bv_kind bv__expr(const struct bv_func *cb, TSNode e,
 	return BV_NONE;
 }
 
-enum bv_kind bv_expr(const struct bv_func *b, TSNode e,
+enum bv_kind bv_expr(const struct bv_func *b, GNode e,
 		     const struct bv_var **from)
 {
 	return bv__expr(b, e, from, 0);
 }
 
 /* Kind of a declaration's value, with make() and arrays. */
-static enum bv_kind bv__value(struct bv_func *b, TSNode e, const char **what,
+static enum bv_kind bv__value(struct bv_func *b, GNode e, const char **what,
 			      bool *bytes, const char **origin)
 {
 	const struct bv_var *from = NULL;
@@ -477,10 +477,10 @@ static enum bv_kind bv__value(struct bv_func *b, TSNode e, const char **what,
 	*what = NULL;
 	*origin = NULL;
 	if (syn_call_ident(b->file, e, "make")) {
-		TSNode t = syn_arg(e, 0);
+		GNode t = syn_arg(e, 0);
 		int64_t n = 0, c = 0, el;
 
-		if (ts_node_is_null(t) || ts_node_symbol(t) != GS->slice_type)
+		if (gn_is_null(t) || gn_symbol(t) != GS->slice_type)
 			return BV_NONE;
 		el = bv__elem_size(b->file, go_field(t, f_element), bytes);
 		if (!syn_const_int(b->pkg, b->file, syn_arg(e, 1), &n)) {
@@ -494,10 +494,10 @@ static enum bv_kind bv__value(struct bv_func *b, TSNode e, const char **what,
 		if (n <= 0 || n > INT64_MAX / 16 || n * el < BV_LARGE)
 			return BV_NONE;
 		*what = arena_printf(&b->pkg->arena, "make(%.*s, %lld)",
-				     (int)LH_MIN(ts_node_end_byte(t) -
-							 ts_node_start_byte(t),
+				     (int)LH_MIN(gn_end_byte(t) -
+							 gn_start_byte(t),
 						 40),
-				     b->file->src + ts_node_start_byte(t),
+				     b->file->src + gn_start_byte(t),
 				     (long long)n);
 		return BV_BIG;
 	}
@@ -536,21 +536,21 @@ struct bv__walk {
 	bool read_pass;
 };
 
-static void bv__params(struct bv_func *b, TSNode plist, bool recv)
+static void bv__params(struct bv_func *b, GNode plist, bool recv)
 {
-	uint32_t n = ts_node_is_null(plist) ? 0 : ts_node_named_child_count(plist);
+	uint32_t n = gn_is_null(plist) ? 0 : gn_named_child_count(plist);
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode pd = ts_node_named_child(plist, i);
-		TSNode t = go_field(pd, f_type);
-		uint32_t m = ts_node_named_child_count(pd);
+		GNode pd = gn_named_child(plist, i);
+		GNode t = go_field(pd, f_type);
+		uint32_t m = gn_named_child_count(pd);
 		int64_t big = recv ? bv__large_struct(b, t) : 0;
 
 		for (uint32_t j = 0; j < m; j++) {
-			TSNode id = ts_node_named_child(pd, j);
+			GNode id = gn_named_child(pd, j);
 			struct bv_var *v;
 
-			if (ts_node_symbol(id) != GS->identifier)
+			if (gn_symbol(id) != GS->identifier)
 				continue;
 			bv__declare(b, id,
 				    bv__buffer_type(b->file, t) ? BV_BUFFER
@@ -564,31 +564,31 @@ static void bv__params(struct bv_func *b, TSNode plist, bool recv)
 			v = (struct bv_var *)bv_var_of(b, id);
 			if (v) {
 				v->param = true;
-				v->ptr = !ts_node_is_null(t) &&
-					 ts_node_symbol(t) == GS->pointer_type;
+				v->ptr = !gn_is_null(t) &&
+					 gn_symbol(t) == GS->pointer_type;
 			}
 		}
 	}
 }
 
-static void bv__assign(struct bv_func *b, TSNode stmt, TSNode left,
-		       TSNode right, bool define)
+static void bv__assign(struct bv_func *b, GNode stmt, GNode left,
+		       GNode right, bool define)
 {
-	uint32_t nl = ts_node_named_child_count(left);
-	uint32_t nr = ts_node_is_null(right) ? 0 : ts_node_named_child_count(right);
+	uint32_t nl = gn_named_child_count(left);
+	uint32_t nr = gn_is_null(right) ? 0 : gn_named_child_count(right);
 
 	if (nl == nr) {
 		for (uint32_t i = 0; i < nl; i++) {
-			TSNode id = ts_node_named_child(left, i);
+			GNode id = gn_named_child(left, i);
 			const char *what, *origin;
 			bool bytes;
 			enum bv_kind k;
 
-			if (ts_node_symbol(id) != GS->identifier)
+			if (gn_symbol(id) != GS->identifier)
 				continue;
 			if (!define && !bv_var_of(b, id))
 				continue; /* a package-level variable */
-			k = bv__value(b, ts_node_named_child(right, i), &what,
+			k = bv__value(b, gn_named_child(right, i), &what,
 				      &bytes, &origin);
 			bv__declare_o(b, id, k, stmt, what, bytes, false,
 				      origin);
@@ -596,7 +596,7 @@ static void bv__assign(struct bv_func *b, TSNode stmt, TSNode left,
 		return;
 	}
 	if (nr == 1 && nl > 1) {
-		TSNode call = go_unparen(ts_node_named_child(right, 0));
+		GNode call = go_unparen(gn_named_child(right, 0));
 		const char *what = NULL, *origin = NULL;
 		bool bytes = true;
 		enum bv_kind k = BV_NONE;
@@ -619,31 +619,31 @@ static void bv__assign(struct bv_func *b, TSNode stmt, TSNode left,
 				what = from->what;
 			}
 			for (uint32_t i = 0; i < 2; i++)
-				bv__declare_o(b, ts_node_named_child(left, i),
+				bv__declare_o(b, gn_named_child(left, i),
 					      p, stmt, what,
 					      true, false,
 					      from ? from->origin : NULL);
 			return;
 		}
 		k = bv__value(b, call, &what, &bytes, &origin);
-		bv__declare_o(b, ts_node_named_child(left, 0), k, stmt, what,
+		bv__declare_o(b, gn_named_child(left, 0), k, stmt, what,
 			      bytes, false, origin);
 		for (uint32_t i = 1; i < nl; i++)
-			bv__declare(b, ts_node_named_child(left, i), BV_NONE,
+			bv__declare(b, gn_named_child(left, i), BV_NONE,
 				    stmt, NULL, false, !define);
 	}
 }
 
-static bool bv__enter(void *ctx, TSNode n, unsigned depth)
+static bool bv__enter(void *ctx, GNode n, unsigned depth)
 {
 	struct bv__walk *w = ctx;
 	struct bv_func *b = w->b;
 	const struct go_syms *g = GS;
-	TSSymbol s = ts_node_symbol(n);
+	TSSymbol s = gn_symbol(n);
 
 	LH_UNUSED(depth);
 	if (w->read_pass) {
-		TSNode m, buf = { 0 };
+		GNode m, buf = { 0 };
 		const char *path, *nm;
 		size_t nl;
 
@@ -655,12 +655,12 @@ static bool bv__enter(void *ctx, TSNode n, unsigned depth)
 		    (str_eqn(nm, nl, "ReadFull") ||
 		     str_eqn(nm, nl, "ReadAtLeast")))
 			buf = syn_arg(n, 1);
-		else if (!ts_node_is_null(m) &&
+		else if (!gn_is_null(m) &&
 			 (go_text_is(b->file, m, "Read") ||
 			  go_text_is(b->file, m, "ReadAt") ||
 			  go_text_is(b->file, m, "ReadFull")))
 			buf = syn_arg(n, 0);
-		if (!ts_node_is_null(buf)) {
+		if (!gn_is_null(buf)) {
 			struct bv_var *v = (struct bv_var *)bv_var_of(b, buf);
 
 			if (v && v->kind == BV_MAYBE_BIG) {
@@ -680,29 +680,29 @@ static bool bv__enter(void *ctx, TSNode n, unsigned depth)
 		return true;
 	}
 	if (s == g->assignment_statement) {
-		TSNode op = go_field(n, f_operator);
+		GNode op = go_field(n, f_operator);
 
-		if (ts_node_is_null(op) || go_text_is(b->file, op, "="))
+		if (gn_is_null(op) || go_text_is(b->file, op, "="))
 			bv__assign(b, n, go_field(n, f_left),
 				   go_field(n, f_right), false);
 		return true;
 	}
 	if (s == g->var_spec) {
-		TSNode t = go_field(n, f_type), vals = go_field(n, f_value);
-		uint32_t k = ts_node_named_child_count(n), idx = 0;
+		GNode t = go_field(n, f_type), vals = go_field(n, f_value);
+		uint32_t k = gn_named_child_count(n), idx = 0;
 
 		for (uint32_t i = 0; i < k; i++) {
-			TSNode id = ts_node_named_child(n, i);
+			GNode id = gn_named_child(n, i);
 			const char *what = NULL, *origin = NULL;
 			bool bytes = true;
 			enum bv_kind kind = BV_NONE;
 			int64_t arr;
 
-			if (ts_node_symbol(id) != g->identifier)
+			if (gn_symbol(id) != g->identifier)
 				continue;
-			if (!ts_node_is_null(vals) &&
-			    idx < ts_node_named_child_count(vals)) {
-				kind = bv__value(b, ts_node_named_child(vals, idx),
+			if (!gn_is_null(vals) &&
+			    idx < gn_named_child_count(vals)) {
+				kind = bv__value(b, gn_named_child(vals, idx),
 						 &what, &bytes, &origin);
 			} else if (bv__buffer_type(b->file, t)) {
 				kind = BV_BUFFER;
@@ -713,24 +713,24 @@ static bool bv__enter(void *ctx, TSNode n, unsigned depth)
 						    (long long)arr);
 			}
 			bv__declare_o(b, id, kind, n, what, bytes,
-				      ts_node_is_null(vals) && kind == BV_NONE,
+				      gn_is_null(vals) && kind == BV_NONE,
 				      origin);
 			idx++;
 		}
 		return true;
 	}
 	if (s == g->range_clause && syn_has_token(n, ":=")) {
-		TSNode left = go_field(n, f_left);
+		GNode left = go_field(n, f_left);
 		const struct bv_var *from = NULL;
 		enum bv_kind k = bv_expr(b, go_field(n, f_right), &from);
-		uint32_t nl = ts_node_named_child_count(left);
+		uint32_t nl = gn_named_child_count(left);
 		/* copied out: declaring may grow b->vars and move *from */
 		const char *what = from ? from->what : NULL;
 		const char *origin = from ? from->origin : NULL;
 		bool bytes = !from || from->bytes;
 
 		for (uint32_t i = 0; i < nl; i++)
-			bv__declare_o(b, ts_node_named_child(left, i),
+			bv__declare_o(b, gn_named_child(left, i),
 				      i == 1 && k == BV_PARTS ? BV_PART
 				      : i == 1 && k == BV_PARTS_STR
 					      ? BV_PART_STR
@@ -739,19 +739,19 @@ static bool bv__enter(void *ctx, TSNode n, unsigned depth)
 		return true;
 	}
 	if (s == g->type_switch_statement) {
-		TSNode al = go_field(n, f_alias);
+		GNode al = go_field(n, f_alias);
 
-		for (uint32_t i = 0; !ts_node_is_null(al) &&
-				     i < ts_node_named_child_count(al); i++)
-			bv__declare(b, ts_node_named_child(al, i), BV_NONE, n,
+		for (uint32_t i = 0; !gn_is_null(al) &&
+				     i < gn_named_child_count(al); i++)
+			bv__declare(b, gn_named_child(al, i), BV_NONE, n,
 				    NULL, false, false);
 		return true;
 	}
 	if (s == g->receive_statement && syn_has_token(n, ":=")) {
-		TSNode left = go_field(n, f_left);
+		GNode left = go_field(n, f_left);
 
-		for (uint32_t i = 0; i < ts_node_named_child_count(left); i++)
-			bv__declare(b, ts_node_named_child(left, i), BV_NONE, n,
+		for (uint32_t i = 0; i < gn_named_child_count(left); i++)
+			bv__declare(b, gn_named_child(left, i), BV_NONE, n,
 				    NULL, false, false);
 	}
 	return true;
@@ -805,30 +805,30 @@ static bool bv__marks(const char *s, size_t n)
 }
 
 /* Text pre-filter: can the function hold a big value at all? */
-static bool bv__maybe(struct bv_func *b, TSNode fn)
+static bool bv__maybe(struct bv_func *b, GNode fn)
 {
 	size_t len;
 	const char *s = go_text(b->file, fn, &len);
 
 	if (bv__marks(s, len))
 		return true;
-	if (ts_node_symbol(fn) == GS->method_declaration) {
-		TSNode pl = go_field(fn, f_receiver);
-		TSNode pd = ts_node_named_child(pl, 0);
+	if (gn_symbol(fn) == GS->method_declaration) {
+		GNode pl = go_field(fn, f_receiver);
+		GNode pd = gn_named_child(pl, 0);
 
-		return !ts_node_is_null(pd) &&
+		return !gn_is_null(pd) &&
 		       bv__large_struct(b, go_field(pd, f_type)) > 0;
 	}
 	return false;
 }
 
-static bool bv__array_var_enter(void *ctx, TSNode n, unsigned depth)
+static bool bv__array_var_enter(void *ctx, GNode n, unsigned depth)
 {
 	bool *found = ctx;
-	TSNode t = go_field(n, f_type);
+	GNode t = go_field(n, f_type);
 
 	LH_UNUSED(depth);
-	if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->array_type)
+	if (!gn_is_null(t) && gn_symbol(t) == GS->array_type)
 		*found = true;
 	return !*found;
 }
@@ -859,7 +859,7 @@ static bool bv__has(const char *s, size_t n, char c,
 	return false;
 }
 
-static bool bv__roots(struct bv_func *b, TSNode fn)
+static bool bv__roots(struct bv_func *b, GNode fn)
 {
 	static const char *const m[] = { "make" };
 	static const char *const r[] = { "ReadAll", "ReadFile" };
@@ -874,13 +874,13 @@ static bool bv__roots(struct bv_func *b, TSNode fn)
 	    bv__has(s, len, 'B', bb, ARRAY_SIZE(bb)) ||
 	    bv__has(s, len, 'm', m, ARRAY_SIZE(m)))
 		return true;
-	if (ts_node_symbol(fn) == GS->method_declaration) {
-		TSNode pl = go_field(fn, f_receiver);
-		uint32_t n = ts_node_is_null(pl) ? 0 :
-			     ts_node_named_child_count(pl);
+	if (gn_symbol(fn) == GS->method_declaration) {
+		GNode pl = go_field(fn, f_receiver);
+		uint32_t n = gn_is_null(pl) ? 0 :
+			     gn_named_child_count(pl);
 
 		for (uint32_t i = 0; i < n; i++) {
-			TSNode pd = ts_node_named_child(pl, i);
+			GNode pd = gn_named_child(pl, i);
 
 			if (bv__large_struct(b, go_field(pd, f_type)) > 0)
 				return true;
@@ -914,9 +914,9 @@ static const TSSymbol *bv__kinds(bool read_pass)
 static void bv__decls(struct bv_func *b, struct bv__walk *w,
 		      struct syn_walker *sw)
 {
-	TSNode fn = b->fn;
+	GNode fn = b->fn;
 
-	if (ts_node_symbol(fn) == GS->method_declaration)
+	if (gn_symbol(fn) == GS->method_declaration)
 		bv__params(b, go_field(fn, f_receiver), true);
 	bv__params(b, go_field(fn, f_parameters), false);
 	bv__params(b, go_field(fn, f_result), false);
@@ -925,7 +925,7 @@ static void bv__decls(struct bv_func *b, struct bv__walk *w,
 }
 
 void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
-		TSNode fn)
+		GNode fn)
 {
 	struct bv__walk w = { b, false };
 	struct syn_walker sw = { bv__enter, NULL, &w };
@@ -985,12 +985,12 @@ static void bv__analyse_pkg(struct gopkg *pkg, struct bv__pkg *bp)
 		if (f->is_test || syn_file_ignored(f))
 			continue;
 		for (size_t k = 0; k < f->top.len; k++) {
-			TSNode d = f->top.items[k];
+			GNode d = f->top.items[k];
 			struct bv_func b;
 			struct bv_var *vars;
 
-			if (ts_node_symbol(d) != GS->function_declaration &&
-			    ts_node_symbol(d) != GS->method_declaration)
+			if (gn_symbol(d) != GS->function_declaration &&
+			    gn_symbol(d) != GS->method_declaration)
 				continue;
 			bv_analyze(&b, pkg, f, d);
 			if (b.vars.len) {
@@ -1017,7 +1017,7 @@ static void bv__analyse_pkg(struct gopkg *pkg, struct bv__pkg *bp)
 }
 
 void bv_each_func(struct gopkg *pkg,
-		  bool (*want)(struct gofile *f, TSNode fn),
+		  bool (*want)(struct gofile *f, GNode fn),
 		  void (*fn)(struct bv_func *b, void *ctx), void *ctx)
 {
 	struct bv__pkg *bp = bv__pkg(pkg);
@@ -1037,7 +1037,7 @@ void bv_each_func(struct gopkg *pkg,
 /* ---------------------------------------------------------------- sinks */
 
 /* A package-level variable named by id (not shadowed in the function). */
-static bool bv__global(struct bv_func *b, TSNode id, const char **name)
+static bool bv__global(struct bv_func *b, GNode id, const char **name)
 {
 	size_t len;
 	const char *s;
@@ -1045,7 +1045,7 @@ static bool bv__global(struct bv_func *b, TSNode id, const char **name)
 	const struct godecl *d;
 
 	id = go_unparen(id);
-	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier)
+	if (gn_is_null(id) || gn_symbol(id) != GS->identifier)
 		return false;
 	s = go_text(b->file, id, &len);
 	if (bv__find(b, s, len) || len >= sizeof(tmp))
@@ -1066,27 +1066,27 @@ struct bv__ret {
 	bool found;
 };
 
-static bool bv__ret_enter(void *ctx, TSNode n, unsigned depth)
+static bool bv__ret_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct bv__ret *r = ctx;
-	TSNode l;
+	GNode l;
 
 	LH_UNUSED(depth);
-	if (r->found || ts_node_symbol(n) == GS->func_literal)
+	if (r->found || gn_symbol(n) == GS->func_literal)
 		return false;
-	if (ts_node_symbol(n) != GS->return_statement)
+	if (gn_symbol(n) != GS->return_statement)
 		return true;
-	l = ts_node_named_child(n, 0);
-	for (uint32_t i = 0; !ts_node_is_null(l) &&
-			     i < ts_node_named_child_count(l); i++) {
-		TSNode e = go_unparen(ts_node_named_child(l, i));
+	l = gn_named_child(n, 0);
+	for (uint32_t i = 0; !gn_is_null(l) &&
+			     i < gn_named_child_count(l); i++) {
+		GNode e = go_unparen(gn_named_child(l, i));
 		size_t len;
 		const char *t;
 
-		if (ts_node_symbol(e) == GS->unary_expression &&
+		if (gn_symbol(e) == GS->unary_expression &&
 		    go_text_is(r->f, go_field(e, f_operator), "&"))
 			e = go_unparen(go_field(e, f_operand));
-		if (ts_node_symbol(e) != GS->identifier)
+		if (gn_symbol(e) != GS->identifier)
 			continue;
 		t = go_text(r->f, e, &len);
 		if (len == r->len && memcmp(t, r->name, len) == 0)
@@ -1096,7 +1096,7 @@ static bool bv__ret_enter(void *ctx, TSNode n, unsigned depth)
 }
 
 /* The local named by id is returned (x or &x) by the function. */
-static bool bv__returned(struct bv_func *b, TSNode id)
+static bool bv__returned(struct bv_func *b, GNode id)
 {
 	struct bv__ret r = { b->file, NULL, 0, false };
 	struct syn_walker w = { bv__ret_enter, NULL, &r };
@@ -1107,17 +1107,17 @@ static bool bv__returned(struct bv_func *b, TSNode id)
 }
 
 /* The place assigned to is long-lived. */
-static bool bv__long_lived(struct bv_func *b, TSNode t, const char **where)
+static bool bv__long_lived(struct bv_func *b, GNode t, const char **where)
 {
 	const char *gname;
-	TSNode root = go_unparen(t);
+	GNode root = go_unparen(t);
 	bool index = false;
 
-	while (ts_node_symbol(root) == GS->index_expression) {
+	while (gn_symbol(root) == GS->index_expression) {
 		root = go_unparen(go_field(root, f_operand));
 		index = true;
 	}
-	if (ts_node_symbol(root) == GS->identifier) {
+	if (gn_symbol(root) == GS->identifier) {
 		const struct bv_var *v = bv_var_of(b, root);
 
 		if (bv__global(b, root, &gname)) {
@@ -1127,23 +1127,23 @@ static bool bv__long_lived(struct bv_func *b, TSNode t, const char **where)
 			return true;
 		}
 		if (index && v && v->kind == BV_NONE && v->decl.id &&
-		    ts_node_symbol(v->decl) != GS->parameter_declaration) {
+		    gn_symbol(v->decl) != GS->parameter_declaration) {
 			/* a local map: made with make(map...) or a literal */
-			TSNode d = v->decl, r = go_field(d, f_right);
+			GNode d = v->decl, r = go_field(d, f_right);
 
-			if (ts_node_is_null(r))
+			if (gn_is_null(r))
 				r = go_field(d, f_value);
-			if (!ts_node_is_null(r) &&
-			    ts_node_named_child_count(r) == 1) {
-				TSNode x = go_unparen(ts_node_named_child(r, 0));
-				TSNode ty = syn_call_ident(b->file, x, "make")
+			if (!gn_is_null(r) &&
+			    gn_named_child_count(r) == 1) {
+				GNode x = go_unparen(gn_named_child(r, 0));
+				GNode ty = syn_call_ident(b->file, x, "make")
 						    ? syn_arg(x, 0)
 						    : go_field(x, f_type);
 
-				if (!ts_node_is_null(ty) &&
-				    ts_node_symbol(ty) == GS->map_type &&
+				if (!gn_is_null(ty) &&
+				    gn_symbol(ty) == GS->map_type &&
 				    (syn_call_ident(b->file, x, "make") ||
-				     ts_node_symbol(x) == GS->composite_literal)) {
+				     gn_symbol(x) == GS->composite_literal)) {
 					*where = "stored in a map";
 					return true;
 				}
@@ -1151,11 +1151,11 @@ static bool bv__long_lived(struct bv_func *b, TSNode t, const char **where)
 		}
 		return false;
 	}
-	if (ts_node_symbol(root) == GS->selector_expression) {
-		TSNode x = go_unparen(go_field(root, f_operand));
+	if (gn_symbol(root) == GS->selector_expression) {
+		GNode x = go_unparen(go_field(root, f_operand));
 
-		while (ts_node_symbol(x) == GS->selector_expression ||
-		       ts_node_symbol(x) == GS->index_expression)
+		while (gn_symbol(x) == GS->selector_expression ||
+		       gn_symbol(x) == GS->index_expression)
 			x = go_unparen(go_field(x, f_operand));
 		if (bv__global(b, x, &gname)) {
 			snprintf(b->scratch, sizeof(b->scratch),
@@ -1180,18 +1180,18 @@ static bool bv__long_lived(struct bv_func *b, TSNode t, const char **where)
 	return false;
 }
 
-TSNode bv_sink(struct bv_func *b, TSNode e, const char **where)
+GNode bv_sink(struct bv_func *b, GNode e, const char **where)
 {
 	const struct go_syms *g = GS;
-	TSNode p;
+	GNode p;
 
 	for (unsigned depth = 0; depth < 64; depth++) {
 		TSSymbol ps;
 
-		p = ts_node_parent(e);
-		if (ts_node_is_null(p))
+		p = gn_parent(e);
+		if (gn_is_null(p))
 			return p;
-		ps = ts_node_symbol(p);
+		ps = gn_symbol(p);
 		if (ps == g->parenthesized_expression ||
 		    ps == g->literal_element || ps == g->literal_value ||
 		    ps == g->composite_literal) {
@@ -1200,75 +1200,75 @@ TSNode bv_sink(struct bv_func *b, TSNode e, const char **where)
 		}
 		if (ps == g->keyed_element) {
 			/* the value, not the key */
-			if (ts_node_named_child(p, 0).id == e.id)
-				return (TSNode){ 0 };
+			if (gn_named_child(p, 0).id == e.id)
+				return (GNode){ 0 };
 			e = p;
 			continue;
 		}
 		if (ps == g->unary_expression &&
 		    go_text_is(b->file, go_field(p, f_operator), "&") &&
-		    ts_node_symbol(e) == g->composite_literal) {
+		    gn_symbol(e) == g->composite_literal) {
 			e = p;
 			continue;
 		}
 		if (ps == g->argument_list) {
-			TSNode call = ts_node_parent(p);
+			GNode call = gn_parent(p);
 
-			TSNode m;
+			GNode m;
 
 			/* x = append(x, part): the append is the value */
 			if (syn_call_ident(b->file, call, "append") &&
-			    ts_node_named_child(p, 0).id != e.id &&
-			    ts_node_symbol(e) != g->variadic_argument) {
+			    gn_named_child(p, 0).id != e.id &&
+			    gn_symbol(e) != g->variadic_argument) {
 				e = call;
 				continue;
 			}
 			/* http.HandleFunc(path, f), mux.Handle(path, h): kept
 			 * by the server for the life of the process */
 			m = go_unparen(go_field(call, f_function));
-			if (ts_node_symbol(m) == g->selector_expression)
+			if (gn_symbol(m) == g->selector_expression)
 				m = go_field(m, f_field);
 			if ((go_text_is(b->file, m, "HandleFunc") ||
 			     go_text_is(b->file, m, "Handle")) &&
-			    ts_node_named_child(p, ts_node_named_child_count(p) - 1)
+			    gn_named_child(p, gn_named_child_count(p) - 1)
 					    .id == e.id) {
 				*where = "registered as an HTTP handler";
 				return call;
 			}
-			return (TSNode){ 0 };
+			return (GNode){ 0 };
 		}
 		break;
 	}
-	if (ts_node_symbol(p) == g->send_statement &&
+	if (gn_symbol(p) == g->send_statement &&
 	    go_field(p, f_value).id == e.id) {
 		*where = "sent on a channel";
 		return p;
 	}
-	if (ts_node_symbol(p) != g->expression_list)
-		return (TSNode){ 0 };
+	if (gn_symbol(p) != g->expression_list)
+		return (GNode){ 0 };
 	{
-		TSNode st = ts_node_parent(p);
-		uint32_t idx = 0, n = ts_node_named_child_count(p);
-		TSNode left;
+		GNode st = gn_parent(p);
+		uint32_t idx = 0, n = gn_named_child_count(p);
+		GNode left;
 
-		if (ts_node_is_null(st))
+		if (gn_is_null(st))
 			return st;
-		if (ts_node_symbol(st) == g->return_statement) {
+		if (gn_symbol(st) == g->return_statement) {
 			*where = "returned";
 			return st;
 		}
-		if (ts_node_symbol(st) != g->assignment_statement ||
+		if (gn_symbol(st) != g->assignment_statement ||
 		    go_field(st, f_right).id != p.id)
-			return (TSNode){ 0 };
+			return (GNode){ 0 };
 		for (uint32_t i = 0; i < n; i++) {
-			if (ts_node_named_child(p, i).id == e.id)
+			if (gn_named_child(p, i).id == e.id)
 				idx = i;
 		}
 		left = go_field(st, f_left);
-		if (ts_node_named_child_count(left) != n)
-			return (TSNode){ 0 };
-		if (bv__long_lived(b, ts_node_named_child(left, idx), where))
+		if (gn_named_child_count(left) != n)
+			return (GNode){ 0 };
+		if (bv__long_lived(b, gn_named_child(left, idx), where))
 			return st;
 	}
-	return (TSNode){ 0 };
+	return (GNode){ 0 };
 }

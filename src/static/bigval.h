@@ -43,7 +43,7 @@ struct bv_var {
 	const char *name;
 	size_t len;
 	enum bv_kind kind;
-	TSNode decl;	  /* the declaring statement */
+	GNode decl;	  /* the declaring statement */
 	const char *what; /* "io.ReadAll", "make([]byte, 1048576)" */
 	const char *origin; /* the big variable a part comes from (or its
 			       own name); NUL-terminated, package arena */
@@ -55,14 +55,14 @@ struct bv_var {
 struct bv_func {
 	struct gopkg *pkg;
 	struct gofile *file;
-	TSNode fn; /* function_declaration or method_declaration */
+	GNode fn; /* function_declaration or method_declaration */
 	VEC(struct bv_var) vars;
 	char scratch[160];
 };
 
 /* Analyses the top-level function fn of f. Release with bv_release(). */
 void bv_analyze(struct bv_func *b, struct gopkg *pkg, struct gofile *f,
-		TSNode fn);
+		GNode fn);
 void bv_release(struct bv_func *b);
 
 /* Runs fn(b, ctx) on every top-level function and method of the
@@ -71,11 +71,11 @@ void bv_release(struct bv_func *b);
  * made once per package and kept in it (pkg->facts[LH_FACT_BIGVAL]); b is
  * borrowed, valid until the package is freed. */
 void bv_each_func(struct gopkg *pkg,
-		  bool (*want)(struct gofile *f, TSNode fn),
+		  bool (*want)(struct gofile *f, GNode fn),
 		  void (*fn)(struct bv_func *b, void *ctx), void *ctx);
 
 /* The local (or parameter) named by identifier id, or NULL. */
-const struct bv_var *bv_var_of(const struct bv_func *b, TSNode id);
+const struct bv_var *bv_var_of(const struct bv_func *b, GNode id);
 /* The local named name (NUL-terminated), or NULL. */
 const struct bv_var *bv_var_named(const struct bv_func *b, const char *name);
 /* True when name is declared anywhere in the function (a local, a
@@ -84,7 +84,7 @@ bool bv_is_local(const struct bv_func *b, const char *name, size_t len);
 
 /* Kind of an expression: a big value, a part of one, or BV_NONE. *from
  * receives the big variable it comes from (may be NULL). */
-enum bv_kind bv_expr(const struct bv_func *b, TSNode e,
+enum bv_kind bv_expr(const struct bv_func *b, GNode e,
 		     const struct bv_var **from);
 
 /* When e (an expression, possibly nested in composite literals) ends up in
@@ -93,6 +93,6 @@ enum bv_kind bv_expr(const struct bv_func *b, TSNode e,
  * parameter, a map element - returns the statement that stores it and sets
  * *where ("returned", "stored in package-level cache"...; borrowed from
  * b). Otherwise a null node. */
-TSNode bv_sink(struct bv_func *b, TSNode e, const char **where);
+GNode bv_sink(struct bv_func *b, GNode e, const char **where);
 
 #endif /* LH_STATIC_BIGVAL_H */

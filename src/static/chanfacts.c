@@ -62,7 +62,7 @@ struct cf_walk {
 	unsigned scope;
 	int gor;
 	unsigned loops;		/* loop depth in the current body */
-	TSNode loop;
+	GNode loop;
 	bool deferred;
 	unsigned closure;	/* depth of escaping closures */
 	unsigned lit;		/* inline/deferred literals in the body */
@@ -71,45 +71,45 @@ struct cf_walk {
 	const char *recv;	/* receiver name of the walked method */
 	size_t recv_len;
 	const char *recv_type;
-	TSTreeCursor cursors[CF_MAX_DEPTH + 1];
+	GCursor cursors[CF_MAX_DEPTH + 1];
 	unsigned ncursors;
 };
 
-static void cf__walk(struct cf_walk *w, TSNode n);
-static bool cf__defines(const struct gofile *f, TSNode n);
+static void cf__walk(struct cf_walk *w, GNode n);
+static bool cf__defines(const struct gofile *f, GNode n);
 static struct chfield *cf__field_in(const struct chfacts *cf, const char *s,
 				    size_t len, bool pkgvar);
-static void cf__field_op(struct cf_walk *w, TSNode sel);
+static void cf__field_op(struct cf_walk *w, GNode sel);
 
 /* ================================================================ helpers */
 
-static bool cf__is(TSNode n, TSSymbol s)
+static bool cf__is(GNode n, TSSymbol s)
 {
-	return !ts_node_is_null(n) && ts_node_symbol(n) == s;
+	return !gn_is_null(n) && gn_symbol(n) == s;
 }
 
-static bool cf__eq(TSNode a, TSNode b)
+static bool cf__eq(GNode a, GNode b)
 {
-	if (ts_node_is_null(a) || ts_node_is_null(b))
+	if (gn_is_null(a) || gn_is_null(b))
 		return false;
-	return ts_node_eq(a, b);
+	return gn_eq(a, b);
 }
 
-static TSNode cf__null(void)
+static GNode cf__null(void)
 {
-	TSNode n;
+	GNode n;
 
 	memset(&n, 0, sizeof(n));
 	return n;
 }
 
-static TSNode cf__parent(TSNode n, TSNode *child)
+static GNode cf__parent(GNode n, GNode *child)
 {
-	TSNode p = ts_node_parent(n);
+	GNode p = gn_parent(n);
 
 	while (cf__is(p, GS->parenthesized_expression)) {
 		n = p;
-		p = ts_node_parent(p);
+		p = gn_parent(p);
 	}
 	if (child)
 		*child = n;
@@ -117,15 +117,15 @@ static TSNode cf__parent(TSNode n, TSNode *child)
 }
 
 /* A cursor for the current depth, reset to n. */
-static TSTreeCursor *cf__cursor(struct cf_walk *w, TSNode n)
+static GCursor *cf__cursor(struct cf_walk *w, GNode n)
 {
 	unsigned d = w->depth;
 
 	if (d >= w->ncursors) {
-		w->cursors[d] = ts_tree_cursor_new(n);
+		w->cursors[d] = gc_new(n);
 		w->ncursors = d + 1;
 	} else {
-		ts_tree_cursor_reset(&w->cursors[d], n);
+		gc_reset(&w->cursors[d], n);
 	}
 	return &w->cursors[d];
 }
@@ -182,7 +182,7 @@ static void cf__scope_pop(struct cf_walk *w)
 }
 
 /* Binds identifier id (a declaration) when its name matters. */
-static void cf__declare(struct cf_walk *w, TSNode id, struct chan *ch)
+static void cf__declare(struct cf_walk *w, GNode id, struct chan *ch)
 {
 	size_t len;
 	const char *s;
@@ -195,9 +195,9 @@ static void cf__declare(struct cf_walk *w, TSNode id, struct chan *ch)
 }
 
 /* True for `make(chan T[, n])`. */
-static bool cf__is_make_chan(const struct gofile *f, TSNode n)
+static bool cf__is_make_chan(const struct gofile *f, GNode n)
 {
-	TSNode fn, args, t;
+	GNode fn, args, t;
 
 	n = go_unparen(n);
 	if (!cf__is(n, GS->call_expression))
@@ -206,18 +206,18 @@ static bool cf__is_make_chan(const struct gofile *f, TSNode n)
 	if (!cf__is(fn, GS->identifier) || !go_text_is(f, fn, "make"))
 		return false;
 	args = go_field(n, f_arguments);
-	if (ts_node_is_null(args) || ts_node_named_child_count(args) == 0)
+	if (gn_is_null(args) || gn_named_child_count(args) == 0)
 		return false;
-	t = ts_node_named_child(args, 0);
+	t = gn_named_child(args, 0);
 	return cf__is(t, GS->channel_type);
 }
 
 /* ================================================================ constants */
 
 static long cf__const_expr(struct gopkg *pkg, const struct gofile *f,
-			   TSNode n, int depth);
+			   GNode n, int depth);
 
-static long cf__int_literal(const struct gofile *f, TSNode n)
+static long cf__int_literal(const struct gofile *f, GNode n)
 {
 	char buf[64];
 	size_t len, j = 0;
@@ -252,14 +252,14 @@ static long cf__int_literal(const struct gofile *f, TSNode n)
 
 /* Value of package constant id, or -1. */
 static long cf__const_ident(struct gopkg *pkg, const struct gofile *f,
-			    TSNode id, int depth)
+			    GNode id, int depth)
 {
 	char name[128];
 	size_t len;
 	const char *s = go_text(f, id, &len);
 	const struct godecl *d;
-	TSTreeCursor c;
-	TSNode values = cf__null();
+	GCursor c;
+	GNode values = cf__null();
 	int idx = -1, i = 0;
 	long v = -1;
 
@@ -270,11 +270,11 @@ static long cf__const_ident(struct gopkg *pkg, const struct gofile *f,
 	d = gopkg_lookup(pkg, name);
 	if (!d || d->kind != GODECL_CONST)
 		return -1;
-	c = ts_tree_cursor_new(d->node);
-	if (ts_tree_cursor_goto_first_child(&c)) {
+	c = gc_new(d->node);
+	if (gc_goto_first_child(&c)) {
 		do {
-			TSFieldId fid = ts_tree_cursor_current_field_id(&c);
-			TSNode ch = ts_tree_cursor_current_node(&c);
+			TSFieldId fid = gc_current_field_id(&c);
+			GNode ch = gc_current_node(&c);
 
 			if (fid == GS->f_name) {
 				if (go_text_is(d->file, ch, name))
@@ -283,14 +283,14 @@ static long cf__const_ident(struct gopkg *pkg, const struct gofile *f,
 			} else if (fid == GS->f_value) {
 				values = ch;
 			}
-		} while (ts_tree_cursor_goto_next_sibling(&c));
+		} while (gc_goto_next_sibling(&c));
 	}
-	ts_tree_cursor_delete(&c);
-	if (idx >= 0 && !ts_node_is_null(values)) {
+	gc_delete(&c);
+	if (idx >= 0 && !gn_is_null(values)) {
 		if (cf__is(values, GS->expression_list)) {
-			if ((uint32_t)idx < ts_node_named_child_count(values))
+			if ((uint32_t)idx < gn_named_child_count(values))
 				v = cf__const_expr(pkg, d->file,
-					ts_node_named_child(values, idx),
+					gn_named_child(values, idx),
 					depth + 1);
 		} else if (idx == 0) {
 			v = cf__const_expr(pkg, d->file, values, depth + 1);
@@ -300,15 +300,15 @@ static long cf__const_ident(struct gopkg *pkg, const struct gofile *f,
 }
 
 static long cf__const_expr(struct gopkg *pkg, const struct gofile *f,
-			   TSNode n, int depth)
+			   GNode n, int depth)
 {
 	const struct go_syms *g = GS;
 	TSSymbol s;
 
 	n = go_unparen(n);
-	if (ts_node_is_null(n) || depth > 16)
+	if (gn_is_null(n) || depth > 16)
 		return -1;
-	s = ts_node_symbol(n);
+	s = gn_symbol(n);
 	if (s == g->int_literal)
 		return cf__int_literal(f, n);
 	if (s == g->identifier)
@@ -316,7 +316,7 @@ static long cf__const_expr(struct gopkg *pkg, const struct gofile *f,
 	if (s == g->binary_expression) {
 		long a = cf__const_expr(pkg, f, go_field(n, f_left), depth + 1);
 		long b = cf__const_expr(pkg, f, go_field(n, f_right), depth + 1);
-		TSNode op = go_field(n, f_operator);
+		GNode op = go_field(n, f_operator);
 
 		if (a < 0 || b < 0)
 			return -1;
@@ -332,33 +332,33 @@ static long cf__const_expr(struct gopkg *pkg, const struct gofile *f,
 	}
 	if (s == g->call_expression) {
 		/* int(3), conversions of constants */
-		TSNode fn = go_field(n, f_function);
-		TSNode args = go_field(n, f_arguments);
+		GNode fn = go_field(n, f_function);
+		GNode args = go_field(n, f_arguments);
 
 		if (cf__is(fn, g->identifier) &&
 		    (go_text_is(f, fn, "int") || go_text_is(f, fn, "uint")) &&
-		    ts_node_named_child_count(args) == 1)
+		    gn_named_child_count(args) == 1)
 			return cf__const_expr(pkg, f,
-					      ts_node_named_child(args, 0),
+					      gn_named_child(args, 0),
 					      depth + 1);
 	}
 	return -1;
 }
 
-static int cf__capacity(struct cf_walk *w, TSNode make)
+static int cf__capacity(struct cf_walk *w, GNode make)
 {
-	TSNode args = go_field(go_unparen(make), f_arguments);
+	GNode args = go_field(go_unparen(make), f_arguments);
 	long v;
 
-	if (ts_node_named_child_count(args) < 2)
+	if (gn_named_child_count(args) < 2)
 		return 0;
-	v = cf__const_expr(w->pkg, w->file, ts_node_named_child(args, 1), 0);
+	v = cf__const_expr(w->pkg, w->file, gn_named_child(args, 1), 0);
 	return v < 0 ? CHCAP_UNKNOWN : (int)v;
 }
 
 /* ================================================================ channels */
 
-static struct chan *cf__new_chan(struct cf_walk *w, TSNode id, TSNode make,
+static struct chan *cf__new_chan(struct cf_walk *w, GNode id, GNode make,
 				 bool nil_decl)
 {
 	struct chan *c = arena_alloc(w->a, sizeof(*c));
@@ -372,7 +372,7 @@ static struct chan *cf__new_chan(struct cf_walk *w, TSNode id, TSNode make,
 	return c;
 }
 
-static void cf__escape(struct chan *c, TSNode at)
+static void cf__escape(struct chan *c, GNode at)
 {
 	if (!c->escapes) {
 		c->escapes = true;
@@ -381,23 +381,23 @@ static void cf__escape(struct chan *c, TSNode at)
 }
 
 /* The select a channel op is the communication of, or null. */
-static TSNode cf__select_of(TSNode op)
+static GNode cf__select_of(GNode op)
 {
-	TSNode p = cf__parent(op, NULL);
+	GNode p = cf__parent(op, NULL);
 
 	if (cf__is(p, GS->receive_statement))
 		p = cf__parent(p, NULL);
 	if (cf__is(p, GS->communication_case))
-		return ts_node_parent(p);
+		return gn_parent(p);
 	return cf__null();
 }
 
-static bool cf__select_has_alt(TSNode sel)
+static bool cf__select_has_alt(GNode sel)
 {
-	uint32_t n = ts_node_named_child_count(sel), cases = 0;
+	uint32_t n = gn_named_child_count(sel), cases = 0;
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSSymbol s = ts_node_symbol(ts_node_named_child(sel, i));
+		TSSymbol s = gn_symbol(gn_named_child(sel, i));
 
 		if (s == GS->communication_case || s == GS->default_case)
 			cases++;
@@ -406,7 +406,7 @@ static bool cf__select_has_alt(TSNode sel)
 }
 
 static void cf__op(struct cf_walk *w, struct chan *c, enum chop_kind kind,
-		   TSNode node)
+		   GNode node)
 {
 	struct chop op;
 
@@ -420,21 +420,21 @@ static void cf__op(struct cf_walk *w, struct chan *c, enum chop_kind kind,
 	op.deferred = w->deferred;
 	if (kind == CHOP_SEND || kind == CHOP_RECV) {
 		op.select = cf__select_of(node);
-		op.select_alt = !ts_node_is_null(op.select) &&
+		op.select_alt = !gn_is_null(op.select) &&
 				cf__select_has_alt(op.select);
 	}
 	APUSH(w->a, c->ops, c->nops, c->capops, op);
 }
 
 /* A use of identifier id: classify it by its parent. */
-static void cf__ident(struct cf_walk *w, TSNode id)
+static void cf__ident(struct cf_walk *w, GNode id)
 {
 	const struct go_syms *g = GS;
 	size_t len;
 	const char *s = go_text(w->file, id, &len);
 	struct cf_bind *b = cf__lookup(w, s, len);
 	struct chan *c;
-	TSNode x, p;
+	GNode x, p;
 	TSSymbol ps;
 
 	if (!b && w->cf->nfields && !w->closure &&
@@ -450,19 +450,19 @@ static void cf__ident(struct cf_walk *w, TSNode id)
 		return;
 	}
 	p = cf__parent(id, &x);
-	if (ts_node_is_null(p)) {
+	if (gn_is_null(p)) {
 		cf__escape(c, id);
 		return;
 	}
-	ps = ts_node_symbol(p);
+	ps = gn_symbol(p);
 	if (ps == g->send_statement && cf__eq(go_field(p, f_channel), x)) {
 		cf__op(w, c, CHOP_SEND, p);
 	} else if (ps == g->unary_expression &&
 		   go_text_is(w->file, go_field(p, f_operator), "<-")) {
 		cf__op(w, c, CHOP_RECV, p);
 	} else if (ps == g->argument_list) {
-		TSNode call = ts_node_parent(p);
-		TSNode fn = go_field(call, f_function);
+		GNode call = gn_parent(p);
+		GNode fn = go_field(call, f_function);
 
 		if (cf__is(fn, g->identifier) && go_text_is(w->file, fn, "close"))
 			cf__op(w, c, CHOP_CLOSE, call);
@@ -471,11 +471,11 @@ static void cf__ident(struct cf_walk *w, TSNode id)
 			    go_text_is(w->file, fn, "cap"))))
 			cf__escape(c, id);
 	} else if (ps == g->range_clause && cf__eq(go_field(p, f_right), x)) {
-		cf__op(w, c, CHOP_RANGE, ts_node_parent(p));
+		cf__op(w, c, CHOP_RANGE, gn_parent(p));
 	} else if (ps == g->binary_expression) {
 		/* c == nil, c != other: no effect */
 	} else if (ps == g->expression_list) {
-		TSNode pp = ts_node_parent(p);
+		GNode pp = gn_parent(p);
 
 		if ((cf__is(pp, g->assignment_statement) ||
 		     cf__is(pp, g->short_var_declaration)) &&
@@ -509,15 +509,15 @@ static struct chfield *cf__field_named(const struct chfacts *cf,
 }
 
 /* True when identifier id declares a name (not a use). */
-static bool cf__declares(const struct gofile *f, TSNode id)
+static bool cf__declares(const struct gofile *f, GNode id)
 {
 	const struct go_syms *g = GS;
-	TSNode p = go_parent(f, id), pp;
+	GNode p = go_parent(f, id), pp;
 	TSSymbol s;
 
-	if (ts_node_is_null(p))
+	if (gn_is_null(p))
 		return false;
-	s = ts_node_symbol(p);
+	s = gn_symbol(p);
 	if (s == g->var_spec || s == g->const_spec ||
 	    s == g->parameter_declaration ||
 	    s == g->variadic_parameter_declaration ||
@@ -543,13 +543,13 @@ bool chanfacts_field_dead(const struct chfield *f)
 
 /* True when v, a value given to a channel field, is a channel made right
  * there (`make(chan T)`) or nil: nobody else holds it. */
-static bool cf__made_here(const struct gofile *file, TSNode v)
+static bool cf__made_here(const struct gofile *file, GNode v)
 {
 	const struct go_syms *g = GS;
-	TSNode fn;
+	GNode fn;
 
-	if (cf__is(v, g->literal_element) && ts_node_named_child_count(v))
-		v = ts_node_named_child(v, 0);
+	if (cf__is(v, g->literal_element) && gn_named_child_count(v))
+		v = gn_named_child(v, 0);
 	if (cf__is(v, g->identifier))
 		return go_text_is(file, v, "nil");
 	if (!cf__is(v, g->call_expression))
@@ -561,17 +561,17 @@ static bool cf__made_here(const struct gofile *file, TSNode v)
 /* What a use of channel field f at selector sel does; sets *kind and
  * returns true for an operation, else updates f (assigned, escapes). */
 static bool cf__field_use(const struct gofile *file, struct chfield *f,
-			  TSNode sel, enum chop_kind *kind, TSNode *opnode)
+			  GNode sel, enum chop_kind *kind, GNode *opnode)
 {
 	const struct go_syms *g = GS;
-	TSNode x, p = cf__parent(sel, &x);
+	GNode x, p = cf__parent(sel, &x);
 	TSSymbol ps;
 
-	if (ts_node_is_null(p)) {
+	if (gn_is_null(p)) {
 		f->escapes = true;
 		return false;
 	}
-	ps = ts_node_symbol(p);
+	ps = gn_symbol(p);
 	if (ps == g->send_statement && cf__eq(go_field(p, f_channel), x)) {
 		*kind = CHOP_SEND;
 		*opnode = p;
@@ -584,8 +584,8 @@ static bool cf__field_use(const struct gofile *file, struct chfield *f,
 		return true;
 	}
 	if (ps == g->argument_list) {
-		TSNode call = go_parent(file, p);
-		TSNode fn = go_field(call, f_function);
+		GNode call = go_parent(file, p);
+		GNode fn = go_field(call, f_function);
 
 		if (cf__is(fn, g->identifier) && go_text_is(file, fn, "close")) {
 			*kind = CHOP_CLOSE;
@@ -605,21 +605,21 @@ static bool cf__field_use(const struct gofile *file, struct chfield *f,
 	if (ps == g->binary_expression)
 		return false;
 	if (ps == g->expression_list) {
-		TSNode pp = go_parent(file, p);
+		GNode pp = go_parent(file, p);
 
 		if (cf__is(pp, g->assignment_statement) &&
 		    cf__eq(go_field(pp, f_left), p)) {
-			TSNode r = go_field(pp, f_right);
-			uint32_t n = ts_node_named_child_count(p);
+			GNode r = go_field(pp, f_right);
+			uint32_t n = gn_named_child_count(p);
 
 			f->assigned = true;
 			for (uint32_t i = 0; i < n && !f->foreign; i++) {
-				if (!cf__eq(ts_node_named_child(p, i), x))
+				if (!cf__eq(gn_named_child(p, i), x))
 					continue;
-				f->foreign = ts_node_named_child_count(r) !=
+				f->foreign = gn_named_child_count(r) !=
 						     n ||
 					     !cf__made_here(file,
-						ts_node_named_child(r, i));
+						gn_named_child(r, i));
 			}
 			return false;
 		}
@@ -649,18 +649,18 @@ static void cf__collect_fields(struct gopkg *pkg, struct chfacts *cf)
 
 	for (size_t i = 0; i < pkg->decls.cap; i++) {
 		const struct godecl *d = pkg->decls.slots[i].value;
-		TSNode st, list;
+		GNode st, list;
 
 		if (pkg->decls.slots[i].key && d && d->kind == GODECL_VAR) {
-			TSNode type = go_field(d->node, f_type);
-			TSNode val = go_field(d->node, f_value);
+			GNode type = go_field(d->node, f_type);
+			GNode val = go_field(d->node, f_value);
 			struct chfield nf;
-			bool made = !ts_node_is_null(val);
+			bool made = !gn_is_null(val);
 
 			if (made && !(cf__is(val, g->expression_list) &&
-				      ts_node_named_child_count(val) == 1 &&
+				      gn_named_child_count(val) == 1 &&
 				      cf__is_make_chan(d->file,
-					ts_node_named_child(val, 0))))
+					gn_named_child(val, 0))))
 				continue;
 			if (!made && !cf__is(type, g->channel_type))
 				continue;
@@ -677,18 +677,18 @@ static void cf__collect_fields(struct gopkg *pkg, struct chfacts *cf)
 		st = go_field(d->node, f_type);
 		if (!cf__is(st, g->struct_type))
 			continue;
-		list = ts_node_named_child(st, 0);
+		list = gn_named_child(st, 0);
 		if (!cf__is(list, g->field_declaration_list))
 			continue;
-		for (uint32_t j = 0; j < ts_node_named_child_count(list); j++) {
-			TSNode fd = ts_node_named_child(list, j);
+		for (uint32_t j = 0; j < gn_named_child_count(list); j++) {
+			GNode fd = gn_named_child(list, j);
 
 			if (!cf__is(fd, g->field_declaration) ||
 			    !cf__is(go_field(fd, f_type), g->channel_type))
 				continue;
-			for (uint32_t k = 0; k < ts_node_named_child_count(fd);
+			for (uint32_t k = 0; k < gn_named_child_count(fd);
 			     k++) {
-				TSNode nm = ts_node_named_child(fd, k);
+				GNode nm = gn_named_child(fd, k);
 				struct chfield nf;
 				size_t len;
 				const char *t;
@@ -713,18 +713,18 @@ static void cf__collect_fields(struct gopkg *pkg, struct chfacts *cf)
 /* A composite literal of a type declaring channel fields that sets them
  * by position: all its fields count as assigned. */
 static void cf__positional(const struct gofile *file, struct chfacts *cf,
-			   TSNode lit)
+			   GNode lit)
 {
-	TSNode type = go_field(lit, f_type), body = go_field(lit, f_body);
+	GNode type = go_field(lit, f_type), body = go_field(lit, f_body);
 	size_t len;
 	const char *t;
 	bool keyed = false;
 
-	if (ts_node_is_null(type) || ts_node_is_null(body) ||
-	    !ts_node_named_child_count(body))
+	if (gn_is_null(type) || gn_is_null(body) ||
+	    !gn_named_child_count(body))
 		return;
-	for (uint32_t i = 0; i < ts_node_named_child_count(body); i++) {
-		if (cf__is(ts_node_named_child(body, i), GS->keyed_element))
+	for (uint32_t i = 0; i < gn_named_child_count(body); i++) {
+		if (cf__is(gn_named_child(body, i), GS->keyed_element))
 			keyed = true;
 	}
 	if (keyed)
@@ -762,7 +762,7 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 			continue;
 		walk_iter_file(&it, f, kinds);
 		while ((e = walk_next(&it))) {
-			TSNode n = e->node;
+			GNode n = e->node;
 			TSSymbol s = e->sym;
 
 			if (s == g->field_identifier) {
@@ -772,7 +772,7 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 				const char *t = go_ident_text(f, n, &len);
 				struct chfield *fl = cf__field_named(cf, t, len);
 				enum chop_kind k;
-				TSNode op, sel;
+				GNode op, sel;
 
 				if (!fl || e->depth > CF_MAX_DEPTH + 1)
 					continue;
@@ -790,12 +790,12 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 				struct chfield *fl = cf__field_in(cf, t, len,
 								  true);
 				enum chop_kind k;
-				TSNode op, p = fl ? ts_node_parent(n) : n;
+				GNode op, p = fl ? gn_parent(n) : n;
 
 				if (fl && cf__is(p, g->var_spec) &&
-				    cf__is(ts_node_parent(p),
+				    cf__is(gn_parent(p),
 					   g->var_declaration) &&
-				    cf__is(ts_node_parent(ts_node_parent(p)),
+				    cf__is(gn_parent(gn_parent(p)),
 					   g->source_file))
 					; /* its own declaration */
 				else if (fl && cf__declares(f, n))
@@ -803,16 +803,16 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 				else if (fl && cf__field_use(f, fl, n, &k, &op))
 					cf__field_count(fl, k);
 			} else if (s == g->keyed_element) {
-				TSNode key = ts_node_named_child(n, 0);
+				GNode key = gn_named_child(n, 0);
 				size_t len;
 				const char *t = go_text(f, key, &len);
 				struct chfield *fl = cf__field_named(cf, t, len);
 
 				if (fl) {
 					fl->assigned = true;
-					if (ts_node_named_child_count(n) < 2 ||
+					if (gn_named_child_count(n) < 2 ||
 					    !cf__made_here(f,
-						ts_node_named_child(n, 1)))
+						gn_named_child(n, 1)))
 						fl->foreign = true;
 				}
 			} else if (s == g->composite_literal) {
@@ -823,7 +823,7 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 }
 
 /* A channel field operation inside the walked function. */
-static void cf__field_op(struct cf_walk *w, TSNode sel)
+static void cf__field_op(struct cf_walk *w, GNode sel)
 {
 	size_t len;
 	bool var = cf__is(sel, GS->identifier);
@@ -832,7 +832,7 @@ static void cf__field_op(struct cf_walk *w, TSNode sel)
 	struct chfield *fl = cf__field_in(w->cf, t, len, var);
 	struct chfield scratch;
 	enum chop_kind k;
-	TSNode op, s;
+	GNode op, s;
 	struct chfop fo;
 
 	if (!fl)
@@ -849,7 +849,7 @@ static void cf__field_op(struct cf_walk *w, TSNode sel)
 	fo.deferred = w->deferred;
 	if (k == CHOP_SEND || k == CHOP_RECV) {
 		s = cf__select_of(op);
-		fo.select_alt = !ts_node_is_null(s) && cf__select_has_alt(s);
+		fo.select_alt = !gn_is_null(s) && cf__select_has_alt(s);
 	}
 	APUSH(w->a, w->fn->fops, w->fn->nfops, w->fn->capfops, fo);
 }
@@ -858,64 +858,64 @@ static void cf__field_op(struct cf_walk *w, TSNode sel)
 
 /* Walks the named children of n: all of them (any), or those whose field
  * is fid (fid 0: those with no field) when want, the others when not. */
-static void cf__kids(struct cf_walk *w, TSNode n, bool any, TSFieldId fid,
+static void cf__kids(struct cf_walk *w, GNode n, bool any, TSFieldId fid,
 		     bool want)
 {
-	TSTreeCursor *c;
+	GCursor *c;
 
 	if (w->depth >= CF_MAX_DEPTH) {
 		w->fn->incomplete = true;
 		return;
 	}
 	c = cf__cursor(w, n);
-	if (!ts_tree_cursor_goto_first_child(c))
+	if (!gc_goto_first_child(c))
 		return;
 	w->depth++;
 	do {
-		TSNode ch = ts_tree_cursor_current_node(c);
+		GNode ch = gc_current_node(c);
 
-		if (ts_node_is_named(ch) &&
-		    (any || (ts_tree_cursor_current_field_id(c) == fid) == want))
+		if (gn_is_named(ch) &&
+		    (any || (gc_current_field_id(c) == fid) == want))
 			cf__walk(w, ch);
-	} while (ts_tree_cursor_goto_next_sibling(c));
+	} while (gc_goto_next_sibling(c));
 	w->depth--;
 }
 
-static void cf__children(struct cf_walk *w, TSNode n)
+static void cf__children(struct cf_walk *w, GNode n)
 {
 	cf__kids(w, n, true, 0, true);
 }
 
 /* Walks children of n whose field is fid (fid 0: those with no field). */
-static void cf__field(struct cf_walk *w, TSNode n, TSFieldId fid, bool want)
+static void cf__field(struct cf_walk *w, GNode n, TSFieldId fid, bool want)
 {
 	cf__kids(w, n, false, fid, want);
 }
 
 /* Has an anonymous child ":=". */
-static bool cf__defines(const struct gofile *f, TSNode n)
+static bool cf__defines(const struct gofile *f, GNode n)
 {
-	uint32_t cnt = ts_node_child_count(n);
+	uint32_t cnt = gn_child_count(n);
 
 	for (uint32_t i = 0; i < cnt; i++) {
-		TSNode ch = ts_node_child(n, i);
+		GNode ch = gn_child(n, i);
 
-		if (!ts_node_is_named(ch) && go_text_is(f, ch, ":="))
+		if (!gn_is_named(ch) && go_text_is(f, ch, ":="))
 			return true;
 	}
 	return false;
 }
 
-static void cf__short_var(struct cf_walk *w, TSNode n)
+static void cf__short_var(struct cf_walk *w, GNode n)
 {
-	TSNode left = go_field(n, f_left), right = go_field(n, f_right);
-	uint32_t nl = ts_node_named_child_count(left);
-	uint32_t nr = ts_node_named_child_count(right);
+	GNode left = go_field(n, f_left), right = go_field(n, f_right);
+	uint32_t nl = gn_named_child_count(left);
+	uint32_t nr = gn_named_child_count(right);
 
-	if (!ts_node_is_null(right))
+	if (!gn_is_null(right))
 		cf__walk(w, right);
 	for (uint32_t i = 0; i < nl; i++) {
-		TSNode id = ts_node_named_child(left, i);
+		GNode id = gn_named_child(left, i);
 		size_t len;
 		const char *s = go_text(w->file, id, &len);
 		struct cf_bind *b;
@@ -931,23 +931,23 @@ static void cf__short_var(struct cf_walk *w, TSNode n)
 			continue;
 		}
 		if (nl == nr &&
-		    cf__is_make_chan(w->file, ts_node_named_child(right, i)))
+		    cf__is_make_chan(w->file, gn_named_child(right, i)))
 			ch = cf__new_chan(w, id, go_unparen(
-				ts_node_named_child(right, i)), false);
+				gn_named_child(right, i)), false);
 		cf__declare(w, id, ch);
 	}
 }
 
-static void cf__var_spec(struct cf_walk *w, TSNode n)
+static void cf__var_spec(struct cf_walk *w, GNode n)
 {
-	TSTreeCursor c = ts_tree_cursor_new(n);
-	TSNode names[CF_MAX_PARAMS], type = cf__null(), values = cf__null();
+	GCursor c = gc_new(n);
+	GNode names[CF_MAX_PARAMS], type = cf__null(), values = cf__null();
 	uint32_t nn = 0, nv;
 
-	if (ts_tree_cursor_goto_first_child(&c)) {
+	if (gc_goto_first_child(&c)) {
 		do {
-			TSFieldId fid = ts_tree_cursor_current_field_id(&c);
-			TSNode ch = ts_tree_cursor_current_node(&c);
+			TSFieldId fid = gc_current_field_id(&c);
+			GNode ch = gc_current_node(&c);
 
 			if (fid == GS->f_name && nn < CF_MAX_PARAMS)
 				names[nn++] = ch;
@@ -955,14 +955,14 @@ static void cf__var_spec(struct cf_walk *w, TSNode n)
 				type = ch;
 			else if (fid == GS->f_value)
 				values = ch;
-		} while (ts_tree_cursor_goto_next_sibling(&c));
+		} while (gc_goto_next_sibling(&c));
 	}
-	ts_tree_cursor_delete(&c);
-	if (!ts_node_is_null(values))
+	gc_delete(&c);
+	if (!gn_is_null(values))
 		cf__walk(w, values);
-	nv = ts_node_is_null(values) ? 0 :
+	nv = gn_is_null(values) ? 0 :
 	     cf__is(values, GS->expression_list) ?
-		     ts_node_named_child_count(values) : 1;
+		     gn_named_child_count(values) : 1;
 	for (uint32_t i = 0; i < nn; i++) {
 		struct chan *ch = NULL;
 		size_t len;
@@ -971,8 +971,8 @@ static void cf__var_spec(struct cf_walk *w, TSNode n)
 		if (!cf__interesting(w, s, len))
 			continue;
 		if (nv == nn) {
-			TSNode v = cf__is(values, GS->expression_list) ?
-				ts_node_named_child(values, i) : values;
+			GNode v = cf__is(values, GS->expression_list) ?
+				gn_named_child(values, i) : values;
 
 			if (cf__is_make_chan(w->file, v))
 				ch = cf__new_chan(w, names[i], go_unparen(v),
@@ -986,35 +986,35 @@ static void cf__var_spec(struct cf_walk *w, TSNode n)
 
 /* Flattens a parameter list into names (null node: unnamed). Returns the
  * count; *variadic receives the index of a variadic parameter or -1. */
-static uint32_t cf__params(TSNode plist, TSNode *out, uint32_t max,
+static uint32_t cf__params(GNode plist, GNode *out, uint32_t max,
 			   int *variadic)
 {
 	uint32_t n = 0, cnt;
 
 	*variadic = -1;
-	if (ts_node_is_null(plist))
+	if (gn_is_null(plist))
 		return 0;
-	cnt = ts_node_named_child_count(plist);
+	cnt = gn_named_child_count(plist);
 	for (uint32_t i = 0; i < cnt && n < max; i++) {
-		TSNode pd = ts_node_named_child(plist, i);
-		TSTreeCursor c;
+		GNode pd = gn_named_child(plist, i);
+		GCursor c;
 		uint32_t named = 0;
 
 		if (cf__is(pd, GS->variadic_parameter_declaration))
 			*variadic = (int)n;
 		else if (!cf__is(pd, GS->parameter_declaration))
 			continue;
-		c = ts_tree_cursor_new(pd);
-		if (ts_tree_cursor_goto_first_child(&c)) {
+		c = gc_new(pd);
+		if (gc_goto_first_child(&c)) {
 			do {
-				if (ts_tree_cursor_current_field_id(&c) ==
+				if (gc_current_field_id(&c) ==
 					    GS->f_name && n < max) {
-					out[n++] = ts_tree_cursor_current_node(&c);
+					out[n++] = gc_current_node(&c);
 					named++;
 				}
-			} while (ts_tree_cursor_goto_next_sibling(&c));
+			} while (gc_goto_next_sibling(&c));
 		}
-		ts_tree_cursor_delete(&c);
+		gc_delete(&c);
 		if (!named)
 			out[n++] = cf__null();
 	}
@@ -1022,17 +1022,17 @@ static uint32_t cf__params(TSNode plist, TSNode *out, uint32_t max,
 }
 
 /* Binds a func literal's or callee's parameters: mapped[i] when given. */
-static void cf__bind_params(struct cf_walk *w, TSNode plist,
+static void cf__bind_params(struct cf_walk *w, GNode plist,
 			    struct chan **mapped, uint32_t nmapped)
 {
-	TSNode names[CF_MAX_PARAMS];
+	GNode names[CF_MAX_PARAMS];
 	int variadic;
 	uint32_t n = cf__params(plist, names, CF_MAX_PARAMS, &variadic);
 
 	for (uint32_t i = 0; i < n; i++) {
 		struct chan *ch = i < nmapped ? mapped[i] : NULL;
 
-		if (ts_node_is_null(names[i]))
+		if (gn_is_null(names[i]))
 			continue;
 		if (ch) {
 			size_t len;
@@ -1048,7 +1048,7 @@ struct cf_saved {
 	struct gofile *file;
 	int gor;
 	unsigned loops, lit, callee, closure;
-	TSNode loop;
+	GNode loop;
 	bool deferred;
 	size_t barrier;
 };
@@ -1081,7 +1081,7 @@ static void cf__restore(struct cf_walk *w, const struct cf_saved *s)
 
 /* A func literal run in place (called now or deferred): its body belongs
  * to the current context. */
-static void cf__inline_literal(struct cf_walk *w, TSNode lit)
+static void cf__inline_literal(struct cf_walk *w, GNode lit)
 {
 	cf__scope_push(w);
 	cf__bind_params(w, go_field(lit, f_parameters), NULL, 0);
@@ -1092,7 +1092,7 @@ static void cf__inline_literal(struct cf_walk *w, TSNode lit)
 }
 
 /* A func literal used as a value: a closure that may run any time. */
-static void cf__closure(struct cf_walk *w, TSNode lit)
+static void cf__closure(struct cf_walk *w, GNode lit)
 {
 	struct cf_saved sv;
 
@@ -1113,21 +1113,21 @@ static void cf__closure(struct cf_walk *w, TSNode lit)
  * `for i := 0; i < n; i++` with constant n, else -1. */
 static int cf__trips(struct cf_walk *w)
 {
-	TSNode fc, cond, init, op;
+	GNode fc, cond, init, op;
 	long v;
 
-	if (w->loops != 1 || ts_node_is_null(w->loop))
+	if (w->loops != 1 || gn_is_null(w->loop))
 		return -1;
-	fc = ts_node_named_child(w->loop, 0);
+	fc = gn_named_child(w->loop, 0);
 	if (cf__is(fc, GS->range_clause)) {
 		/* `for _, x := range []T{a, b}`: one trip per element */
-		TSNode lit = go_unparen(go_field(fc, f_right));
-		TSNode body = go_field(lit, f_body);
+		GNode lit = go_unparen(go_field(fc, f_right));
+		GNode body = go_field(lit, f_body);
 
 		if (!cf__is(lit, GS->composite_literal) ||
 		    !cf__is(body, GS->literal_value))
 			return -1;
-		return (int)ts_node_named_child_count(body);
+		return (int)gn_named_child_count(body);
 	}
 	if (!cf__is(fc, GS->for_clause))
 		return -1;
@@ -1141,7 +1141,7 @@ static int cf__trips(struct cf_walk *w)
 	if (v < 0)
 		return -1;
 	if (cf__const_expr(w->pkg, w->file,
-			   ts_node_named_child(go_field(init, f_right), 0),
+			   gn_named_child(go_field(init, f_right), 0),
 			   0) != 0)
 		return -1;
 	if (go_text_is(w->file, op, "<"))
@@ -1152,7 +1152,7 @@ static int cf__trips(struct cf_walk *w)
 }
 
 /* The same-package function or method a `go` call names, or NULL. */
-static const struct godecl *cf__callee(struct cf_walk *w, TSNode fn)
+static const struct godecl *cf__callee(struct cf_walk *w, GNode fn)
 {
 	const struct go_syms *g = GS;
 	char name[256];
@@ -1172,7 +1172,7 @@ static const struct godecl *cf__callee(struct cf_walk *w, TSNode fn)
 		return d && d->kind == GODECL_FUNC ? d : NULL;
 	}
 	if (cf__is(fn, g->selector_expression)) {
-		TSNode op = go_field(fn, f_operand), fld = go_field(fn, f_field);
+		GNode op = go_field(fn, f_operand), fld = go_field(fn, f_field);
 		const char *m;
 		size_t mlen;
 		const struct godecl *found = NULL;
@@ -1216,11 +1216,11 @@ static const struct godecl *cf__callee(struct cf_walk *w, TSNode fn)
 	return NULL;
 }
 
-static void cf__go(struct cf_walk *w, TSNode n)
+static void cf__go(struct cf_walk *w, GNode n)
 {
 	const struct go_syms *g = GS;
-	TSNode call = go_unparen(ts_node_named_child(n, 0));
-	TSNode fn, args;
+	GNode call = go_unparen(gn_named_child(n, 0));
+	GNode fn, args;
 	struct chgor gr;
 	struct chan *mapped[CF_MAX_PARAMS];
 	uint32_t nargs, nmapped = 0;
@@ -1259,9 +1259,9 @@ static void cf__go(struct cf_walk *w, TSNode n)
 	/* arguments: evaluated now, in the starting context */
 	if (!lit)
 		cf__walk(w, fn);
-	nargs = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+	nargs = gn_is_null(args) ? 0 : gn_named_child_count(args);
 	for (uint32_t i = 0; i < nargs; i++) {
-		TSNode a = go_unparen(ts_node_named_child(args, i));
+		GNode a = go_unparen(gn_named_child(args, i));
 		struct cf_bind *b = NULL;
 
 		if (cf__is(a, g->identifier)) {
@@ -1282,9 +1282,9 @@ static void cf__go(struct cf_walk *w, TSNode n)
 	}
 	if (nmapped) {
 		/* a variadic parameter takes a slice: the channel escapes */
-		TSNode plist = lit ? go_field(fn, f_parameters) :
+		GNode plist = lit ? go_field(fn, f_parameters) :
 				     go_field(d->node, f_parameters);
-		TSNode names[CF_MAX_PARAMS];
+		GNode names[CF_MAX_PARAMS];
 		int variadic;
 		uint32_t np = cf__params(plist, names, CF_MAX_PARAMS,
 					 &variadic);
@@ -1321,9 +1321,9 @@ static void cf__go(struct cf_walk *w, TSNode n)
 	cf__restore(w, &sv);
 }
 
-static void cf__defer(struct cf_walk *w, TSNode n)
+static void cf__defer(struct cf_walk *w, GNode n)
 {
-	TSNode call = go_unparen(ts_node_named_child(n, 0));
+	GNode call = go_unparen(gn_named_child(n, 0));
 	bool saved = w->deferred;
 
 	w->deferred = true;
@@ -1337,40 +1337,40 @@ static void cf__defer(struct cf_walk *w, TSNode n)
 	w->deferred = saved;
 }
 
-static void cf__for(struct cf_walk *w, TSNode n)
+static void cf__for(struct cf_walk *w, GNode n)
 {
 	const struct go_syms *g = GS;
-	TSNode head = ts_node_named_child(n, 0);
+	GNode head = gn_named_child(n, 0);
 	unsigned loops = w->loops;
-	TSNode loop = w->loop;
+	GNode loop = w->loop;
 
 	cf__scope_push(w);
 	if (cf__is(head, g->range_clause)) {
-		TSNode left = go_field(head, f_left);
-		TSNode right = go_field(head, f_right);
+		GNode left = go_field(head, f_left);
+		GNode right = go_field(head, f_right);
 
-		if (!ts_node_is_null(right))
+		if (!gn_is_null(right))
 			cf__walk(w, right);
 		if (cf__defines(w->file, head)) {
-			uint32_t nl = ts_node_named_child_count(left);
+			uint32_t nl = gn_named_child_count(left);
 
 			for (uint32_t i = 0; i < nl; i++)
-				cf__declare(w, ts_node_named_child(left, i),
+				cf__declare(w, gn_named_child(left, i),
 					    NULL);
-		} else if (!ts_node_is_null(left)) {
+		} else if (!gn_is_null(left)) {
 			cf__walk(w, left);
 		}
 	} else if (cf__is(head, g->for_clause)) {
-		TSNode init = go_field(head, f_initializer);
+		GNode init = go_field(head, f_initializer);
 
-		if (!ts_node_is_null(init))
+		if (!gn_is_null(init))
 			cf__walk(w, init);
 	}
 	w->loops++;
 	w->loop = n;
 	if (cf__is(head, g->for_clause)) {
 		cf__field(w, head, g->f_initializer, false);
-	} else if (!ts_node_is_null(head) &&
+	} else if (!gn_is_null(head) &&
 		   !cf__is(head, g->range_clause) &&
 		   !cf__is(head, g->block)) {
 		cf__walk(w, head); /* condition */
@@ -1381,27 +1381,27 @@ static void cf__for(struct cf_walk *w, TSNode n)
 	cf__scope_pop(w);
 }
 
-static void cf__type_switch(struct cf_walk *w, TSNode n)
+static void cf__type_switch(struct cf_walk *w, GNode n)
 {
-	TSNode alias = go_field(n, f_alias);
-	uint32_t cnt = ts_node_named_child_count(n);
+	GNode alias = go_field(n, f_alias);
+	uint32_t cnt = gn_named_child_count(n);
 
 	cf__scope_push(w);
 	for (uint32_t i = 0; i < cnt; i++) {
-		TSNode ch = ts_node_named_child(n, i);
+		GNode ch = gn_named_child(n, i);
 
 		if (!cf__is(ch, GS->type_case) && !cf__is(ch, GS->default_case) &&
 		    !cf__eq(ch, alias))
 			cf__walk(w, ch);
 	}
-	if (!ts_node_is_null(alias)) {
-		uint32_t na = ts_node_named_child_count(alias);
+	if (!gn_is_null(alias)) {
+		uint32_t na = gn_named_child_count(alias);
 
 		for (uint32_t i = 0; i < na; i++)
-			cf__declare(w, ts_node_named_child(alias, i), NULL);
+			cf__declare(w, gn_named_child(alias, i), NULL);
 	}
 	for (uint32_t i = 0; i < cnt; i++) {
-		TSNode ch = ts_node_named_child(n, i);
+		GNode ch = gn_named_child(n, i);
 
 		if (cf__is(ch, GS->type_case) || cf__is(ch, GS->default_case))
 			cf__walk(w, ch);
@@ -1409,19 +1409,19 @@ static void cf__type_switch(struct cf_walk *w, TSNode n)
 	cf__scope_pop(w);
 }
 
-static void cf__comm_case(struct cf_walk *w, TSNode n)
+static void cf__comm_case(struct cf_walk *w, GNode n)
 {
-	TSNode comm = go_field(n, f_communication);
+	GNode comm = go_field(n, f_communication);
 
 	cf__scope_push(w);
 	if (cf__is(comm, GS->receive_statement) &&
 	    cf__defines(w->file, comm)) {
-		TSNode left = go_field(comm, f_left);
-		uint32_t nl = ts_node_named_child_count(left);
+		GNode left = go_field(comm, f_left);
+		uint32_t nl = gn_named_child_count(left);
 
 		cf__walk(w, go_field(comm, f_right));
 		for (uint32_t i = 0; i < nl; i++)
-			cf__declare(w, ts_node_named_child(left, i), NULL);
+			cf__declare(w, gn_named_child(left, i), NULL);
 		cf__field(w, n, GS->f_communication, false);
 	} else {
 		cf__children(w, n);
@@ -1429,12 +1429,12 @@ static void cf__comm_case(struct cf_walk *w, TSNode n)
 	cf__scope_pop(w);
 }
 
-static void cf__select(struct cf_walk *w, TSNode n)
+static void cf__select(struct cf_walk *w, GNode n)
 {
-	uint32_t cnt = ts_node_named_child_count(n), cases = 0;
+	uint32_t cnt = gn_named_child_count(n), cases = 0;
 
 	for (uint32_t i = 0; i < cnt; i++) {
-		TSSymbol s = ts_node_symbol(ts_node_named_child(n, i));
+		TSSymbol s = gn_symbol(gn_named_child(n, i));
 
 		if (s == GS->communication_case || s == GS->default_case)
 			cases++;
@@ -1444,7 +1444,7 @@ static void cf__select(struct cf_walk *w, TSNode n)
 
 		if (f->nempty == f->capempty) {
 			size_t nc = f->capempty ? f->capempty * 2 : 4;
-			TSNode *ns = arena_alloc(w->a, nc * sizeof(*ns));
+			GNode *ns = arena_alloc(w->a, nc * sizeof(*ns));
 			int *gs = arena_alloc(w->a, nc * sizeof(*gs));
 
 			if (f->nempty) {
@@ -1463,18 +1463,18 @@ static void cf__select(struct cf_walk *w, TSNode n)
 	cf__children(w, n);
 }
 
-static void cf__walk(struct cf_walk *w, TSNode n)
+static void cf__walk(struct cf_walk *w, GNode n)
 {
 	const struct go_syms *g = GS;
 	TSSymbol s;
 
-	if (ts_node_is_null(n))
+	if (gn_is_null(n))
 		return;
 	if (w->depth >= CF_MAX_DEPTH) {
 		w->fn->incomplete = true;
 		return;
 	}
-	s = ts_node_symbol(n);
+	s = gn_symbol(n);
 	w->depth++;
 	if (s == g->identifier) {
 		cf__ident(w, n);
@@ -1494,9 +1494,9 @@ static void cf__walk(struct cf_walk *w, TSNode n)
 		cf__var_spec(w, n);
 	} else if (s == g->const_spec) {
 		cf__field(w, n, g->f_name, false);
-		for (uint32_t i = 0, k = ts_node_named_child_count(n); i < k;
+		for (uint32_t i = 0, k = gn_named_child_count(n); i < k;
 		     i++) {
-			TSNode ch = ts_node_named_child(n, i);
+			GNode ch = gn_named_child(n, i);
 
 			if (cf__is(ch, g->identifier))
 				cf__declare(w, ch, NULL);
@@ -1533,10 +1533,10 @@ static void cf__walk(struct cf_walk *w, TSNode n)
 		   s == g->label_name || s == g->comment) {
 		if (s == g->keyed_element) {
 			/* S{c: v}: the key is a field name, the value a use */
-			uint32_t k = ts_node_named_child_count(n);
+			uint32_t k = gn_named_child_count(n);
 
 			if (k >= 2)
-				cf__walk(w, ts_node_named_child(n, k - 1));
+				cf__walk(w, gn_named_child(n, k - 1));
 		}
 	} else {
 		cf__children(w, n);
@@ -1574,7 +1574,7 @@ static bool cf__has(const char *s, size_t n, char c, const char *a,
 
 /* n's text holds "chan": a channel type, or a make of one, is no smaller
  * than that keyword. */
-static bool cf__mentions_chan(const struct gofile *f, TSNode n)
+static bool cf__mentions_chan(const struct gofile *f, GNode n)
 {
 	size_t len;
 	const char *t = go_text(f, n, &len);
@@ -1582,36 +1582,36 @@ static bool cf__mentions_chan(const struct gofile *f, TSNode n)
 	return memmem(t, len, "chan", 4) != NULL;
 }
 
-static bool cf__prescan_enter(void *ctx, TSNode n, unsigned depth)
+static bool cf__prescan_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct cf_prescan *ps = ctx;
 	struct cf_walk *w = ps->w;
 	const struct go_syms *g = GS;
-	TSSymbol s = ts_node_symbol(n);
+	TSSymbol s = gn_symbol(n);
 	bool need = false;
 
 	LH_UNUSED(depth);
 	if (s == g->go_statement) {
 		need = true;
 	} else if (s == g->select_statement &&
-		   ts_node_named_child_count(n) == 0) {
+		   gn_named_child_count(n) == 0) {
 		need = true;
 	} else if ((s == g->short_var_declaration ||
 		    s == g->assignment_statement) && ps->chan &&
 		   cf__mentions_chan(w->file, n)) {
-		TSNode left = go_field(n, f_left);
-		TSNode right = go_field(n, f_right);
-		uint32_t nl = ts_node_named_child_count(left);
+		GNode left = go_field(n, f_left);
+		GNode right = go_field(n, f_right);
+		uint32_t nl = gn_named_child_count(left);
 
-		if (nl == ts_node_named_child_count(right)) {
+		if (nl == gn_named_child_count(right)) {
 			for (uint32_t i = 0; i < nl; i++) {
-				TSNode id = ts_node_named_child(left, i);
+				GNode id = gn_named_child(left, i);
 				size_t len;
 				const char *t;
 
 				if (!cf__is(id, g->identifier) ||
 				    !cf__is_make_chan(w->file,
-					ts_node_named_child(right, i)))
+					gn_named_child(right, i)))
 					continue;
 				t = go_text(w->file, id, &len);
 				cf__add_name(w, t, len);
@@ -1620,24 +1620,24 @@ static bool cf__prescan_enter(void *ctx, TSNode n, unsigned depth)
 		}
 	} else if (s == g->var_spec && ps->chan &&
 		   cf__mentions_chan(w->file, n)) {
-		TSNode type = go_field(n, f_type);
-		TSNode val = go_field(n, f_value);
+		GNode type = go_field(n, f_type);
+		GNode val = go_field(n, f_value);
 		bool chan = cf__is(type, g->channel_type);
 
-		if (!chan && !ts_node_is_null(val)) {
+		if (!chan && !gn_is_null(val)) {
 			uint32_t k = cf__is(val, g->expression_list) ?
-				ts_node_named_child_count(val) : 1;
+				gn_named_child_count(val) : 1;
 
 			for (uint32_t i = 0; i < k && !chan; i++)
 				chan = cf__is_make_chan(w->file,
 					cf__is(val, g->expression_list) ?
-					ts_node_named_child(val, i) : val);
+					gn_named_child(val, i) : val);
 		}
 		if (chan) {
-			uint32_t k = ts_node_named_child_count(n);
+			uint32_t k = gn_named_child_count(n);
 
 			for (uint32_t i = 0; i < k; i++) {
-				TSNode id = ts_node_named_child(n, i);
+				GNode id = gn_named_child(n, i);
 				size_t len;
 				const char *t;
 
@@ -1671,25 +1671,25 @@ static bool cf__prescan(struct cf_walk *w, const struct godecl *d)
 
 static void cf__receiver(struct cf_walk *w, const struct godecl *d)
 {
-	TSNode params = go_field(d->node, f_receiver), pd, name;
+	GNode params = go_field(d->node, f_receiver), pd, name;
 
 	w->recv = NULL;
 	w->recv_len = 0;
 	w->recv_type = d->recv;
-	if (ts_node_is_null(params) || !ts_node_named_child_count(params))
+	if (gn_is_null(params) || !gn_named_child_count(params))
 		return;
-	pd = ts_node_named_child(params, 0);
+	pd = gn_named_child(params, 0);
 	name = go_field(pd, f_name);
-	if (!ts_node_is_null(name))
+	if (!gn_is_null(name))
 		w->recv = go_text(d->file, name, &w->recv_len);
 }
 
 static struct chfunc *cf__func(struct cf_walk *w, const struct godecl *d)
 {
-	TSNode body = go_field(d->node, f_body);
+	GNode body = go_field(d->node, f_body);
 	struct chfunc *fn;
 
-	if (ts_node_is_null(body))
+	if (gn_is_null(body))
 		return NULL;
 	w->names.len = 0;
 	w->binds.len = 0;
@@ -1754,7 +1754,7 @@ const struct chfacts *chanfacts_get(struct gopkg *pkg)
 			APUSH(w->a, cf->funcs, cf->nfuncs, cap, fn);
 	}
 	for (unsigned i = 0; i < w->ncursors; i++)
-		ts_tree_cursor_delete(&w->cursors[i]);
+		gc_delete(&w->cursors[i]);
 	VEC_FREE(&w->names);
 	VEC_FREE(&w->binds);
 	free(w);
@@ -1786,7 +1786,7 @@ struct cf_counter {
 	unsigned depth;
 };
 
-static bool cf__is_send(const struct cf_counter *k, TSNode n)
+static bool cf__is_send(const struct cf_counter *k, GNode n)
 {
 	for (size_t i = 0; i < k->c->nops; i++) {
 		const struct chop *op = &k->c->ops[i];
@@ -1798,13 +1798,13 @@ static bool cf__is_send(const struct cf_counter *k, TSNode n)
 	return false;
 }
 
-static bool cf__contains_send(const struct cf_counter *k, TSNode n)
+static bool cf__contains_send(const struct cf_counter *k, GNode n)
 {
-	uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
+	uint32_t a = gn_start_byte(n), b = gn_end_byte(n);
 
 	for (size_t i = 0; i < k->c->nops; i++) {
 		const struct chop *op = &k->c->ops[i];
-		uint32_t s = ts_node_start_byte(op->node);
+		uint32_t s = gn_start_byte(op->node);
 
 		if (op->kind == CHOP_SEND && op->gor == k->gor &&
 		    !op->select_alt && !op->deferred && s >= a && s < b)
@@ -1813,22 +1813,22 @@ static bool cf__contains_send(const struct cf_counter *k, TSNode n)
 	return false;
 }
 
-static struct cf_count cf__count(struct cf_counter *k, TSNode n);
+static struct cf_count cf__count(struct cf_counter *k, GNode n);
 
 /* A statement list: the named children of n except the fields skipped. */
-static struct cf_count cf__count_seq(struct cf_counter *k, TSNode n,
+static struct cf_count cf__count_seq(struct cf_counter *k, GNode n,
 				     TSFieldId skip1, TSFieldId skip2)
 {
 	struct cf_count r = { 0, CF_NOPATH };
-	TSTreeCursor c = ts_tree_cursor_new(n);
+	GCursor c = gc_new(n);
 
-	if (ts_tree_cursor_goto_first_child(&c)) {
+	if (gc_goto_first_child(&c)) {
 		do {
-			TSNode ch = ts_tree_cursor_current_node(&c);
-			TSFieldId fid = ts_tree_cursor_current_field_id(&c);
+			GNode ch = gc_current_node(&c);
+			TSFieldId fid = gc_current_field_id(&c);
 			struct cf_count x;
 
-			if (!ts_node_is_named(ch) || (fid && (fid == skip1 ||
+			if (!gn_is_named(ch) || (fid && (fid == skip1 ||
 							       fid == skip2)))
 				continue;
 			x = cf__count(k, ch);
@@ -1838,29 +1838,29 @@ static struct cf_count cf__count_seq(struct cf_counter *k, TSNode n,
 			r.fall = cf__add(r.fall, x.fall);
 			if (r.fall == CF_NOPATH)
 				break;
-		} while (ts_tree_cursor_goto_next_sibling(&c));
+		} while (gc_goto_next_sibling(&c));
 	}
-	ts_tree_cursor_delete(&c);
+	gc_delete(&c);
 	return r;
 }
 
-static struct cf_count cf__count_branches(struct cf_counter *k, TSNode n,
+static struct cf_count cf__count_branches(struct cf_counter *k, GNode n,
 					  bool has_default_else)
 {
 	const struct go_syms *g = GS;
 	struct cf_count r = { CF_NOPATH, CF_NOPATH };
-	uint32_t cnt = ts_node_named_child_count(n);
+	uint32_t cnt = gn_named_child_count(n);
 	bool dflt = has_default_else;
 
 	for (uint32_t i = 0; i < cnt; i++) {
-		TSNode ch = ts_node_named_child(n, i);
-		TSSymbol s = ts_node_symbol(ch);
+		GNode ch = gn_named_child(n, i);
+		TSSymbol s = gn_symbol(ch);
 		struct cf_count x;
 
 		if (s == g->default_case)
 			dflt = true;
 		if (s == g->communication_case) {
-			TSNode comm = go_field(ch, f_communication);
+			GNode comm = go_field(ch, f_communication);
 
 			x = cf__count_seq(k, ch, g->f_communication, 0);
 			if (cf__is(comm, g->send_statement) &&
@@ -1882,17 +1882,17 @@ static struct cf_count cf__count_branches(struct cf_counter *k, TSNode n,
 	return r;
 }
 
-static struct cf_count cf__count(struct cf_counter *k, TSNode n)
+static struct cf_count cf__count(struct cf_counter *k, GNode n)
 {
 	const struct go_syms *g = GS;
 	struct cf_count r = { 0, CF_NOPATH };
 	TSSymbol s;
 
-	if (ts_node_is_null(n) || ++k->depth > CF_MAX_DEPTH) {
+	if (gn_is_null(n) || ++k->depth > CF_MAX_DEPTH) {
 		k->depth--;
 		return r;
 	}
-	s = ts_node_symbol(n);
+	s = gn_symbol(n);
 	if (s == g->send_statement) {
 		r.fall = cf__is_send(k, n) ? 1 : 0;
 	} else if (s == g->return_statement) {
@@ -1904,10 +1904,10 @@ static struct cf_count cf__count(struct cf_counter *k, TSNode n)
 		r = cf__count_seq(k, n, g->f_label, 0);
 	} else if (s == g->if_statement) {
 		struct cf_count a = cf__count(k, go_field(n, f_consequence));
-		TSNode alt = go_field(n, f_alternative);
+		GNode alt = go_field(n, f_alternative);
 		struct cf_count b = { 0, CF_NOPATH };
 
-		if (!ts_node_is_null(alt))
+		if (!gn_is_null(alt))
 			b = cf__count(k, alt);
 		r.fall = cf__max(a.fall, b.fall);
 		r.exit = cf__max(a.exit, b.exit);
@@ -1937,7 +1937,7 @@ int chanfacts_sends_per_path(const struct chfunc *fn, const struct chan *c,
 		    !c->ops[i].select_alt && !c->ops[i].deferred)
 			any = true;
 	}
-	if (!any || ts_node_is_null(fn->gors[g].body))
+	if (!any || gn_is_null(fn->gors[g].body))
 		return 0;
 	r = cf__count(&k, fn->gors[g].body);
 	m = cf__max(r.fall, r.exit);
@@ -1947,26 +1947,26 @@ int chanfacts_sends_per_path(const struct chfunc *fn, const struct chan *c,
 /* True when every loop around go statement `go` (up to its function)
  * also holds c's declaration: each trip starts its goroutine on a channel
  * of its own, so one instance sends on it. */
-static bool cf__fresh_each_trip(const struct chan *c, TSNode go)
+static bool cf__fresh_each_trip(const struct chan *c, GNode go)
 {
 	const struct go_syms *g = GS;
-	uint32_t ds = ts_node_start_byte(c->ident);
+	uint32_t ds = gn_start_byte(c->ident);
 	bool any = false;
-	TSNode x = go;
+	GNode x = go;
 
 	for (unsigned d = 0; d < CF_MAX_DEPTH; d++) {
-		TSNode p = ts_node_parent(x);
+		GNode p = gn_parent(x);
 		TSSymbol s;
 
-		if (ts_node_is_null(p))
+		if (gn_is_null(p))
 			return false;
-		s = ts_node_symbol(p);
+		s = gn_symbol(p);
 		if (s == g->function_declaration ||
 		    s == g->method_declaration || s == g->func_literal)
 			return any;
 		if (s == g->for_statement) {
-			if (ds < ts_node_start_byte(p) ||
-			    ds >= ts_node_end_byte(p))
+			if (ds < gn_start_byte(p) ||
+			    ds >= gn_end_byte(p))
 				return false;
 			any = true;
 		}
@@ -1999,54 +1999,54 @@ int chanfacts_goroutine_sends(const struct chfunc *fn, const struct chan *c)
 	return (int)total;
 }
 
-static bool cf__stmt_list(TSNode p)
+static bool cf__stmt_list(GNode p)
 {
 	const struct go_syms *g = GS;
-	TSSymbol s = ts_node_symbol(p);
+	TSSymbol s = gn_symbol(p);
 
 	return s == g->block || s == g->communication_case ||
 	       s == g->expression_case || s == g->default_case ||
 	       s == g->type_case;
 }
 
-bool chanfacts_before(TSNode a, TSNode b)
+bool chanfacts_before(GNode a, GNode b)
 {
 	const struct go_syms *g = GS;
-	uint32_t as = ts_node_start_byte(a), ae = ts_node_end_byte(a);
-	TSNode x = b;
+	uint32_t as = gn_start_byte(a), ae = gn_end_byte(a);
+	GNode x = b;
 
 	for (unsigned d = 0; d < CF_MAX_DEPTH; d++) {
-		TSNode p = ts_node_parent(x);
+		GNode p = gn_parent(x);
 		TSSymbol s;
 
-		if (ts_node_is_null(p))
+		if (gn_is_null(p))
 			return false;
-		s = ts_node_symbol(p);
+		s = gn_symbol(p);
 		if (s == g->function_declaration ||
 		    s == g->method_declaration || s == g->func_literal)
 			return false;
-		if (cf__stmt_list(p) && ts_node_start_byte(p) <= as &&
-		    ae <= ts_node_start_byte(x))
+		if (cf__stmt_list(p) && gn_start_byte(p) <= as &&
+		    ae <= gn_start_byte(x))
 			return true;
 		x = p;
 	}
 	return false;
 }
 
-TSNode chanfacts_early_return(const struct chfunc *fn, int gor, TSNode after,
+GNode chanfacts_early_return(const struct chfunc *fn, int gor, GNode after,
 			      uint32_t before)
 {
-	TSNode best = cf__null();
+	GNode best = cf__null();
 
 	for (size_t i = 0; i < fn->nrets; i++) {
-		TSNode r = fn->rets[i].node;
+		GNode r = fn->rets[i].node;
 
-		if (fn->rets[i].gor != gor || ts_node_end_byte(r) > before)
+		if (fn->rets[i].gor != gor || gn_end_byte(r) > before)
 			continue;
-		if (!ts_node_is_null(after) && !chanfacts_before(after, r))
+		if (!gn_is_null(after) && !chanfacts_before(after, r))
 			continue;
-		if (ts_node_is_null(best) ||
-		    ts_node_start_byte(r) < ts_node_start_byte(best))
+		if (gn_is_null(best) ||
+		    gn_start_byte(r) < gn_start_byte(best))
 			best = r;
 	}
 	return best;
@@ -2069,9 +2069,9 @@ static const char *cf__bare(const char *name)
 }
 
 /* True when fn is `func init()` or `func main()`. */
-static bool cf__init_or_main(const struct gofile *f, TSNode fn)
+static bool cf__init_or_main(const struct gofile *f, GNode fn)
 {
-	TSNode nm;
+	GNode nm;
 
 	if (!cf__is(fn, GS->function_declaration))
 		return false;
@@ -2081,10 +2081,10 @@ static bool cf__init_or_main(const struct gofile *f, TSNode fn)
 
 /* Classifies one occurrence of a function's name; fn is the innermost
  * function around it. */
-static int cf__occurrence(const struct gofile *f, TSNode id, TSNode fn)
+static int cf__occurrence(const struct gofile *f, GNode id, GNode fn)
 {
 	const struct go_syms *g = GS;
-	TSNode x = id, p = go_parent(f, id);
+	GNode x = id, p = go_parent(f, id);
 
 	if (cf__is(p, g->function_declaration) ||
 	    cf__is(p, g->method_declaration))
@@ -2105,14 +2105,14 @@ static int cf__occurrence(const struct gofile *f, TSNode id, TSNode fn)
 		TSSymbol s;
 
 		p = go_parent(f, p);
-		if (ts_node_is_null(p))
+		if (gn_is_null(p))
 			return CF_CALLED_MANY;
-		s = ts_node_symbol(p);
+		s = gn_symbol(p);
 		if (s == g->for_statement || s == g->func_literal ||
 		    s == g->method_declaration)
 			return CF_CALLED_MANY;
 		if (s == g->function_declaration) {
-			TSNode nm = go_field(p, f_name);
+			GNode nm = go_field(p, f_name);
 
 			if (go_text_is(f, nm, "init") ||
 			    go_text_is(f, nm, "main"))
@@ -2184,7 +2184,7 @@ static struct cf_callers *cf__callers(struct gopkg *pkg)
 
 		walk_iter_file(&it, f, kinds);
 		while ((r = walk_next(&it))) {
-			TSNode n = r->node;
+			GNode n = r->node;
 
 			if (r->depth <= CF_MAX_DEPTH) {
 				size_t len;
@@ -2226,18 +2226,18 @@ bool chanfacts_runs_once(struct gopkg *pkg, const struct chfunc *fn)
 
 /* Calls that do not return: panic, os.Exit, log.Fatal*, runtime.Goexit,
  * t.Fatal*, ... */
-static bool cf__noreturn_call(const struct gofile *f, TSNode call)
+static bool cf__noreturn_call(const struct gofile *f, GNode call)
 {
 	static const char *const sel[] = {
 		"Exit", "Goexit", "Fatal", "Fatalf", "Fatalln", "Panic",
 		"Panicf", "Panicln", "FailNow", "SkipNow", "Skip", "Skipf",
 	};
-	TSNode fn = go_unparen(go_field(call, f_function));
+	GNode fn = go_unparen(go_field(call, f_function));
 
 	if (cf__is(fn, GS->identifier))
 		return go_text_is(f, fn, "panic");
 	if (cf__is(fn, GS->selector_expression)) {
-		TSNode fld = go_field(fn, f_field);
+		GNode fld = go_field(fn, f_field);
 
 		for (size_t i = 0; i < ARRAY_SIZE(sel); i++) {
 			if (go_text_is(f, fld, sel[i]))
@@ -2250,26 +2250,26 @@ static bool cf__noreturn_call(const struct gofile *f, TSNode call)
 struct cf_loopscan {
 	const struct gofile *f;
 	const struct chfacts *cf;
-	TSNode label;	     /* label of the loop, or null */
-	TSNode select_break; /* first break that only leaves a select */
-	TSNode dead_case;    /* a quit case on a channel nobody closes */
+	GNode label;	     /* label of the loop, or null */
+	GNode select_break; /* first break that only leaves a select */
+	GNode dead_case;    /* a quit case on a channel nobody closes */
 	unsigned depth;
 };
 
 /* True when something in n leaves the loop. breakable: nesting of
  * for/switch/select inside the loop (0: an unlabeled break leaves it);
  * in_sel: the innermost breakable is a select or switch. */
-static bool cf__leaves(struct cf_loopscan *k, TSNode n, unsigned breakable,
+static bool cf__leaves(struct cf_loopscan *k, GNode n, unsigned breakable,
 		       bool in_sel)
 {
 	const struct go_syms *g = GS;
 	TSSymbol s;
 	bool out = false;
-	TSTreeCursor c;
+	GCursor c;
 
-	if (ts_node_is_null(n) || k->depth >= CF_MAX_DEPTH)
+	if (gn_is_null(n) || k->depth >= CF_MAX_DEPTH)
 		return true; /* too deep: assume it can */
-	s = ts_node_symbol(n);
+	s = gn_symbol(n);
 	if (s == g->return_statement || s == g->goto_statement)
 		return true;
 	if (s == g->func_literal)
@@ -2277,10 +2277,10 @@ static bool cf__leaves(struct cf_loopscan *k, TSNode n, unsigned breakable,
 	if (s == g->communication_case && k->cf && k->cf->nfields) {
 		/* `case <-s.quit: return` on a field nothing sends to or
 		 * closes: that case never runs */
-		TSNode comm = go_field(n, f_communication);
-		TSNode rv = cf__is(comm, g->receive_statement) ?
+		GNode comm = go_field(n, f_communication);
+		GNode rv = cf__is(comm, g->receive_statement) ?
 			go_unparen(go_field(comm, f_right)) : cf__null();
-		TSNode ch = cf__is(rv, g->unary_expression) ?
+		GNode ch = cf__is(rv, g->unary_expression) ?
 			go_unparen(go_field(rv, f_operand)) : cf__null();
 
 		if (cf__is(ch, g->selector_expression) ||
@@ -2292,28 +2292,28 @@ static bool cf__leaves(struct cf_loopscan *k, TSNode n, unsigned breakable,
 
 			if (chanfacts_field_dead(cf__field_in(k->cf, t, len,
 							      var))) {
-				if (ts_node_is_null(k->dead_case))
+				if (gn_is_null(k->dead_case))
 					k->dead_case = n;
 				return false;
 			}
 		}
 	}
 	if (s == g->break_statement) {
-		if (ts_node_named_child_count(n))
+		if (gn_named_child_count(n))
 			return true; /* labeled: leaves this loop or more */
 		if (!breakable)
 			return true;
-		if (in_sel && breakable == 1 && ts_node_is_null(k->select_break))
+		if (in_sel && breakable == 1 && gn_is_null(k->select_break))
 			k->select_break = n;
 		return false;
 	}
 	if (s == g->continue_statement) {
-		TSNode lbl = ts_node_named_child(n, 0);
+		GNode lbl = gn_named_child(n, 0);
 
-		if (ts_node_is_null(lbl))
+		if (gn_is_null(lbl))
 			return false;
 		/* continue to an outer loop leaves this one */
-		return ts_node_is_null(k->label) ||
+		return gn_is_null(k->label) ||
 		       !go_text_is(k->f, lbl, go_text_dup(k->f, k->label));
 	}
 	if (s == g->call_expression && cf__noreturn_call(k->f, n))
@@ -2328,27 +2328,27 @@ static bool cf__leaves(struct cf_loopscan *k, TSNode n, unsigned breakable,
 		in_sel = true;
 	}
 	k->depth++;
-	c = ts_tree_cursor_new(n);
-	if (ts_tree_cursor_goto_first_child(&c)) {
+	c = gc_new(n);
+	if (gc_goto_first_child(&c)) {
 		do {
-			TSNode ch = ts_tree_cursor_current_node(&c);
+			GNode ch = gc_current_node(&c);
 
-			if (ts_node_is_named(ch) &&
+			if (gn_is_named(ch) &&
 			    cf__leaves(k, ch, breakable, in_sel)) {
 				out = true;
 				break;
 			}
-		} while (ts_tree_cursor_goto_next_sibling(&c));
+		} while (gc_goto_next_sibling(&c));
 	}
-	ts_tree_cursor_delete(&c);
+	gc_delete(&c);
 	k->depth--;
 	return out;
 }
 
 /* `for { ... }`: a for statement with nothing but a body. */
-static bool cf__bare_for(TSNode n)
+static bool cf__bare_for(GNode n)
 {
-	return ts_node_named_child_count(n) == 1 &&
+	return gn_named_child_count(n) == 1 &&
 	       cf__is(go_field(n, f_body), GS->block);
 }
 
@@ -2380,10 +2380,10 @@ static const char *cf__time_alias(const struct gofile *f)
 /* `for range time.Tick(d)`, `for range t.C` with t made by
  * time.NewTicker in the enclosing function: a ticker's channel is never
  * closed, so the range never ends by itself. */
-static bool cf__ticker_range(const struct gofile *f, TSNode loop)
+static bool cf__ticker_range(const struct gofile *f, GNode loop)
 {
 	const struct go_syms *g = GS;
-	TSNode head = ts_node_named_child(loop, 0), right, op, fn;
+	GNode head = gn_named_child(loop, 0), right, op, fn;
 	const char *tm = cf__time_alias(f);
 	char pat[160];
 	size_t len, olen;
@@ -2406,11 +2406,11 @@ static bool cf__ticker_range(const struct gofile *f, TSNode loop)
 		return false;
 	o = go_text(f, op, &olen);
 	/* the enclosing declaration's text */
-	for (fn = loop; !ts_node_is_null(fn) &&
+	for (fn = loop; !gn_is_null(fn) &&
 	     !cf__is(fn, g->function_declaration) &&
 	     !cf__is(fn, g->method_declaration); fn = go_parent(f, fn))
 		;
-	if (ts_node_is_null(fn) || olen > 64)
+	if (gn_is_null(fn) || olen > 64)
 		return false;
 	t = go_text(f, fn, &len);
 	snprintf(pat, sizeof(pat), "%.*s := %s.NewTicker(", (int)olen, o, tm);
@@ -2420,20 +2420,20 @@ static bool cf__ticker_range(const struct gofile *f, TSNode loop)
 	return memmem(t, len, pat, strlen(pat)) != NULL;
 }
 
-static TSNode cf__find_forever(const struct gofile *f, TSNode n,
-			       unsigned depth, TSNode *select_break)
+static GNode cf__find_forever(const struct gofile *f, GNode n,
+			       unsigned depth, GNode *select_break)
 {
 	const struct go_syms *g = GS;
-	TSTreeCursor c;
-	TSNode found = cf__null();
+	GCursor c;
+	GNode found = cf__null();
 
-	if (ts_node_is_null(n) || depth >= CF_MAX_DEPTH ||
-	    !cf__holds_stmts(ts_node_symbol(n)))
+	if (gn_is_null(n) || depth >= CF_MAX_DEPTH ||
+	    !cf__holds_stmts(gn_symbol(n)))
 		return found;
-	if (ts_node_symbol(n) == g->for_statement &&
+	if (gn_symbol(n) == g->for_statement &&
 	    (cf__bare_for(n) || cf__ticker_range(f, n))) {
 		struct cf_loopscan k;
-		TSNode p = go_parent(f, n);
+		GNode p = go_parent(f, n);
 
 		memset(&k, 0, sizeof(k));
 		k.f = f;
@@ -2441,30 +2441,30 @@ static TSNode cf__find_forever(const struct gofile *f, TSNode n,
 		if (cf__is(p, g->labeled_statement))
 			k.label = go_field(p, f_label);
 		if (!cf__leaves(&k, go_field(n, f_body), 0, false)) {
-			*select_break = ts_node_is_null(k.dead_case) ?
+			*select_break = gn_is_null(k.dead_case) ?
 				k.select_break : k.dead_case;
 			return n;
 		}
 	}
-	c = ts_tree_cursor_new(n);
-	if (ts_tree_cursor_goto_first_child(&c)) {
+	c = gc_new(n);
+	if (gc_goto_first_child(&c)) {
 		do {
-			TSNode ch = ts_tree_cursor_current_node(&c);
+			GNode ch = gc_current_node(&c);
 
-			if (!ts_node_is_named(ch))
+			if (!gn_is_named(ch))
 				continue;
 			found = cf__find_forever(f, ch, depth + 1,
 						 select_break);
-			if (!ts_node_is_null(found))
+			if (!gn_is_null(found))
 				break;
-		} while (ts_tree_cursor_goto_next_sibling(&c));
+		} while (gc_goto_next_sibling(&c));
 	}
-	ts_tree_cursor_delete(&c);
+	gc_delete(&c);
 	return found;
 }
 
-TSNode chanfacts_forever_loop(struct gofile *f, TSNode body,
-			      TSNode *select_break)
+GNode chanfacts_forever_loop(struct gofile *f, GNode body,
+			      GNode *select_break)
 {
 	size_t len;
 	const char *t = go_text(f, body, &len);

@@ -29,24 +29,24 @@ enum chop_kind { CHOP_SEND, CHOP_RECV, CHOP_CLOSE, CHOP_RANGE };
 struct chop {
 	enum chop_kind kind;
 	struct gofile *file;
-	TSNode node;	 /* send_statement, unary `<-c`, close call,
+	GNode node;	 /* send_statement, unary `<-c`, close call,
 			    for_statement (range) */
 	int gor;	 /* goroutine (index in chfunc.gors); -1: the function */
-	TSNode select;	 /* select_statement when the op is a case's
+	GNode select;	 /* select_statement when the op is a case's
 			    communication, else null */
 	bool select_alt; /* that select has another case or a default: the
 			    op can be skipped, it does not block for good */
 	bool in_loop;	 /* inside a loop of its own body */
-	TSNode loop;	 /* innermost such for_statement */
+	GNode loop;	 /* innermost such for_statement */
 	bool deferred;	 /* in a defer of its body: runs on every exit */
 };
 
 /* A goroutine started by the function (or by one of its goroutines). */
 struct chgor {
 	struct gofile *file;
-	TSNode go;	     /* the go_statement */
+	GNode go;	     /* the go_statement */
 	struct gofile *bfile;
-	TSNode body;	     /* its body block; null when not summarized */
+	GNode body;	     /* its body block; null when not summarized */
 	const char *callee;  /* "worker", "Server.loop"; NULL for literals */
 	int parent;	     /* -1: started by the function, else goroutine */
 	int trips;	     /* instances per run: 1, n for a constant loop,
@@ -60,13 +60,13 @@ enum { CHCAP_UNKNOWN = -1, CHCAP_NIL = -2 };
 struct chan {
 	const char *name;
 	struct gofile *file;
-	TSNode ident;	  /* the declaring identifier */
-	TSNode make;	  /* the make call; null for `var c chan T` */
+	GNode ident;	  /* the declaring identifier */
+	GNode make;	  /* the make call; null for `var c chan T` */
 	int cap;	  /* >= 0 constant, CHCAP_UNKNOWN, or CHCAP_NIL:
 			     declared without a value */
 	bool assigned;	  /* assigned again after its declaration */
 	bool escapes;	  /* see the top of this file */
-	TSNode escape;	  /* where it escapes first */
+	GNode escape;	  /* where it escapes first */
 	struct chop *ops; /* in walk order */
 	size_t nops, capops;
 };
@@ -74,7 +74,7 @@ struct chan {
 /* A return statement of the function or of a goroutine body (not of a
  * func literal called or deferred inside them). */
 struct chret {
-	TSNode node;
+	GNode node;
 	int gor; /* -1: the function */
 };
 
@@ -105,7 +105,7 @@ struct chfop {
 	struct chfield *field;
 	enum chop_kind kind;
 	struct gofile *file;
-	TSNode node;	 /* as in struct chop */
+	GNode node;	 /* as in struct chop */
 	int gor;
 	bool select_alt;
 	bool deferred;
@@ -114,7 +114,7 @@ struct chfop {
 struct chfunc {
 	const struct godecl *decl;
 	struct gofile *file;
-	TSNode node; /* function_declaration or method_declaration */
+	GNode node; /* function_declaration or method_declaration */
 	bool incomplete; /* nesting too deep: no verdict on anything */
 	struct chan **chans;
 	size_t nchans, capchans;
@@ -124,7 +124,7 @@ struct chfunc {
 	size_t nrets, caprets;
 	struct chfop *fops;    /* operations on channel fields */
 	size_t nfops, capfops;
-	TSNode *empty_selects; /* `select {}` of the function itself */
+	GNode *empty_selects; /* `select {}` of the function itself */
 	int *empty_select_gor;
 	size_t nempty, capempty;
 };
@@ -173,11 +173,11 @@ int chanfacts_goroutine_sends(const struct chfunc *fn, const struct chan *c);
 /* The first return statement of context gor (-1: the function) that runs
  * after `after` (structurally: `after` is in an earlier statement of an
  * enclosing block) and ends before byte offset `before`; null node if none. */
-TSNode chanfacts_early_return(const struct chfunc *fn, int gor, TSNode after,
+GNode chanfacts_early_return(const struct chfunc *fn, int gor, GNode after,
 			      uint32_t before);
 
 /* True when node a is before node b in an enclosing statement list. */
-bool chanfacts_before(TSNode a, TSNode b);
+bool chanfacts_before(GNode a, GNode b);
 
 /* True when the function named name (a package function, or a method's
  * bare name) is only ever called directly from main or init, outside
@@ -189,8 +189,8 @@ bool chanfacts_runs_once(struct gopkg *pkg, const struct chfunc *fn);
  * call. Null node when there is none. *select_break receives a `break`
  * in the loop that only leaves a select or switch (a common slip), or a
  * null node. */
-TSNode chanfacts_forever_loop(struct gofile *f, TSNode body,
-			      TSNode *select_break);
+GNode chanfacts_forever_loop(struct gofile *f, GNode body,
+			      GNode *select_break);
 
 /* The name of the function the facts are about ("Server.run"). */
 const char *chanfacts_func_name(const struct chfunc *fn);

@@ -115,26 +115,26 @@ static struct eng_pkg *eng__pkg(struct gopkg *pkg)
 }
 
 /* Null-safe child access (tree-sitter 0.20 does not check). */
-static uint32_t nchild(TSNode n)
+static uint32_t nchild(GNode n)
 {
-	return ts_node_is_null(n) ? 0 : ts_node_named_child_count(n);
+	return gn_is_null(n) ? 0 : gn_named_child_count(n);
 }
 
-static TSNode nth(TSNode n, uint32_t i)
+static GNode nth(GNode n, uint32_t i)
 {
-	TSNode none = { 0 };
+	GNode none = { 0 };
 
-	return ts_node_is_null(n) ? none : ts_node_named_child(n, i);
+	return gn_is_null(n) ? none : gn_named_child(n, i);
 }
 
-static bool sym_is(TSNode n, TSSymbol s)
+static bool sym_is(GNode n, TSSymbol s)
 {
-	return !ts_node_is_null(n) && ts_node_symbol(n) == s;
+	return !gn_is_null(n) && gn_symbol(n) == s;
 }
 
-static bool node_eq(TSNode a, TSNode b)
+static bool node_eq(GNode a, GNode b)
 {
-	return ts_node_eq(a, b);
+	return gn_eq(a, b);
 }
 
 /* Children of nodes, pushed on a stack by one cursor pass: nth(n, i) in a
@@ -142,8 +142,8 @@ static bool node_eq(TSNode a, TSNode b)
  * and argument lists. A cursor step costs more than a sibling step, so
  * short lists are read with nth(). */
 struct kids {
-	VEC(TSNode) v;
-	TSTreeCursor cur;
+	VEC(GNode) v;
+	GCursor cur;
 	bool init;
 };
 
@@ -152,7 +152,7 @@ struct kids {
 /* An iteration over the children of one node. */
 struct kid_iter {
 	struct kids *k;
-	TSNode n;
+	GNode n;
 	size_t base;
 	uint32_t count;
 	bool pushed, named;
@@ -160,52 +160,52 @@ struct kid_iter {
 
 /* Pushes the children of n (the named ones, or all) on k; returns how
  * many. */
-static uint32_t kids_push(struct kids *k, TSNode n, bool named)
+static uint32_t kids_push(struct kids *k, GNode n, bool named)
 {
 	uint32_t c = 0;
 
 	if (!k->init)
-		k->cur = ts_tree_cursor_new(n);
+		k->cur = gc_new(n);
 	else
-		ts_tree_cursor_reset(&k->cur, n);
+		gc_reset(&k->cur, n);
 	k->init = true;
-	if (!ts_tree_cursor_goto_first_child(&k->cur))
+	if (!gc_goto_first_child(&k->cur))
 		return 0;
 	do {
-		TSNode x = ts_tree_cursor_current_node(&k->cur);
+		GNode x = gc_current_node(&k->cur);
 
-		if (!named || ts_node_is_named(x)) {
+		if (!named || gn_is_named(x)) {
 			VEC_PUSH(&k->v, x);
 			c++;
 		}
-	} while (ts_tree_cursor_goto_next_sibling(&k->cur));
+	} while (gc_goto_next_sibling(&k->cur));
 	return c;
 }
 
 /* Starts an iteration over the children of n (the named ones, or all);
  * returns how many. Read child i with kids_at(), end with kids_close()
  * (iterations nest like a stack). */
-static uint32_t kids_open(struct kid_iter *it, struct kids *k, TSNode n,
+static uint32_t kids_open(struct kid_iter *it, struct kids *k, GNode n,
 			  bool named)
 {
 	it->k = k;
 	it->n = n;
 	it->base = k->v.len;
 	it->named = named;
-	it->count = ts_node_is_null(n) ? 0 : named ?
-		    ts_node_named_child_count(n) : ts_node_child_count(n);
+	it->count = gn_is_null(n) ? 0 : named ?
+		    gn_named_child_count(n) : gn_child_count(n);
 	it->pushed = it->count > KIDS_MIN;
 	if (it->pushed)
 		it->count = kids_push(k, n, named);
 	return it->count;
 }
 
-static TSNode kids_at(const struct kid_iter *it, uint32_t i)
+static GNode kids_at(const struct kid_iter *it, uint32_t i)
 {
 	if (it->pushed)
 		return it->k->v.items[it->base + i];
-	return it->named ? ts_node_named_child(it->n, i) :
-			   ts_node_child(it->n, i);
+	return it->named ? gn_named_child(it->n, i) :
+			   gn_child(it->n, i);
 }
 
 static void kids_close(struct kid_iter *it)
@@ -217,7 +217,7 @@ static void kids_release(struct kids *k)
 {
 	VEC_FREE(&k->v);
 	if (k->init)
-		ts_tree_cursor_delete(&k->cur);
+		gc_delete(&k->cur);
 }
 
 /* ================================================================ resolution */
@@ -242,11 +242,11 @@ struct resolver {
 	bool too_deep;
 };
 
-static void res__push(struct resolver *r, TSNode n)
+static void res__push(struct resolver *r, GNode n)
 {
 	VEC_PUSH(&r->marks, r->stack.len);
-	VEC_PUSH(&r->scope_ends, ts_node_end_byte(n));
-	VEC_PUSH(&r->scope_starts, ts_node_start_byte(n));
+	VEC_PUSH(&r->scope_ends, gn_end_byte(n));
+	VEC_PUSH(&r->scope_starts, gn_start_byte(n));
 }
 
 static void res__pop(struct resolver *r)
@@ -271,15 +271,15 @@ static struct eng_var *res__lookup(struct resolver *r, const char *s,
 	return NULL;
 }
 
-static void res__use(struct resolver *r, TSNode id, struct eng_var *v)
+static void res__use(struct resolver *r, GNode id, struct eng_var *v)
 {
-	VEC_PUSH(&r->use_off, ts_node_start_byte(id));
+	VEC_PUSH(&r->use_off, gn_start_byte(id));
 	VEC_PUSH(&r->use_var, v);
 }
 
 /* Declares identifier id in the current scope (reusing a variable already
  * declared there when reuse is set, as `:=` does). */
-static struct eng_var *res__declare(struct resolver *r, TSNode id, bool reuse,
+static struct eng_var *res__declare(struct resolver *r, GNode id, bool reuse,
 				    const char *type)
 {
 	size_t len;
@@ -314,11 +314,11 @@ static struct eng_var *res__declare(struct resolver *r, TSNode id, bool reuse,
 	return v;
 }
 
-static const char *type_name(struct gofile *f, TSNode t);
+static const char *type_name(struct gofile *f, GNode t);
 
-static void res__node(struct resolver *r, TSNode n, unsigned depth);
+static void res__node(struct resolver *r, GNode n, unsigned depth);
 
-static void res__children(struct resolver *r, TSNode n, unsigned depth)
+static void res__children(struct resolver *r, GNode n, unsigned depth)
 {
 	struct kid_iter it;
 	uint32_t c = kids_open(&it, &r->kids, n, true);
@@ -329,7 +329,7 @@ static void res__children(struct resolver *r, TSNode n, unsigned depth)
 }
 
 /* Declares the names of a parameter_list. */
-static void res__params(struct resolver *r, TSNode list, bool result,
+static void res__params(struct resolver *r, GNode list, bool result,
 			bool receiver, unsigned depth)
 {
 	uint32_t c = nchild(list);
@@ -337,14 +337,14 @@ static void res__params(struct resolver *r, TSNode list, bool result,
 	if (!sym_is(list, GS->parameter_list))
 		return;
 	for (uint32_t i = 0; i < c; i++) {
-		TSNode pd = nth(list, i);
-		TSNode t = go_field(pd, f_type);
-		const char *type = ts_node_is_null(t) ? NULL :
+		GNode pd = nth(list, i);
+		GNode t = go_field(pd, f_type);
+		const char *type = gn_is_null(t) ? NULL :
 				   type_name(r->f, t);
 		uint32_t k = nchild(pd);
 
 		for (uint32_t j = 0; j < k; j++) {
-			TSNode id = nth(pd, j);
+			GNode id = nth(pd, j);
 			struct eng_var *v;
 
 			if (!sym_is(id, GS->identifier))
@@ -360,14 +360,14 @@ static void res__params(struct resolver *r, TSNode list, bool result,
 	}
 }
 
-static bool has_token(TSNode n, const char *tok)
+static bool has_token(GNode n, const char *tok)
 {
-	uint32_t c = ts_node_child_count(n);
+	uint32_t c = gn_child_count(n);
 
 	for (uint32_t i = 0; i < c; i++) {
-		TSNode k = ts_node_child(n, i);
+		GNode k = gn_child(n, i);
 
-		if (!ts_node_is_named(k) && strcmp(ts_node_type(k), tok) == 0)
+		if (!gn_is_named(k) && strcmp(gn_type(k), tok) == 0)
 			return true;
 	}
 	return false;
@@ -375,7 +375,7 @@ static bool has_token(TSNode n, const char *tok)
 
 /* The type of a right-hand side, as far as declaration-time facts tell:
  * &T{}, T{}, pkg.Ctor() from the table, another typed variable. */
-static const char *res__rhs_type(struct resolver *r, TSNode e)
+static const char *res__rhs_type(struct resolver *r, GNode e)
 {
 	const struct go_syms *g = GS;
 
@@ -392,7 +392,7 @@ static const char *res__rhs_type(struct resolver *r, TSNode e)
 		return v ? v->type : NULL;
 	}
 	if (sym_is(e, g->call_expression)) {
-		TSNode fun = go_field(e, f_function);
+		GNode fun = go_field(e, f_function);
 		const char *path, *name;
 		size_t len;
 
@@ -431,7 +431,7 @@ static const char *res__rhs_type(struct resolver *r, TSNode e)
 
 /* Declares the identifiers of an expression_list (left of :=), typed from
  * the matching right-hand side when there is one per name. */
-static void res__declare_list(struct resolver *r, TSNode list, TSNode rhs,
+static void res__declare_list(struct resolver *r, GNode list, GNode rhs,
 			      bool reuse)
 {
 	uint32_t c = nchild(list);
@@ -454,18 +454,18 @@ static void res__declare_list(struct resolver *r, TSNode list, TSNode rhs,
 	}
 }
 
-static void res__node(struct resolver *r, TSNode n, unsigned depth)
+static void res__node(struct resolver *r, GNode n, unsigned depth)
 {
 	const struct go_syms *g = GS;
 	TSSymbol s;
 
-	if (ts_node_is_null(n))
+	if (gn_is_null(n))
 		return;
 	if (depth > ENG_MAX_DEPTH) {
 		r->too_deep = true;
 		return;
 	}
-	s = ts_node_symbol(n);
+	s = gn_symbol(n);
 	if (s == g->identifier) {
 		size_t len;
 		const char *t = go_text(r->f, n, &len);
@@ -496,23 +496,23 @@ static void res__node(struct resolver *r, TSNode n, unsigned depth)
 		res__declare_list(r, go_field(n, f_left), go_field(n, f_right),
 				  true);
 	} else if (s == g->var_spec || s == g->const_spec) {
-		TSNode t = go_field(n, f_type);
-		const char *type = ts_node_is_null(t) ? NULL :
+		GNode t = go_field(n, f_type);
+		const char *type = gn_is_null(t) ? NULL :
 				   type_name(r->f, t);
 		uint32_t c = nchild(n);
 
-		TSNode val = go_field(n, f_value);
+		GNode val = go_field(n, f_value);
 		uint32_t vi = 0;
 
 		res__node(r, val, depth + 1);
 		for (uint32_t i = 0; i < c; i++) {
-			TSNode id = nth(n, i);
+			GNode id = nth(n, i);
 			struct eng_var *v;
 
 			if (!sym_is(id, g->identifier))
 				continue;
 			v = res__declare(r, id, false, type);
-			if (v && !v->type && !ts_node_is_null(val) &&
+			if (v && !v->type && !gn_is_null(val) &&
 			    vi < nchild(val))
 				v->type = res__rhs_type(r,
 					nth(val, vi));
@@ -522,7 +522,7 @@ static void res__node(struct resolver *r, TSNode n, unsigned depth)
 		if (has_token(n, ":=")) {
 			res__node(r, go_field(n, f_right), depth + 1);
 			res__declare_list(r, go_field(n, f_left),
-					  (TSNode){ 0 }, false);
+					  (GNode){ 0 }, false);
 		} else {
 			res__children(r, n, depth);
 		}
@@ -535,16 +535,16 @@ static void res__node(struct resolver *r, TSNode n, unsigned depth)
 		res__children(r, n, depth);
 		res__pop(r);
 	} else if (s == g->type_switch_statement) {
-		TSNode alias = go_field(n, f_alias);
+		GNode alias = go_field(n, f_alias);
 		uint32_t c = nchild(n);
 
 		res__push(r, n);
 		res__node(r, go_field(n, f_initializer), depth + 1);
 		res__node(r, go_field(n, f_value), depth + 1);
-		if (!ts_node_is_null(alias))
-			res__declare_list(r, alias, (TSNode){ 0 }, false);
+		if (!gn_is_null(alias))
+			res__declare_list(r, alias, (GNode){ 0 }, false);
 		for (uint32_t i = 0; i < c; i++) {
-			TSNode k = nth(n, i);
+			GNode k = nth(n, i);
 
 			if (sym_is(k, g->type_case) || sym_is(k, g->default_case))
 				res__node(r, k, depth + 1);
@@ -554,7 +554,7 @@ static void res__node(struct resolver *r, TSNode n, unsigned depth)
 		res__node(r, go_field(n, f_operand), depth + 1);
 	} else if (s == g->keyed_element) {
 		/* T{Field: v}: the key names a field, not a variable */
-		TSNode key = nth(n, 0);
+		GNode key = nth(n, 0);
 
 		if (!(sym_is(key, g->literal_element) &&
 		      sym_is(nth(key, 0), g->identifier)))
@@ -583,7 +583,7 @@ enum { RF_ALL, RF_NONE, RF_SKIP, RF_ONLY };
 enum { RA_NONE, RA_SHORT, RA_NAMES, RA_SPEC };
 
 struct res_frame {
-	TSNode node;
+	GNode node;
 	uint32_t end;
 	unsigned depth;
 	unsigned char mode, act;
@@ -623,49 +623,49 @@ static void res__rec_kinds(TSSymbol *k)
 }
 #define RES_NKINDS 19
 
-static void res__frame_child(struct res_frame *F, int mode, TSNode c)
+static void res__frame_child(struct res_frame *F, int mode, GNode c)
 {
-	if (ts_node_is_null(c)) {
+	if (gn_is_null(c)) {
 		F->mode = mode == RF_ONLY ? RF_NONE : RF_ALL;
 		return;
 	}
 	F->mode = (unsigned char)mode;
-	F->lo = ts_node_start_byte(c);
-	F->hi = ts_node_end_byte(c);
+	F->lo = gn_start_byte(c);
+	F->hi = gn_end_byte(c);
 }
 
 /* The declarations res__node makes after walking a child. */
 static void res__frame_done(struct resolver *r, struct res_frame *F)
 {
 	const struct go_syms *g = GS;
-	TSNode n = F->node;
+	GNode n = F->node;
 
 	if (F->alias) {
 		F->alias = false;
-		res__declare_list(r, go_field(n, f_alias), (TSNode){ 0 },
+		res__declare_list(r, go_field(n, f_alias), (GNode){ 0 },
 				  false);
 	}
 	if (F->act == RA_SHORT) {
 		res__declare_list(r, go_field(n, f_left), go_field(n, f_right),
 				  true);
 	} else if (F->act == RA_NAMES) {
-		res__declare_list(r, go_field(n, f_left), (TSNode){ 0 }, false);
+		res__declare_list(r, go_field(n, f_left), (GNode){ 0 }, false);
 	} else if (F->act == RA_SPEC) {
-		TSNode t = go_field(n, f_type);
-		const char *type = ts_node_is_null(t) ? NULL :
+		GNode t = go_field(n, f_type);
+		const char *type = gn_is_null(t) ? NULL :
 				   type_name(r->f, t);
 		uint32_t c = nchild(n);
-		TSNode val = go_field(n, f_value);
+		GNode val = go_field(n, f_value);
 		uint32_t vi = 0;
 
 		for (uint32_t i = 0; i < c; i++) {
-			TSNode id = nth(n, i);
+			GNode id = nth(n, i);
 			struct eng_var *v;
 
 			if (!sym_is(id, g->identifier))
 				continue;
 			v = res__declare(r, id, false, type);
-			if (v && !v->type && !ts_node_is_null(val) &&
+			if (v && !v->type && !gn_is_null(val) &&
 			    vi < nchild(val))
 				v->type = res__rhs_type(r, nth(val, vi));
 			vi++;
@@ -681,13 +681,13 @@ static bool res__rec_enter(struct resolver *r, res_frame_vec *fr,
 			   const struct gonode *e)
 {
 	const struct go_syms *g = GS;
-	TSNode n = e->node;
+	GNode n = e->node;
 	TSSymbol s = e->sym;
 	struct res_frame F;
 
 	memset(&F, 0, sizeof(F));
 	F.node = n;
-	F.end = ts_node_end_byte(n);
+	F.end = gn_end_byte(n);
 	F.depth = e->depth;
 	F.mode = RF_ALL;
 	if (s == g->block && fr->len &&
@@ -721,20 +721,20 @@ static bool res__rec_enter(struct resolver *r, res_frame_vec *fr,
 			res__frame_child(&F, RF_ONLY, go_field(n, f_right));
 		}
 	} else if (s == g->type_switch_statement) {
-		TSNode alias = go_field(n, f_alias);
-		TSNode value = go_field(n, f_value);
+		GNode alias = go_field(n, f_alias);
+		GNode value = go_field(n, f_value);
 
 		res__push(r, n);
 		F.scope = true;
-		if (!ts_node_is_null(alias)) {
-			if (ts_node_is_null(value))
+		if (!gn_is_null(alias)) {
+			if (gn_is_null(value))
 				return false;
 			F.alias = true;
-			F.at = ts_node_end_byte(value);
+			F.at = gn_end_byte(value);
 			res__frame_child(&F, RF_SKIP, alias);
 		}
 	} else if (s == g->keyed_element) {
-		TSNode key = nth(n, 0);
+		GNode key = nth(n, 0);
 
 		if (sym_is(key, g->literal_element) &&
 		    sym_is(nth(key, 0), g->identifier))
@@ -748,14 +748,14 @@ static bool res__rec_enter(struct resolver *r, res_frame_vec *fr,
 
 /* res__node(r, top, 0) over f's records; false when it cannot be (the
  * caller resolves with res__node then, from a fresh resolver). */
-static bool res__records(struct resolver *r, TSNode top)
+static bool res__records(struct resolver *r, GNode top)
 {
 	struct gofile *f = r->f;
 	const struct go_syms *g = GS;
 	TSSymbol kinds[RES_NKINDS + 1];
 	res_frame_vec fr = VEC_INIT;
 	unsigned char want[512];
-	TSNode body = go_field(top, f_body);
+	GNode body = go_field(top, f_body);
 	size_t lo, hi, at;
 	unsigned base;
 	bool ok = true;
@@ -773,17 +773,17 @@ static bool res__records(struct resolver *r, TSNode top)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (ts_node_start_byte(f->nodes.items[mid].node) <
-		    ts_node_start_byte(top))
+		if (gn_start_byte(f->nodes.items[mid].node) <
+		    gn_start_byte(top))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (at = lo; at < f->nodes.len && !ts_node_eq(f->nodes.items[at].node,
+	for (at = lo; at < f->nodes.len && !gn_eq(f->nodes.items[at].node,
 						       top);
 	     at++) {
-		if (ts_node_start_byte(f->nodes.items[at].node) !=
-		    ts_node_start_byte(top))
+		if (gn_start_byte(f->nodes.items[at].node) !=
+		    gn_start_byte(top))
 			return false;
 	}
 	if (at >= f->nodes.len)
@@ -796,17 +796,17 @@ static bool res__records(struct resolver *r, TSNode top)
 	res__params(r, go_field(top, f_receiver), false, true, 0);
 	res__params(r, go_field(top, f_parameters), false, false, 0);
 	res__params(r, go_field(top, f_result), true, false, 0);
-	if (!ts_node_is_null(body)) {
-		uint32_t bs = ts_node_start_byte(body);
-		uint32_t be = ts_node_end_byte(body);
+	if (!gn_is_null(body)) {
+		uint32_t bs = gn_start_byte(body);
+		uint32_t be = gn_end_byte(body);
 
 		/* the body's records: after top's, from its first byte */
 		for (lo = at + 1; lo < f->nodes.len &&
-				  ts_node_start_byte(f->nodes.items[lo].node) < bs;
+				  gn_start_byte(f->nodes.items[lo].node) < bs;
 		     lo++)
 			;
 		for (hi = lo; hi < f->nodes.len &&
-			      ts_node_start_byte(f->nodes.items[hi].node) < be;
+			      gn_start_byte(f->nodes.items[hi].node) < be;
 		     hi++)
 			;
 		for (size_t i = lo; i < hi && ok; i++) {
@@ -817,9 +817,9 @@ static bool res__records(struct resolver *r, TSNode top)
 				continue;
 			/* the body is the parameters' scope (res__node) */
 			if (i == lo && e->sym == g->block &&
-			    ts_node_eq(e->node, body))
+			    gn_eq(e->node, body))
 				continue;
-			s = ts_node_start_byte(e->node);
+			s = gn_start_byte(e->node);
 			while (fr.len) {
 				struct res_frame *F = &fr.items[fr.len - 1];
 
@@ -835,7 +835,7 @@ static bool res__records(struct resolver *r, TSNode top)
 					F->alias = false;
 					res__declare_list(r,
 						go_field(F->node, f_alias),
-						(TSNode){ 0 }, false);
+						(GNode){ 0 }, false);
 				}
 				if (F->mode == RF_NONE ||
 				    (F->mode == RF_ONLY &&
@@ -876,13 +876,13 @@ static int res__cmp(const void *a, const void *b, void *ctx)
 
 /* The top-level function (or outermost func literal) holding n, a node
  * of f. */
-static TSNode top_func(const struct gofile *f, TSNode n)
+static GNode top_func(const struct gofile *f, GNode n)
 {
 	const struct go_syms *g = GS;
-	TSNode top = { 0 };
+	GNode top = { 0 };
 
-	for (; !ts_node_is_null(n); n = go_parent(f, n)) {
-		TSSymbol s = ts_node_symbol(n);
+	for (; !gn_is_null(n); n = go_parent(f, n)) {
+		TSSymbol s = gn_symbol(n);
 
 		if (s == g->function_declaration || s == g->method_declaration)
 			return n;
@@ -893,7 +893,7 @@ static TSNode top_func(const struct gofile *f, TSNode n)
 }
 
 static struct eng_func *eng__resolve(struct gopkg *pkg, struct gofile *f,
-				     TSNode top)
+				     GNode top)
 {
 	struct resolver r = { 0 };
 	struct eng_func *fn = arena_alloc(&pkg->arena, sizeof(*fn));
@@ -947,22 +947,22 @@ static struct eng_func *eng__resolve(struct gopkg *pkg, struct gofile *f,
 	return fn;
 }
 
-struct eng_func *eng_func_get(struct gopkg *pkg, struct gofile *f, TSNode decl)
+struct eng_func *eng_func_get(struct gopkg *pkg, struct gofile *f, GNode decl)
 {
 	struct eng_pkg *ep = eng__pkg(pkg);
-	TSNode top = top_func(f, decl);
+	GNode top = top_func(f, decl);
 	struct amap_ent *e;
 	struct eng_func *res, *fn;
 
-	if (ts_node_is_null(top))
+	if (gn_is_null(top))
 		top = decl;
-	e = amap_add(&pkg->arena, &ep->funcs, f, ts_node_start_byte(top), NULL);
+	e = amap_add(&pkg->arena, &ep->funcs, f, gn_start_byte(top), NULL);
 	if (!e->value)
 		e->value = eng__resolve(pkg, f, top);
 	res = e->value;
 	if (node_eq(top, decl))
 		return res;
-	e = amap_add(&pkg->arena, &ep->funcs, f, ts_node_start_byte(decl),
+	e = amap_add(&pkg->arena, &ep->funcs, f, gn_start_byte(decl),
 		     "lit");
 	if (!e->value) {
 		fn = arena_alloc(&pkg->arena, sizeof(*fn));
@@ -974,9 +974,9 @@ struct eng_func *eng_func_get(struct gopkg *pkg, struct gofile *f, TSNode decl)
 	return e->value;
 }
 
-struct eng_var *eng_resolve(const struct eng_func *fn, TSNode id)
+struct eng_var *eng_resolve(const struct eng_func *fn, GNode id)
 {
-	uint32_t off = ts_node_start_byte(id);
+	uint32_t off = gn_start_byte(id);
 	size_t lo = 0, hi = fn->nuses;
 
 	while (lo < hi) {
@@ -996,12 +996,12 @@ struct eng_var *eng_resolve(const struct eng_func *fn, TSNode id)
 
 /* "importpath.Name" for a type node (pointers, parens dropped); local
  * types are "Name". NULL when not a named type. */
-static const char *type_name(struct gofile *f, TSNode t)
+static const char *type_name(struct gofile *f, GNode t)
 {
 	const struct go_syms *g = GS;
 
-	for (unsigned i = 0; i < 8 && !ts_node_is_null(t); i++) {
-		TSSymbol s = ts_node_symbol(t);
+	for (unsigned i = 0; i < 8 && !gn_is_null(t); i++) {
+		TSSymbol s = gn_symbol(t);
 
 		if (s == g->pointer_type || s == g->parenthesized_type) {
 			t = nth(t, 0);
@@ -1010,7 +1010,7 @@ static const char *type_name(struct gofile *f, TSNode t)
 		} else if (s == g->type_identifier) {
 			return go_text_dup(f, t);
 		} else if (s == g->qualified_type) {
-			TSNode p = go_field(t, f_package), nm = go_field(t, f_name);
+			GNode p = go_field(t, f_package), nm = go_field(t, f_name);
 			size_t len;
 			const char *ps = go_text(f, p, &len);
 			const char *path = go_import_path(f, ps, len);
@@ -1036,24 +1036,24 @@ static void eng__fields(struct gopkg *pkg, struct eng_pkg *ep)
 	ep->fields_built = true;
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *f = pkg->files[i];
-		TSNode root = ts_tree_root_node(f->tree);
-		TSTreeCursor c = ts_tree_cursor_new(root);
+		GNode root = go_root(f);
+		GCursor c = gc_new(root);
 		bool more = true;
 		const char *owner = NULL;
 
 		while (more) {
-			TSNode n = ts_tree_cursor_current_node(&c);
-			TSSymbol s = ts_node_symbol(n);
+			GNode n = gc_current_node(&c);
+			TSSymbol s = gn_symbol(n);
 
 			if (s == g->type_spec)
 				owner = go_text_dup(f, go_field(n, f_name));
 			if (s == g->field_declaration) {
-				TSNode t = go_field(n, f_type);
+				GNode t = go_field(n, f_type);
 				const char *tn = type_name(f, t);
 				uint32_t k = nchild(n);
 
 				for (uint32_t j = 0; j < k; j++) {
-					TSNode id = nth(n, j);
+					GNode id = nth(n, j);
 					struct amap_ent *e;
 					const char *nm;
 
@@ -1081,18 +1081,18 @@ static void eng__fields(struct gopkg *pkg, struct eng_pkg *ep)
 			if ((s == g->source_file || s == g->type_declaration ||
 			     s == g->type_spec || s == g->struct_type ||
 			     s == g->field_declaration_list) &&
-			    ts_tree_cursor_goto_first_child(&c))
+			    gc_goto_first_child(&c))
 				continue;
-			while (!(more = ts_tree_cursor_goto_next_sibling(&c))) {
-				if (!ts_tree_cursor_goto_parent(&c))
+			while (!(more = gc_goto_next_sibling(&c))) {
+				if (!gc_goto_parent(&c))
 					break;
 			}
 		}
-		ts_tree_cursor_delete(&c);
+		gc_delete(&c);
 	}
 }
 
-static const char *eng__type(struct eng_func *fn, TSNode e, unsigned depth)
+static const char *eng__type(struct eng_func *fn, GNode e, unsigned depth)
 {
 	const struct go_syms *g = GS;
 	struct gofile *f = fn->file;
@@ -1101,9 +1101,9 @@ static const char *eng__type(struct eng_func *fn, TSNode e, unsigned depth)
 	if (depth > 8)
 		return NULL;
 	e = go_unparen(e);
-	if (ts_node_is_null(e))
+	if (gn_is_null(e))
 		return NULL;
-	s = ts_node_symbol(e);
+	s = gn_symbol(e);
 	if (s == g->unary_expression) {
 		return eng__type(fn, go_field(e, f_operand), depth + 1);
 	} else if (s == g->composite_literal) {
@@ -1120,12 +1120,12 @@ static const char *eng__type(struct eng_func *fn, TSNode e, unsigned depth)
 		nm = arena_strndup(&fn->pkg->arena, t, len);
 		d = gopkg_lookup(fn->pkg, nm);
 		if (d && d->kind == GODECL_VAR) {
-			TSNode ty = go_field(d->node, f_type);
-			TSNode val = go_field(d->node, f_value);
+			GNode ty = go_field(d->node, f_type);
+			GNode val = go_field(d->node, f_value);
 
-			if (!ts_node_is_null(ty))
+			if (!gn_is_null(ty))
 				return type_name(d->file, ty);
-			if (!ts_node_is_null(val) &&
+			if (!gn_is_null(val) &&
 			    nchild(val) == 1 &&
 			    d->file == f) {
 				struct eng_func tmp = *fn;
@@ -1139,7 +1139,7 @@ static const char *eng__type(struct eng_func *fn, TSNode e, unsigned depth)
 	} else if (s == g->selector_expression) {
 		const char *path, *name;
 		size_t len;
-		TSNode op = go_field(e, f_operand);
+		GNode op = go_field(e, f_operand);
 		struct eng_pkg *ep;
 		struct amap_ent *ent;
 
@@ -1170,12 +1170,12 @@ static const char *eng__type(struct eng_func *fn, TSNode e, unsigned depth)
 			return ent->value;
 		return NULL;
 	} else if (s == g->call_expression) {
-		TSNode fun = go_field(e, f_function);
+		GNode fun = go_field(e, f_function);
 		const char *path, *name;
 		size_t len;
 
 		if (sym_is(fun, g->identifier) && go_text_is(f, fun, "new")) {
-			TSNode args = go_field(e, f_arguments);
+			GNode args = go_field(e, f_arguments);
 
 			return type_name(f, nth(args, 0));
 		}
@@ -1188,7 +1188,7 @@ static const char *eng__type(struct eng_func *fn, TSNode e, unsigned depth)
 	return NULL;
 }
 
-const char *eng_type_of(struct eng_func *fn, TSNode e)
+const char *eng_type_of(struct eng_func *fn, GNode e)
 {
 	return eng__type(fn, e, 0);
 }
@@ -1256,7 +1256,7 @@ struct handle {
 struct ob {
 	const struct eng_kind *kind;
 	const char *noun;
-	TSNode site, stmt;
+	GNode site, stmt;
 	VEC(struct handle) h;
 	struct eng_var *errvar;
 	struct eng_var *errvar2; /* see st.link2 */
@@ -1276,9 +1276,9 @@ struct ob {
 	 * function: when the literal runs is not known, so it is reported
 	 * only when no path releases or hands it on ("never closed") */
 	bool never_only;
-	TSNode blank;	/* first `_ = h`, or null */
+	GNode blank;	/* first `_ = h`, or null */
 	unsigned result;
-	TSNode errcheck;
+	GNode errcheck;
 };
 
 struct loopctx {
@@ -1296,7 +1296,7 @@ struct pending_goto {
 };
 
 struct late_defer {
-	TSNode lit;
+	GNode lit;
 	uint32_t at;
 };
 
@@ -1323,7 +1323,7 @@ struct walk {
 	VEC(struct late_defer) assigns; /* (statement, offset) of every plain
 					   assignment, for loop overwrites */
 	VEC(struct eng_var *) assigned;
-	TSNode anc[ENG_MAX_DEPTH + 8]; /* ancestors of the expression walk */
+	GNode anc[ENG_MAX_DEPTH + 8]; /* ancestors of the expression walk */
 	unsigned nanc;
 	bool gave_up;
 	bool summary_mode;   /* computing a summary: no acquisitions */
@@ -1359,7 +1359,7 @@ struct walk {
 	 * function declared outside the literal lit count (their
 	 * obligations are marked in lit_obs) */
 	bool lit_acquire;
-	TSNode lit;
+	GNode lit;
 	uint64_t lit_obs;
 	unsigned depth;
 	uint32_t cur_loop_start, cur_loop_end; /* innermost loop body */
@@ -1384,7 +1384,7 @@ static void ob_release(struct st *s, size_t i)
 }
 
 static void ob_add_exit(struct walk *w, struct ob *o, enum eng_exit_kind k,
-			TSNode n)
+			GNode n)
 {
 	struct eng_exit e;
 	uint32_t line, col;
@@ -1397,7 +1397,7 @@ static void ob_add_exit(struct walk *w, struct ob *o, enum eng_exit_kind k,
 	go_pos(n, &line, &col);
 	if (k == ENG_EXIT_END ||
 	    (k == ENG_EXIT_SCOPE && sym_is(n, GS->block)))
-		line = ts_node_end_point(n).row + 1;
+		line = gn_end_point(n).row + 1;
 	e.kind = k;
 	e.node = n;
 	e.line = line;
@@ -1462,16 +1462,16 @@ struct use {
 	const char *ret_prefix; /* the path still to go from what is returned */
 	uint32_t after;	 /* EF_PARTIAL: end of the call */
 	struct eng_var *errvar; /* EF_ERRLINK: the call's error variable */
-	TSNode node;	 /* EF_BLANK: the `_ = h` statement */
+	GNode node;	 /* EF_BLANK: the `_ = h` statement */
 };
 
-static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
+static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 				     const char *rest, unsigned flags);
-static void errlink_use(struct walk *w, TSNode call, struct use *u);
+static void errlink_use(struct walk *w, GNode call, struct use *u);
 
 /* Sets u from a callee's summary for the handle used at `call`; a callee
  * the summaries do not know (ENG_SUM_UNKNOWN) gives `unknown`. */
-static void summary_use(struct walk *w, enum eng_summary sum, TSNode call,
+static void summary_use(struct walk *w, enum eng_summary sum, GNode call,
 			enum effect unknown, struct use *u)
 {
 	switch (sum) {
@@ -1486,7 +1486,7 @@ static void summary_use(struct walk *w, enum eng_summary sum, TSNode call,
 		break;
 	case ENG_SUM_PARTIAL:
 		u->ef = EF_PARTIAL;
-		u->after = ts_node_end_byte(call);
+		u->after = gn_end_byte(call);
 		break;
 	case ENG_SUM_RELEASES_ON_ERR:
 		errlink_use(w, call, u);
@@ -1495,11 +1495,11 @@ static void summary_use(struct walk *w, enum eng_summary sum, TSNode call,
 		u->ef = unknown;
 	}
 }
-static const struct godecl *method_decl(struct walk *w, TSNode recv,
+static const struct godecl *method_decl(struct walk *w, GNode recv,
 					const char *name, size_t len,
 					bool *guessed);
 
-static bool is_builtin(struct walk *w, TSNode id, const char *name)
+static bool is_builtin(struct walk *w, GNode id, const char *name)
 {
 	return go_text_is(w->f, id, name) && !eng_resolve(w->fn, id) &&
 	       !gopkg_lookup(w->fn->pkg, name);
@@ -1536,7 +1536,7 @@ static const char *rest_path(struct walk *w, const struct ob *o,
 /* Remembers that an obligation of a field-checked kind went into field
  * target (a selector expression) at statement at. */
 static void field_store(struct walk *w, const struct eng_kind *k,
-			const char *noun, TSNode site, TSNode target, TSNode at)
+			const char *noun, GNode site, GNode target, GNode at)
 {
 	struct eng_store st;
 
@@ -1554,11 +1554,11 @@ static void field_store(struct walk *w, const struct eng_kind *k,
 }
 
 /* Is return statement r one of fn's own (not a func literal's)? */
-static bool own_return(struct walk *w, TSNode r)
+static bool own_return(struct walk *w, GNode r)
 {
-	for (TSNode q = ts_node_parent(r); !ts_node_is_null(q);
-	     q = ts_node_parent(q)) {
-		TSSymbol s = ts_node_symbol(q);
+	for (GNode q = gn_parent(r); !gn_is_null(q);
+	     q = gn_parent(q)) {
+		TSSymbol s = gn_symbol(q);
 
 		if (s == GS->func_literal || s == GS->function_declaration ||
 		    s == GS->method_declaration)
@@ -1567,7 +1567,7 @@ static bool own_return(struct walk *w, TSNode r)
 	return false;
 }
 
-static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out);
+static bool ctor_of(struct walk *w, GNode call, struct eng_acquire *out);
 
 /* Constructor summaries: a returned obligation of kind k at results
  * mask m, reached from the returned value through prefix (NULL: the
@@ -1590,7 +1590,7 @@ static void ret_record(struct walk *w, const struct eng_kind *k,
 
 /* Is fun (the function of a call) a type of this package, so that the
  * call converts its one argument (`myConn(c)`, `(*tracked)(c)`)? */
-static bool local_conversion(struct walk *w, TSNode fun)
+static bool local_conversion(struct walk *w, GNode fun)
 {
 	const struct go_syms *g = GS;
 	const struct godecl *d;
@@ -1600,10 +1600,10 @@ static bool local_conversion(struct walk *w, TSNode fun)
 
 	fun = go_unparen(fun);
 	if (sym_is(fun, g->unary_expression) || sym_is(fun, g->pointer_type)) {
-		TSNode op = go_field(fun, f_operand);
+		GNode op = go_field(fun, f_operand);
 
-		if (ts_node_is_null(op))
-			op = ts_node_named_child(fun, 0);
+		if (gn_is_null(op))
+			op = gn_named_child(fun, 0);
 		if (sym_is(fun, g->unary_expression) &&
 		    !go_text_is(w->f, go_field(fun, f_operator), "*"))
 			return false;
@@ -1627,7 +1627,7 @@ static bool local_conversion(struct walk *w, TSNode fun)
 static struct eng_var *struct_local(struct walk *w, unsigned i)
 {
 	const struct go_syms *g = GS;
-	TSNode kv, key, lhs, stmt;
+	GNode kv, key, lhs, stmt;
 	struct eng_var *v;
 
 	if (i < 5)
@@ -1664,9 +1664,9 @@ static struct eng_var *struct_local(struct walk *w, unsigned i)
 
 /* Is fun (a call's function) a package function whose result owns its
  * argument argi (OWNS rows)? */
-static bool owns_arg(struct walk *w, TSNode fun, int argi)
+static bool owns_arg(struct walk *w, GNode fun, int argi)
 {
-	TSNode op = go_field(fun, f_operand);
+	GNode op = go_field(fun, f_operand);
 	const char *path, *name;
 	size_t len;
 
@@ -1683,11 +1683,11 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 {
 	const struct go_syms *g = GS;
 	struct use u = { .ef = EF_TRANSFER };
-	TSNode n = w->anc[i];
+	GNode n = w->anc[i];
 
 	while (i > 0) {
-		TSNode p = w->anc[i - 1];
-		TSSymbol s = ts_node_symbol(p);
+		GNode p = w->anc[i - 1];
+		TSSymbol s = gn_symbol(p);
 
 		if (s == g->parenthesized_expression) {
 			n = p;
@@ -1706,13 +1706,13 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 			return u;
 		}
 		if (s == g->argument_list) {
-			TSNode call = i >= 2 ? w->anc[i - 2] : (TSNode){ 0 };
-			TSNode fun = go_field(call, f_function);
+			GNode call = i >= 2 ? w->anc[i - 2] : (GNode){ 0 };
+			GNode fun = go_field(call, f_function);
 			uint32_t c = nchild(p);
 			int argi = -1, k = 0;
 
 			for (uint32_t j = 0; j < c; j++) {
-				TSNode a = nth(p, j);
+				GNode a = nth(p, j);
 
 				if (sym_is(a, g->comment))
 					continue;
@@ -1746,8 +1746,8 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 			return u;
 		}
 		if (s == g->expression_list && i >= 2) {
-			TSNode gp = w->anc[i - 2];
-			TSSymbol gs = ts_node_symbol(gp);
+			GNode gp = w->anc[i - 2];
+			TSSymbol gs = gn_symbol(gp);
 
 			if (gs == g->return_statement) {
 				uint32_t c = nchild(p);
@@ -1765,10 +1765,10 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 			if ((gs == g->assignment_statement ||
 			     gs == g->short_var_declaration) &&
 			    node_eq(go_field(gp, f_right), p)) {
-				TSNode lhs = go_field(gp, f_left);
+				GNode lhs = go_field(gp, f_left);
 				uint32_t c = nchild(p);
 				uint32_t idx = 0;
-				TSNode l;
+				GNode l;
 
 				for (uint32_t j = 0; j < c; j++) {
 					if (node_eq(nth(p, j), n))
@@ -1805,7 +1805,7 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 				return u;
 			}
 			if (gs == g->var_spec) {
-				TSNode id = nth(gp, 0);
+				GNode id = nth(gp, 0);
 				struct eng_var *v = eng_resolve(w->fn, id);
 
 				if (v) {
@@ -1824,7 +1824,7 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 
 			if (v) {
 				/* st := T{f: h}: st.f is h */
-				TSNode key = nth(w->anc[i - 2], 0);
+				GNode key = nth(w->anc[i - 2], 0);
 
 				u.ef = EF_ALIAS;
 				u.alias = v;
@@ -1849,7 +1849,7 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 		    nchild(go_field(p, f_left)) == 2) {
 			/* for _, x := range h: each element is a handle (a
 			 * slice of closers, a variadic parameter) */
-			TSNode x = nth(go_field(p, f_left), 1);
+			GNode x = nth(go_field(p, f_left), 1);
 			struct eng_var *v = sym_is(x, g->identifier) ?
 						    eng_resolve(w->fn, x) : NULL;
 
@@ -1864,7 +1864,7 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 		if (s == g->index_expression && i >= 2 &&
 		    node_eq(go_field(p, f_index), n) &&
 		    sym_is(w->anc[i - 2], g->assignment_statement) &&
-		    node_eq(ts_node_parent(p), go_field(w->anc[i - 2], f_left)))
+		    node_eq(gn_parent(p), go_field(w->anc[i - 2], f_left)))
 			return u; /* `m[h] = v`: the map keeps it as a key */
 		if (s == g->expression_statement || s == g->range_clause ||
 		    s == g->index_expression || s == g->if_statement ||
@@ -1875,9 +1875,9 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 			return u;
 		}
 		if (s == g->unary_expression) {
-			TSNode op = go_field(p, f_operator);
+			GNode op = go_field(p, f_operator);
 
-			if (!ts_node_is_null(op) && go_text_is(w->f, op, "&"))
+			if (!gn_is_null(op) && go_text_is(w->f, op, "&"))
 				return u;
 			u.ef = EF_NONE;
 			return u;
@@ -1895,13 +1895,13 @@ static struct use recv_use(struct walk *w, const struct ob *o,
 			   const struct handle *h, unsigned top)
 {
 	struct use u = { .ef = EF_NONE };
-	TSNode p = top > 0 ? w->anc[top - 1] : (TSNode){ 0 };
+	GNode p = top > 0 ? w->anc[top - 1] : (GNode){ 0 };
 
 	if (!sym_is(p, GS->call_expression) ||
 	    !node_eq(go_field(p, f_function), w->anc[top])) {
 		/* a method value of the package (`return p.stop`,
 		 * `reg(p.stop)`): it may release whenever it is called */
-		TSNode sel = w->anc[top];
+		GNode sel = w->anc[top];
 		size_t len;
 		const char *nm;
 		bool guessed;
@@ -1934,7 +1934,7 @@ static struct use classify(struct walk *w, const struct ob *o,
 
 	if (strcmp(h->prefix, PFX_CALL) == 0) {
 		/* the variable holds the release func itself */
-		TSNode p = i > 0 ? w->anc[i - 1] : (TSNode){ 0 };
+		GNode p = i > 0 ? w->anc[i - 1] : (GNode){ 0 };
 
 		if (sym_is(p, g->selector_expression) &&
 		    node_eq(go_field(p, f_operand), w->anc[i]))
@@ -1943,7 +1943,7 @@ static struct use classify(struct walk *w, const struct ob *o,
 	}
 	/* collect x.a.b going up */
 	while (top > 0 && n < ARRAY_SIZE(chain)) {
-		TSNode p = w->anc[top - 1];
+		GNode p = w->anc[top - 1];
 
 		if (!sym_is(p, g->selector_expression) ||
 		    !node_eq(go_field(p, f_operand), w->anc[top]))
@@ -1983,7 +1983,7 @@ static struct use classify(struct walk *w, const struct ob *o,
 	}
 	/* x.<prefix>.m... */
 	if (n == k + 1) {
-		TSNode p = top > 0 ? w->anc[top - 1] : (TSNode){ 0 };
+		GNode p = top > 0 ? w->anc[top - 1] : (GNode){ 0 };
 		const char *m = chain[k];
 		bool called = sym_is(p, g->call_expression) &&
 			      node_eq(go_field(p, f_function), w->anc[top]);
@@ -2055,11 +2055,11 @@ static bool used_after(struct walk *w, const struct ob *o, uint32_t after)
 
 /* The named error result v tested `v == nil` by if statement n, or
  * NULL. */
-static struct eng_var *nil_test_result(struct walk *w, TSNode n,
+static struct eng_var *nil_test_result(struct walk *w, GNode n,
 				       const char *op)
 {
-	TSNode c = go_unparen(go_field(n, f_condition));
-	TSNode l, r;
+	GNode c = go_unparen(go_field(n, f_condition));
+	GNode l, r;
 	struct eng_var *v;
 
 	if (!sym_is(c, GS->binary_expression) ||
@@ -2068,7 +2068,7 @@ static struct eng_var *nil_test_result(struct walk *w, TSNode n,
 	l = go_unparen(go_field(c, f_left));
 	r = go_unparen(go_field(c, f_right));
 	if (go_text_is(w->f, l, "nil")) {
-		TSNode t = l;
+		GNode t = l;
 
 		l = r;
 		r = t;
@@ -2086,7 +2086,7 @@ static void guard_note(struct walk *w, size_t i)
 	struct eng_var *g = NULL;
 
 	for (unsigned k = w->nanc - 1; k > w->guard_base && !g; k--) {
-		TSNode n = w->anc[k - 1];
+		GNode n = w->anc[k - 1];
 		struct eng_var *v;
 
 		if (!sym_is(n, GS->if_statement) ||
@@ -2180,7 +2180,7 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		s->other &= ~bit(i);
 		break;
 	case EF_BLANK:
-		if (ts_node_is_null(o->blank))
+		if (gn_is_null(o->blank))
 			o->blank = u.node;
 		break;
 	case EF_NONE:
@@ -2196,7 +2196,7 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
  * not one that it is none (`NoError`, `NilError`, `checkErr`)? */
 static bool asserted_error(struct walk *w)
 {
-	TSNode call, fun;
+	GNode call, fun;
 	size_t len;
 	const char *name;
 
@@ -2237,7 +2237,7 @@ static bool asserted_error(struct walk *w)
 	return false; /* checkErr(err), NoError, NilError: not an error */
 }
 
-static void on_ident(struct walk *w, struct st *s, TSNode id)
+static void on_ident(struct walk *w, struct st *s, GNode id)
 {
 	struct eng_var *v = eng_resolve(w->fn, id);
 	size_t len;
@@ -2273,11 +2273,11 @@ static void on_ident(struct walk *w, struct st *s, TSNode id)
 
 /* ================================================================ closures */
 
-static void scan_closure(struct walk *w, struct st *s, TSNode n,
+static void scan_closure(struct walk *w, struct st *s, GNode n,
 			 unsigned depth, uint64_t *hit);
-static void acquire_results(struct walk *w, struct st *s, TSNode call,
-			    TSNode lhs, TSNode stmt);
-static bool acquire_of(struct walk *w, TSNode call, struct eng_acquire *a);
+static void acquire_results(struct walk *w, struct st *s, GNode call,
+			    GNode lhs, GNode stmt);
+static bool acquire_of(struct walk *w, GNode call, struct eng_acquire *a);
 static void ob_open(struct st *s, size_t i, bool linked);
 
 /* Does the func literal at the top of the ancestor stack go where the
@@ -2286,7 +2286,7 @@ static void ob_open(struct st *s, size_t i, bool linked);
 static bool lit_escapes(struct walk *w)
 {
 	unsigned n = w->nanc;
-	TSNode lit = w->anc[n - 1], p;
+	GNode lit = w->anc[n - 1], p;
 
 	if (n < 2)
 		return true;
@@ -2301,7 +2301,7 @@ static bool lit_escapes(struct walk *w)
 	    (sym_is(w->anc[n - 3], GS->short_var_declaration) ||
 	     sym_is(w->anc[n - 3], GS->assignment_statement)) &&
 	    node_eq(go_field(w->anc[n - 3], f_right), p)) {
-		TSNode lhs = go_field(w->anc[n - 3], f_left);
+		GNode lhs = go_field(w->anc[n - 3], f_left);
 
 		return nchild(lhs) != 1 || !sym_is(nth(lhs, 0), GS->identifier) ||
 		       !eng_resolve(w->fn, nth(lhs, 0));
@@ -2314,13 +2314,13 @@ static bool lit_escapes(struct walk *w)
  * it now); only reading it does not. A deferred literal also releases
  * whatever its captured variables hold when it runs: remembered in
  * w->late and consulted at exits. */
-static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
+static void on_closure(struct walk *w, struct st *s, GNode lit, bool deferred)
 {
 	struct st tmp = *s;
 	uint64_t hit = 0;
 	unsigned saved = w->nanc;
 
-	TSNode target = { 0 }, stmt = { 0 };
+	GNode target = { 0 }, stmt = { 0 };
 	struct eng_var *local = NULL;
 
 	/* `x.f = func() {...}`: the closure goes into a field; `v := func()
@@ -2330,7 +2330,7 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 	     sym_is(w->anc[w->nanc - 3], GS->short_var_declaration)) &&
 	    node_eq(go_field(w->anc[w->nanc - 3], f_right),
 		    w->anc[w->nanc - 2])) {
-		TSNode lhs = go_field(w->anc[w->nanc - 3], f_left);
+		GNode lhs = go_field(w->anc[w->nanc - 3], f_left);
 
 		if (nchild(lhs) == 1 && nchild(w->anc[w->nanc - 2]) == 1) {
 			target = nth(lhs, 0);
@@ -2391,7 +2391,7 @@ static void on_closure(struct walk *w, struct st *s, TSNode lit, bool deferred)
 		}
 	}
 	if (deferred) {
-		struct late_defer d = { lit, ts_node_start_byte(lit) };
+		struct late_defer d = { lit, gn_start_byte(lit) };
 
 		VEC_PUSH(&w->late, d);
 	}
@@ -2418,22 +2418,22 @@ static bool late_released(struct walk *w, size_t i, uint32_t at)
 }
 
 /* Is assignment n `x, err = <acquiring call>()`? */
-static bool lit_acquires(struct walk *w, TSNode n)
+static bool lit_acquires(struct walk *w, GNode n)
 {
-	TSNode rhs = go_field(n, f_right);
-	TSNode e = nchild(rhs) == 1 ? go_unparen(nth(rhs, 0)) : (TSNode){ 0 };
+	GNode rhs = go_field(n, f_right);
+	GNode e = nchild(rhs) == 1 ? go_unparen(nth(rhs, 0)) : (GNode){ 0 };
 	struct eng_acquire a;
 
 	return sym_is(e, GS->call_expression) && acquire_of(w, e, &a) &&
 	       a.results;
 }
 
-static void scan_closure(struct walk *w, struct st *s, TSNode n,
+static void scan_closure(struct walk *w, struct st *s, GNode n,
 			 unsigned depth, uint64_t *hit)
 {
 	uint32_t c;
 
-	if (ts_node_is_null(n))
+	if (gn_is_null(n))
 		return;
 	if (depth > ENG_MAX_DEPTH || w->nanc >= ENG_MAX_DEPTH) {
 		w->gave_up = true;
@@ -2450,7 +2450,7 @@ static void scan_closure(struct walk *w, struct st *s, TSNode n,
 		/* `f, err = os.Open(p)` into a captured variable: the value
 		 * f held before is overwritten (acquire_results checks), not
 		 * handed on */
-		TSNode lhs = go_field(n, f_left), rhs = go_field(n, f_right);
+		GNode lhs = go_field(n, f_left), rhs = go_field(n, f_right);
 
 		scan_closure(w, s, rhs, depth + 1, hit);
 		for (uint32_t i = 0; i < nchild(lhs); i++) {
@@ -2481,23 +2481,23 @@ static bool is_deferred_lit(struct walk *w)
 	       sym_is(w->anc[n - 3], GS->defer_statement);
 }
 
-static void acquire_object(struct walk *w, struct st *s, TSNode call,
-			   TSNode stmt, struct eng_var *errvar);
-static void checkpoint(struct walk *w, struct st *s, TSNode call);
+static void acquire_object(struct walk *w, struct st *s, GNode call,
+			   GNode stmt, struct eng_var *errvar);
+static void checkpoint(struct walk *w, struct st *s, GNode call);
 
-static void eval(struct walk *w, struct st *s, TSNode n, TSNode skip_call)
+static void eval(struct walk *w, struct st *s, GNode n, GNode skip_call)
 {
 	const struct go_syms *g = GS;
 	TSSymbol sym;
 
-	if (ts_node_is_null(n) || w->gave_up)
+	if (gn_is_null(n) || w->gave_up)
 		return;
 	if (w->nanc >= ENG_MAX_DEPTH) {
 		w->gave_up = true;
 		return;
 	}
 	w->anc[w->nanc++] = n;
-	sym = ts_node_symbol(n);
+	sym = gn_symbol(n);
 	if (sym == g->identifier) {
 		on_ident(w, s, n);
 	} else if (sym == g->func_literal) {
@@ -2529,8 +2529,8 @@ static void eval(struct walk *w, struct st *s, TSNode n, TSNode skip_call)
 
 /* Evaluates child with its statement on the ancestor stack, so a use can
  * see that it is returned, assigned or tested. */
-static void eval_in(struct walk *w, struct st *s, TSNode stmt, TSNode child,
-		    TSNode skip_call)
+static void eval_in(struct walk *w, struct st *s, GNode stmt, GNode child,
+		    GNode skip_call)
 {
 	if (w->nanc >= ENG_MAX_DEPTH) {
 		w->gave_up = true;
@@ -2543,7 +2543,7 @@ static void eval_in(struct walk *w, struct st *s, TSNode stmt, TSNode child,
 
 /* ================================================================ acquisition */
 
-static struct ob *ob_new(struct walk *w, TSNode site, unsigned result,
+static struct ob *ob_new(struct walk *w, GNode site, unsigned result,
 			 size_t *idx)
 {
 	for (size_t i = 0; i < w->nobs; i++) {
@@ -2593,7 +2593,7 @@ static void ob_open(struct st *s, size_t i, bool linked)
  * (paths where it was not acquired yet, a loop's first round, do not
  * count). */
 static void overwrite_check(struct walk *w, struct st *s, struct eng_var *v,
-			    TSNode stmt)
+			    GNode stmt)
 {
 	for (size_t i = 0; i < w->nobs; i++) {
 		struct ob *o = &w->obs[i];
@@ -2614,13 +2614,13 @@ static void overwrite_check(struct walk *w, struct st *s, struct eng_var *v,
  * when there is none: `for (size_t k = 0; next_use(w, v, &k, &id); k++)`
  * visits every use. */
 static bool next_use(struct walk *w, const struct eng_var *v, size_t *k,
-		     TSNode *id)
+		     GNode *id)
 {
 	for (; *k < w->fn->nuses; (*k)++) {
 		if (w->fn->use_var[*k] != v)
 			continue;
-		*id = ts_node_descendant_for_byte_range(
-			ts_tree_root_node(w->f->tree), w->fn->use_off[*k],
+		*id = gn_descendant_for_byte_range(
+			go_root(w->f), w->fn->use_off[*k],
 			w->fn->use_off[*k] + 1);
 		return true;
 	}
@@ -2631,10 +2631,10 @@ static bool next_use(struct walk *w, const struct eng_var *v, size_t *k,
 static bool has_member_use(struct walk *w, struct eng_var *v,
 			   const char *member)
 {
-	TSNode id, p;
+	GNode id, p;
 
 	for (size_t i = 0; next_use(w, v, &i, &id); i++) {
-		p = ts_node_parent(id);
+		p = gn_parent(id);
 		if (sym_is(p, GS->selector_expression) &&
 		    go_text_is(w->f, go_field(p, f_field), member))
 			return true;
@@ -2650,7 +2650,7 @@ static bool has_member_use(struct walk *w, struct eng_var *v,
  * such use silences it. */
 static bool lit_var_handled(struct walk *w, const struct ob *o)
 {
-	TSNode id;
+	GNode id;
 	const struct handle *h = o->h.len ? &o->h.items[0] : NULL;
 	size_t k;
 
@@ -2658,14 +2658,14 @@ static bool lit_var_handled(struct walk *w, const struct ob *o)
 		return true;
 	k = path_len(h->prefix);
 	for (size_t i = 0; next_use(w, h->var, &i, &id); i++) {
-		TSNode x, p;
+		GNode x, p;
 		size_t n = 0;
 		const char *chain[8];
 
 		x = id;
-		for (p = ts_node_parent(x); sym_is(p, GS->selector_expression) &&
+		for (p = gn_parent(x); sym_is(p, GS->selector_expression) &&
 		     node_eq(go_field(p, f_operand), x) && n < 8;
-		     x = p, p = ts_node_parent(p))
+		     x = p, p = gn_parent(p))
 			chain[n++] = go_text_dup(w->f, go_field(p, f_field));
 		if (n == k + 1 && chain_is(chain, k, h->prefix)) {
 			for (size_t j = 0; j < ARRAY_SIZE(o->kind->rel_names) &&
@@ -2677,15 +2677,15 @@ static bool lit_var_handled(struct walk *w, const struct ob *o)
 		if (n && (n != k || !chain_is(chain, k, h->prefix)))
 			continue; /* a field or method of it */
 		/* the value itself (or its released object) */
-		p = ts_node_parent(x);
+		p = gn_parent(x);
 		while (sym_is(p, GS->parenthesized_expression))
-			p = ts_node_parent(p);
+			p = gn_parent(p);
 		if (sym_is(p, GS->argument_list) || sym_is(p, GS->send_statement) ||
 		    sym_is(p, GS->literal_element) ||
 		    sym_is(p, GS->keyed_element))
 			return true;
 		if (sym_is(p, GS->expression_list)) {
-			TSNode gp = ts_node_parent(p);
+			GNode gp = gn_parent(p);
 
 			if (sym_is(gp, GS->return_statement) ||
 			    ((sym_is(gp, GS->assignment_statement) ||
@@ -2698,7 +2698,7 @@ static bool lit_var_handled(struct walk *w, const struct ob *o)
 }
 
 static void ob_init(struct walk *w, struct ob *o, const struct eng_acquire *a,
-		    TSNode stmt)
+		    GNode stmt)
 {
 	o->kind = a->kind;
 	o->noun = a->noun ? a->noun : a->kind->noun;
@@ -2727,28 +2727,28 @@ static struct walk *walk_new(struct eng_func *fn, const struct eng_spec *spec);
 static void walk_free(struct walk *w);
 static struct st walk_body(struct walk *w);
 static struct eng_var *param_var(struct eng_func *fn, int param);
-static bool result_index(TSNode decl, const struct eng_var *v, unsigned *idx);
-static const struct godecl *method_decl(struct walk *w, TSNode recv,
+static bool result_index(GNode decl, const struct eng_var *v, unsigned *idx);
+static const struct godecl *method_decl(struct walk *w, GNode recv,
 					const char *name, size_t len,
 					bool *guessed);
 
 /* The flattened result types of a function declaration: count, and the
  * index of an `error` result (-1 if none). False when no result could
  * hold a resource (none, or only error and basic types). */
-static bool ctor__results(struct gofile *f, TSNode decl, unsigned *n,
+static bool ctor__results(struct gofile *f, GNode decl, unsigned *n,
 			  int *err)
 {
 	static const char *const basic[] = {
 		"error", "bool", "string", "int", "int64", "uint64", "int32",
 		"uint32", "byte", "rune", "float64", "uint", "uintptr",
 	};
-	TSNode res = go_field(decl, f_result);
+	GNode res = go_field(decl, f_result);
 	bool maybe = false;
 	unsigned k = 0;
 
 	*n = 0;
 	*err = -1;
-	if (ts_node_is_null(res))
+	if (gn_is_null(res))
 		return false;
 	if (!sym_is(res, GS->parameter_list)) {
 		*n = 1;
@@ -2759,8 +2759,8 @@ static bool ctor__results(struct gofile *f, TSNode decl, unsigned *n,
 		return true;
 	}
 	for (uint32_t i = 0; i < nchild(res); i++) {
-		TSNode pd = nth(res, i);
-		TSNode t = go_field(pd, f_type);
+		GNode pd = nth(res, i);
+		GNode t = go_field(pd, f_type);
 		unsigned names = 0;
 		bool is_basic = false;
 
@@ -2784,16 +2784,16 @@ static bool ctor__results(struct gofile *f, TSNode decl, unsigned *n,
 
 /* A returned call that acquires (`return db.Query(q)`): its results are
  * the function's. */
-static void ctor_direct(struct walk *w, TSNode ret)
+static void ctor_direct(struct walk *w, GNode ret)
 {
-	TSNode list = nth(ret, 0);
+	GNode list = nth(ret, 0);
 	uint32_t c;
 
 	if (!sym_is(list, GS->expression_list))
 		return;
 	c = nchild(list);
 	for (uint32_t j = 0; j < c && j < 8; j++) {
-		TSNode e = go_unparen(nth(list, j));
+		GNode e = go_unparen(nth(list, j));
 		struct eng_acquire a = { 0 };
 
 		a.err_result = -1;
@@ -2819,10 +2819,10 @@ static void ctor_direct(struct walk *w, TSNode ret)
 
 /* The same-package function or method (of a known receiver type) call
  * calls, or NULL. */
-static const struct godecl *callee__decl(struct walk *w, TSNode call)
+static const struct godecl *callee__decl(struct walk *w, GNode call)
 {
 	const struct go_syms *g = GS;
-	TSNode fun = go_unparen(go_field(call, f_function));
+	GNode fun = go_unparen(go_field(call, f_function));
 	struct gopkg *pkg = w->fn->pkg;
 	const struct godecl *d = NULL;
 
@@ -2836,7 +2836,7 @@ static const struct godecl *callee__decl(struct walk *w, TSNode call)
 		if (d && d->kind != GODECL_FUNC)
 			d = NULL;
 	} else if (sym_is(fun, g->selector_expression)) {
-		TSNode op = go_field(fun, f_operand);
+		GNode op = go_field(fun, f_operand);
 		size_t len;
 		const char *nm;
 		bool guessed;
@@ -2857,7 +2857,7 @@ static const struct godecl *callee__decl(struct walk *w, TSNode call)
 
 /* The declaration ctor_of() would summarize for call (results *nres,
  * error result *err), or NULL. */
-static const struct godecl *ctor__decl(struct walk *w, TSNode call,
+static const struct godecl *ctor__decl(struct walk *w, GNode call,
 				       unsigned *nres, int *err)
 {
 	const struct godecl *d = callee__decl(w, call);
@@ -2868,21 +2868,21 @@ static const struct godecl *ctor__decl(struct walk *w, TSNode call,
 }
 
 /* The index of decl's `error` result among its *n results, or -1. */
-static int results_err(struct gofile *f, TSNode decl, unsigned *n)
+static int results_err(struct gofile *f, GNode decl, unsigned *n)
 {
-	TSNode res = go_field(decl, f_result);
+	GNode res = go_field(decl, f_result);
 	int err = -1;
 	unsigned k = 0;
 
 	*n = 0;
-	if (ts_node_is_null(res))
+	if (gn_is_null(res))
 		return -1;
 	if (!sym_is(res, GS->parameter_list)) {
 		*n = 1;
 		return go_text_is(f, res, "error") ? 0 : -1;
 	}
 	for (uint32_t i = 0; i < nchild(res); i++) {
-		TSNode pd = nth(res, i);
+		GNode pd = nth(res, i);
 		unsigned names = 0;
 
 		if (!sym_is(pd, GS->parameter_declaration))
@@ -2902,21 +2902,21 @@ static int results_err(struct gofile *f, TSNode decl, unsigned *n)
 /* For a call whose summary releases on error: the variable its error
  * result is assigned to (`err := check(resp)`, `if err := check(resp);`),
  * or NULL; *returned when the call is returned as it is. */
-static struct eng_var *call_errvar(struct walk *w, TSNode call,
+static struct eng_var *call_errvar(struct walk *w, GNode call,
 				   bool *returned)
 {
 	const struct godecl *d = callee__decl(w, call);
-	TSNode p = ts_node_parent(call), gp, lhs, t;
+	GNode p = gn_parent(call), gp, lhs, t;
 	unsigned n;
 	int err;
 
 	*returned = false;
 	while (sym_is(p, GS->parenthesized_expression))
-		p = ts_node_parent(p);
+		p = gn_parent(p);
 	if (!d || !sym_is(p, GS->expression_list) || nchild(p) != 1)
 		return NULL;
 	err = results_err(d->file, d->node, &n);
-	gp = ts_node_parent(p);
+	gp = gn_parent(p);
 	if (sym_is(gp, GS->return_statement)) {
 		*returned = true;
 		return NULL;
@@ -2936,7 +2936,7 @@ static struct eng_var *call_errvar(struct walk *w, TSNode call,
 
 /* The effect of passing an obligation to a call whose summary is
  * ENG_SUM_RELEASES_ON_ERR. */
-static void errlink_use(struct walk *w, TSNode call, struct use *u)
+static void errlink_use(struct walk *w, GNode call, struct use *u)
 {
 	bool returned;
 	struct eng_var *v = call_errvar(w, call, &returned);
@@ -2944,10 +2944,10 @@ static void errlink_use(struct walk *w, TSNode call, struct use *u)
 	if (v || returned) {
 		u->ef = EF_ERRLINK;
 		u->errvar = v;
-		u->after = ts_node_start_byte(call);
+		u->after = gn_start_byte(call);
 	} else {
 		u->ef = EF_PARTIAL;
-		u->after = ts_node_end_byte(call);
+		u->after = gn_end_byte(call);
 	}
 }
 
@@ -2962,7 +2962,7 @@ struct may_names {
 	bool yes;
 };
 
-static bool may_names_enter(void *ctx, TSNode call, unsigned depth)
+static bool may_names_enter(void *ctx, GNode call, unsigned depth)
 {
 	struct may_names *m = ctx;
 
@@ -2974,7 +2974,7 @@ static bool may_names_enter(void *ctx, TSNode call, unsigned depth)
 	return !m->yes;
 }
 
-bool eng_may_acquire_names(struct gofile *f, TSNode decl,
+bool eng_may_acquire_names(struct gofile *f, GNode decl,
 			   const struct eng_spec *spec)
 {
 	const TSSymbol kinds[] = { GS->call_expression, 0 };
@@ -3010,7 +3010,7 @@ static bool may_hand_out(struct gopkg *pkg, const struct godecl *d,
 	return yes;
 }
 
-static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
+static bool ctor_of(struct walk *w, GNode call, struct eng_acquire *out)
 {
 	struct gopkg *pkg = w->fn->pkg;
 	const struct godecl *d;
@@ -3040,7 +3040,7 @@ static bool ctor_of(struct walk *w, TSNode call, struct eng_acquire *out)
 		    !may_hand_out(pkg, d, w->spec))
 			return false;
 		fn = eng_func_get(pkg, d->file, d->node);
-		if (fn->too_deep || ts_node_is_null(fn->body))
+		if (fn->too_deep || gn_is_null(fn->body))
 			return false;
 		c->computing = true;
 		cw = walk_new(fn, w->spec);
@@ -3089,7 +3089,7 @@ static int passthru_result(struct walk *w, const struct godecl *d, int param,
 		return (int)(intptr_t)e->value - 2;
 	e->value = (void *)1; /* recursion: not a pass-through */
 	fn = eng_func_get(pkg, d->file, d->node);
-	if (fn->too_deep || ts_node_is_null(fn->body))
+	if (fn->too_deep || gn_is_null(fn->body))
 		return -1;
 	en.var = param_var(fn, param);
 	if (!en.var)
@@ -3118,10 +3118,10 @@ static int passthru_result(struct walk *w, const struct godecl *d, int param,
  * results of an acquiring call (spread into its parameters) that hands
  * a resource parameter back as one of its results acquires it for the
  * caller. */
-static bool passthru_of(struct walk *w, TSNode call, struct eng_acquire *out)
+static bool passthru_of(struct walk *w, GNode call, struct eng_acquire *out)
 {
-	TSNode fun = go_unparen(go_field(call, f_function));
-	TSNode args = go_field(call, f_arguments), inner = { 0 };
+	GNode fun = go_unparen(go_field(call, f_function));
+	GNode args = go_field(call, f_arguments), inner = { 0 };
 	struct gopkg *pkg = w->fn->pkg;
 	const struct godecl *d;
 	struct eng_acquire a = { 0 };
@@ -3133,11 +3133,11 @@ static bool passthru_of(struct walk *w, TSNode call, struct eng_acquire *out)
 	if (!sym_is(fun, GS->identifier) || eng_resolve(w->fn, fun))
 		return false;
 	for (uint32_t i = 0; i < nchild(args); i++) {
-		TSNode x = nth(args, i);
+		GNode x = nth(args, i);
 
 		if (sym_is(x, GS->comment))
 			continue;
-		if (!ts_node_is_null(inner))
+		if (!gn_is_null(inner))
 			return false; /* only the spread form f(g()) */
 		inner = go_unparen(x);
 	}
@@ -3177,7 +3177,7 @@ static bool passthru_of(struct walk *w, TSNode call, struct eng_acquire *out)
 
 /* What call acquires: a row of the spec, a constructor summary or a
  * pass-through wrapper around one. */
-static bool acquire_of(struct walk *w, TSNode call, struct eng_acquire *a)
+static bool acquire_of(struct walk *w, GNode call, struct eng_acquire *a)
 {
 	memset(a, 0, sizeof(*a));
 	a->err_result = -1;
@@ -3188,12 +3188,12 @@ static bool acquire_of(struct walk *w, TSNode call, struct eng_acquire *a)
 	return ctor_of(w, call, a) || passthru_of(w, call, a);
 }
 
-bool eng_may_construct(struct gopkg *pkg, struct gofile *f, TSNode call,
+bool eng_may_construct(struct gopkg *pkg, struct gofile *f, GNode call,
 		       const struct eng_spec *spec)
 {
 	const struct go_syms *g = GS;
 	struct eng_pkg *ep = eng__pkg(pkg);
-	TSNode fun = go_unparen(go_field(call, f_function));
+	GNode fun = go_unparen(go_field(call, f_function));
 	const struct godecl *d;
 	struct amap_ent *e;
 	unsigned nres;
@@ -3254,7 +3254,7 @@ struct may_acquire {
 	bool yes;
 };
 
-static bool may_acquire_enter(void *ctx, TSNode call, unsigned depth)
+static bool may_acquire_enter(void *ctx, GNode call, unsigned depth)
 {
 	struct may_acquire *m = ctx;
 	struct walk *w = m->w;
@@ -3290,7 +3290,7 @@ bool eng_may_acquire(struct eng_func *fn, const struct eng_spec *spec)
 	struct may_acquire m = { NULL, false };
 	struct syn_walker sw = { may_acquire_enter, NULL, &m };
 
-	if (!spec->acquire || fn->too_deep || ts_node_is_null(fn->body))
+	if (!spec->acquire || fn->too_deep || gn_is_null(fn->body))
 		return false;
 	m.w = walk_new(fn, spec);
 	/* every depth: the walk may follow calls deeper than syn_walk */
@@ -3303,14 +3303,14 @@ bool eng_may_acquire(struct eng_func *fn, const struct eng_spec *spec)
  * expression_list, or null when the results are dropped). */
 /* The variables that receive a constructor's release func (a.rel_results)
  * hold the release of every obligation this call opened. */
-static void rel_result_handles(struct walk *w, TSNode call, TSNode lhs,
+static void rel_result_handles(struct walk *w, GNode call, GNode lhs,
 			       const struct eng_acquire *a)
 {
 	for (unsigned r = 0; r < 8 && a->rel_results; r++) {
-		TSNode t;
+		GNode t;
 		struct eng_var *v;
 
-		if (!(a->rel_results & (1u << r)) || ts_node_is_null(lhs) ||
+		if (!(a->rel_results & (1u << r)) || gn_is_null(lhs) ||
 		    r >= nchild(lhs))
 			continue;
 		t = nth(lhs, r);
@@ -3326,8 +3326,8 @@ static void rel_result_handles(struct walk *w, TSNode call, TSNode lhs,
 	}
 }
 
-static void acquire_results(struct walk *w, struct st *s, TSNode call,
-			    TSNode lhs, TSNode stmt)
+static void acquire_results(struct walk *w, struct st *s, GNode call,
+			    GNode lhs, GNode stmt)
 {
 	const struct go_syms *g = GS;
 	struct eng_acquire a = { 0 };
@@ -3336,46 +3336,46 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 
 	if (w->summary_mode || !w->spec->acquire || !acquire_of(w, call, &a))
 		return;
-	if (w->lit_acquire && (!a.results || ts_node_is_null(lhs)))
+	if (w->lit_acquire && (!a.results || gn_is_null(lhs)))
 		return; /* the literal's own walk sees those */
 	if (!a.results) {
 		struct eng_var *ev = NULL;
 
-		if (!ts_node_is_null(lhs) && a.err_result >= 0 &&
+		if (!gn_is_null(lhs) && a.err_result >= 0 &&
 		    (uint32_t)a.err_result < nchild(lhs))
 			ev = eng_resolve(w->fn, nth(
 				lhs, (uint32_t)a.err_result));
 		acquire_object(w, s, call, stmt, ev);
 		return;
 	}
-	if (!ts_node_is_null(lhs)) {
+	if (!gn_is_null(lhs)) {
 		nl = nchild(lhs);
 		if (a.err_result >= 0 && (uint32_t)a.err_result < nl) {
-			TSNode e = nth(lhs, (uint32_t)a.err_result);
+			GNode e = nth(lhs, (uint32_t)a.err_result);
 
 			if (sym_is(e, g->identifier))
 				errvar = eng_resolve(w->fn, e);
 		}
 	}
 	for (unsigned r = 0; r < 8; r++) {
-		TSNode t;
+		GNode t;
 		struct ob *o;
 		struct eng_var *v;
 		size_t idx;
 
 		if (!(a.results & (1u << r)))
 			continue;
-		if (a.require && (ts_node_is_null(lhs) || r >= nl ||
+		if (a.require && (gn_is_null(lhs) || r >= nl ||
 				  !sym_is(nth(lhs, r), g->identifier) ||
 				  go_text_is(w->f, nth(lhs, r), "_")))
 			continue; /* a guess that cannot be confirmed */
-		if ((ts_node_is_null(lhs) ||
+		if ((gn_is_null(lhs) ||
 		     (r < nl && go_text_is(w->f, nth(lhs, r), "_"))) &&
 		    (a.kind->flags & ENG_K_CHECKPOINT_ONLY) &&
 		    !(a.kind->flags & ENG_K_USE_RELEASES))
 			continue; /* a stdin pipe thrown away was never meant
 				     to carry input: nothing to close first */
-		if (ts_node_is_null(lhs)) {
+		if (gn_is_null(lhs)) {
 			/* dropped on the floor */
 			o = ob_new(w, call, r, &idx);
 			if (!o)
@@ -3418,14 +3418,14 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 				  !result_index(w->fn->decl, v, NULL)))
 			continue;
 		if (w->lit_acquire &&
-		    ts_node_start_byte(v->decl) >= ts_node_start_byte(w->lit) &&
-		    ts_node_start_byte(v->decl) < ts_node_end_byte(w->lit))
+		    gn_start_byte(v->decl) >= gn_start_byte(w->lit) &&
+		    gn_start_byte(v->decl) < gn_end_byte(w->lit))
 			continue; /* the literal's own variable */
 		if (sym_is(w->fn->decl, g->func_literal) &&
-		    (ts_node_start_byte(v->decl) <
-			     ts_node_start_byte(w->fn->decl) ||
-		     ts_node_start_byte(v->decl) >=
-			     ts_node_end_byte(w->fn->decl)))
+		    (gn_start_byte(v->decl) <
+			     gn_start_byte(w->fn->decl) ||
+		     gn_start_byte(v->decl) >=
+			     gn_end_byte(w->fn->decl)))
 			continue; /* a captured variable: the enclosing
 				     function holds it */
 		if (a.require && !has_member_use(w, v, a.require))
@@ -3443,8 +3443,8 @@ static void acquire_results(struct walk *w, struct st *s, TSNode call,
 		ob_handle(w, o, v, NULL,
 			  a.prefix ? a.prefix : a.kind->rel_prefix);
 		if (a.kind->checkpoint) {
-			TSNode fun = go_field(call, f_function);
-			TSNode op = go_field(fun, f_operand);
+			GNode fun = go_field(call, f_function);
+			GNode op = go_field(fun, f_operand);
 
 			if (sym_is(op, g->identifier))
 				o->owner = eng_resolve(w->fn, op);
@@ -3463,26 +3463,26 @@ static bool stored_in_struct(struct eng_func *fn, const struct eng_var *v)
 	const struct go_syms *g = GS;
 
 	for (size_t i = 0; i < fn->nuses; i++) {
-		TSNode id, p, gp;
+		GNode id, p, gp;
 
 		if (fn->use_var[i] != v)
 			continue;
-		id = ts_node_named_descendant_for_byte_range(
+		id = gn_named_descendant_for_byte_range(
 			fn->decl, fn->use_off[i], fn->use_off[i]);
 		if (!sym_is(id, g->identifier))
 			continue;
-		p = ts_node_parent(id);
+		p = gn_parent(id);
 		if (sym_is(p, g->literal_element))
 			return true;
-		gp = ts_node_parent(p);
+		gp = gn_parent(p);
 		if (sym_is(p, g->expression_list) &&
 		    sym_is(gp, g->assignment_statement) &&
 		    node_eq(go_field(gp, f_right), p)) {
-			TSNode lhs = go_field(gp, f_left);
+			GNode lhs = go_field(gp, f_left);
 
 			for (uint32_t k = 0; k < nchild(p) && k < nchild(lhs);
 			     k++) {
-				TSNode l = nth(lhs, k);
+				GNode l = nth(lhs, k);
 
 				if (node_eq(nth(p, k), id) &&
 				    (sym_is(l, g->selector_expression) ||
@@ -3495,14 +3495,14 @@ static bool stored_in_struct(struct eng_func *fn, const struct eng_var *v)
 }
 
 /* An obligation on an existing object (`cmd.Start()`, `mu.Lock()`). */
-static void acquire_object(struct walk *w, struct st *s, TSNode call,
-			   TSNode stmt, struct eng_var *errvar)
+static void acquire_object(struct walk *w, struct st *s, GNode call,
+			   GNode stmt, struct eng_var *errvar)
 {
 	const struct go_syms *g = GS;
 	struct eng_acquire a = { 0 };
 	const char *chain[8];
 	size_t n = 0;
-	TSNode x;
+	GNode x;
 	struct ob *o;
 	size_t idx;
 	struct buf pre = BUF_INIT;
@@ -3510,7 +3510,7 @@ static void acquire_object(struct walk *w, struct st *s, TSNode call,
 	a.err_result = -1;
 	if (w->summary_mode || !w->spec->acquire ||
 	    !w->spec->acquire(w->spec->ctx, w->fn, call, &a) || a.results ||
-	    ts_node_is_null(a.object))
+	    gn_is_null(a.object))
 		return;
 	x = go_unparen(a.object);
 	while (sym_is(x, g->selector_expression) && n < ARRAY_SIZE(chain)) {
@@ -3570,9 +3570,9 @@ static bool name_in(const char *m, size_t len, const char *alts)
 
 /* A call `owner.<checkpoint>()`: obligations that must be done by then.
  * A kind's checkpoint may name alternatives: "Wait|Run". */
-static void checkpoint(struct walk *w, struct st *s, TSNode call)
+static void checkpoint(struct walk *w, struct st *s, GNode call)
 {
-	TSNode fun = go_field(call, f_function), op;
+	GNode fun = go_field(call, f_function), op;
 	struct eng_var *v;
 	const char *m;
 	size_t len;
@@ -3628,11 +3628,11 @@ static void nilify(struct walk *w, struct st *st, struct eng_var *v,
 
 /* `x.a.b == nil` where a handle of an obligation is x with prefix "a.b"
  * (`resp.Body`): the object to release is nil where it holds. */
-static void nilify_path(struct walk *w, struct st *st, TSNode sel)
+static void nilify_path(struct walk *w, struct st *st, GNode sel)
 {
 	char path[128];
 	size_t len = 0;
-	TSNode x = sel;
+	GNode x = sel;
 	struct eng_var *v;
 
 	if (st->dead)
@@ -3675,7 +3675,7 @@ static void nilify_path(struct walk *w, struct st *st, TSNode sel)
 	}
 }
 
-static bool is_nil(struct walk *w, TSNode n)
+static bool is_nil(struct walk *w, GNode n)
 {
 	n = go_unparen(n);
 	return sym_is(n, GS->nil) ||
@@ -3691,7 +3691,7 @@ static bool is_nil(struct walk *w, TSNode n)
 static bool errpred_decl(struct gopkg *pkg, const struct godecl *d,
 			 unsigned depth);
 
-static bool node_text_eq(struct gofile *f, TSNode a, TSNode b)
+static bool node_text_eq(struct gofile *f, GNode a, GNode b)
 {
 	size_t la, lb;
 	const char *x = go_text(f, a, &la), *y = go_text(f, b, &lb);
@@ -3700,20 +3700,20 @@ static bool node_text_eq(struct gofile *f, TSNode a, TSNode b)
 }
 
 /* Does e being true imply that the identifier p (the error) is not nil? */
-static bool errpred_expr(struct gopkg *pkg, struct gofile *f, TSNode e,
-			 TSNode p, unsigned depth)
+static bool errpred_expr(struct gopkg *pkg, struct gofile *f, GNode e,
+			 GNode p, unsigned depth)
 {
 	const struct go_syms *g = GS;
 
 	e = go_unparen(e);
-	if (ts_node_is_null(e) || depth > 16)
+	if (gn_is_null(e) || depth > 16)
 		return false;
 	if (sym_is(e, g->false_))
 		return true;
 	if (sym_is(e, g->binary_expression)) {
-		TSNode op = go_field(e, f_operator);
-		TSNode l = go_unparen(go_field(e, f_left));
-		TSNode r = go_unparen(go_field(e, f_right));
+		GNode op = go_field(e, f_operator);
+		GNode l = go_unparen(go_field(e, f_left));
+		GNode r = go_unparen(go_field(e, f_right));
 
 		if (go_text_is(f, op, "&&"))
 			return errpred_expr(pkg, f, l, p, depth + 1) ||
@@ -3722,8 +3722,8 @@ static bool errpred_expr(struct gopkg *pkg, struct gofile *f, TSNode e,
 			return errpred_expr(pkg, f, l, p, depth + 1) &&
 			       errpred_expr(pkg, f, r, p, depth + 1);
 		if (go_text_is(f, op, "!=")) {
-			TSNode x = sym_is(r, g->nil) ? l : sym_is(l, g->nil) ?
-				   r : (TSNode){ 0 };
+			GNode x = sym_is(r, g->nil) ? l : sym_is(l, g->nil) ?
+				   r : (GNode){ 0 };
 
 			return sym_is(x, g->identifier) &&
 			       node_text_eq(f, x, p);
@@ -3731,8 +3731,8 @@ static bool errpred_expr(struct gopkg *pkg, struct gofile *f, TSNode e,
 		return false;
 	}
 	if (sym_is(e, g->call_expression)) {
-		TSNode fun = go_unparen(go_field(e, f_function));
-		TSNode a0 = go_unparen(nth(go_field(e, f_arguments), 0));
+		GNode fun = go_unparen(go_field(e, f_function));
+		GNode a0 = go_unparen(nth(go_field(e, f_arguments), 0));
 		const char *path, *name;
 		size_t len;
 
@@ -3753,7 +3753,7 @@ static bool errpred_expr(struct gopkg *pkg, struct gofile *f, TSNode e,
 	return false;
 }
 
-static bool errpred_has_return(TSNode n, unsigned depth)
+static bool errpred_has_return(GNode n, unsigned depth)
 {
 	if (depth > ENG_MAX_DEPTH || sym_is(n, GS->func_literal))
 		return depth > ENG_MAX_DEPTH;
@@ -3766,13 +3766,13 @@ static bool errpred_has_return(TSNode n, unsigned depth)
 	return false;
 }
 
-static bool errpred_block(struct gopkg *pkg, struct gofile *f, TSNode b,
-			  TSNode p, unsigned depth);
+static bool errpred_block(struct gopkg *pkg, struct gofile *f, GNode b,
+			  GNode p, unsigned depth);
 
 /* Is c `p == nil`? */
-static bool errpred_nil_test(struct gofile *f, TSNode c, TSNode p)
+static bool errpred_nil_test(struct gofile *f, GNode c, GNode p)
 {
-	TSNode l, r;
+	GNode l, r;
 
 	c = go_unparen(c);
 	if (!sym_is(c, GS->binary_expression) ||
@@ -3781,7 +3781,7 @@ static bool errpred_nil_test(struct gofile *f, TSNode c, TSNode p)
 	l = go_unparen(go_field(c, f_left));
 	r = go_unparen(go_field(c, f_right));
 	if (sym_is(l, GS->nil)) {
-		TSNode t = l;
+		GNode t = l;
 
 		l = r;
 		r = t;
@@ -3792,30 +3792,30 @@ static bool errpred_nil_test(struct gofile *f, TSNode c, TSNode p)
 
 /* Every return statement st may run (with err possibly nil) returns
  * something implying err != nil. */
-static bool errpred_stmt(struct gopkg *pkg, struct gofile *f, TSNode st,
-			 TSNode p, unsigned depth)
+static bool errpred_stmt(struct gopkg *pkg, struct gofile *f, GNode st,
+			 GNode p, unsigned depth)
 {
 	const struct go_syms *g = GS;
 
 	if (depth > 16)
 		return false;
 	if (sym_is(st, g->return_statement)) {
-		TSNode l = nth(st, 0);
+		GNode l = nth(st, 0);
 
 		return sym_is(l, g->expression_list) && nchild(l) == 1 &&
 		       errpred_expr(pkg, f, nth(l, 0), p, depth + 1);
 	}
 	if (sym_is(st, g->if_statement) &&
-	    ts_node_is_null(go_field(st, f_initializer))) {
-		TSNode c = go_field(st, f_condition);
-		TSNode alt = go_field(st, f_alternative);
+	    gn_is_null(go_field(st, f_initializer))) {
+		GNode c = go_field(st, f_condition);
+		GNode alt = go_field(st, f_alternative);
 
 		/* where c holds err is set: anything may be returned */
 		if (!errpred_expr(pkg, f, c, p, depth + 1) &&
 		    !errpred_block(pkg, f, go_field(st, f_consequence), p,
 				   depth + 1))
 			return false;
-		if (ts_node_is_null(alt) || errpred_nil_test(f, c, p))
+		if (gn_is_null(alt) || errpred_nil_test(f, c, p))
 			return true; /* else: err is set */
 		return sym_is(alt, g->if_statement) ?
 			       errpred_stmt(pkg, f, alt, p, depth + 1) :
@@ -3824,11 +3824,11 @@ static bool errpred_stmt(struct gopkg *pkg, struct gofile *f, TSNode st,
 	return !errpred_has_return(st, 0); /* a loop, a switch: not judged */
 }
 
-static bool errpred_block(struct gopkg *pkg, struct gofile *f, TSNode b,
-			  TSNode p, unsigned depth)
+static bool errpred_block(struct gopkg *pkg, struct gofile *f, GNode b,
+			  GNode p, unsigned depth)
 {
 	for (uint32_t i = 0; i < nchild(b); i++) {
-		TSNode st = nth(b, i);
+		GNode st = nth(b, i);
 
 		if (!sym_is(st, GS->comment) &&
 		    !errpred_stmt(pkg, f, st, p, depth))
@@ -3841,7 +3841,7 @@ static bool errpred_decl(struct gopkg *pkg, const struct godecl *d,
 			 unsigned depth)
 {
 	const struct go_syms *g = GS;
-	TSNode params, pd, res, body, p = { 0 };
+	GNode params, pd, res, body, p = { 0 };
 
 	if (!d || d->kind != GODECL_FUNC || depth > 12 ||
 	    !sym_is(d->node, g->function_declaration))
@@ -3849,7 +3849,7 @@ static bool errpred_decl(struct gopkg *pkg, const struct godecl *d,
 	params = go_field(d->node, f_parameters);
 	res = go_field(d->node, f_result);
 	body = go_field(d->node, f_body);
-	if (nchild(params) < 1 || ts_node_is_null(body) ||
+	if (nchild(params) < 1 || gn_is_null(body) ||
 	    !go_text_is(d->file, res, "bool"))
 		return false;
 	pd = nth(params, 0);
@@ -3858,12 +3858,12 @@ static bool errpred_decl(struct gopkg *pkg, const struct godecl *d,
 		return false;
 	for (uint32_t i = 0; i < nchild(pd); i++) {
 		if (sym_is(nth(pd, i), g->identifier)) {
-			if (!ts_node_is_null(p))
+			if (!gn_is_null(p))
 				return false; /* (a, b error): which one? */
 			p = nth(pd, i);
 		}
 	}
-	return !ts_node_is_null(p) &&
+	return !gn_is_null(p) &&
 	       errpred_block(pkg, d->file, body, p, depth + 1);
 }
 
@@ -3883,7 +3883,7 @@ static bool errpred_cached(struct gopkg *pkg, const struct godecl *d)
 
 /* Splits state in by condition c into the states where c holds (t) and
  * where it does not (f). */
-static void refine(struct walk *w, TSNode c, const struct st *in,
+static void refine(struct walk *w, GNode c, const struct st *in,
 		   struct st *t, struct st *f, unsigned depth)
 {
 	const struct go_syms *g = GS;
@@ -3891,7 +3891,7 @@ static void refine(struct walk *w, TSNode c, const struct st *in,
 	*t = *in;
 	*f = *in;
 	c = go_unparen(c);
-	if (ts_node_is_null(c) || depth > 32 || in->dead)
+	if (gn_is_null(c) || depth > 32 || in->dead)
 		return;
 	if (sym_is(c, g->unary_expression) &&
 	    go_text_is(w->f, go_field(c, f_operator), "!")) {
@@ -3900,8 +3900,8 @@ static void refine(struct walk *w, TSNode c, const struct st *in,
 	}
 	if (sym_is(c, g->call_expression)) {
 		/* os.IsNotExist(err): err is set where it holds */
-		TSNode fun = go_field(c, f_function);
-		TSNode a0 = go_unparen(nth(go_field(c, f_arguments), 0));
+		GNode fun = go_field(c, f_function);
+		GNode a0 = go_unparen(nth(go_field(c, f_arguments), 0));
 		const char *path, *name;
 		size_t len;
 
@@ -3924,9 +3924,9 @@ static void refine(struct walk *w, TSNode c, const struct st *in,
 		return;
 	}
 	if (sym_is(c, g->binary_expression)) {
-		TSNode op = go_field(c, f_operator);
-		TSNode l = go_unparen(go_field(c, f_left));
-		TSNode r = go_unparen(go_field(c, f_right));
+		GNode op = go_field(c, f_operator);
+		GNode l = go_unparen(go_field(c, f_left));
+		GNode r = go_unparen(go_field(c, f_right));
 		struct st ta, fa, tb, fb;
 
 		if (go_text_is(w->f, op, "||")) {
@@ -3944,8 +3944,8 @@ static void refine(struct walk *w, TSNode c, const struct st *in,
 		} else if (go_text_is(w->f, op, "!=") ||
 			   go_text_is(w->f, op, "==")) {
 			bool ne = go_text_is(w->f, op, "!=");
-			TSNode x = is_nil(w, r) ? l : is_nil(w, l) ? r :
-				   (TSNode){ 0 };
+			GNode x = is_nil(w, r) ? l : is_nil(w, l) ? r :
+				   (GNode){ 0 };
 			struct eng_var *v;
 
 			if (sym_is(x, g->selector_expression)) {
@@ -3965,9 +3965,9 @@ static void refine(struct walk *w, TSNode c, const struct st *in,
 }
 
 /* `for h.Next()` on a kind whose exhausted iteration releases. */
-static void next_releases(struct walk *w, TSNode cond, struct st *s)
+static void next_releases(struct walk *w, GNode cond, struct st *s)
 {
-	TSNode fun, op;
+	GNode fun, op;
 	struct eng_var *v;
 
 	cond = go_unparen(cond);
@@ -4008,21 +4008,21 @@ static bool held_by_result(const struct ob *o)
 
 /* Is v one of the named results of function decl? Sets *idx to its index
  * in the flattened result list. */
-static bool result_index(TSNode decl, const struct eng_var *v, unsigned *idx)
+static bool result_index(GNode decl, const struct eng_var *v, unsigned *idx)
 {
-	TSNode res = go_field(decl, f_result);
+	GNode res = go_field(decl, f_result);
 	unsigned k = 0;
 
 	if (!sym_is(res, GS->parameter_list))
 		return false;
 	for (uint32_t i = 0; i < nchild(res); i++) {
-		TSNode pd = nth(res, i);
+		GNode pd = nth(res, i);
 		bool named = false;
 
 		if (!sym_is(pd, GS->parameter_declaration))
 			continue;
 		for (uint32_t j = 0; j < nchild(pd); j++) {
-			TSNode id = nth(pd, j);
+			GNode id = nth(pd, j);
 
 			if (!sym_is(id, GS->identifier))
 				continue;
@@ -4065,16 +4065,16 @@ static void return_results(struct walk *w, struct st *s)
 	}
 }
 
-static TSNode return_expr(TSNode n, unsigned k);
+static GNode return_expr(GNode n, unsigned k);
 
 /* Does return statement ret certainly give a non-nil error as named
  * result r: fmt.Errorf(...), errors.New(...), &T{...}, or a variable
  * the return sits under `if x != nil` for? */
-static bool return_gives_error(struct walk *w, TSNode ret,
+static bool return_gives_error(struct walk *w, GNode ret,
 			       const struct eng_var *r)
 {
 	unsigned idx;
-	TSNode e;
+	GNode e;
 	const char *path, *name;
 	size_t len;
 
@@ -4082,13 +4082,13 @@ static bool return_gives_error(struct walk *w, TSNode ret,
 	    !result_index(w->fn->decl, r, &idx))
 		return false;
 	e = return_expr(ret, idx);
-	if (ts_node_is_null(e))
+	if (gn_is_null(e))
 		return false;
 	if (sym_is(e, GS->unary_expression) ||
 	    sym_is(e, GS->composite_literal))
 		return true;
 	if (sym_is(e, GS->call_expression)) {
-		TSNode fun = go_field(e, f_function);
+		GNode fun = go_field(e, f_function);
 
 		return sym_is(fun, GS->selector_expression) &&
 		       go_selector_import(w->f, fun, &path, &name, &len) &&
@@ -4099,10 +4099,10 @@ static bool return_gives_error(struct walk *w, TSNode ret,
 	}
 	if (sym_is(e, GS->identifier) && !go_text_is(w->f, e, "nil")) {
 		struct eng_var *v = eng_resolve(w->fn, e);
-		TSNode kid = ret;
+		GNode kid = ret;
 
-		for (TSNode p = ts_node_parent(ret); v && !ts_node_is_null(p);
-		     kid = p, p = ts_node_parent(p)) {
+		for (GNode p = gn_parent(ret); v && !gn_is_null(p);
+		     kid = p, p = gn_parent(p)) {
 			if (node_eq(p, w->fn->decl))
 				break;
 			if (sym_is(p, GS->func_literal))
@@ -4120,13 +4120,13 @@ static bool return_gives_error(struct walk *w, TSNode ret,
 static bool nil_compared(struct eng_func *fn, const struct eng_var *v)
 {
 	for (size_t i = 0; i < fn->nuses; i++) {
-		TSNode id, p, other;
+		GNode id, p, other;
 
 		if (fn->use_var[i] != v)
 			continue;
-		id = ts_node_named_descendant_for_byte_range(
+		id = gn_named_descendant_for_byte_range(
 			fn->decl, fn->use_off[i], fn->use_off[i]);
-		p = ts_node_parent(id);
+		p = gn_parent(id);
 		if (!sym_is(p, GS->binary_expression))
 			continue;
 		other = node_eq(go_field(p, f_left), id) ? go_field(p, f_right)
@@ -4153,7 +4153,7 @@ static bool failed_path(struct walk *w, const struct st *s, size_t i)
 	       !nil_compared(w->fn, o->errvar);
 }
 
-static void check_exit(struct walk *w, struct st *s, TSNode at,
+static void check_exit(struct walk *w, struct st *s, GNode at,
 		       enum eng_exit_kind k)
 {
 	if (s->dead)
@@ -4180,7 +4180,7 @@ static void check_exit(struct walk *w, struct st *s, TSNode at,
 		}
 		if (w->late.len &&
 		    late_released(w, i, k == ENG_EXIT_END ?
-				  ts_node_end_byte(at) : ts_node_start_byte(at)))
+				  gn_end_byte(at) : gn_start_byte(at)))
 			continue;
 		if (failed_path(w, s, i))
 			continue;
@@ -4191,14 +4191,14 @@ static void check_exit(struct walk *w, struct st *s, TSNode at,
 /* Obligations only reachable through variables of the loop body
  * [start, end) are lost when an iteration ends (or the loop is left). */
 static void scope_exit(struct walk *w, struct st *s, uint32_t start,
-		       uint32_t end, TSNode at)
+		       uint32_t end, GNode at)
 {
 	if (s->dead)
 		return;
 	for (size_t i = 0; i < w->nobs; i++) {
 		struct ob *o = &w->obs[i];
 		bool inner = o->h.len > 0;
-		uint32_t site = ts_node_start_byte(o->site);
+		uint32_t site = gn_start_byte(o->site);
 
 		if (!((s->open | s->late) & bit(i)) || site < start ||
 		    site >= end || (o->kind->flags & ENG_K_CHECKPOINT_ONLY))
@@ -4222,7 +4222,7 @@ static void scope_exit(struct walk *w, struct st *s, uint32_t start,
 		}
 		if (w->late.len &&
 		    late_released(w, i, sym_is(at, GS->block) ?
-				  ts_node_end_byte(at) : ts_node_start_byte(at))) {
+				  gn_end_byte(at) : gn_start_byte(at))) {
 			/* this iteration's deferred literal releases it when
 			 * the function returns: the next round's `f, err :=`
 			 * declares a new f, it overwrites nothing */
@@ -4236,10 +4236,10 @@ static void scope_exit(struct walk *w, struct st *s, uint32_t start,
 
 /* ================================================================ statements */
 
-static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth);
+static void walk_stmt(struct walk *w, struct st *s, GNode n, unsigned depth);
 
 /* Is there a `goto label` inside n (a statement after the label)? */
-static bool has_goto(struct walk *w, TSNode n, const char *l, size_t len,
+static bool has_goto(struct walk *w, GNode n, const char *l, size_t len,
 		     unsigned depth)
 {
 	uint32_t c = nchild(n);
@@ -4264,7 +4264,7 @@ static bool has_goto(struct walk *w, TSNode n, const char *l, size_t len,
 /* Statements [from, c) of block b, the first of which is a label that a
  * later goto jumps back to: walked as a loop until the state at the label
  * is stable. */
-static void walk_back_region(struct walk *w, struct st *s, TSNode b,
+static void walk_back_region(struct walk *w, struct st *s, GNode b,
 			     uint32_t from, const char *l, size_t len,
 			     unsigned depth)
 {
@@ -4275,7 +4275,7 @@ static void walk_back_region(struct walk *w, struct st *s, TSNode b,
 
 	bl.label = l;
 	bl.len = len;
-	bl.start = ts_node_start_byte(nth(b, from));
+	bl.start = gn_start_byte(nth(b, from));
 	bl.st = ST_DEAD;
 	VEC_PUSH(&w->backs, bl);
 	bi = w->backs.len - 1;
@@ -4284,7 +4284,7 @@ static void walk_back_region(struct walk *w, struct st *s, TSNode b,
 
 		w->backs.items[bi].st = ST_DEAD;
 		for (uint32_t i = from; i < c && !w->gave_up; i++) {
-			TSNode k = nth(b, i);
+			GNode k = nth(b, i);
 
 			if (x.dead && !sym_is(k, GS->labeled_statement))
 				continue;
@@ -4301,13 +4301,13 @@ static void walk_back_region(struct walk *w, struct st *s, TSNode b,
 	*s = out;
 }
 
-static void walk_block(struct walk *w, struct st *s, TSNode b, unsigned depth)
+static void walk_block(struct walk *w, struct st *s, GNode b, unsigned depth)
 {
 	struct kid_iter it;
 	uint32_t c = kids_open(&it, &w->kids, b, true);
 
 	for (uint32_t i = 0; i < c && !w->gave_up; i++) {
-		TSNode k = kids_at(&it, i);
+		GNode k = kids_at(&it, i);
 
 		if (s->dead && !sym_is(k, GS->labeled_statement))
 			continue;
@@ -4320,7 +4320,7 @@ static void walk_block(struct walk *w, struct st *s, TSNode b, unsigned depth)
 
 			for (size_t j = 0; j < w->backs.len; j++)
 				active |= w->backs.items[j].start ==
-					  ts_node_start_byte(k);
+					  gn_start_byte(k);
 			for (uint32_t j = i; j < c && !back && !active; j++)
 				back = has_goto(w, kids_at(&it, j), l, len,
 						0);
@@ -4338,18 +4338,18 @@ static void walk_block(struct walk *w, struct st *s, TSNode b, unsigned depth)
  * in a variable the region assigns again are overwritten on the way
  * round. */
 static void goto_back(struct walk *w, struct st *s, struct back_label *bl,
-		      TSNode at)
+		      GNode at)
 {
 	for (size_t i = 0; i < w->nobs; i++) {
 		struct ob *o = &w->obs[i];
-		uint32_t site = ts_node_start_byte(o->site);
+		uint32_t site = gn_start_byte(o->site);
 
 		if (!(s->open & bit(i)) || (s->other & bit(i)) ||
 		    o->h.len != 1 || !o->h.items[0].var ||
 		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY) ||
-		    site < bl->start || site >= ts_node_start_byte(at))
+		    site < bl->start || site >= gn_start_byte(at))
 			continue;
-		if (w->late.len && late_released(w, i, ts_node_start_byte(at)))
+		if (w->late.len && late_released(w, i, gn_start_byte(at)))
 			continue;
 		ob_add_exit(w, o, ENG_EXIT_OVERWRITE, o->stmt);
 		ob_release(s, i);
@@ -4357,7 +4357,7 @@ static void goto_back(struct walk *w, struct st *s, struct back_label *bl,
 	st_merge(&bl->st, s);
 }
 
-static bool label_is(struct walk *w, TSNode lab, const char *l, size_t len)
+static bool label_is(struct walk *w, GNode lab, const char *l, size_t len)
 {
 	size_t n;
 	const char *t = go_text(w->f, lab, &n);
@@ -4366,14 +4366,14 @@ static bool label_is(struct walk *w, TSNode lab, const char *l, size_t len)
 }
 
 /* The target of break/continue with optional label. */
-static struct loopctx *target(struct walk *w, TSNode lab, bool cont)
+static struct loopctx *target(struct walk *w, GNode lab, bool cont)
 {
 	for (size_t i = w->loops.len; i > 0; i--) {
 		struct loopctx *c = &w->loops.items[i - 1];
 
 		if (cont && !c->is_loop)
 			continue;
-		if (ts_node_is_null(lab) || label_is(w, lab, c->label,
+		if (gn_is_null(lab) || label_is(w, lab, c->label,
 						     c->label_len))
 			return c;
 	}
@@ -4395,11 +4395,11 @@ static void push_ctx(struct walk *w, bool is_loop, uint32_t bs, uint32_t be)
 	VEC_PUSH(&w->loops, c);
 }
 
-static void assign(struct walk *w, struct st *s, TSNode n)
+static void assign(struct walk *w, struct st *s, GNode n)
 {
 	const struct go_syms *g = GS;
-	TSNode lhs = go_field(n, f_left), rhs = go_field(n, f_right);
-	TSNode call = { 0 };
+	GNode lhs = go_field(n, f_left), rhs = go_field(n, f_right);
+	GNode call = { 0 };
 	uint32_t nl = nchild(lhs);
 
 	if (sym_is(rhs, g->expression_list) &&
@@ -4410,7 +4410,7 @@ static void assign(struct walk *w, struct st *s, TSNode n)
 	eval_in(w, s, n, rhs, call);
 	/* targets that are not plain names are evaluated (x.f, m[k]) */
 	for (uint32_t i = 0; i < nl; i++) {
-		TSNode t = nth(lhs, i);
+		GNode t = nth(lhs, i);
 		struct eng_var *v;
 
 		if (!sym_is(t, g->identifier)) {
@@ -4422,7 +4422,7 @@ static void assign(struct walk *w, struct st *s, TSNode n)
 			continue;
 		overwrite_check(w, s, v, n);
 		{
-			struct late_defer a = { n, ts_node_start_byte(n) };
+			struct late_defer a = { n, gn_start_byte(n) };
 
 			VEC_PUSH(&w->assigns, a);
 			VEC_PUSH(&w->assigned, v);
@@ -4434,16 +4434,16 @@ static void assign(struct walk *w, struct st *s, TSNode n)
 				s->fresh &= ~bit(k);
 			}
 			if (w->obs[k].errvar2 == v &&
-			    (w->obs[k].errlink_at < ts_node_start_byte(n) ||
-			     w->obs[k].errlink_at >= ts_node_end_byte(n)))
+			    (w->obs[k].errlink_at < gn_start_byte(n) ||
+			     w->obs[k].errlink_at >= gn_end_byte(n)))
 				s->link2 &= ~bit(k); /* not by this call */
 		}
 	}
-	if (!ts_node_is_null(call))
+	if (!gn_is_null(call))
 		acquire_results(w, s, call, lhs, n);
 }
 
-static void var_decl(struct walk *w, struct st *s, TSNode n, unsigned depth)
+static void var_decl(struct walk *w, struct st *s, GNode n, unsigned depth)
 {
 	const struct go_syms *g = GS;
 	uint32_t c = nchild(n);
@@ -4451,13 +4451,13 @@ static void var_decl(struct walk *w, struct st *s, TSNode n, unsigned depth)
 	if (depth > ENG_MAX_DEPTH)
 		return;
 	for (uint32_t i = 0; i < c; i++) {
-		TSNode k = nth(n, i);
+		GNode k = nth(n, i);
 
 		if (sym_is(k, g->var_spec_list)) {
 			var_decl(w, s, k, depth + 1);
 		} else if (sym_is(k, g->var_spec)) {
-			TSNode val = go_field(k, f_value);
-			TSNode call = { 0 };
+			GNode val = go_field(k, f_value);
+			GNode call = { 0 };
 			struct eng_var *tmp[8];
 			uint32_t nn = 0, kc = nchild(k);
 
@@ -4468,13 +4468,13 @@ static void var_decl(struct walk *w, struct st *s, TSNode n, unsigned depth)
 				call = go_unparen(nth(val, 0));
 			eval_in(w, s, k, val, call);
 			for (uint32_t j = 0; j < kc && nn < 8; j++) {
-				TSNode id = nth(k, j);
+				GNode id = nth(k, j);
 
 				if (sym_is(id, g->identifier))
 					tmp[nn++] = eng_resolve(w->fn, id);
 			}
 			LH_UNUSED(tmp);
-			if (!ts_node_is_null(call)) {
+			if (!gn_is_null(call)) {
 				/* the names are the targets: a var_spec works
 				 * as an expression_list of identifiers */
 				acquire_results(w, s, call, k, k);
@@ -4483,28 +4483,28 @@ static void var_decl(struct walk *w, struct st *s, TSNode n, unsigned depth)
 	}
 }
 
-static void walk_if(struct walk *w, struct st *s, TSNode n, unsigned depth)
+static void walk_if(struct walk *w, struct st *s, GNode n, unsigned depth)
 {
-	TSNode init = go_field(n, f_initializer);
-	TSNode cond = go_field(n, f_condition);
-	TSNode alt = go_field(n, f_alternative);
+	GNode init = go_field(n, f_initializer);
+	GNode cond = go_field(n, f_condition);
+	GNode alt = go_field(n, f_alternative);
 	struct st t, f;
 
-	if (!ts_node_is_null(init))
+	if (!gn_is_null(init))
 		walk_stmt(w, s, init, depth + 1);
-	eval_in(w, s, n, cond, (TSNode){ 0 });
+	eval_in(w, s, n, cond, (GNode){ 0 });
 	refine(w, cond, s, &t, &f, 0);
 	walk_stmt(w, &t, go_field(n, f_consequence), depth + 1);
-	if (!ts_node_is_null(alt))
+	if (!gn_is_null(alt))
 		walk_stmt(w, &f, alt, depth + 1);
 	*s = t;
 	st_merge(s, &f);
 }
 
-static bool endless_range(struct walk *w, TSNode right)
+static bool endless_range(struct walk *w, GNode right)
 {
 	/* for range ticker.C: a ticker's channel is never closed */
-	TSNode op;
+	GNode op;
 	struct eng_var *v;
 
 	right = go_unparen(right);
@@ -4526,21 +4526,21 @@ static bool endless_range(struct walk *w, TSNode right)
 	return false;
 }
 
-static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
+static void walk_for(struct walk *w, struct st *s, GNode n, unsigned depth)
 {
 	const struct go_syms *g = GS;
-	TSNode body = go_field(n, f_body), clause = { 0 }, cond = { 0 };
-	TSNode update = { 0 }, range = { 0 };
+	GNode body = go_field(n, f_body), clause = { 0 }, cond = { 0 };
+	GNode update = { 0 }, range = { 0 };
 	uint32_t c = nchild(n);
 	struct st entry, head, exitc = ST_DEAD;
-	uint32_t bs = ts_node_start_byte(body), be = ts_node_end_byte(body);
+	uint32_t bs = gn_start_byte(body), be = gn_end_byte(body);
 	uint32_t saved_ls = w->cur_loop_start, saved_le = w->cur_loop_end;
 	size_t ci;
 	uint64_t ranged = 0;	/* obligations whose elements are ranged */
 	struct st last = ST_DEAD;
 
 	for (uint32_t i = 0; i < c; i++) {
-		TSNode k = nth(n, i);
+		GNode k = nth(n, i);
 
 		if (sym_is(k, g->for_clause))
 			clause = k;
@@ -4549,21 +4549,21 @@ static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 		else if (!node_eq(k, body) && !sym_is(k, g->comment))
 			cond = k;
 	}
-	if (!ts_node_is_null(clause)) {
-		TSNode init = go_field(clause, f_initializer);
+	if (!gn_is_null(clause)) {
+		GNode init = go_field(clause, f_initializer);
 
-		if (!ts_node_is_null(init))
+		if (!gn_is_null(init))
 			walk_stmt(w, s, init, depth + 1);
 		cond = go_field(clause, f_condition);
 		update = go_field(clause, f_update);
 	}
-	if (!ts_node_is_null(range)) {
-		TSNode left = go_field(range, f_left);
-		TSNode right = go_unparen(go_field(range, f_right));
+	if (!gn_is_null(range)) {
+		GNode left = go_field(range, f_left);
+		GNode right = go_unparen(go_field(range, f_right));
 		struct eng_var *rv = sym_is(right, g->identifier) ?
 					     eng_resolve(w->fn, right) : NULL;
 
-		eval_in(w, s, range, go_field(range, f_right), (TSNode){ 0 });
+		eval_in(w, s, range, go_field(range, f_right), (GNode){ 0 });
 		for (size_t i = 0; rv && nchild(left) == 2 && i < w->nobs; i++) {
 			for (size_t j = 0; j < w->obs[i].h.len; j++) {
 				if (w->obs[i].h.items[j].var == rv &&
@@ -4581,22 +4581,22 @@ static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 	for (int iter = 0; iter < 4 && !w->gave_up; iter++) {
 		struct st b = head, next;
 
-		if (!ts_node_is_null(cond)) {
+		if (!gn_is_null(cond)) {
 			struct st t, f;
 
-			eval(w, &b, cond, (TSNode){ 0 });
+			eval(w, &b, cond, (GNode){ 0 });
 			refine(w, cond, &b, &t, &f, 0);
 			next_releases(w, cond, &f);
 			exitc = f;
 			b = t;
-		} else if (!ts_node_is_null(range)) {
+		} else if (!gn_is_null(range)) {
 			if (!endless_range(w, go_field(range, f_right)))
 				exitc = b;
 		}
 		walk_stmt(w, &b, body, depth + 1);
 		st_merge(&b, &w->loops.items[ci].cont);
 		scope_exit(w, &b, bs, be, body);
-		if (!ts_node_is_null(update))
+		if (!gn_is_null(update))
 			walk_stmt(w, &b, update, depth + 1);
 		last = b;
 		next = entry;
@@ -4620,7 +4620,7 @@ static void walk_for(struct walk *w, struct st *s, TSNode n, unsigned depth)
 
 /* Statements of a case clause: its named children after the ':' (the
  * header holds case values, types or the communication). */
-static void walk_case_body(struct walk *w, struct st *s, TSNode k,
+static void walk_case_body(struct walk *w, struct st *s, GNode k,
 			   unsigned depth, bool *falls)
 {
 	const struct go_syms *g = GS;
@@ -4630,10 +4630,10 @@ static void walk_case_body(struct walk *w, struct st *s, TSNode k,
 
 	*falls = false;
 	for (uint32_t i = 0; i < c && !w->gave_up; i++) {
-		TSNode x = kids_at(&it, i);
+		GNode x = kids_at(&it, i);
 
-		if (!ts_node_is_named(x)) {
-			if (strcmp(ts_node_type(x), ":") == 0)
+		if (!gn_is_named(x)) {
+			if (strcmp(gn_type(x), ":") == 0)
 				body = true;
 			continue;
 		}
@@ -4650,25 +4650,25 @@ static void walk_case_body(struct walk *w, struct st *s, TSNode k,
 	kids_close(&it);
 }
 
-static void walk_switch(struct walk *w, struct st *s, TSNode n, unsigned depth)
+static void walk_switch(struct walk *w, struct st *s, GNode n, unsigned depth)
 {
 	const struct go_syms *g = GS;
-	TSNode init = go_field(n, f_initializer), value = go_field(n, f_value);
+	GNode init = go_field(n, f_initializer), value = go_field(n, f_value);
 	uint32_t c = nchild(n);
 	struct st out = ST_DEAD, fall = ST_DEAD, rest;
 	bool has_default = false, tagless;
 	size_t ci;
 
-	if (!ts_node_is_null(init))
+	if (!gn_is_null(init))
 		walk_stmt(w, s, init, depth + 1);
-	eval_in(w, s, n, value, (TSNode){ 0 });
-	tagless = ts_node_is_null(value) &&
+	eval_in(w, s, n, value, (GNode){ 0 });
+	tagless = gn_is_null(value) &&
 		  sym_is(n, g->expression_switch_statement);
 	rest = *s;
 	push_ctx(w, false, 0, 0);
 	ci = w->loops.len - 1;
 	for (uint32_t i = 0; i < c && !w->gave_up; i++) {
-		TSNode k = nth(n, i);
+		GNode k = nth(n, i);
 		struct st b;
 		bool falls;
 
@@ -4679,10 +4679,10 @@ static void walk_switch(struct walk *w, struct st *s, TSNode n, unsigned depth)
 			has_default = true;
 			b = *s;
 		} else if (tagless) {
-			TSNode v = go_field(k, f_value);
+			GNode v = go_field(k, f_value);
 			struct st t, f;
 
-			eval(w, &rest, v, (TSNode){ 0 });
+			eval(w, &rest, v, (GNode){ 0 });
 			if (nchild(v) == 1) {
 				refine(w, nth(v, 0), &rest, &t,
 				       &f, 0);
@@ -4693,7 +4693,7 @@ static void walk_switch(struct walk *w, struct st *s, TSNode n, unsigned depth)
 			b = t;
 			rest = f;
 		} else {
-			eval(w, s, go_field(k, f_value), (TSNode){ 0 });
+			eval(w, s, go_field(k, f_value), (GNode){ 0 });
 			b = *s;
 		}
 		st_merge(&b, &fall);
@@ -4712,7 +4712,7 @@ static void walk_switch(struct walk *w, struct st *s, TSNode n, unsigned depth)
 	*s = out;
 }
 
-static void walk_select(struct walk *w, struct st *s, TSNode n,
+static void walk_select(struct walk *w, struct st *s, GNode n,
 			unsigned depth)
 {
 	const struct go_syms *g = GS;
@@ -4723,16 +4723,16 @@ static void walk_select(struct walk *w, struct st *s, TSNode n,
 	push_ctx(w, false, 0, 0);
 	ci = w->loops.len - 1;
 	for (uint32_t i = 0; i < c && !w->gave_up; i++) {
-		TSNode k = nth(n, i);
+		GNode k = nth(n, i);
 		struct st b = *s;
 		bool falls;
 
 		if (sym_is(k, g->communication_case)) {
-			TSNode comm = go_field(k, f_communication);
+			GNode comm = go_field(k, f_communication);
 
 			if (sym_is(comm, g->receive_statement) &&
-			    !ts_node_is_null(go_field(comm, f_left)))
-				eval(w, &b, comm, (TSNode){ 0 });
+			    !gn_is_null(go_field(comm, f_left)))
+				eval(w, &b, comm, (GNode){ 0 });
 			else
 				walk_stmt(w, &b, comm, depth + 1);
 		} else if (!sym_is(k, g->default_case)) {
@@ -4750,8 +4750,8 @@ static void walk_select(struct walk *w, struct st *s, TSNode n,
  * plain variables first, so that `return cmd, cmd.Start()` hands over
  * what the call acquired on cmd (the variable's value is the same object
  * whichever is read first). */
-static void eval_results(struct walk *w, struct st *s, TSNode ret,
-			 TSNode list)
+static void eval_results(struct walk *w, struct st *s, GNode ret,
+			 GNode list)
 {
 	uint32_t c = nchild(list);
 
@@ -4763,10 +4763,10 @@ static void eval_results(struct walk *w, struct st *s, TSNode ret,
 	w->anc[w->nanc++] = list;
 	for (int pass = 0; pass < 2; pass++) {
 		for (uint32_t i = 0; i < c; i++) {
-			TSNode e = nth(list, i);
+			GNode e = nth(list, i);
 
 			if (sym_is(e, GS->identifier) == (pass == 1))
-				eval(w, s, e, (TSNode){ 0 });
+				eval(w, s, e, (GNode){ 0 });
 		}
 	}
 	w->nanc -= 2;
@@ -4774,37 +4774,37 @@ static void eval_results(struct walk *w, struct st *s, TSNode ret,
 
 /* The expression return statement n gives for result index k, or a null
  * node (a bare return, a call spread over the results). */
-static TSNode return_expr(TSNode n, unsigned k)
+static GNode return_expr(GNode n, unsigned k)
 {
-	TSNode list = { 0 };
+	GNode list = { 0 };
 
 	for (uint32_t i = 0; i < nchild(n); i++) {
 		if (sym_is(nth(n, i), GS->expression_list))
 			list = nth(n, i);
 	}
-	if (ts_node_is_null(list) || k >= nchild(list))
-		return (TSNode){ 0 };
+	if (gn_is_null(list) || k >= nchild(list))
+		return (GNode){ 0 };
 	return go_unparen(nth(list, k));
 }
 
 /* Does return statement n give a non-nil error (a call, a variable other
  * than nil) at the summarized function's error result? */
-static bool return_err_nonnil(struct walk *w, TSNode n)
+static bool return_err_nonnil(struct walk *w, GNode n)
 {
-	TSNode e = return_expr(n, w->sum_err1 - 1);
+	GNode e = return_expr(n, w->sum_err1 - 1);
 
-	return !ts_node_is_null(e) && !go_text_is(w->f, e, "nil");
+	return !gn_is_null(e) && !go_text_is(w->f, e, "nil");
 }
 
 /* Does return statement n give the nil literal at the error result? */
-static bool return_err_nil(struct walk *w, TSNode n)
+static bool return_err_nil(struct walk *w, GNode n)
 {
-	TSNode e = return_expr(n, w->sum_err1 - 1);
+	GNode e = return_expr(n, w->sum_err1 - 1);
 
-	return !ts_node_is_null(e) && go_text_is(w->f, e, "nil");
+	return !gn_is_null(e) && go_text_is(w->f, e, "nil");
 }
 
-static void walk_return(struct walk *w, struct st *s, TSNode n)
+static void walk_return(struct walk *w, struct st *s, GNode n)
 {
 	uint32_t c = nchild(n);
 
@@ -4812,12 +4812,12 @@ static void walk_return(struct walk *w, struct st *s, TSNode n)
 		ctor_direct(w, n);
 
 	for (uint32_t i = 0; i < c; i++) {
-		TSNode e = nth(n, i);
+		GNode e = nth(n, i);
 
 		if (sym_is(e, GS->expression_list))
 			eval_results(w, s, n, e);
 		else
-			eval_in(w, s, n, e, (TSNode){ 0 });
+			eval_in(w, s, n, e, (GNode){ 0 });
 	}
 	if (s->dead)
 		return;
@@ -4831,30 +4831,30 @@ static void walk_return(struct walk *w, struct st *s, TSNode n)
 	*s = ST_DEAD;
 }
 
-static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth)
+static void walk_stmt(struct walk *w, struct st *s, GNode n, unsigned depth)
 {
 	const struct go_syms *g = GS;
 	TSSymbol sym;
 
-	if (ts_node_is_null(n) || w->gave_up)
+	if (gn_is_null(n) || w->gave_up)
 		return;
 	if (depth > ENG_MAX_DEPTH) {
 		w->gave_up = true;
 		return;
 	}
-	sym = ts_node_symbol(n);
+	sym = gn_symbol(n);
 	if (sym == g->block) {
 		walk_block(w, s, n, depth);
 	} else if (sym == g->expression_statement) {
-		TSNode e = go_unparen(nth(n, 0));
+		GNode e = go_unparen(nth(n, 0));
 
 		if (sym_is(e, g->call_expression)) {
 			eval_in(w, s, n, e, e);
-			acquire_results(w, s, e, (TSNode){ 0 }, n);
+			acquire_results(w, s, e, (GNode){ 0 }, n);
 			if (!s->dead && eng_call_noreturn(w->fn, e))
 				*s = ST_DEAD;
 		} else {
-			eval(w, s, e, (TSNode){ 0 });
+			eval(w, s, e, (GNode){ 0 });
 		}
 	} else if (sym == g->short_var_declaration ||
 		   sym == g->assignment_statement) {
@@ -4873,7 +4873,7 @@ static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth)
 	} else if (sym == g->select_statement) {
 		walk_select(w, s, n, depth);
 	} else if (sym == g->labeled_statement) {
-		TSNode lab = go_field(n, f_label);
+		GNode lab = go_field(n, f_label);
 		size_t len;
 		const char *l = go_text(w->f, lab, &len);
 		uint32_t c = nchild(n);
@@ -4887,7 +4887,7 @@ static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth)
 			}
 		}
 		for (uint32_t i = 0; i < c; i++) {
-			TSNode k = nth(n, i);
+			GNode k = nth(n, i);
 
 			if (node_eq(k, lab))
 				continue;
@@ -4897,7 +4897,7 @@ static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth)
 			w->pending_label = NULL;
 		}
 	} else if (sym == g->break_statement || sym == g->continue_statement) {
-		TSNode lab = nth(n, 0);
+		GNode lab = nth(n, 0);
 		bool cont = sym == g->continue_statement;
 		struct loopctx *t = target(w, lab, cont);
 
@@ -4908,7 +4908,7 @@ static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth)
 		}
 		*s = ST_DEAD;
 	} else if (sym == g->goto_statement) {
-		TSNode lab = nth(n, 0);
+		GNode lab = nth(n, 0);
 		struct pending_goto pg;
 
 		pg.label = go_text(w->f, lab, &pg.len);
@@ -4918,7 +4918,7 @@ static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth)
 
 			if (bl->len == pg.len &&
 			    memcmp(bl->label, pg.label, pg.len) == 0 &&
-			    bl->start < ts_node_start_byte(n)) {
+			    bl->start < gn_start_byte(n)) {
 				goto_back(w, s, bl, n);
 				*s = ST_DEAD;
 				break;
@@ -4930,16 +4930,16 @@ static void walk_stmt(struct walk *w, struct st *s, TSNode n, unsigned depth)
 	} else if (sym == g->defer_statement || sym == g->go_statement ||
 		   sym == g->send_statement || sym == g->inc_statement ||
 		   sym == g->dec_statement) {
-		eval(w, s, n, (TSNode){ 0 });
+		eval(w, s, n, (GNode){ 0 });
 	} else if (sym == g->receive_statement) {
-		eval(w, s, n, (TSNode){ 0 });
+		eval(w, s, n, (GNode){ 0 });
 	} else if (sym == g->fallthrough_statement || sym == g->comment ||
 		   sym == g->empty_statement ||
 		   sym == g->const_declaration ||
 		   sym == g->type_declaration) {
 		/* nothing */
 	} else {
-		eval(w, s, n, (TSNode){ 0 });
+		eval(w, s, n, (GNode){ 0 });
 	}
 }
 
@@ -5015,22 +5015,22 @@ static const char *handle_text(struct walk *w, const struct ob *o)
 }
 
 /* The `if err != nil { ... }` right after the statement of o, if any. */
-static TSNode errcheck_after(struct walk *w, const struct ob *o)
+static GNode errcheck_after(struct walk *w, const struct ob *o)
 {
-	TSNode next = ts_node_next_named_sibling(o->stmt), cond;
+	GNode next = gn_next_named_sibling(o->stmt), cond;
 
 	while (sym_is(next, GS->comment))
-		next = ts_node_next_named_sibling(next);
+		next = gn_next_named_sibling(next);
 	if (!sym_is(next, GS->if_statement) || !o->errvar)
-		return (TSNode){ 0 };
+		return (GNode){ 0 };
 	cond = go_unparen(go_field(next, f_condition));
 	if (!sym_is(cond, GS->binary_expression))
-		return (TSNode){ 0 };
+		return (GNode){ 0 };
 	if (go_text_is(w->f, go_field(cond, f_left), o->errvar->name) &&
 	    go_text_is(w->f, go_field(cond, f_operator), "!=") &&
 	    is_nil(w, go_field(cond, f_right)))
 		return next;
-	return (TSNode){ 0 };
+	return (GNode){ 0 };
 }
 
 struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec)
@@ -5040,7 +5040,7 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec)
 	struct walk *w;
 	size_t n = 0;
 
-	if (fn->too_deep || ts_node_is_null(fn->body))
+	if (fn->too_deep || gn_is_null(fn->body))
 		return r;
 	w = walk_new(fn, spec);
 	walk_body(w);
@@ -5075,7 +5075,7 @@ struct eng_result *eng_run(struct eng_func *fn, const struct eng_spec *spec)
 		l->released_somewhere = o->released || o->transferred;
 		l->handed_on = o->transferred;
 		l->outlives_loop = o->in_loop && o->h.len && o->h.items[0].var &&
-				   ts_node_start_byte(o->h.items[0].var->decl) <
+				   gn_start_byte(o->h.items[0].var->decl) <
 					   o->loop_start;
 		l->in_loop = o->in_loop;
 		l->back_label = o->back_label;
@@ -5142,13 +5142,13 @@ struct sumstate {
 /* The parameter variable at flattened index param (-1: receiver). */
 static struct eng_var *param_var(struct eng_func *fn, int param)
 {
-	TSNode list = param < 0 ? go_field(fn->decl, f_receiver) :
+	GNode list = param < 0 ? go_field(fn->decl, f_receiver) :
 				 go_field(fn->decl, f_parameters);
 	uint32_t c = nchild(list);
 	int k = 0;
 
 	for (uint32_t i = 0; i < c; i++) {
-		TSNode pd = nth(list, i);
+		GNode pd = nth(list, i);
 		uint32_t m = nchild(pd);
 		bool named = false;
 
@@ -5156,7 +5156,7 @@ static struct eng_var *param_var(struct eng_func *fn, int param)
 		    !sym_is(pd, GS->variadic_parameter_declaration))
 			continue;
 		for (uint32_t j = 0; j < m; j++) {
-			TSNode id = nth(pd, j);
+			GNode id = nth(pd, j);
 
 			if (!sym_is(id, GS->identifier))
 				continue;
@@ -5204,7 +5204,7 @@ static enum eng_summary summarize(struct eng_func *fn, int param,
 	enum eng_summary v;
 	struct eng_var *pv = param_var(fn, param);
 
-	if (!pv || fn->too_deep || ts_node_is_null(fn->body))
+	if (!pv || fn->too_deep || gn_is_null(fn->body))
 		return ENG_SUM_UNKNOWN;
 	e.var = pv;
 	e.prefix = ss->kind.rel_prefix;
@@ -5338,7 +5338,7 @@ enum eng_summary eng_summary_of(struct gopkg *pkg, const struct godecl *d,
 
 /* The same-package method named name for a receiver expression: by its
  * type when known, else the only method with that name. */
-static const struct godecl *method_decl(struct walk *w, TSNode recv,
+static const struct godecl *method_decl(struct walk *w, GNode recv,
 					const char *name, size_t len,
 					bool *guessed)
 {
@@ -5373,16 +5373,16 @@ static const struct godecl *method_decl(struct walk *w, TSNode recv,
 
 /* The func literal local v is bound to by its declaration `v := func...`
  * when nothing assigns v again; else a null node. */
-static TSNode local_lit(struct walk *w, const struct eng_var *v)
+static GNode local_lit(struct walk *w, const struct eng_var *v)
 {
 	const struct go_syms *g = GS;
-	TSNode none = { 0 }, lhs, stmt, rhs, id;
+	GNode none = { 0 }, lhs, stmt, rhs, id;
 	uint32_t idx = UINT32_MAX;
 
 	if (!v || v->param || v->result || v->receiver)
 		return none;
-	lhs = ts_node_parent(v->decl);
-	stmt = ts_node_parent(lhs);
+	lhs = gn_parent(v->decl);
+	stmt = gn_parent(lhs);
 	if (!sym_is(lhs, g->expression_list) ||
 	    !sym_is(stmt, g->short_var_declaration) ||
 	    !node_eq(go_field(stmt, f_left), lhs))
@@ -5396,12 +5396,12 @@ static TSNode local_lit(struct walk *w, const struct eng_var *v)
 	    !sym_is(nth(rhs, idx), g->func_literal))
 		return none;
 	for (size_t k = 0; next_use(w, v, &k, &id); k++) {
-		TSNode p, gp;
+		GNode p, gp;
 
 		if (node_eq(id, v->decl))
 			continue;
-		p = ts_node_parent(id);
-		gp = ts_node_parent(p);
+		p = gn_parent(id);
+		gp = gn_parent(p);
 		if (sym_is(p, g->unary_expression) ||
 		    (sym_is(p, g->expression_list) &&
 		     sym_is(gp, g->assignment_statement) &&
@@ -5414,10 +5414,10 @@ static TSNode local_lit(struct walk *w, const struct eng_var *v)
 /* Is local v called somewhere in the function (so it holds a func)? */
 static bool var_called(struct walk *w, const struct eng_var *v)
 {
-	TSNode id, p;
+	GNode id, p;
 
 	for (size_t k = 0; next_use(w, v, &k, &id); k++) {
-		p = ts_node_parent(id);
+		p = gn_parent(id);
 		if (sym_is(p, GS->call_expression) &&
 		    node_eq(go_field(p, f_function), id))
 			return true;
@@ -5427,14 +5427,14 @@ static bool var_called(struct walk *w, const struct eng_var *v)
 
 /* Is parameter declaration id (an identifier of a parameter list) of a
  * func type? */
-static bool param_is_func(struct gofile *f, TSNode id)
+static bool param_is_func(struct gofile *f, GNode id)
 {
-	TSNode pd = ts_node_parent(id);
-	TSNode t = go_field(pd, f_type);
+	GNode pd = gn_parent(id);
+	GNode t = go_field(pd, f_type);
 	size_t len;
 	const char *s;
 
-	if (!sym_is(pd, GS->parameter_declaration) || ts_node_is_null(t))
+	if (!sym_is(pd, GS->parameter_declaration) || gn_is_null(t))
 		return true; /* unknown: assume the worst */
 	s = go_text(f, t, &len);
 	return len >= 4 && memcmp(s, "func", 4) == 0;
@@ -5445,19 +5445,19 @@ static bool param_is_func(struct gofile *f, TSNode id)
  * function of the package whose every parameter borrows (for release
  * path rest)? A parameter of the caller of func type, or a func value
  * the engine cannot see, says no. */
-static bool callbacks_borrow(struct walk *w, TSNode call, int argi,
+static bool callbacks_borrow(struct walk *w, GNode call, int argi,
 			     const char *rest, unsigned flags)
 {
 	struct gopkg *pkg = w->fn->pkg;
-	TSNode args = go_field(call, f_arguments);
+	GNode args = go_field(call, f_arguments);
 	int k = -1;
 	bool any = false;
 
 	for (uint32_t i = 0; i < nchild(args); i++) {
-		TSNode a = go_unparen(nth(args, i)), fd = { 0 };
+		GNode a = go_unparen(nth(args, i)), fd = { 0 };
 		struct eng_func *cf = NULL;
 		const void *key = NULL;
-		TSNode params;
+		GNode params;
 
 		if (sym_is(a, GS->comment))
 			continue;
@@ -5471,9 +5471,9 @@ static bool callbacks_borrow(struct walk *w, TSNode call, int argi,
 			struct eng_var *v = eng_resolve(w->fn, a);
 
 			if (v) {
-				TSNode lit = local_lit(w, v);
+				GNode lit = local_lit(w, v);
 
-				if (!ts_node_is_null(lit)) {
+				if (!gn_is_null(lit)) {
 					cf = eng_func_get(pkg, w->f, lit);
 					key = lit.id;
 					fd = lit;
@@ -5517,11 +5517,11 @@ static bool callbacks_borrow(struct walk *w, TSNode call, int argi,
 	return any;
 }
 
-static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
+static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 				     const char *rest, unsigned flags)
 {
 	const struct go_syms *g = GS;
-	TSNode fun = go_unparen(go_field(call, f_function));
+	GNode fun = go_unparen(go_field(call, f_function));
 	struct gopkg *pkg = w->fn->pkg;
 
 	if (argi < -1 || (argi < 0 && !sym_is(fun, g->selector_expression)))
@@ -5543,12 +5543,12 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 			 * to a literal (`wl := func(f *os.File, s string)
 			 * {...}`), or a parameter whose every argument the
 			 * caller checked (ENG_K_CB_BORROW) */
-			TSNode lit = local_lit(w, eng_resolve(w->fn, fun));
+			GNode lit = local_lit(w, eng_resolve(w->fn, fun));
 
 			if ((flags & ENG_K_CB_BORROW) &&
 			    eng_resolve(w->fn, fun)->param)
 				return ENG_SUM_BORROWS;
-			if (ts_node_is_null(lit))
+			if (gn_is_null(lit))
 				return ENG_SUM_UNKNOWN;
 			return summary_fn(pkg, eng_func_get(pkg, w->f, lit),
 					  lit.id, argi, rest, flags,
@@ -5585,7 +5585,7 @@ static enum eng_summary call_summary(struct walk *w, TSNode call, int argi,
 		return ENG_SUM_UNKNOWN;
 	}
 	if (sym_is(fun, g->selector_expression)) {
-		TSNode op = go_field(fun, f_operand);
+		GNode op = go_field(fun, f_operand);
 		const char *path, *name;
 		size_t len;
 		const struct godecl *d;
@@ -5653,7 +5653,7 @@ static bool decl_noreturn(struct gopkg *pkg, const struct godecl *d)
 		return (uintptr_t)e->value == 1;
 	e->value = (void *)3; /* recursion: assume it returns */
 	fn = eng_func_get(pkg, d->file, d->node);
-	if (fn->too_deep || ts_node_is_null(fn->body)) {
+	if (fn->too_deep || gn_is_null(fn->body)) {
 		e->value = (void *)2;
 		return false;
 	}
@@ -5666,10 +5666,10 @@ static bool decl_noreturn(struct gopkg *pkg, const struct godecl *d)
 	return nr;
 }
 
-bool eng_call_noreturn(struct eng_func *fn, TSNode call)
+bool eng_call_noreturn(struct eng_func *fn, GNode call)
 {
 	const struct go_syms *g = GS;
-	TSNode fun = go_unparen(go_field(call, f_function));
+	GNode fun = go_unparen(go_field(call, f_function));
 	struct gofile *f = fn->file;
 
 	if (sym_is(fun, g->identifier)) {
@@ -5687,7 +5687,7 @@ bool eng_call_noreturn(struct eng_func *fn, TSNode call)
 		return d->kind == GODECL_FUNC && decl_noreturn(fn->pkg, d);
 	}
 	if (sym_is(fun, g->selector_expression)) {
-		TSNode op = go_field(fun, f_operand);
+		GNode op = go_field(fun, f_operand);
 		const char *path, *name;
 		size_t len;
 

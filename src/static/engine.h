@@ -52,11 +52,11 @@
  *       .still = "still locked", .flags = ENG_K_NO_TRANSFER,
  *   };
  *   // acquire hook: called for every call expression the walk executes
- *   static bool lock_acquire(void *ctx, struct eng_func *fn, TSNode call,
+ *   static bool lock_acquire(void *ctx, struct eng_func *fn, GNode call,
  *                            struct eng_acquire *a)
  *   {
- *       TSNode f = go_field(call, f_function);
- *       if (ts_node_symbol(f) != GS->selector_expression ||
+ *       GNode f = go_field(call, f_function);
+ *       if (gn_symbol(f) != GS->selector_expression ||
  *           !go_text_is(fn->file, go_field(f, f_field), "Lock"))
  *           return false;
  *       a->kind = &lock_kind;
@@ -153,7 +153,7 @@ struct eng_kind {
 /* A resolved variable of a function: parameter, result, local. */
 struct eng_var {
 	const char *name;
-	TSNode decl;	   /* the identifier node that declares it */
+	GNode decl;	   /* the identifier node that declares it */
 	const char *type;  /* "net/http.Client" (pointer dropped), or NULL */
 	unsigned id;
 	bool param, result, receiver;
@@ -166,8 +166,8 @@ struct eng_var {
 struct eng_func {
 	struct gopkg *pkg;
 	struct gofile *file;
-	TSNode decl;	/* function_declaration, method_declaration, func_literal */
-	TSNode body;	/* its block, or null */
+	GNode decl;	/* function_declaration, method_declaration, func_literal */
+	GNode body;	/* its block, or null */
 	struct eng_var **vars; /* by id */
 	size_t nvars;
 	/* identifier uses: sorted by start byte */
@@ -181,17 +181,17 @@ struct eng_func {
  * method_declaration or func_literal of file f). Func literals are resolved
  * with their enclosing function, so captured variables resolve to the
  * outer declarations. Cached per package. Allocated in the package arena. */
-struct eng_func *eng_func_get(struct gopkg *pkg, struct gofile *f, TSNode decl);
+struct eng_func *eng_func_get(struct gopkg *pkg, struct gofile *f, GNode decl);
 
 /* The variable identifier node id refers to in fn (use or declaration),
  * or NULL for package-level names, imports, builtins and fields. */
-struct eng_var *eng_resolve(const struct eng_func *fn, TSNode id);
+struct eng_var *eng_resolve(const struct eng_func *fn, GNode id);
 
 /* Type of expression e as "importpath.Name" (pointers dropped), when the
  * engine can tell: typed declarations, known constructors, composite
  * literals, package-level vars, struct fields of the package. Else NULL.
  * Allocated in the package arena. */
-const char *eng_type_of(struct eng_func *fn, TSNode e);
+const char *eng_type_of(struct eng_func *fn, GNode e);
 
 /* ================================================================ running */
 
@@ -203,7 +203,7 @@ struct eng_acquire {
 	 * call's results: set results (bit i = result i is a handle; os.Pipe
 	 * gives two obligations, 0x3) and err_result (index of the error
 	 * result, or -1). */
-	TSNode object;
+	GNode object;
 	unsigned results;
 	int err_result;
 	const char *noun; /* overrides kind->noun ("gzip reader"), or NULL */
@@ -229,13 +229,13 @@ struct eng_entry {
 	const char *root;
 	const char *prefix;
 	const struct eng_kind *kind;
-	TSNode site; /* reported as the creation site */
+	GNode site; /* reported as the creation site */
 };
 
 struct eng_spec {
 	/* Called for each call expression on the walk. Returns true and
 	 * fills *a when the call acquires an obligation. */
-	bool (*acquire)(void *ctx, struct eng_func *fn, TSNode call,
+	bool (*acquire)(void *ctx, struct eng_func *fn, GNode call,
 			struct eng_acquire *a);
 	void *ctx;
 	const struct eng_entry *entries;
@@ -244,7 +244,7 @@ struct eng_spec {
 	 * its names resolve to - a test by names only, so that a callee
 	 * holding no such call (nor a same-package constructor call) is
 	 * known not to hand out a resource without walking it. */
-	bool (*may_acquire)(void *ctx, struct gofile *f, TSNode call);
+	bool (*may_acquire)(void *ctx, struct gofile *f, GNode call);
 };
 
 enum eng_exit_kind {
@@ -259,7 +259,7 @@ enum eng_exit_kind {
 
 struct eng_exit {
 	enum eng_exit_kind kind;
-	TSNode node;
+	GNode node;
 	uint32_t line;
 };
 
@@ -267,7 +267,7 @@ struct eng_exit {
 struct eng_leak {
 	const struct eng_kind *kind;
 	const char *noun;
-	TSNode site;	     /* the acquiring call */
+	GNode site;	     /* the acquiring call */
 	const char *handle;  /* display name: "resp.Body", "t", "cancel" */
 	const char *var;     /* the handle's root variable, or NULL */
 	struct eng_exit *exits;
@@ -281,10 +281,10 @@ struct eng_leak {
 	/* made after a label that a later goto jumps back to (a loop made of
 	 * gotos), or NULL */
 	const char *back_label;
-	TSNode stmt;	     /* the statement holding the site */
-	TSNode errcheck;     /* the `if err != nil` right after, or null */
+	GNode stmt;	     /* the statement holding the site */
+	GNode errcheck;     /* the `if err != nil` right after, or null */
 	bool has_err;	     /* the call's error went into a variable */
-	TSNode blank;	     /* a `_ = h` statement on the way, or null */
+	GNode blank;	     /* a `_ = h` statement on the way, or null */
 };
 
 /* An obligation of an ENG_K_FIELD_CHECK kind stored into a struct field
@@ -293,8 +293,8 @@ struct eng_leak {
 struct eng_store {
 	const struct eng_kind *kind;
 	const char *noun;
-	TSNode site;	   /* the acquiring call */
-	TSNode at;	   /* the assignment */
+	GNode site;	   /* the acquiring call */
+	GNode at;	   /* the assignment */
 	const char *field; /* "tick" */
 	const char *owner; /* type of the struct holding it ("pool"), or
 			      NULL when the engine cannot tell */
@@ -325,7 +325,7 @@ bool eng_may_acquire(struct eng_func *fn, const struct eng_spec *spec);
  * body of decl (a function, method or func literal of f) be accepted by
  * spec->may_acquire (which must be set) or be a same-package constructor
  * (eng_may_construct)? A superset of what eng_run() with spec finds. */
-bool eng_may_acquire_names(struct gofile *f, TSNode decl,
+bool eng_may_acquire_names(struct gofile *f, GNode decl,
 			   const struct eng_spec *spec);
 
 /* False when call (a call_expression of f, a file of pkg) cannot be a
@@ -334,7 +334,7 @@ bool eng_may_acquire_names(struct gofile *f, TSNode decl,
  * (with spec->may_acquire) whose body, or a constructor it calls, has a
  * call the hook may accept. Needs no resolution (a superset of what the
  * walk asks); spec may be NULL (results only). */
-bool eng_may_construct(struct gopkg *pkg, struct gofile *f, TSNode call,
+bool eng_may_construct(struct gopkg *pkg, struct gofile *f, GNode call,
 		       const struct eng_spec *spec);
 
 /* "returns at line 42", "falls off the end at line 50", ... for an exit.
@@ -377,7 +377,7 @@ enum eng_summary eng_summary_of(struct gopkg *pkg, const struct godecl *fn,
 /* True when a call to this expression never returns: panic, os.Exit,
  * log.Fatal..., log.Panic..., runtime.Goexit, t.Fatal..., t.FailNow, t.Skip..., and
  * same-package functions whose every path ends in one of those. */
-bool eng_call_noreturn(struct eng_func *fn, TSNode call);
+bool eng_call_noreturn(struct eng_func *fn, GNode call);
 
 /* ================================================================ limits */
 

@@ -75,9 +75,9 @@ bool pass_enabled(const struct lh_pass *p, const struct lh_rule *r)
 	return !p->enabled || p->enabled[lh_rule_index(r)];
 }
 
-static void pass__loc(struct gofile *f, TSNode n, struct lh_loc *loc)
+static void pass__loc(struct gofile *f, GNode n, struct lh_loc *loc)
 {
-	TSPoint a = ts_node_start_point(n), b = ts_node_end_point(n);
+	TSPoint a = gn_start_point(n), b = gn_end_point(n);
 
 	loc->path = f->path;
 	loc->line = a.row + 1;
@@ -87,7 +87,7 @@ static void pass__loc(struct gofile *f, TSNode n, struct lh_loc *loc)
 }
 
 struct lh_finding *pass_report(struct lh_pass *p, const struct lh_rule *r,
-			       struct gofile *f, TSNode n, const char *fmt, ...)
+			       struct gofile *f, GNode n, const char *fmt, ...)
 {
 	struct lh_finding t = { 0 };
 	struct buf msg = BUF_INIT;
@@ -118,7 +118,7 @@ struct lh_finding *pass_report(struct lh_pass *p, const struct lh_rule *r,
 }
 
 void pass_step(struct lh_pass *p, struct lh_finding *fd, struct gofile *f,
-	       TSNode n, const char *fmt, ...)
+	       GNode n, const char *fmt, ...)
 {
 	struct lh_step st = { 0 };
 	struct buf note = BUF_INIT;
@@ -159,9 +159,9 @@ void pass_edit(struct lh_pass *p, struct lh_finding *fd, struct gofile *f,
 }
 
 void pass_edit_after_stmt(struct lh_pass *p, struct lh_finding *fd,
-			  struct gofile *f, TSNode n, const char *stmt)
+			  struct gofile *f, GNode n, const char *stmt)
 {
-	uint32_t line, col, end = ts_node_end_byte(n);
+	uint32_t line, col, end = gn_end_byte(n);
 	size_t len, ind = 0;
 	const char *text;
 	char *ins;
@@ -177,34 +177,34 @@ void pass_edit_after_stmt(struct lh_pass *p, struct lh_finding *fd,
 	free(ins);
 }
 
-const char *pass_func_name(struct gofile *f, TSNode n)
+const char *pass_func_name(struct gofile *f, GNode n)
 {
 	const struct go_syms *g = GS;
 	unsigned lits = 0;
-	TSNode outer_lit = { 0 };
+	GNode outer_lit = { 0 };
 
-	for (; !ts_node_is_null(n); n = ts_node_parent(n)) {
-		TSSymbol s = ts_node_symbol(n);
+	for (; !gn_is_null(n); n = gn_parent(n)) {
+		TSSymbol s = gn_symbol(n);
 
 		if (s == g->func_literal) {
 			lits++;
 			outer_lit = n;
 		} else if (s == g->function_declaration ||
 			   s == g->method_declaration) {
-			TSNode name = go_field(n, f_name);
+			GNode name = go_field(n, f_name);
 			const char *base = go_text_dup(f, name);
 			bool ptr;
 
 			if (s == g->method_declaration) {
-				TSNode recv = go_field(n, f_receiver);
-				TSNode pd = ts_node_named_child(recv, 0);
-				TSNode t = go_field(pd, f_type);
+				GNode recv = go_field(n, f_receiver);
+				GNode pd = gn_named_child(recv, 0);
+				GNode t = go_field(pd, f_type);
 
-				ptr = !ts_node_is_null(t) &&
-				      ts_node_symbol(t) == g->pointer_type;
+				ptr = !gn_is_null(t) &&
+				      gn_symbol(t) == g->pointer_type;
 				if (ptr)
-					t = ts_node_named_child(t, 0);
-				if (!ts_node_is_null(t))
+					t = gn_named_child(t, 0);
+				if (!gn_is_null(t))
 					base = arena_printf(&f->pkg->arena,
 						"%s.%s", go_text_dup(f, t), base);
 			}

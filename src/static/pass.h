@@ -45,11 +45,11 @@ bool pass_enabled(const struct lh_pass *p, const struct lh_rule *r);
  * formatted. Returns the finding so steps can be added; NULL when r is
  * disabled. Borrowed: valid until p->out changes. */
 struct lh_finding *pass_report(struct lh_pass *p, const struct lh_rule *r,
-			       struct gofile *f, TSNode n, const char *fmt,
+			       struct gofile *f, GNode n, const char *fmt,
 			       ...) LH_PRINTF(5, 6);
 /* Appends a step of the leaking path at node n: "returns at line 42". */
 void pass_step(struct lh_pass *p, struct lh_finding *fd, struct gofile *f,
-	       TSNode n, const char *fmt, ...) LH_PRINTF(5, 6);
+	       GNode n, const char *fmt, ...) LH_PRINTF(5, 6);
 /* Sets specific fix advice (copied). */
 void pass_fix(struct lh_pass *p, struct lh_finding *fd, const char *fmt, ...)
 	LH_PRINTF(3, 4);
@@ -96,11 +96,11 @@ void pass_edit(struct lh_pass *p, struct lh_finding *fd, struct gofile *f,
 /* Inserts `stmt` (one statement, no newline, e.g. "defer resp.Body.Close()")
  * on a new line after statement node n, indented like n's line. */
 void pass_edit_after_stmt(struct lh_pass *p, struct lh_finding *fd,
-			  struct gofile *f, TSNode n, const char *stmt);
+			  struct gofile *f, GNode n, const char *stmt);
 
 /* Name of the function or method enclosing n ("Client.Get", "main",
  * "fetch.func1"), or NULL. Allocated in the package arena. */
-const char *pass_func_name(struct gofile *f, TSNode n);
+const char *pass_func_name(struct gofile *f, GNode n);
 
 /* Registry index of rule r (position in lh_rule_at order). */
 size_t lh_rule_index(const struct lh_rule *r);

@@ -33,13 +33,13 @@ struct pf_gvar {
 	const char *name;
 	enum pf_gkind kind;
 	const char *stype;  /* struct type, for PFG_STRUCT (NULL: anonymous) */
-	TSNode anon;	    /* struct_type of an anonymous struct */
+	GNode anon;	    /* struct_type of an anonymous struct */
 	const struct gofile *anon_file;
 	bool named;	    /* map/slice of a named type (may have methods) */
 	const char *ntype;  /* that type, when declared in the package */
 	bool key_bounded;
 	struct gofile *file;
-	TSNode spec;
+	GNode spec;
 	struct pf_tb *tgt;  /* plain target, or NULL */
 };
 
@@ -84,7 +84,7 @@ enum { PFA_NONE, PFA_NAMES, PFA_SPEC, PFA_LIT };
  * records (functions) enters only the kinds pf__kinds() lists, skipping
  * the records inside a node as pf__enter's sub-walks would. */
 struct pf_frame {
-	TSNode node;
+	GNode node;
 	TSSymbol sym;
 	uint32_t start, end; /* node's bytes */
 	uint32_t lo, hi;     /* PFF_RANGE: the bytes of the child walked */
@@ -92,7 +92,7 @@ struct pf_frame {
 	unsigned base;	     /* depth of the walk root of the records inside
 				(syn_walk's depth limit counts from it) */
 	unsigned char mode, act;
-	TSNode names;	     /* PFA_NAMES: declared when leaving */
+	GNode names;	     /* PFA_NAMES: declared when leaving */
 	struct pf_saved sv;  /* PFA_LIT: restored when leaving */
 };
 
@@ -130,29 +130,29 @@ struct pf_build {
 	VEC(struct pf_scope) scope;
 	VEC(size_t) marks;
 	/* nodes being walked, outermost first: parents without
-	 * ts_node_parent(), which is linear (see pf__parent) */
+	 * gn_parent(), which is linear (see pf__parent) */
 	VEC(struct pf_frame) frames;
 	unsigned base;	     /* depth of the root of the current syn_walk */
 	unsigned char *want; /* by symbol: the kinds pf__walk_records visits */
 	VEC(unsigned char) fors; /* per for statement being walked: 1 when
 				    endless (leave() need not ask again) */
-	TSNode fn_node;	     /* the top-level function being walked */
+	GNode fn_node;	     /* the top-level function being walked */
 	unsigned loop;	     /* endless loops around the current node */
 	unsigned anyloop;    /* loops of any kind around it */
 };
 
 /* Parent of n below its ancestor a: go_parent()'s descent, started at a
  * node of the walk instead of the top-level declaration. */
-static TSNode pf__descend(struct pf_build *b, TSNode a, TSNode n, uint32_t s,
+static GNode pf__descend(struct pf_build *b, GNode a, GNode n, uint32_t s,
 			  uint32_t e)
 {
 	for (;;) {
-		TSNode ch = ts_node_first_child_for_byte(a, s);
+		GNode ch = gn_first_child_for_byte(a, s);
 
-		if (ts_node_is_null(ch) || ts_node_start_byte(ch) > s ||
-		    ts_node_end_byte(ch) < e)
+		if (gn_is_null(ch) || gn_start_byte(ch) > s ||
+		    gn_end_byte(ch) < e)
 			return go_parent(b->file, n);
-		if (ch.id == n.id && ts_node_start_byte(ch) == s)
+		if (ch.id == n.id && gn_start_byte(ch) == s)
 			return a;
 		a = ch;
 	}
@@ -161,9 +161,9 @@ static TSNode pf__descend(struct pf_build *b, TSNode a, TSNode n, uint32_t s,
 /* Parent of n: the node below it on the walk stack when that is one level
  * up, else found below the innermost node of the stack around n (a node
  * whose bytes strictly hold n's is its ancestor). */
-static TSNode pf__parent(struct pf_build *b, TSNode n)
+static GNode pf__parent(struct pf_build *b, GNode n)
 {
-	uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	uint32_t s = gn_start_byte(n), e = gn_end_byte(n);
 
 	if (s == e)
 		return go_parent(b->file, n);
@@ -181,9 +181,9 @@ static TSNode pf__parent(struct pf_build *b, TSNode n)
 	return go_parent(b->file, n);
 }
 
-static TSNode pf__enclosing_func(struct pf_build *b, TSNode n)
+static GNode pf__enclosing_func(struct pf_build *b, GNode n)
 {
-	for (n = pf__parent(b, n); !ts_node_is_null(n); n = pf__parent(b, n)) {
+	for (n = pf__parent(b, n); !gn_is_null(n); n = pf__parent(b, n)) {
 		if (syn_is_func(n))
 			return n;
 	}
@@ -195,7 +195,7 @@ static const struct syn_walker *pf__walker(struct pf_build *b);
 /* ---------------------------------------------------------------- types */
 
 static const struct godecl *pf__type_decl(struct pf_build *b,
-					  const struct gofile *f, TSNode id)
+					  const struct gofile *f, GNode id)
 {
 	size_t len;
 	const char *s = go_text(f, id, &len);
@@ -210,14 +210,14 @@ static const struct godecl *pf__type_decl(struct pf_build *b,
 	return d && d->kind == GODECL_TYPE ? d : NULL;
 }
 
-static bool pf__is_qualified(const struct gofile *f, TSNode t,
+static bool pf__is_qualified(const struct gofile *f, GNode t,
 			     const char *path, const char *name)
 {
-	TSNode pk, nm;
+	GNode pk, nm;
 	size_t len;
 	const char *s, *p;
 
-	if (ts_node_symbol(t) != GS->qualified_type)
+	if (gn_symbol(t) != GS->qualified_type)
 		return false;
 	pk = go_field(t, f_package);
 	nm = go_field(t, f_name);
@@ -228,7 +228,7 @@ static bool pf__is_qualified(const struct gofile *f, TSNode t,
 
 /* A type describing types (reflect.Type, *rtype, *types.Type, typeId):
  * their values are bounded by the program. */
-static bool pf__typeish(const struct gofile *f, TSNode t)
+static bool pf__typeish(const struct gofile *f, GNode t)
 {
 	size_t len;
 	const char *s = go_text(f, t, &len);
@@ -246,27 +246,27 @@ static bool pf__enum_type(struct pf_build *b, const char *tname)
 {
 	for (size_t i = 0; i < b->pkg->decls.cap; i++) {
 		const struct godecl *d = b->pkg->decls.slots[i].value;
-		TSNode t;
+		GNode t;
 
 		if (!b->pkg->decls.slots[i].key || !d ||
 		    d->kind != GODECL_CONST)
 			continue;
 		t = go_field(d->node, f_type);
-		if (!ts_node_is_null(t) && go_text_is(d->file, t, tname))
+		if (!gn_is_null(t) && go_text_is(d->file, t, tname))
 			return true;
 	}
 	return false;
 }
 
 static bool pf__key_bounded(struct pf_build *b, const struct gofile *f,
-			    TSNode key)
+			    GNode key)
 {
 	static const char *const small[] = { "bool", "byte", "uint8", "int8" };
 	const struct godecl *d;
 
-	if (ts_node_is_null(key))
+	if (gn_is_null(key))
 		return false;
-	if (ts_node_symbol(key) == GS->type_identifier) {
+	if (gn_symbol(key) == GS->type_identifier) {
 		for (size_t i = 0; i < ARRAY_SIZE(small); i++) {
 			if (go_text_is(f, key, small[i]))
 				return true;
@@ -281,17 +281,17 @@ static bool pf__key_bounded(struct pf_build *b, const struct gofile *f,
 
 /* Classifies a type expression. */
 static enum pf_gkind pf__type_kind(struct pf_build *b, const struct gofile *f,
-				   TSNode t, struct pf_gvar *g, unsigned depth)
+				   GNode t, struct pf_gvar *g, unsigned depth)
 {
 	const struct go_syms *s = GS;
 	TSSymbol sym;
 	const struct godecl *d;
 
-	if (ts_node_is_null(t) || depth > 4)
+	if (gn_is_null(t) || depth > 4)
 		return PFG_NONE;
-	sym = ts_node_symbol(t);
+	sym = gn_symbol(t);
 	if (sym == s->parenthesized_type)
-		return pf__type_kind(b, f, ts_node_named_child(t, 0), g,
+		return pf__type_kind(b, f, gn_named_child(t, 0), g,
 				     depth + 1);
 	if (sym == s->map_type) {
 		g->key_bounded = pf__key_bounded(b, f, go_field(t, f_key));
@@ -306,15 +306,15 @@ static enum pf_gkind pf__type_kind(struct pf_build *b, const struct gofile *f,
 	}
 	if (sym == s->slice_type) {
 		/* a slice of callbacks is a registry, bounded by code */
-		TSNode el = go_field(t, f_element);
+		GNode el = go_field(t, f_element);
 
-		if (!ts_node_is_null(el) && ts_node_symbol(el) == s->function_type)
+		if (!gn_is_null(el) && gn_symbol(el) == s->function_type)
 			return PFG_NONE;
 		/* []beforeFunc with type beforeFunc func(...): the same */
-		if (!ts_node_is_null(el) &&
-		    ts_node_symbol(el) == s->type_identifier) {
+		if (!gn_is_null(el) &&
+		    gn_symbol(el) == s->type_identifier) {
 			d = pf__type_decl(b, f, el);
-			if (d && ts_node_symbol(go_field(d->node, f_type)) ==
+			if (d && gn_symbol(go_field(d->node, f_type)) ==
 					 s->function_type)
 				return PFG_NONE;
 		}
@@ -323,14 +323,14 @@ static enum pf_gkind pf__type_kind(struct pf_build *b, const struct gofile *f,
 	if (pf__is_qualified(f, t, "sync", "Map"))
 		return PFG_SYNCMAP;
 	if (sym == s->pointer_type) {
-		TSNode in = ts_node_named_child(t, 0);
+		GNode in = gn_named_child(t, 0);
 
-		if (!ts_node_is_null(in) && pf__is_qualified(f, in, "sync", "Map"))
+		if (!gn_is_null(in) && pf__is_qualified(f, in, "sync", "Map"))
 			return PFG_SYNCMAP;
-		if (!ts_node_is_null(in) &&
-		    ts_node_symbol(in) == s->type_identifier) {
+		if (!gn_is_null(in) &&
+		    gn_symbol(in) == s->type_identifier) {
 			d = pf__type_decl(b, f, in);
-			if (d && ts_node_symbol(go_field(d->node, f_type)) ==
+			if (d && gn_symbol(go_field(d->node, f_type)) ==
 					 s->struct_type) {
 				g->stype = go_text_dup(f, in);
 				return PFG_STRUCT;
@@ -342,11 +342,11 @@ static enum pf_gkind pf__type_kind(struct pf_build *b, const struct gofile *f,
 		enum pf_gkind k;
 
 		d = pf__type_decl(b, f, t);
-		if (!d || (ts_node_symbol(d->node) != s->type_spec &&
-			   ts_node_symbol(d->node) != s->type_alias))
+		if (!d || (gn_symbol(d->node) != s->type_spec &&
+			   gn_symbol(d->node) != s->type_alias))
 			return PFG_NONE;
-		if (ts_node_symbol(d->node) == s->type_spec &&
-		    ts_node_symbol(go_field(d->node, f_type)) == s->struct_type) {
+		if (gn_symbol(d->node) == s->type_spec &&
+		    gn_symbol(go_field(d->node, f_type)) == s->struct_type) {
 			g->stype = go_text_dup(f, t);
 			return PFG_STRUCT;
 		}
@@ -355,7 +355,7 @@ static enum pf_gkind pf__type_kind(struct pf_build *b, const struct gofile *f,
 		/* an alias (type T = map[K]V) is the map type itself; a
 		 * defined type may have methods */
 		if ((k == PFG_MAP || k == PFG_SLICE) &&
-		    ts_node_symbol(d->node) == s->type_spec) {
+		    gn_symbol(d->node) == s->type_spec) {
 			g->named = true;
 			g->ntype = d->name;
 		}
@@ -365,28 +365,28 @@ static enum pf_gkind pf__type_kind(struct pf_build *b, const struct gofile *f,
 }
 
 /* The single result type of a package-level function, or a null node. */
-static TSNode pf__func_result(struct pf_build *b, const struct gofile *f,
-			      TSNode id, const struct gofile **rf)
+static GNode pf__func_result(struct pf_build *b, const struct gofile *f,
+			      GNode id, const struct gofile **rf)
 {
 	size_t len;
 	const char *s = go_text(f, id, &len);
 	char tmp[128];
 	const struct godecl *d;
-	TSNode r;
+	GNode r;
 
 	if (len == 0 || len >= sizeof(tmp))
-		return (TSNode){ 0 };
+		return (GNode){ 0 };
 	memcpy(tmp, s, len);
 	tmp[len] = '\0';
 	d = gopkg_lookup(b->pkg, tmp);
 	if (!d || d->kind != GODECL_FUNC)
-		return (TSNode){ 0 };
+		return (GNode){ 0 };
 	r = go_field(d->node, f_result);
-	if (!ts_node_is_null(r) && ts_node_symbol(r) == GS->parameter_list) {
+	if (!gn_is_null(r) && gn_symbol(r) == GS->parameter_list) {
 		/* (T) or (T, error): the first result */
-		TSNode pd = ts_node_named_child(r, 0);
+		GNode pd = gn_named_child(r, 0);
 
-		r = ts_node_is_null(pd) ? pd : go_field(pd, f_type);
+		r = gn_is_null(pd) ? pd : go_field(pd, f_type);
 	}
 	*rf = d->file;
 	return r;
@@ -394,22 +394,22 @@ static TSNode pf__func_result(struct pf_build *b, const struct gofile *f,
 
 /* Classifies an initializer expression. */
 static enum pf_gkind pf__value_kind(struct pf_build *b, const struct gofile *f,
-				    TSNode v, struct pf_gvar *g)
+				    GNode v, struct pf_gvar *g)
 {
 	const struct go_syms *s = GS;
 	TSSymbol sym;
 
 	v = go_unparen(v);
-	if (ts_node_is_null(v))
+	if (gn_is_null(v))
 		return PFG_NONE;
-	sym = ts_node_symbol(v);
+	sym = gn_symbol(v);
 	if (sym == s->composite_literal)
 		return pf__type_kind(b, f, go_field(v, f_type), g, 0);
 	if (sym == s->unary_expression &&
 	    go_text_is(f, go_field(v, f_operator), "&")) {
-		TSNode op = go_unparen(go_field(v, f_operand));
+		GNode op = go_unparen(go_field(v, f_operand));
 
-		if (!ts_node_is_null(op) && ts_node_symbol(op) == s->composite_literal) {
+		if (!gn_is_null(op) && gn_symbol(op) == s->composite_literal) {
 			enum pf_gkind k = pf__type_kind(b, f, go_field(op, f_type),
 							g, 0);
 
@@ -418,10 +418,10 @@ static enum pf_gkind pf__value_kind(struct pf_build *b, const struct gofile *f,
 		return PFG_NONE;
 	}
 	if (sym == s->call_expression) {
-		TSNode fn = go_unparen(go_field(v, f_function));
-		TSNode a0 = syn_arg(v, 0);
+		GNode fn = go_unparen(go_field(v, f_function));
+		GNode a0 = syn_arg(v, 0);
 
-		if (ts_node_is_null(fn) || ts_node_symbol(fn) != s->identifier)
+		if (gn_is_null(fn) || gn_symbol(fn) != s->identifier)
 			return PFG_NONE;
 		if (go_text_is(f, fn, "make"))
 			return pf__type_kind(b, f, a0, g, 0);
@@ -431,10 +431,10 @@ static enum pf_gkind pf__value_kind(struct pf_build *b, const struct gofile *f,
 			return k == PFG_STRUCT || k == PFG_SYNCMAP ? k : PFG_NONE;
 		} else {
 			const struct gofile *rf = NULL;
-			TSNode r = pf__func_result(b, f, fn, &rf);
+			GNode r = pf__func_result(b, f, fn, &rf);
 			enum pf_gkind k;
 
-			if (ts_node_is_null(r))
+			if (gn_is_null(r))
 				return PFG_NONE;
 			k = pf__type_kind(b, rf, r, g, 0);
 			/* a constructor returning a map may hand out a shared
@@ -447,7 +447,7 @@ static enum pf_gkind pf__value_kind(struct pf_build *b, const struct gofile *f,
 
 static struct pf_tb *pf__target(struct pf_build *b, const char *name,
 				const char *var, const char *field,
-				enum pf_kind kind, struct gofile *f, TSNode decl)
+				enum pf_kind kind, struct gofile *f, GNode decl)
 {
 	struct pf_tb *t = xcalloc(1, sizeof(*t));
 
@@ -486,39 +486,39 @@ static void pf__struct_fields(struct pf_build *b, struct pf_gvar *g)
 	const struct go_syms *s = GS;
 	const struct godecl *d = g->stype ? gopkg_lookup(b->pkg, g->stype) : NULL;
 	const struct gofile *df;
-	TSNode st, list;
+	GNode st, list;
 	uint32_t n;
 
 	if (g->stype && (!d || d->kind != GODECL_TYPE))
 		return;
 	st = g->stype ? go_field(d->node, f_type) : g->anon;
 	df = g->stype ? d->file : g->anon_file;
-	if (ts_node_is_null(st) || ts_node_symbol(st) != s->struct_type)
+	if (gn_is_null(st) || gn_symbol(st) != s->struct_type)
 		return;
-	list = ts_node_named_child(st, 0);
-	if (ts_node_is_null(list))
+	list = gn_named_child(st, 0);
+	if (gn_is_null(list))
 		return;
-	n = ts_node_named_child_count(list);
+	n = gn_named_child_count(list);
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode fd = ts_node_named_child(list, i);
-		TSNode ft = go_field(fd, f_type);
+		GNode fd = gn_named_child(list, i);
+		GNode ft = go_field(fd, f_type);
 		struct pf_gvar tmp = { 0 };
 		enum pf_gkind k;
 		uint32_t m;
 
-		if (ts_node_symbol(fd) != s->field_declaration ||
-		    ts_node_is_null(ft))
+		if (gn_symbol(fd) != s->field_declaration ||
+		    gn_is_null(ft))
 			continue;
 		k = pf__type_kind(b, (struct gofile *)df, ft, &tmp, 0);
 		if (k != PFG_MAP && k != PFG_SLICE && k != PFG_SYNCMAP)
 			continue;
-		m = ts_node_named_child_count(fd);
+		m = gn_named_child_count(fd);
 		for (uint32_t j = 0; j < m; j++) {
-			TSNode nm = ts_node_named_child(fd, j);
+			GNode nm = gn_named_child(fd, j);
 			const char *field, *name;
 			struct pf_tb *t;
 
-			if (ts_node_symbol(nm) != s->field_identifier)
+			if (gn_symbol(nm) != s->field_identifier)
 				continue;
 			field = go_text_dup(df, nm);
 			name = arena_printf(b->A, "%s.%s", g->name, field);
@@ -533,33 +533,33 @@ static void pf__struct_fields(struct pf_build *b, struct pf_gvar *g)
 	}
 }
 
-static void pf__collect_spec(struct pf_build *b, struct gofile *f, TSNode spec)
+static void pf__collect_spec(struct pf_build *b, struct gofile *f, GNode spec)
 {
-	TSNode type = go_field(spec, f_type);
-	TSNode vals = go_field(spec, f_value);
-	TSTreeCursor c = ts_tree_cursor_new(spec);
+	GNode type = go_field(spec, f_type);
+	GNode vals = go_field(spec, f_value);
+	GCursor c = gc_new(spec);
 	uint32_t idx = 0;
 
-	if (!ts_tree_cursor_goto_first_child(&c)) {
-		ts_tree_cursor_delete(&c);
+	if (!gc_goto_first_child(&c)) {
+		gc_delete(&c);
 		return;
 	}
 	do {
-		TSNode nm;
+		GNode nm;
 		struct pf_gvar *g;
 
-		if (ts_tree_cursor_current_field_id(&c) != GS->f_name)
+		if (gc_current_field_id(&c) != GS->f_name)
 			continue;
-		nm = ts_tree_cursor_current_node(&c);
+		nm = gc_current_node(&c);
 		g = arena_alloc(b->A, sizeof(*g));
 		g->name = go_text_dup(f, nm);
 		g->file = f;
 		g->spec = spec;
-		if (!ts_node_is_null(type)) {
+		if (!gn_is_null(type)) {
 			g->kind = pf__type_kind(b, f, type, g, 0);
-		} else if (!ts_node_is_null(vals)) {
-			TSNode v = ts_node_symbol(vals) == GS->expression_list
-					   ? ts_node_named_child(vals, idx)
+		} else if (!gn_is_null(vals)) {
+			GNode v = gn_symbol(vals) == GS->expression_list
+					   ? gn_named_child(vals, idx)
 					   : vals;
 
 			g->kind = pf__value_kind(b, f, v, g);
@@ -599,27 +599,27 @@ static void pf__collect_spec(struct pf_build *b, struct gofile *f, TSNode spec)
 					map_puts(&b->ntypes, g->ntype, g->tgt);
 			}
 		}
-	} while (ts_tree_cursor_goto_next_sibling(&c));
-	ts_tree_cursor_delete(&c);
+	} while (gc_goto_next_sibling(&c));
+	gc_delete(&c);
 }
 
-static void pf__collect_decl(struct pf_build *b, struct gofile *f, TSNode decl)
+static void pf__collect_decl(struct pf_build *b, struct gofile *f, GNode decl)
 {
-	uint32_t n = ts_node_named_child_count(decl);
+	uint32_t n = gn_named_child_count(decl);
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(decl, i);
+		GNode c = gn_named_child(decl, i);
 
-		if (ts_node_symbol(c) == GS->var_spec_list)
+		if (gn_symbol(c) == GS->var_spec_list)
 			pf__collect_decl(b, f, c);
-		else if (ts_node_symbol(c) == GS->var_spec)
+		else if (gn_symbol(c) == GS->var_spec)
 			pf__collect_spec(b, f, c);
 	}
 }
 
 /* ---------------------------------------------------------------- scope */
 
-static void pf__push(struct pf_build *b, TSNode id, int kind, const char *type)
+static void pf__push(struct pf_build *b, GNode id, int kind, const char *type)
 {
 	struct pf_scope s;
 
@@ -632,51 +632,51 @@ static void pf__push(struct pf_build *b, TSNode id, int kind, const char *type)
 }
 
 /* Pushes every identifier directly in an expression list (or the node). */
-static void pf__push_names(struct pf_build *b, TSNode list)
+static void pf__push_names(struct pf_build *b, GNode list)
 {
 	uint32_t n;
 
-	if (ts_node_is_null(list))
+	if (gn_is_null(list))
 		return;
-	if (ts_node_symbol(list) == GS->identifier) {
+	if (gn_symbol(list) == GS->identifier) {
 		pf__push(b, list, PFS_SHADOW, NULL);
 		return;
 	}
-	n = ts_node_named_child_count(list);
+	n = gn_named_child_count(list);
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(list, i);
+		GNode c = gn_named_child(list, i);
 
-		if (ts_node_symbol(c) == GS->identifier)
+		if (gn_symbol(c) == GS->identifier)
 			pf__push(b, c, PFS_SHADOW, NULL);
 	}
 }
 
 /* Names declared by a parameter list. */
-static void pf__push_params(struct pf_build *b, TSNode plist, int kind,
+static void pf__push_params(struct pf_build *b, GNode plist, int kind,
 			    const char *type)
 {
 	uint32_t n;
 
-	if (ts_node_is_null(plist) || ts_node_symbol(plist) != GS->parameter_list)
+	if (gn_is_null(plist) || gn_symbol(plist) != GS->parameter_list)
 		return;
-	n = ts_node_named_child_count(plist);
+	n = gn_named_child_count(plist);
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode pd = ts_node_named_child(plist, i);
-		TSTreeCursor c;
+		GNode pd = gn_named_child(plist, i);
+		GCursor c;
 
-		if (ts_node_symbol(pd) != GS->parameter_declaration &&
-		    ts_node_symbol(pd) != GS->variadic_parameter_declaration)
+		if (gn_symbol(pd) != GS->parameter_declaration &&
+		    gn_symbol(pd) != GS->variadic_parameter_declaration)
 			continue;
-		c = ts_tree_cursor_new(pd);
-		if (ts_tree_cursor_goto_first_child(&c)) {
+		c = gc_new(pd);
+		if (gc_goto_first_child(&c)) {
 			do {
-				if (ts_tree_cursor_current_field_id(&c) ==
+				if (gc_current_field_id(&c) ==
 				    GS->f_name)
-					pf__push(b, ts_tree_cursor_current_node(&c),
+					pf__push(b, gc_current_node(&c),
 						 kind, type);
-			} while (ts_tree_cursor_goto_next_sibling(&c));
+			} while (gc_goto_next_sibling(&c));
 		}
-		ts_tree_cursor_delete(&c);
+		gc_delete(&c);
 	}
 }
 
@@ -693,12 +693,12 @@ static const struct pf_scope *pf__lookup(struct pf_build *b, const char *s,
 	return NULL;
 }
 
-static struct pf_gvar *pf__global(struct pf_build *b, TSNode id)
+static struct pf_gvar *pf__global(struct pf_build *b, GNode id)
 {
 	size_t len;
 	const char *s;
 
-	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier)
+	if (gn_is_null(id) || gn_symbol(id) != GS->identifier)
 		return NULL;
 	s = go_text(b->file, id, &len);
 	if (pf__lookup(b, s, len))
@@ -715,18 +715,18 @@ struct pf_res {
 	struct pf_gvar *whole;	  /* a struct global itself */
 };
 
-static struct pf_res pf__resolve(struct pf_build *b, TSNode e)
+static struct pf_res pf__resolve(struct pf_build *b, GNode e)
 {
 	struct pf_res r = { 0 };
 	const struct go_syms *s = GS;
 
 	e = go_unparen(e);
-	if (ts_node_is_null(e))
+	if (gn_is_null(e))
 		return r;
-	if (ts_node_symbol(e) == s->unary_expression &&
+	if (gn_symbol(e) == s->unary_expression &&
 	    go_text_is(b->file, go_field(e, f_operator), "*")) {
 		/* *recv of a named slice type: the global itself */
-		TSNode x = go_unparen(go_field(e, f_operand));
+		GNode x = go_unparen(go_field(e, f_operand));
 
 		r = pf__resolve(b, x);
 		if (r.recv_type && r.field && !r.field[0])
@@ -735,7 +735,7 @@ static struct pf_res pf__resolve(struct pf_build *b, TSNode e)
 			memset(&r, 0, sizeof(r));
 		return r;
 	}
-	if (ts_node_symbol(e) == s->identifier) {
+	if (gn_symbol(e) == s->identifier) {
 		struct pf_gvar *g;
 		size_t len;
 		const char *nm = go_text(b->file, e, &len);
@@ -758,20 +758,20 @@ static struct pf_res pf__resolve(struct pf_build *b, TSNode e)
 			r.whole = g;
 		return r;
 	}
-	if (ts_node_symbol(e) == s->selector_expression) {
-		TSNode x = go_unparen(go_field(e, f_operand));
-		TSNode fld = go_field(e, f_field);
+	if (gn_symbol(e) == s->selector_expression) {
+		GNode x = go_unparen(go_field(e, f_operand));
+		GNode fld = go_field(e, f_field);
 		size_t len;
 		const char *nm;
 		const struct pf_scope *sc;
 		struct pf_gvar *g;
 
-		if (ts_node_is_null(x) || ts_node_is_null(fld))
+		if (gn_is_null(x) || gn_is_null(fld))
 			return r;
-		if (ts_node_symbol(x) == s->unary_expression &&
+		if (gn_symbol(x) == s->unary_expression &&
 		    go_text_is(b->file, go_field(x, f_operator), "*"))
 			x = go_unparen(go_field(x, f_operand));
-		if (ts_node_symbol(x) != s->identifier)
+		if (gn_symbol(x) != s->identifier)
 			return r;
 		nm = go_text(b->file, x, &len);
 		sc = pf__lookup(b, nm, len);
@@ -785,10 +785,10 @@ static struct pf_res pf__resolve(struct pf_build *b, TSNode e)
 		g = map_get(&b->globals, nm, len);
 		if (g && g->kind == PFG_STRUCT) {
 			char *key = arena_printf(b->A, "%s.%.*s", g->name,
-						 (int)(ts_node_end_byte(fld) -
-						       ts_node_start_byte(fld)),
+						 (int)(gn_end_byte(fld) -
+						       gn_start_byte(fld)),
 						 b->file->src +
-							 ts_node_start_byte(fld));
+							 gn_start_byte(fld));
 
 			r.tgt = map_gets(&b->targets, key);
 		}
@@ -798,7 +798,7 @@ static struct pf_res pf__resolve(struct pf_build *b, TSNode e)
 
 /* ---------------------------------------------------------------- record */
 
-static struct pf_access pf__access(struct pf_build *b, TSNode n)
+static struct pf_access pf__access(struct pf_build *b, GNode n)
 {
 	struct pf_access a = { 0 };
 
@@ -813,7 +813,7 @@ static struct pf_access pf__access(struct pf_build *b, TSNode n)
 	return a;
 }
 
-static void pf__write(struct pf_build *b, struct pf_res *r, TSNode n,
+static void pf__write(struct pf_build *b, struct pf_res *r, GNode n,
 		      bool bounded, bool index)
 {
 	struct pf_access a = pf__access(b, n);
@@ -829,7 +829,7 @@ static void pf__write(struct pf_build *b, struct pf_res *r, TSNode n,
 	}
 }
 
-static void pf__shrink(struct pf_build *b, struct pf_res *r, TSNode n)
+static void pf__shrink(struct pf_build *b, struct pf_res *r, GNode n)
 {
 	struct pf_access a = pf__access(b, n);
 
@@ -852,7 +852,7 @@ static void pf__shrink(struct pf_build *b, struct pf_res *r, TSNode n)
 	}
 }
 
-static void pf__escape(struct pf_build *b, struct pf_res *r, TSNode n)
+static void pf__escape(struct pf_build *b, struct pf_res *r, GNode n)
 {
 	if (r->tgt) {
 		r->tgt->t.escapes = true;
@@ -865,17 +865,17 @@ static void pf__escape(struct pf_build *b, struct pf_res *r, TSNode n)
 }
 
 /* Any `x.f` shrunk: a shrink of every field target named f. */
-static void pf__field_shrink(struct pf_build *b, TSNode sel, TSNode n)
+static void pf__field_shrink(struct pf_build *b, GNode sel, GNode n)
 {
-	TSNode fld;
+	GNode fld;
 	struct pf_fieldshrink fs;
 
 	sel = go_unparen(sel);
-	while (!ts_node_is_null(sel) &&
-	       ts_node_symbol(sel) == GS->index_expression)
+	while (!gn_is_null(sel) &&
+	       gn_symbol(sel) == GS->index_expression)
 		sel = go_unparen(go_field(sel, f_operand));
-	if (ts_node_is_null(sel) ||
-	    ts_node_symbol(sel) != GS->selector_expression)
+	if (gn_is_null(sel) ||
+	    gn_symbol(sel) != GS->selector_expression)
 		return;
 	fld = go_field(sel, f_field);
 	fs.field = go_text_dup(b->file, fld);
@@ -885,15 +885,15 @@ static void pf__field_shrink(struct pf_build *b, TSNode sel, TSNode n)
 
 /* ---------------------------------------------------------------- bounds */
 
-static bool pf__const_key(struct pf_build *b, TSNode k)
+static bool pf__const_key(struct pf_build *b, GNode k)
 {
 	const struct go_syms *s = GS;
 	TSSymbol sym;
 
 	k = go_unparen(k);
-	if (ts_node_is_null(k))
+	if (gn_is_null(k))
 		return false;
-	sym = ts_node_symbol(k);
+	sym = gn_symbol(k);
 	if (sym == s->int_literal || sym == s->interpreted_string_literal ||
 	    sym == s->raw_string_literal || sym == s->rune_literal ||
 	    sym == s->float_literal || sym == s->true_ || sym == s->false_)
@@ -916,37 +916,37 @@ static bool pf__const_key(struct pf_build *b, TSNode k)
 
 /* A reflect.Type value: memo caches keyed by type are bounded by the
  * program's types. */
-static bool pf__type_expr(struct pf_build *b, TSNode k)
+static bool pf__type_expr(struct pf_build *b, GNode k)
 {
-	TSNode m;
+	GNode m;
 
 	k = go_unparen(k);
 	if (syn_call_pkg(b->file, k, "reflect", "TypeOf"))
 		return true;
 	m = syn_call_method(k, NULL);
-	return !ts_node_is_null(m) && syn_nargs(k) == 0 &&
+	return !gn_is_null(m) && syn_nargs(k) == 0 &&
 	       (go_text_is(b->file, m, "Type") || go_text_is(b->file, m, "Elem"));
 }
 
-static bool pf__type_param(struct pf_build *b, TSNode plist, TSNode k)
+static bool pf__type_param(struct pf_build *b, GNode plist, GNode k)
 {
-	uint32_t n = ts_node_is_null(plist) ? 0 : ts_node_named_child_count(plist);
+	uint32_t n = gn_is_null(plist) ? 0 : gn_named_child_count(plist);
 	size_t klen;
 	const char *kt = go_text(b->file, k, &klen);
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode pd = ts_node_named_child(plist, i);
-		TSNode t = go_field(pd, f_type);
-		uint32_t m = ts_node_named_child_count(pd);
+		GNode pd = gn_named_child(plist, i);
+		GNode t = go_field(pd, f_type);
+		uint32_t m = gn_named_child_count(pd);
 
-		if (ts_node_is_null(t) || !pf__typeish(b->file, t))
+		if (gn_is_null(t) || !pf__typeish(b->file, t))
 			continue;
 		for (uint32_t j = 0; j < m; j++) {
-			TSNode c = ts_node_named_child(pd, j);
+			GNode c = gn_named_child(pd, j);
 			size_t len;
 			const char *s = go_text(b->file, c, &len);
 
-			if (ts_node_symbol(c) == GS->identifier && len == klen &&
+			if (gn_symbol(c) == GS->identifier && len == klen &&
 			    memcmp(s, kt, len) == 0)
 				return true;
 		}
@@ -961,44 +961,44 @@ struct pf__typedef {
 	bool found;
 };
 
-static bool pf__typedef_enter(void *ctx, TSNode n, unsigned depth)
+static bool pf__typedef_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct pf__typedef *t = ctx;
-	TSNode l, r, id;
+	GNode l, r, id;
 	size_t len;
 	const char *s;
 
 	LH_UNUSED(depth);
 	if (t->found)
 		return false;
-	if (ts_node_symbol(n) != GS->short_var_declaration)
-		return ts_node_symbol(n) != GS->func_literal;
+	if (gn_symbol(n) != GS->short_var_declaration)
+		return gn_symbol(n) != GS->func_literal;
 	l = go_field(n, f_left);
 	r = go_field(n, f_right);
-	if (ts_node_named_child_count(l) != 1 ||
-	    ts_node_named_child_count(r) != 1)
+	if (gn_named_child_count(l) != 1 ||
+	    gn_named_child_count(r) != 1)
 		return false;
-	id = ts_node_named_child(l, 0);
+	id = gn_named_child(l, 0);
 	s = go_text(t->b->file, id, &len);
 	if (len == t->len && memcmp(s, t->name, len) == 0 &&
-	    pf__type_expr(t->b, ts_node_named_child(r, 0)))
+	    pf__type_expr(t->b, gn_named_child(r, 0)))
 		t->found = true;
 	return false;
 }
 
-static bool pf__type_key(struct pf_build *b, TSNode k, TSNode at)
+static bool pf__type_key(struct pf_build *b, GNode k, GNode at)
 {
 	const TSSymbol kinds[] = { GS->short_var_declaration, GS->func_literal,
 				   0 };
 
 	k = go_unparen(k);
-	if (ts_node_is_null(k))
+	if (gn_is_null(k))
 		return false;
 	if (pf__type_expr(b, k))
 		return true;
-	if (ts_node_symbol(k) != GS->identifier)
+	if (gn_symbol(k) != GS->identifier)
 		return false;
-	for (TSNode fn = pf__enclosing_func(b, at); !ts_node_is_null(fn);
+	for (GNode fn = pf__enclosing_func(b, at); !gn_is_null(fn);
 	     fn = pf__enclosing_func(b, fn)) {
 		struct pf__typedef t = { b, NULL, 0, false };
 		struct syn_walker w = { pf__typedef_enter, NULL, &t };
@@ -1014,37 +1014,37 @@ static bool pf__type_key(struct pf_build *b, TSNode k, TSNode at)
 }
 
 /* Key k is the tag of an enclosing switch, in a case that lists values. */
-static bool pf__switch_key(struct pf_build *b, TSNode k, TSNode at)
+static bool pf__switch_key(struct pf_build *b, GNode k, GNode at)
 {
 	const struct go_syms *s = GS;
 	size_t klen;
 	const char *kt;
 
 	k = go_unparen(k);
-	if (ts_node_is_null(k) || ts_node_symbol(k) != s->identifier)
+	if (gn_is_null(k) || gn_symbol(k) != s->identifier)
 		return false;
 	kt = go_text(b->file, k, &klen);
-	for (TSNode p = pf__parent(b, at); !ts_node_is_null(p);
+	for (GNode p = pf__parent(b, at); !gn_is_null(p);
 	     p = pf__parent(b, p)) {
 		if (syn_is_func(p))
 			return false;
-		if (ts_node_symbol(p) == s->expression_case) {
-			TSNode sw = pf__parent(b, p);
-			TSNode v = go_unparen(go_field(sw, f_value));
+		if (gn_symbol(p) == s->expression_case) {
+			GNode sw = pf__parent(b, p);
+			GNode v = go_unparen(go_field(sw, f_value));
 			size_t vlen;
 			const char *vt;
 			bool all_const = true;
-			TSNode vals = go_field(p, f_value);
+			GNode vals = go_field(p, f_value);
 
-			if (ts_node_is_null(v))
+			if (gn_is_null(v))
 				continue;
 			vt = go_text(b->file, v, &vlen);
 			if (vlen != klen || memcmp(vt, kt, klen) != 0)
 				continue;
 			for (uint32_t i = 0;
-			     i < ts_node_named_child_count(vals); i++) {
+			     i < gn_named_child_count(vals); i++) {
 				if (!pf__const_key(b,
-						   ts_node_named_child(vals, i)))
+						   gn_named_child(vals, i)))
 					all_const = false;
 			}
 			if (all_const)
@@ -1066,19 +1066,19 @@ struct pf__lenscan {
 	size_t nderived;
 };
 
-static bool pf__lenscan_enter(void *ctx, TSNode n, unsigned depth)
+static bool pf__lenscan_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct pf__lenscan *ls = ctx;
 	const struct go_syms *s = GS;
-	TSNode sides[2];
+	GNode sides[2];
 
 	LH_UNUSED(depth);
 	if (ls->found)
 		return false;
-	if (ts_node_symbol(n) != s->binary_expression)
+	if (gn_symbol(n) != s->binary_expression)
 		return true;
 	{
-		TSNode op = go_field(n, f_operator);
+		GNode op = go_field(n, f_operator);
 		static const char *const rel[] = { "<", "<=", ">", ">=", "==",
 						   "!=" };
 		bool isrel = false;
@@ -1093,14 +1093,14 @@ static bool pf__lenscan_enter(void *ctx, TSNode n, unsigned depth)
 	sides[0] = go_unparen(go_field(n, f_left));
 	sides[1] = go_unparen(go_field(n, f_right));
 	for (int i = 0; i < 2; i++) {
-		TSNode c = sides[i], other = sides[1 - i], a;
+		GNode c = sides[i], other = sides[1 - i], a;
 		size_t len;
 		const char *t;
 
 		if (!syn_call_ident(ls->b->file, c, "len") || syn_nargs(c) != 1)
 			continue;
-		if (!ts_node_is_null(other) &&
-		    ts_node_symbol(other) == s->int_literal &&
+		if (!gn_is_null(other) &&
+		    gn_symbol(other) == s->int_literal &&
 		    (go_text_is(ls->b->file, other, "0") ||
 		     go_text_is(ls->b->file, other, "1")))
 			continue; /* emptiness test, not a bound */
@@ -1123,7 +1123,7 @@ static bool pf__lenscan_enter(void *ctx, TSNode n, unsigned depth)
 		size_t len;
 		const char *t;
 
-		if (ts_node_symbol(sides[i]) != s->identifier)
+		if (gn_symbol(sides[i]) != s->identifier)
 			continue;
 		t = go_text(ls->b->file, sides[i], &len);
 		for (size_t k = 0; k < ls->nderived; k++) {
@@ -1136,11 +1136,11 @@ static bool pf__lenscan_enter(void *ctx, TSNode n, unsigned depth)
 }
 
 /* Locals assigned from an expression mentioning len(coll). */
-static bool pf__derived_enter(void *ctx, TSNode n, unsigned depth)
+static bool pf__derived_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct pf__lenscan *ls = ctx;
-	TSSymbol s = ts_node_symbol(n);
-	TSNode l, r, id;
+	TSSymbol s = gn_symbol(n);
+	GNode l, r, id;
 	size_t len;
 	const char *t;
 	char pat[140];
@@ -1150,11 +1150,11 @@ static bool pf__derived_enter(void *ctx, TSNode n, unsigned depth)
 		return true;
 	l = go_field(n, f_left);
 	r = go_field(n, f_right);
-	if (ts_node_named_child_count(l) != 1 || ts_node_is_null(r) ||
+	if (gn_named_child_count(l) != 1 || gn_is_null(r) ||
 	    ls->nderived >= ARRAY_SIZE(ls->derived) || ls->len + 6 > 128)
 		return true;
-	id = ts_node_named_child(l, 0);
-	if (ts_node_symbol(id) != GS->identifier)
+	id = gn_named_child(l, 0);
+	if (gn_symbol(id) != GS->identifier)
 		return true;
 	snprintf(pat, sizeof(pat), "len(%.*s)", (int)ls->len, ls->text);
 	t = go_text(ls->b->file, r, &len);
@@ -1167,17 +1167,17 @@ static bool pf__derived_enter(void *ctx, TSNode n, unsigned depth)
 }
 
 /* A size check of the collection written as `coll` in the function. */
-static bool pf__size_checked(struct pf_build *b, TSNode coll, TSNode at)
+static bool pf__size_checked(struct pf_build *b, GNode coll, GNode at)
 {
 	struct pf__lenscan ls = { 0 };
 	struct syn_walker w = { pf__lenscan_enter, NULL, &ls };
 	struct syn_walker dw = { pf__derived_enter, NULL, &ls };
-	TSNode fn = pf__enclosing_func(b, at);
+	GNode fn = pf__enclosing_func(b, at);
 	const TSSymbol kinds[] = { GS->binary_expression, 0 };
 	const TSSymbol dkinds[] = { GS->short_var_declaration,
 				    GS->assignment_statement, 0 };
 
-	if (ts_node_is_null(fn))
+	if (gn_is_null(fn))
 		return false;
 	ls.b = b;
 	ls.text = go_text(b->file, go_unparen(coll), &ls.len);
@@ -1189,24 +1189,24 @@ static bool pf__size_checked(struct pf_build *b, TSNode coll, TSNode at)
 /* ---------------------------------------------------------------- events */
 
 /* m[k] = v, m[a][b] = v, m[k]++ : a write to m's root. */
-static void pf__index_write(struct pf_build *b, TSNode lhs, TSNode stmt)
+static void pf__index_write(struct pf_build *b, GNode lhs, GNode stmt)
 {
-	TSNode root = go_unparen(lhs), coll = root;
+	GNode root = go_unparen(lhs), coll = root;
 	bool bounded = true;
 	struct pf_res r;
 	go_node_vec keys = VEC_INIT;
 
-	while (ts_node_symbol(root) == GS->index_expression) {
+	while (gn_symbol(root) == GS->index_expression) {
 		VEC_PUSH(&keys, go_field(root, f_index));
 		coll = root = go_unparen(go_field(root, f_operand));
-		if (ts_node_is_null(root)) {
+		if (gn_is_null(root)) {
 			VEC_FREE(&keys);
 			return;
 		}
 	}
 	r = pf__resolve(b, root);
 	if ((r.tgt && r.tgt->t.kind == PF_SLICE &&
-	     ts_node_symbol(go_unparen(go_field(go_unparen(lhs), f_operand))) !=
+	     gn_symbol(go_unparen(go_field(go_unparen(lhs), f_operand))) !=
 		     GS->index_expression) || /* s[i] = v: no growth */
 	    (!r.tgt && !r.recv_type)) {
 		VEC_FREE(&keys);
@@ -1215,7 +1215,7 @@ static void pf__index_write(struct pf_build *b, TSNode lhs, TSNode stmt)
 	/* the key tests may walk the function: only for a write that
 	 * counts, after resolving (nothing they read changes meanwhile) */
 	for (size_t i = 0; i < keys.len && bounded; i++) {
-		TSNode k = keys.items[i];
+		GNode k = keys.items[i];
 
 		if (!pf__const_key(b, k) && !pf__switch_key(b, k, stmt) &&
 		    !pf__type_key(b, k, stmt))
@@ -1228,63 +1228,63 @@ static void pf__index_write(struct pf_build *b, TSNode lhs, TSNode stmt)
 }
 
 /* `if x == nil { x = ... }`: lazy initialization, not a reset. */
-static bool pf__lazy_init(struct pf_build *b, TSNode lhs, TSNode stmt)
+static bool pf__lazy_init(struct pf_build *b, GNode lhs, GNode stmt)
 {
-	TSNode blk = pf__parent(b, stmt), ifs, cond, l, r;
+	GNode blk = pf__parent(b, stmt), ifs, cond, l, r;
 	size_t a, c;
 	const char *ta, *tc;
 
-	if (ts_node_is_null(blk) || ts_node_symbol(blk) != GS->block)
+	if (gn_is_null(blk) || gn_symbol(blk) != GS->block)
 		return false;
 	ifs = pf__parent(b, blk);
-	if (ts_node_is_null(ifs) || ts_node_symbol(ifs) != GS->if_statement)
+	if (gn_is_null(ifs) || gn_symbol(ifs) != GS->if_statement)
 		return false;
 	cond = go_unparen(go_field(ifs, f_condition));
-	if (ts_node_is_null(cond) ||
-	    ts_node_symbol(cond) != GS->binary_expression ||
+	if (gn_is_null(cond) ||
+	    gn_symbol(cond) != GS->binary_expression ||
 	    !go_text_is(b->file, go_field(cond, f_operator), "=="))
 		return false;
 	l = go_unparen(go_field(cond, f_left));
 	r = go_unparen(go_field(cond, f_right));
-	if (ts_node_symbol(r) != GS->nil)
+	if (gn_symbol(r) != GS->nil)
 		return false;
 	ta = go_text(b->file, l, &a);
 	tc = go_text(b->file, go_unparen(lhs), &c);
 	return a == c && memcmp(ta, tc, a) == 0;
 }
 
-static void pf__assign(struct pf_build *b, TSNode n)
+static void pf__assign(struct pf_build *b, GNode n)
 {
-	TSNode left = go_field(n, f_left), right = go_field(n, f_right);
-	TSNode op = go_field(n, f_operator);
-	bool plain = ts_node_is_null(op) || go_text_is(b->file, op, "=");
+	GNode left = go_field(n, f_left), right = go_field(n, f_right);
+	GNode op = go_field(n, f_operator);
+	bool plain = gn_is_null(op) || go_text_is(b->file, op, "=");
 	uint32_t nl, nr;
 
-	if (ts_node_is_null(left))
+	if (gn_is_null(left))
 		return;
-	nl = ts_node_named_child_count(left);
-	nr = ts_node_is_null(right) ? 0 : ts_node_named_child_count(right);
+	nl = gn_named_child_count(left);
+	nr = gn_is_null(right) ? 0 : gn_named_child_count(right);
 	for (uint32_t i = 0; i < nl; i++) {
-		TSNode e = go_unparen(ts_node_named_child(left, i));
-		TSNode rhs = nl == nr ? go_unparen(ts_node_named_child(right, i))
-				      : (TSNode){ 0 };
+		GNode e = go_unparen(gn_named_child(left, i));
+		GNode rhs = nl == nr ? go_unparen(gn_named_child(right, i))
+				      : (GNode){ 0 };
 		struct pf_res r;
 		bool self_append = false, reslice = false;
 
-		if (ts_node_symbol(e) == GS->index_expression) {
+		if (gn_symbol(e) == GS->index_expression) {
 			pf__index_write(b, e, n);
 			continue;
 		}
 		if (!plain)
 			continue;
-		if (!ts_node_is_null(rhs) &&
+		if (!gn_is_null(rhs) &&
 		    syn_call_ident(b->file, rhs, "append") && syn_nargs(rhs) >= 1) {
-			TSNode a0 = go_unparen(syn_arg(rhs, 0));
+			GNode a0 = go_unparen(syn_arg(rhs, 0));
 			size_t l1, l2;
 			const char *t1 = go_text(b->file, e, &l1);
 			const char *t2;
 
-			if (ts_node_symbol(a0) == GS->slice_expression) {
+			if (gn_symbol(a0) == GS->slice_expression) {
 				a0 = go_unparen(go_field(a0, f_operand));
 				reslice = true;
 			}
@@ -1308,9 +1308,9 @@ static void pf__assign(struct pf_build *b, TSNode n)
 /* A sync.Map used as the cache its documentation describes ("entries
  * only ever written once but read many times, as in caches that only
  * grow"): LoadOrStore, or Store after a Load in the same function. */
-static bool pf__memo(struct pf_build *b, TSNode recv, TSNode m, TSNode call)
+static bool pf__memo(struct pf_build *b, GNode recv, GNode m, GNode call)
 {
-	TSNode fn = pf__enclosing_func(b, call);
+	GNode fn = pf__enclosing_func(b, call);
 	char pat[96];
 	size_t rlen, flen;
 	const char *r = go_text(b->file, recv, &rlen);
@@ -1318,7 +1318,7 @@ static bool pf__memo(struct pf_build *b, TSNode recv, TSNode m, TSNode call)
 
 	if (go_text_is(b->file, m, "LoadOrStore"))
 		return true;
-	if (ts_node_is_null(fn) || rlen + 8 >= sizeof(pat))
+	if (gn_is_null(fn) || rlen + 8 >= sizeof(pat))
 		return false;
 	memcpy(pat, r, rlen);
 	memcpy(pat + rlen, ".Load(", 7);
@@ -1345,18 +1345,18 @@ static bool pf__shrink_name(const char *s, size_t len)
 
 /* call (of the function named fn[0..fnlen) when an identifier, else fn
  * is NULL) */
-static void pf__call(struct pf_build *b, TSNode call, const char *fn,
+static void pf__call(struct pf_build *b, GNode call, const char *fn,
 		     size_t fnlen)
 {
-	TSNode recv = { 0 }, m;
+	GNode recv = { 0 }, m;
 	struct pf_res r;
 
 	if (fn && (str_eqn(fn, fnlen, "delete") ||
 		   str_eqn(fn, fnlen, "clear")) &&
 	    syn_nargs(call) >= 1) {
-		TSNode a0 = go_unparen(syn_arg(call, 0));
+		GNode a0 = go_unparen(syn_arg(call, 0));
 
-		while (ts_node_symbol(a0) == GS->index_expression)
+		while (gn_symbol(a0) == GS->index_expression)
 			a0 = go_unparen(go_field(a0, f_operand));
 		r = pf__resolve(b, a0);
 		pf__shrink(b, &r, call);
@@ -1364,7 +1364,7 @@ static void pf__call(struct pf_build *b, TSNode call, const char *fn,
 		return;
 	}
 	m = syn_call_method(call, &recv);
-	if (ts_node_is_null(m))
+	if (gn_is_null(m))
 		return;
 	r = pf__resolve(b, recv);
 	if (!r.tgt && !r.recv_type) {
@@ -1381,7 +1381,7 @@ static void pf__call(struct pf_build *b, TSNode call, const char *fn,
 	if (go_text_is(b->file, m, "Store") ||
 	    go_text_is(b->file, m, "LoadOrStore") ||
 	    go_text_is(b->file, m, "Swap")) {
-		TSNode k = syn_arg(call, 0);
+		GNode k = syn_arg(call, 0);
 		bool bounded = pf__const_key(b, k) || pf__type_key(b, k, call) ||
 			       pf__memo(b, recv, m, call);
 
@@ -1398,19 +1398,19 @@ static void pf__call(struct pf_build *b, TSNode call, const char *fn,
 }
 
 /* A use of a target in any other position: fine or an escape. */
-static void pf__use(struct pf_build *b, TSNode e, struct pf_res *r)
+static void pf__use(struct pf_build *b, GNode e, struct pf_res *r)
 {
 	const struct go_syms *s = GS;
-	TSNode p = pf__parent(b, e), fn;
+	GNode p = pf__parent(b, e), fn;
 	TSSymbol ps;
 
-	while (!ts_node_is_null(p) && ts_node_symbol(p) == s->parenthesized_expression) {
+	while (!gn_is_null(p) && gn_symbol(p) == s->parenthesized_expression) {
 		e = p;
 		p = pf__parent(b, p);
 	}
-	if (ts_node_is_null(p))
+	if (gn_is_null(p))
 		return;
-	ps = ts_node_symbol(p);
+	ps = gn_symbol(p);
 	if (ps == s->index_expression || ps == s->slice_expression ||
 	    ps == s->binary_expression || ps == s->range_clause ||
 	    ps == s->inc_statement || ps == s->dec_statement)
@@ -1430,17 +1430,17 @@ static void pf__use(struct pf_build *b, TSNode e, struct pf_res *r)
 		return;
 	}
 	if (ps == s->expression_list) {
-		TSNode gp = pf__parent(b, p);
+		GNode gp = pf__parent(b, p);
 
-		if (!ts_node_is_null(gp) &&
-		    ts_node_symbol(gp) == s->assignment_statement &&
-		    ts_node_start_byte(p) == ts_node_start_byte(go_field(gp, f_left)))
+		if (!gn_is_null(gp) &&
+		    gn_symbol(gp) == s->assignment_statement &&
+		    gn_start_byte(p) == gn_start_byte(go_field(gp, f_left)))
 			return; /* assigned to: handled by pf__assign */
 		pf__escape(b, r, e);
 		return;
 	}
 	if (ps == s->argument_list) {
-		TSNode call = pf__parent(b, p);
+		GNode call = pf__parent(b, p);
 		static const char *const builtins[] = {
 			"len", "cap", "delete", "clear", "append", "copy",
 			"print", "println", "min", "max",
@@ -1467,37 +1467,37 @@ static void pf__use(struct pf_build *b, TSNode e, struct pf_res *r)
 /* ---------------------------------------------------------------- walk */
 
 /* f passed to x.Do(f) (sync.Once): runs once. */
-static bool pf__once_arg(struct pf_build *b, TSNode n)
+static bool pf__once_arg(struct pf_build *b, GNode n)
 {
-	TSNode args = pf__parent(b, n), call, m;
+	GNode args = pf__parent(b, n), call, m;
 
-	if (ts_node_is_null(args) || ts_node_symbol(args) != GS->argument_list ||
-	    ts_node_named_child_count(args) != 1)
+	if (gn_is_null(args) || gn_symbol(args) != GS->argument_list ||
+	    gn_named_child_count(args) != 1)
 		return false;
 	call = pf__parent(b, args);
 	m = syn_call_method(call, NULL);
-	return !ts_node_is_null(m) && go_text_is(b->file, m, "Do");
+	return !gn_is_null(m) && go_text_is(b->file, m, "Do");
 }
 
 /* The parent of n around any parentheses. */
-static TSNode pf__parent_unparen(struct pf_build *b, TSNode n)
+static GNode pf__parent_unparen(struct pf_build *b, GNode n)
 {
-	TSNode p = pf__parent(b, n);
+	GNode p = pf__parent(b, n);
 
-	while (!ts_node_is_null(p) &&
-	       ts_node_symbol(p) == GS->parenthesized_expression)
+	while (!gn_is_null(p) &&
+	       gn_symbol(p) == GS->parenthesized_expression)
 		p = pf__parent(b, p);
 	return p;
 }
 
-static bool pf__immediate_call(struct pf_build *b, TSNode lit)
+static bool pf__immediate_call(struct pf_build *b, GNode lit)
 {
-	TSNode p = pf__parent_unparen(b, lit);
+	GNode p = pf__parent_unparen(b, lit);
 
-	if (ts_node_is_null(p) || ts_node_symbol(p) != GS->call_expression)
+	if (gn_is_null(p) || gn_symbol(p) != GS->call_expression)
 		return false;
 	p = pf__parent(b, p);
-	return ts_node_is_null(p) || ts_node_symbol(p) != GS->go_statement;
+	return gn_is_null(p) || gn_symbol(p) != GS->go_statement;
 }
 
 /* APIs that call the function handed to them once per request or event,
@@ -1525,23 +1525,23 @@ static bool pf__nonstd(const struct gopkg *pkg, const char *path)
 /* n (a func literal or a function name) is an argument of a serving API
  * call: `http.HandleFunc("/", n)`, `mux.Handle(p, http.HandlerFunc(n))`,
  * or of a function of a non-standard package (`serve.Every(d, n)`). */
-static bool pf__serving_arg(struct pf_build *b, TSNode n)
+static bool pf__serving_arg(struct pf_build *b, GNode n)
 {
-	TSNode args = pf__parent_unparen(b, n), call, fn;
+	GNode args = pf__parent_unparen(b, n), call, fn;
 	const char *path, *nm;
 	size_t len;
 
-	if (ts_node_is_null(args) || ts_node_symbol(args) != GS->argument_list)
+	if (gn_is_null(args) || gn_symbol(args) != GS->argument_list)
 		return false;
 	call = pf__parent(b, args);
 	fn = go_unparen(go_field(call, f_function));
 	if (go_selector_import(b->file, fn, &path, &nm, &len) &&
 	    pf__nonstd(b->pkg, path))
 		return true;
-	if (!ts_node_is_null(fn) &&
-	    ts_node_symbol(fn) == GS->selector_expression)
+	if (!gn_is_null(fn) &&
+	    gn_symbol(fn) == GS->selector_expression)
 		fn = go_field(fn, f_field);
-	for (size_t i = 0; !ts_node_is_null(fn) && i < ARRAY_SIZE(pf_serving);
+	for (size_t i = 0; !gn_is_null(fn) && i < ARRAY_SIZE(pf_serving);
 	     i++) {
 		if (go_text_is(b->file, fn, pf_serving[i]))
 			return true;
@@ -1550,33 +1550,33 @@ static bool pf__serving_arg(struct pf_build *b, TSNode n)
 }
 
 /* How a func literal that is not called in place runs. */
-static enum pf_lit pf__lit_kind(struct pf_build *b, TSNode lit)
+static enum pf_lit pf__lit_kind(struct pf_build *b, GNode lit)
 {
-	TSNode p = pf__parent_unparen(b, lit);
+	GNode p = pf__parent_unparen(b, lit);
 
 	if (pf__serving_arg(b, lit))
 		return PF_LIT_HANDLER;
-	if (!ts_node_is_null(p) && ts_node_symbol(p) == GS->argument_list)
+	if (!gn_is_null(p) && gn_symbol(p) == GS->argument_list)
 		return PF_LIT_ARG;
-	if (!ts_node_is_null(p) && ts_node_symbol(p) == GS->call_expression) {
-		TSNode gp = pf__parent(b, p);
+	if (!gn_is_null(p) && gn_symbol(p) == GS->call_expression) {
+		GNode gp = pf__parent(b, p);
 
-		if (!ts_node_is_null(gp) &&
-		    ts_node_symbol(gp) == GS->go_statement)
+		if (!gn_is_null(gp) &&
+		    gn_symbol(gp) == GS->go_statement)
 			return PF_LIT_GO;
 	}
 	return PF_LIT_FUNC;
 }
 
 /* A call or value reference to a package-level function. */
-static void pf__ref(struct pf_build *b, TSNode id)
+static void pf__ref(struct pf_build *b, GNode id)
 {
 	size_t len;
 	const char *s = go_text(b->file, id, &len);
 	char tmp[128];
 	const struct godecl *d;
 	struct pf_call r;
-	TSNode p;
+	GNode p;
 
 	if (len >= sizeof(tmp) || pf__lookup(b, s, len))
 		return;
@@ -1596,18 +1596,18 @@ static void pf__ref(struct pf_build *b, TSNode id)
 	r.value = true;
 	r.loop = b->anyloop > 0;
 	r.endless = b->loop > 0;
-	if (!ts_node_is_null(p) && ts_node_symbol(p) == GS->call_expression &&
-	    ts_node_start_byte(go_field(p, f_function)) ==
-		    ts_node_start_byte(id)) {
-		TSNode gp = pf__parent(b, p);
+	if (!gn_is_null(p) && gn_symbol(p) == GS->call_expression &&
+	    gn_start_byte(go_field(p, f_function)) ==
+		    gn_start_byte(id)) {
+		GNode gp = pf__parent(b, p);
 
 		r.node = p;
-		r.value = r.go = !ts_node_is_null(gp) &&
-				 ts_node_symbol(gp) == GS->go_statement;
+		r.value = r.go = !gn_is_null(gp) &&
+				 gn_symbol(gp) == GS->go_statement;
 	} else if (pf__serving_arg(b, id)) {
 		r.handler = r.arg = true;
-	} else if (!ts_node_is_null(p) &&
-		   ts_node_symbol(p) == GS->argument_list &&
+	} else if (!gn_is_null(p) &&
+		   gn_symbol(p) == GS->argument_list &&
 		   !pf__once_arg(b, id)) {
 		r.arg = true;
 	} else if (pf__once_arg(b, id)) {
@@ -1618,14 +1618,14 @@ static void pf__ref(struct pf_build *b, TSNode id)
 	VEC_PUSH(&b->refs, r);
 }
 
-static void pf__instance(struct pf_build *b, TSNode type)
+static void pf__instance(struct pf_build *b, GNode type)
 {
 	struct map_entry *e;
 	size_t len;
 	const char *s;
 
 	type = go_unparen(type);
-	if (ts_node_is_null(type) || ts_node_symbol(type) != GS->type_identifier)
+	if (gn_is_null(type) || gn_symbol(type) != GS->type_identifier)
 		return;
 	s = go_text(b->file, type, &len);
 	if (b->ctor_of && str_eqn(s, len, b->ctor_of))
@@ -1661,7 +1661,7 @@ static bool pf__opens_scope(TSSymbol s)
 }
 
 /* Walks n (a child of the node at depth `parent`) with syn_walk. */
-static void pf__walk_node(struct pf_build *b, TSNode n, unsigned parent)
+static void pf__walk_node(struct pf_build *b, GNode n, unsigned parent)
 {
 	unsigned base = b->base;
 
@@ -1670,7 +1670,7 @@ static void pf__walk_node(struct pf_build *b, TSNode n, unsigned parent)
 	b->base = base;
 }
 
-static void pf__frame_push(struct pf_build *b, TSNode n, TSSymbol sym,
+static void pf__frame_push(struct pf_build *b, GNode n, TSSymbol sym,
 			   uint32_t start, unsigned depth, unsigned base)
 {
 	struct pf_frame F;
@@ -1679,7 +1679,7 @@ static void pf__frame_push(struct pf_build *b, TSNode n, TSSymbol sym,
 	F.node = n;
 	F.sym = sym;
 	F.start = start;
-	F.end = ts_node_end_byte(n);
+	F.end = gn_end_byte(n);
 	F.depth = depth;
 	F.base = base;
 	F.mode = PFF_ALL;
@@ -1687,7 +1687,7 @@ static void pf__frame_push(struct pf_build *b, TSNode n, TSSymbol sym,
 }
 
 /* On entering any node: loops and scopes. */
-static void pf__pre(struct pf_build *b, TSNode n, TSSymbol sym)
+static void pf__pre(struct pf_build *b, GNode n, TSSymbol sym)
 {
 	if (sym == GS->for_statement) {
 		bool endless = syn_endless_for(n);
@@ -1703,7 +1703,7 @@ static void pf__pre(struct pf_build *b, TSNode n, TSSymbol sym)
 
 /* Entering func literal n: how it runs, and its parameters. Returns the
  * state to restore when leaving it. */
-static struct pf_saved pf__lit_enter(struct pf_build *b, TSNode n)
+static struct pf_saved pf__lit_enter(struct pf_build *b, GNode n)
 {
 	struct pf_saved sv = { b->ctx, b->func, b->loop, b->anyloop, b->lit };
 	bool imm = pf__immediate_call(b, n);
@@ -1736,37 +1736,37 @@ static void pf__lit_leave(struct pf_build *b, const struct pf_saved *sv)
 }
 
 /* After the value of a var_spec or const_spec n: its names. */
-static void pf__spec_names(struct pf_build *b, TSNode n)
+static void pf__spec_names(struct pf_build *b, GNode n)
 {
-	TSNode t = go_field(n, f_type);
-	TSTreeCursor c;
+	GNode t = go_field(n, f_type);
+	GCursor c;
 
-	if (!ts_node_is_null(t))
+	if (!gn_is_null(t))
 		pf__instance(b, t);
-	c = ts_tree_cursor_new(n);
-	if (ts_tree_cursor_goto_first_child(&c)) {
+	c = gc_new(n);
+	if (gc_goto_first_child(&c)) {
 		do {
-			if (ts_tree_cursor_current_field_id(&c) == GS->f_name)
-				pf__push(b, ts_tree_cursor_current_node(&c),
+			if (gc_current_field_id(&c) == GS->f_name)
+				pf__push(b, gc_current_node(&c),
 					 PFS_SHADOW, NULL);
-		} while (ts_tree_cursor_goto_next_sibling(&c));
+		} while (gc_goto_next_sibling(&c));
 	}
-	ts_tree_cursor_delete(&c);
+	gc_delete(&c);
 }
 
 /* The key of keyed element n is a field name (T{m: v}: not the global m):
  * its value, or a null node. */
-static bool pf__field_key(TSNode n, TSNode *val)
+static bool pf__field_key(GNode n, GNode *val)
 {
-	TSNode key = ts_node_named_child(n, 0);
-	TSNode kid = ts_node_named_child(key, 0);
+	GNode key = gn_named_child(n, 0);
+	GNode kid = gn_named_child(key, 0);
 
-	*val = ts_node_named_child(n, 1);
-	return !ts_node_is_null(kid) && ts_node_symbol(kid) == GS->identifier;
+	*val = gn_named_child(n, 1);
+	return !gn_is_null(kid) && gn_symbol(kid) == GS->identifier;
 }
 
 /* Every other kind: the events. Returns whether to walk n's children. */
-static bool pf__plain(struct pf_build *b, TSNode n, TSSymbol sym)
+static bool pf__plain(struct pf_build *b, GNode n, TSSymbol sym)
 {
 	const struct go_syms *s = GS;
 
@@ -1782,19 +1782,19 @@ static bool pf__plain(struct pf_build *b, TSNode n, TSSymbol sym)
 		return true;
 	}
 	if (sym == s->inc_statement || sym == s->dec_statement) {
-		TSNode e = go_unparen(ts_node_named_child(n, 0));
+		GNode e = go_unparen(gn_named_child(n, 0));
 
-		if (!ts_node_is_null(e) && ts_node_symbol(e) == s->index_expression)
+		if (!gn_is_null(e) && gn_symbol(e) == s->index_expression)
 			pf__index_write(b, e, n);
 		return true;
 	}
 	if (sym == s->call_expression) {
 		/* syn_call_ident's test, once for the four names */
-		TSNode fn = go_unparen(go_field(n, f_function));
+		GNode fn = go_unparen(go_field(n, f_function));
 		const char *nm = NULL;
 		size_t len = 0;
 
-		if (!ts_node_is_null(fn) && ts_node_symbol(fn) == s->identifier)
+		if (!gn_is_null(fn) && gn_symbol(fn) == s->identifier)
 			nm = go_text(b->file, fn, &len);
 		pf__call(b, n, nm, len);
 		if (nm && (str_eqn(nm, len, "new") || str_eqn(nm, len, "make")))
@@ -1835,14 +1835,14 @@ static bool pf__plain(struct pf_build *b, TSNode n, TSSymbol sym)
 
 /* syn_walk's enter: every node, with sub-walks of the children that count
  * (a := declares its names after its right side was walked). */
-static bool pf__enter(void *ctx, TSNode n, unsigned depth)
+static bool pf__enter(void *ctx, GNode n, unsigned depth)
 {
 	struct pf_build *b = ctx;
 	const struct go_syms *s = GS;
-	TSSymbol sym = ts_node_symbol(n);
+	TSSymbol sym = gn_symbol(n);
 	unsigned at = b->base + depth;
 
-	pf__frame_push(b, n, sym, ts_node_start_byte(n), at, b->base);
+	pf__frame_push(b, n, sym, gn_start_byte(n), at, b->base);
 	pf__pre(b, n, sym);
 	if (sym == s->func_literal) {
 		struct pf_saved sv = pf__lit_enter(b, n);
@@ -1875,7 +1875,7 @@ static bool pf__enter(void *ctx, TSNode n, unsigned depth)
 		return false;
 	}
 	if (sym == s->keyed_element) {
-		TSNode val;
+		GNode val;
 
 		if (pf__field_key(n, &val)) {
 			pf__walk_node(b, val, at);
@@ -1899,7 +1899,7 @@ static void pf__post(struct pf_build *b, TSSymbol sym)
 	}
 }
 
-static void pf__leave(void *ctx, TSNode n)
+static void pf__leave(void *ctx, GNode n)
 {
 	struct pf_build *b = ctx;
 
@@ -1960,17 +1960,17 @@ static void pf__kinds(TSSymbol *k)
 
 /* Walk only the records inside child c of the top frame (none when c is
  * null), counting depths from c. */
-static void pf__frame_range(struct pf_build *b, TSNode c)
+static void pf__frame_range(struct pf_build *b, GNode c)
 {
 	struct pf_frame *F = &b->frames.items[b->frames.len - 1];
 
-	if (ts_node_is_null(c)) {
+	if (gn_is_null(c)) {
 		F->mode = PFF_NONE;
 		return;
 	}
 	F->mode = PFF_RANGE;
-	F->lo = ts_node_start_byte(c);
-	F->hi = ts_node_end_byte(c);
+	F->lo = gn_start_byte(c);
+	F->hi = gn_end_byte(c);
 	F->base = F->depth + 1;
 }
 
@@ -1981,7 +1981,7 @@ static void pf__rec_enter(struct pf_build *b, const struct gonode *e,
 			  uint32_t start, unsigned base)
 {
 	const struct go_syms *s = GS;
-	TSNode n = e->node;
+	GNode n = e->node;
 	TSSymbol sym = e->sym;
 	size_t top = b->frames.len;
 
@@ -2013,7 +2013,7 @@ static void pf__rec_enter(struct pf_build *b, const struct gonode *e,
 			b->frames.items[top].mode = PFF_NONE;
 		}
 	} else if (sym == s->keyed_element) {
-		TSNode val;
+		GNode val;
 
 		if (pf__field_key(n, &val))
 			pf__frame_range(b, val);
@@ -2044,7 +2044,7 @@ static size_t pf__rec_at(const struct gofile *f, uint32_t at)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (ts_node_start_byte(f->nodes.items[mid].node) < at)
+		if (gn_start_byte(f->nodes.items[mid].node) < at)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -2054,19 +2054,19 @@ static size_t pf__rec_at(const struct gofile *f, uint32_t at)
 
 /* Walks function body `body` like pf__walk_node(b, body, ...) does, over
  * the shared walk's records instead of every node of the tree. */
-static void pf__walk_records(struct pf_build *b, TSNode body)
+static void pf__walk_records(struct pf_build *b, GNode body)
 {
 	struct gofile *f = b->file;
 	TSSymbol kinds[PF_NKINDS + 1];
 	size_t lo, hi;
 	unsigned root;
 
-	if (ts_node_is_null(body))
+	if (gn_is_null(body))
 		return;
 	pf__kinds(kinds);
 	walk_prepare(f, kinds);
-	lo = pf__rec_at(f, ts_node_start_byte(body));
-	hi = pf__rec_at(f, ts_node_end_byte(body));
+	lo = pf__rec_at(f, gn_start_byte(body));
+	hi = pf__rec_at(f, gn_end_byte(body));
 	if (lo >= hi || f->nodes.items[lo].node.id != body.id) {
 		/* not a block (or not recorded): walk the tree */
 		pf__walk_node(b, body, 0);
@@ -2080,7 +2080,7 @@ static void pf__walk_records(struct pf_build *b, TSNode body)
 
 		if (!b->want[e->sym])
 			continue;
-		at = ts_node_start_byte(e->node);
+		at = gn_start_byte(e->node);
 		while (b->frames.len) {
 			const struct pf_frame *F =
 				&b->frames.items[b->frames.len - 1];
@@ -2107,27 +2107,27 @@ static void pf__walk_records(struct pf_build *b, TSNode body)
 }
 
 /* The struct type a function constructs: its result is T or *T. */
-static const char *pf__ctor_type(struct pf_build *b, TSNode fn)
+static const char *pf__ctor_type(struct pf_build *b, GNode fn)
 {
-	TSNode r = go_field(fn, f_result);
+	GNode r = go_field(fn, f_result);
 
-	if (ts_node_is_null(r))
+	if (gn_is_null(r))
 		return NULL;
-	if (ts_node_symbol(r) == GS->parameter_list) {
-		TSNode pd = ts_node_named_child(r, 0);
+	if (gn_symbol(r) == GS->parameter_list) {
+		GNode pd = gn_named_child(r, 0);
 
-		r = ts_node_is_null(pd) ? pd : go_field(pd, f_type);
+		r = gn_is_null(pd) ? pd : go_field(pd, f_type);
 	}
-	if (!ts_node_is_null(r) && ts_node_symbol(r) == GS->pointer_type)
-		r = ts_node_named_child(r, 0);
-	if (ts_node_is_null(r) || ts_node_symbol(r) != GS->type_identifier)
+	if (!gn_is_null(r) && gn_symbol(r) == GS->pointer_type)
+		r = gn_named_child(r, 0);
+	if (gn_is_null(r) || gn_symbol(r) != GS->type_identifier)
 		return NULL;
 	return go_text_dup(b->file, r);
 }
 
-static void pf__walk_func(struct pf_build *b, TSNode fn, bool method)
+static void pf__walk_func(struct pf_build *b, GNode fn, bool method)
 {
-	TSNode name = go_field(fn, f_name);
+	GNode name = go_field(fn, f_name);
 	const char *recv_type = NULL;
 
 	b->scope.len = 0;
@@ -2147,13 +2147,13 @@ static void pf__walk_func(struct pf_build *b, TSNode fn, bool method)
 	else
 		b->ctx = PF_CTX_CODE;
 	if (method) {
-		TSNode params = go_field(fn, f_receiver);
-		TSNode pd = ts_node_named_child(params, 0);
-		TSNode t = ts_node_is_null(pd) ? pd : go_field(pd, f_type);
+		GNode params = go_field(fn, f_receiver);
+		GNode pd = gn_named_child(params, 0);
+		GNode t = gn_is_null(pd) ? pd : go_field(pd, f_type);
 
-		if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->pointer_type)
-			t = ts_node_named_child(t, 0);
-		if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->type_identifier) {
+		if (!gn_is_null(t) && gn_symbol(t) == GS->pointer_type)
+			t = gn_named_child(t, 0);
+		if (!gn_is_null(t) && gn_symbol(t) == GS->type_identifier) {
 			recv_type = go_text_dup(b->file, t);
 			b->func = arena_printf(b->A, "%s.%s", recv_type, b->func);
 		}
@@ -2166,18 +2166,18 @@ static void pf__walk_func(struct pf_build *b, TSNode fn, bool method)
 	pf__walk_records(b, go_field(fn, f_body));
 }
 
-static void pf__walk_var_decl(struct pf_build *b, TSNode decl)
+static void pf__walk_var_decl(struct pf_build *b, GNode decl)
 {
-	uint32_t n = ts_node_named_child_count(decl);
+	uint32_t n = gn_named_child_count(decl);
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(decl, i);
+		GNode c = gn_named_child(decl, i);
 
-		if (ts_node_symbol(c) == GS->var_spec_list) {
+		if (gn_symbol(c) == GS->var_spec_list) {
 			pf__walk_var_decl(b, c);
-		} else if (ts_node_symbol(c) == GS->var_spec) {
-			TSNode nm = go_field(c, f_name);
-			struct pf_gvar *g = ts_node_is_null(nm) ? NULL :
+		} else if (gn_symbol(c) == GS->var_spec) {
+			GNode nm = go_field(c, f_name);
+			struct pf_gvar *g = gn_is_null(nm) ? NULL :
 				map_gets(&b->globals, go_text_dup(b->file, nm));
 
 			b->scope.len = 0;
@@ -2185,7 +2185,7 @@ static void pf__walk_var_decl(struct pf_build *b, TSNode decl)
 			b->frames.len = 0;
 			b->fors.len = 0;
 			b->loop = b->anyloop = 0;
-			b->fn_node = (TSNode){ 0 };
+			b->fn_node = (GNode){ 0 };
 			b->func = b->top = NULL;
 			b->lit = PF_LIT_NONE;
 			b->ctor_of = NULL;
@@ -2638,9 +2638,9 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 		if (syn_file_ignored(f))
 			continue;
 		for (size_t k = 0; k < f->top.len; k++) {
-			TSNode c = f->top.items[k];
+			GNode c = f->top.items[k];
 
-			if (ts_node_symbol(c) == GS->var_declaration)
+			if (gn_symbol(c) == GS->var_declaration)
 				pf__collect_decl(&b, f, c);
 		}
 	}
@@ -2660,15 +2660,15 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 		pf__relevant(&b, &relevant);
 		for (size_t i = 0; i < pkg->nfiles; i++) {
 			struct gofile *f = pkg->files[i];
-			TSNode root = ts_tree_root_node(f->tree);
-			TSTreeCursor c = ts_tree_cursor_new(root);
+			GNode root = go_root(f);
+			GCursor c = gc_new(root);
 
 			b.file = f;
 			if (!syn_file_ignored(f) &&
-			    ts_tree_cursor_goto_first_child(&c)) {
+			    gc_goto_first_child(&c)) {
 				do {
-					TSNode d = ts_tree_cursor_current_node(&c);
-					TSSymbol s = ts_node_symbol(d);
+					GNode d = gc_current_node(&c);
+					TSSymbol s = gn_symbol(d);
 
 					if (s == GS->function_declaration &&
 					    map_get(&relevant, (void *)&d.id,
@@ -2680,9 +2680,9 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 						pf__walk_func(&b, d, true);
 					else if (s == GS->var_declaration)
 						pf__walk_var_decl(&b, d);
-				} while (ts_tree_cursor_goto_next_sibling(&c));
+				} while (gc_goto_next_sibling(&c));
 			}
-			ts_tree_cursor_delete(&c);
+			gc_delete(&c);
 		}
 	}
 	/* 3. resolve */

@@ -48,7 +48,7 @@ enum pf_lit {
 
 struct pf_access {
 	struct gofile *file;
-	TSNode node;	 /* the assignment, inc, call or statement */
+	GNode node;	 /* the assignment, inc, call or statement */
 	enum pf_ctx ctx;
 	const char *func; /* enclosing top-level function ("T.M"), or NULL */
 	/* writes: the key is a constant or from a bounded set (enum switch
@@ -73,7 +73,7 @@ struct pf_target {
 	bool escapes;	    /* may change where we cannot see */
 	bool key_bounded;   /* map key type has a small value set */
 	struct gofile *file; /* declaration */
-	TSNode decl;	    /* var_spec */
+	GNode decl;	    /* var_spec */
 	struct pf_access *writes;
 	size_t nwrites;
 	struct pf_access *shrinks;
@@ -87,7 +87,7 @@ struct pf_call {
 	const char *callee;
 	const char *caller; /* top-level function, NULL: a var initializer */
 	struct gofile *file;
-	TSNode node;	    /* the call_expression, or the identifier of a
+	GNode node;	    /* the call_expression, or the identifier of a
 			       value reference */
 	enum pf_ctx ctx;
 	enum pf_lit lit;    /* the reference sits in such a func literal */

@@ -42,14 +42,14 @@ struct res_facts {
 /* ---------------------------------------------------------------- acquire */
 
 /* Is e a package variable dropping what is written to it (io.Discard)? */
-static bool res__sink(struct eng_func *fn, TSNode e)
+static bool res__sink(struct eng_func *fn, GNode e)
 {
 	const char *path, *name;
 	size_t len;
 
 	e = go_unparen(e);
-	return ts_node_symbol(e) == GS->selector_expression &&
-	       ts_node_symbol(go_field(e, f_operand)) == GS->identifier &&
+	return gn_symbol(e) == GS->selector_expression &&
+	       gn_symbol(go_field(e, f_operand)) == GS->identifier &&
 	       !eng_resolve(fn, go_field(e, f_operand)) &&
 	       go_selector_import(fn->file, e, &path, &name, &len) &&
 	       apis_sink(path, name, len);
@@ -57,26 +57,26 @@ static bool res__sink(struct eng_func *fn, TSNode e)
 
 /* Is e plain memory: `bytes.NewReader(b)`, `&buf` of a bytes.Buffer,
  * `strings.NewReader(s)`, a local of such a type (INMEMORY rows)? */
-static bool res__in_memory(struct eng_func *fn, TSNode e)
+static bool res__in_memory(struct eng_func *fn, GNode e)
 {
 	const struct go_syms *g = GS;
 	const char *t, *dot, *path, *name;
 	size_t len;
 
 	e = go_unparen(e);
-	if (ts_node_symbol(e) == g->call_expression) {
-		TSNode fun = go_unparen(go_field(e, f_function));
+	if (gn_symbol(e) == g->call_expression) {
+		GNode fun = go_unparen(go_field(e, f_function));
 
-		if (ts_node_symbol(fun) == g->selector_expression &&
-		    ts_node_symbol(go_field(fun, f_operand)) == g->identifier &&
+		if (gn_symbol(fun) == g->selector_expression &&
+		    gn_symbol(go_field(fun, f_operand)) == g->identifier &&
 		    !eng_resolve(fn, go_field(fun, f_operand)) &&
 		    go_selector_import(fn->file, fun, &path, &name, &len))
 			return apis_inmemory(path, name, len);
 		return false;
 	}
 	/* a package variable: io.Discard */
-	if (ts_node_symbol(e) == g->selector_expression &&
-	    ts_node_symbol(go_field(e, f_operand)) == g->identifier &&
+	if (gn_symbol(e) == g->selector_expression &&
+	    gn_symbol(go_field(e, f_operand)) == g->identifier &&
 	    !eng_resolve(fn, go_field(e, f_operand)) &&
 	    go_selector_import(fn->file, e, &path, &name, &len) &&
 	    apis_inmemory(path, name, len))
@@ -93,30 +93,30 @@ static bool res__in_memory(struct eng_func *fn, TSNode e)
 	}
 }
 
-static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
+static bool res__acquire(void *ctx, struct eng_func *fn, GNode call,
 			 struct eng_acquire *a)
 {
 	const struct go_syms *g = GS;
-	TSNode fun = go_unparen(go_field(call, f_function)), op;
+	GNode fun = go_unparen(go_field(call, f_function)), op;
 	const struct apis_row *row = NULL;
 	const char *name, *path, *member = NULL;
 	size_t len;
 	bool mem_writer = false, writer = false;
 
 	LH_UNUSED(ctx);
-	if (ts_node_is_null(fun) || ts_node_symbol(fun) != g->selector_expression)
+	if (gn_is_null(fun) || gn_symbol(fun) != g->selector_expression)
 		return false;
 	name = go_text(fn->file, go_field(fun, f_field), &len);
 	if (!apis_maybe_acquire(name, len))
 		return false;
 	op = go_unparen(go_field(fun, f_operand));
-	if (ts_node_symbol(op) == g->identifier && !eng_resolve(fn, op) &&
+	if (gn_symbol(op) == g->identifier && !eng_resolve(fn, op) &&
 	    go_selector_import(fn->file, fun, &path, &name, &len)) {
 		int wi = apis_wraps(path, name, len, &writer);
 
 		row = apis_acquire(path, "", name, len);
 		if (row && wi >= 0) {
-			TSNode arg = ts_node_named_child(
+			GNode arg = gn_named_child(
 				go_field(call, f_arguments), (uint32_t)wi);
 
 			if (res__sink(fn, arg))
@@ -155,14 +155,14 @@ static bool res__acquire(void *ctx, struct eng_func *fn, TSNode call,
 
 /* By the names alone, before resolving anything: can res__acquire accept
  * call (a row of an import, or a method name of the table)? */
-static bool res__may_acquire_hook(void *ctx, struct gofile *f, TSNode call)
+static bool res__may_acquire_hook(void *ctx, struct gofile *f, GNode call)
 {
-	TSNode fun = go_unparen(go_field(call, f_function));
+	GNode fun = go_unparen(go_field(call, f_function));
 	const char *name, *path, *nm;
 	size_t len, nl;
 
 	LH_UNUSED(ctx);
-	if (ts_node_symbol(fun) != GS->selector_expression)
+	if (gn_symbol(fun) != GS->selector_expression)
 		return false;
 	name = go_text(f, go_field(fun, f_field), &len);
 	return apis_maybe_acquire(name, len) &&
@@ -173,13 +173,13 @@ static bool res__may_acquire_hook(void *ctx, struct gofile *f, TSNode call)
 
 /* ---------------------------------------------------------------- package */
 
-typedef VEC(TSNode) node_vec;
+typedef VEC(GNode) node_vec;
 
 /* A call by plain name in a function that is not a candidate (yet): it
  * becomes one when the name is a same-package function that may return a
  * resource (engine.c's constructor summaries). */
 struct res_call {
-	TSNode fn;
+	GNode fn;
 	size_t file;
 	const char *name;
 	size_t len;
@@ -192,21 +192,21 @@ typedef VEC(struct res_call) call_vec;
 static void res__outer(struct gofile *f, const struct gonode *e,
 		       node_vec *out)
 {
-	TSNode list;
+	GNode list;
 	const struct gonode *fe = &f->nodes.items[e->func - 1];
 
 	if (fe->sym != GS->func_literal)
 		return; /* only calls in func literals (cheap test first) */
 	list = go_parent(f, e->node);
-	if (ts_node_symbol(list) != GS->expression_list ||
-	    ts_node_symbol(go_parent(f, list)) != GS->assignment_statement)
+	if (gn_symbol(list) != GS->expression_list ||
+	    gn_symbol(go_parent(f, list)) != GS->assignment_statement)
 		return;
 	while (fe->func) {
 		bool seen = false;
 
 		fe = &f->nodes.items[fe->func - 1];
 		for (size_t i = 0; i < out->len && !seen; i++)
-			seen = ts_node_eq(out->items[i], fe->node);
+			seen = gn_eq(out->items[i], fe->node);
 		if (!seen)
 			VEC_PUSH(out, fe->node);
 	}
@@ -225,19 +225,19 @@ static void res__candidates(struct gofile *f, size_t fi, node_vec *out,
 
 	walk_iter_file(&it, f, kinds);
 	while ((e = walk_next(&it))) {
-		TSNode cur = walk_func(f, e), fun;
+		GNode cur = walk_func(f, e), fun;
 
-		if (ts_node_is_null(cur))
+		if (gn_is_null(cur))
 			continue;
 		fun = go_field(e->node, f_function);
-		if (ts_node_symbol(fun) == g->selector_expression) {
+		if (gn_symbol(fun) == g->selector_expression) {
 			size_t len;
 			const char *nm = go_text(f, go_field(fun, f_field),
 						 &len);
 			bool seen = false;
 
 			for (size_t i = 0; i < out->len && !seen; i++)
-				seen = ts_node_eq(out->items[i], cur);
+				seen = gn_eq(out->items[i], cur);
 			if (!seen && apis_maybe_acquire(nm, len)) {
 				VEC_PUSH(out, cur);
 				res__outer(f, e, out);
@@ -246,7 +246,7 @@ static void res__candidates(struct gofile *f, size_t fi, node_vec *out,
 
 				VEC_PUSH(calls, rc);
 			}
-		} else if (ts_node_symbol(fun) == g->identifier) {
+		} else if (gn_symbol(fun) == g->identifier) {
 			struct res_call rc = { cur, fi, NULL, 0 };
 
 			rc.name = go_text(f, fun, &rc.len);
@@ -261,12 +261,12 @@ static void res__cand_names(struct gopkg *pkg, node_vec *cands, size_t i,
 			    size_t from, struct map *names)
 {
 	for (size_t k = from; k < cands[i].len; k++) {
-		TSNode d = cands[i].items[k];
+		GNode d = cands[i].items[k];
 		size_t len;
 		const char *n;
 
-		if (ts_node_symbol(d) != GS->function_declaration &&
-		    ts_node_symbol(d) != GS->method_declaration)
+		if (gn_symbol(d) != GS->function_declaration &&
+		    gn_symbol(d) != GS->method_declaration)
 			continue;
 		n = go_text(pkg->files[i], go_field(d, f_name), &len);
 		map_put(names, n, len, (void *)1);
@@ -295,11 +295,11 @@ static void res__callers(struct gopkg *pkg, node_vec *cands, call_vec *calls)
 			node_vec *v = &cands[rc->file];
 			bool dup = false;
 
-			if (!rc->name || ts_node_is_null(rc->fn) ||
+			if (!rc->name || gn_is_null(rc->fn) ||
 			    !map_get(&names, rc->name, rc->len))
 				continue;
 			for (size_t k = 0; k < v->len && !dup; k++)
-				dup = ts_node_eq(v->items[k], rc->fn);
+				dup = gn_eq(v->items[k], rc->fn);
 			if (dup) {
 				rc->name = NULL;
 				continue;
@@ -392,24 +392,24 @@ static bool res__simple_release(const struct eng_kind *k)
 
 /* Is the handle (text h: "f", "resp.Body") an argument of a call in n
  * (outside func literals)? */
-static bool res__wraps_handle(const struct gofile *f, TSNode n, const char *h,
+static bool res__wraps_handle(const struct gofile *f, GNode n, const char *h,
 			      unsigned depth)
 {
 	uint32_t k;
 
-	if (depth > 64 || ts_node_symbol(n) == GS->func_literal)
+	if (depth > 64 || gn_symbol(n) == GS->func_literal)
 		return false;
-	if (ts_node_symbol(n) == GS->argument_list) {
-		k = ts_node_named_child_count(n);
+	if (gn_symbol(n) == GS->argument_list) {
+		k = gn_named_child_count(n);
 		for (uint32_t i = 0; i < k; i++) {
-			if (go_text_is(f, go_unparen(ts_node_named_child(n, i)),
+			if (go_text_is(f, go_unparen(gn_named_child(n, i)),
 				       h))
 				return true;
 		}
 	}
-	k = ts_node_named_child_count(n);
+	k = gn_named_child_count(n);
 	for (uint32_t i = 0; i < k; i++) {
-		if (res__wraps_handle(f, ts_node_named_child(n, i), h,
+		if (res__wraps_handle(f, gn_named_child(n, i), h,
 				      depth + 1))
 			return true;
 	}
@@ -425,12 +425,12 @@ static uint32_t res__wrapped_return(const struct gofile *f,
 	if (!l->var || !l->handle)
 		return 0;
 	for (size_t k = 0; k < l->nexits; k++) {
-		TSNode r = l->exits[k].node;
+		GNode r = l->exits[k].node;
 
 		if (l->exits[k].kind == ENG_EXIT_RETURN &&
-		    ts_node_symbol(r) == GS->return_statement &&
-		    ts_node_named_child_count(r) > 0 &&
-		    res__wraps_handle(f, ts_node_named_child(r, 0), l->handle,
+		    gn_symbol(r) == GS->return_statement &&
+		    gn_named_child_count(r) > 0 &&
+		    res__wraps_handle(f, gn_named_child(r, 0), l->handle,
 				      0))
 			return l->exits[k].line;
 	}
@@ -442,8 +442,8 @@ static uint32_t res__wrapped_return(const struct gofile *f,
 static bool res__edit(struct lh_pass *p, struct lh_finding *fd,
 		      struct gofile *f, const struct eng_leak *l)
 {
-	TSNode after = ts_node_is_null(l->errcheck) ? l->stmt : l->errcheck;
-	uint32_t line = ts_node_start_point(l->stmt).row + 1;
+	GNode after = gn_is_null(l->errcheck) ? l->stmt : l->errcheck;
+	uint32_t line = gn_start_point(l->stmt).row + 1;
 	size_t len, ind = 0;
 	const char *src = go_line(f, line, &len);
 	const char *call;
@@ -455,9 +455,9 @@ static bool res__edit(struct lh_pass *p, struct lh_finding *fd,
 		return false;
 	/* an error that is not checked right after: a defer there would
 	 * run on a nil value when the call fails */
-	if (ts_node_is_null(l->errcheck) && l->has_err)
+	if (gn_is_null(l->errcheck) && l->has_err)
 		return false;
-	if (ts_node_symbol(go_parent(f, after)) != GS->block)
+	if (gn_symbol(go_parent(f, after)) != GS->block)
 		return false;
 	while (ind < len && src[ind] == '\t')
 		ind++;
@@ -469,10 +469,10 @@ static bool res__edit(struct lh_pass *p, struct lh_finding *fd,
 		       arena_printf(&p->pkg->arena, "%s()", l->handle);
 	text = arena_printf(&p->pkg->arena, "\n%.*sdefer %s", (int)ind, src,
 			    call);
-	pass_edit(p, fd, f, ts_node_end_byte(after), ts_node_end_byte(after),
+	pass_edit(p, fd, f, gn_end_byte(after), gn_end_byte(after),
 		  text);
 	pass_fix(p, fd, "add `defer %s` right after %s", call,
-		 ts_node_is_null(l->errcheck) ? "the call" : "the error check");
+		 gn_is_null(l->errcheck) ? "the call" : "the error check");
 	return true;
 }
 
@@ -496,7 +496,7 @@ static const char *res__release_text(struct gopkg *pkg,
 /* Is fn the program's entry point (func main of package main)? */
 static bool res__is_main(const struct eng_func *fn)
 {
-	return ts_node_symbol(fn->decl) == GS->function_declaration &&
+	return gn_symbol(fn->decl) == GS->function_declaration &&
 	       fn->file->pkgname && strcmp(fn->file->pkgname, "main") == 0 &&
 	       go_text_is(fn->file, go_field(fn->decl, f_name), "main");
 }
@@ -508,19 +508,19 @@ static bool res__is_main(const struct eng_func *fn)
 /* Is e (the last expression of return statement ret) certainly a non-nil
  * error: fmt.Errorf(...), errors.New(...), errors.Wrap(f)(...), &T{...},
  * T{...}, or a variable the return sits under `if e != nil` for? */
-static bool res__certain_error(const struct gofile *f, TSNode ret, TSNode e)
+static bool res__certain_error(const struct gofile *f, GNode ret, GNode e)
 {
 	const struct go_syms *g = GS;
 	const char *path, *name;
 	size_t len;
 
-	if (ts_node_symbol(e) == g->unary_expression ||
-	    ts_node_symbol(e) == g->composite_literal)
+	if (gn_symbol(e) == g->unary_expression ||
+	    gn_symbol(e) == g->composite_literal)
 		return true;
-	if (ts_node_symbol(e) == g->call_expression) {
-		TSNode fun = go_field(e, f_function);
+	if (gn_symbol(e) == g->call_expression) {
+		GNode fun = go_field(e, f_function);
 
-		return ts_node_symbol(fun) == g->selector_expression &&
+		return gn_symbol(fun) == g->selector_expression &&
 		       go_selector_import(f, fun, &path, &name, &len) &&
 		       ((strcmp(path, "fmt") == 0 &&
 			 str_eqn(name, len, "Errorf")) ||
@@ -531,23 +531,23 @@ static bool res__certain_error(const struct gofile *f, TSNode ret, TSNode e)
 			  str_eqn(name, len, "Wrapf") ||
 			  str_eqn(name, len, "Errorf"))));
 	}
-	if (ts_node_symbol(e) != g->identifier)
+	if (gn_symbol(e) != g->identifier)
 		return false;
-	for (TSNode kid = ret, p = ts_node_parent(ret); !ts_node_is_null(p);
-	     kid = p, p = ts_node_parent(p)) {
-		TSNode c;
+	for (GNode kid = ret, p = gn_parent(ret); !gn_is_null(p);
+	     kid = p, p = gn_parent(p)) {
+		GNode c;
 
-		if (ts_node_symbol(p) == g->func_literal ||
-		    ts_node_symbol(p) == g->function_declaration ||
-		    ts_node_symbol(p) == g->method_declaration)
+		if (gn_symbol(p) == g->func_literal ||
+		    gn_symbol(p) == g->function_declaration ||
+		    gn_symbol(p) == g->method_declaration)
 			return false;
-		if (ts_node_symbol(p) != g->if_statement ||
-		    !ts_node_eq(go_field(p, f_consequence), kid))
+		if (gn_symbol(p) != g->if_statement ||
+		    !gn_eq(go_field(p, f_consequence), kid))
 			continue;
 		c = go_unparen(go_field(p, f_condition));
-		if (ts_node_symbol(c) == g->binary_expression &&
+		if (gn_symbol(c) == g->binary_expression &&
 		    go_text_is(f, go_field(c, f_operator), "!=") &&
-		    ts_node_symbol(go_field(c, f_right)) == g->nil &&
+		    gn_symbol(go_field(c, f_right)) == g->nil &&
 		    go_text_is(f, go_field(c, f_left), go_text_dup(f, e)))
 			return true;
 	}
@@ -557,40 +557,40 @@ static bool res__certain_error(const struct gofile *f, TSNode ret, TSNode e)
 /* Does return statement ret (of f) return a non-nil error: its function's
  * last result is an `error` and the last returned expression is not nil?
  * A bare return (named results) is not known to. */
-static bool res__error_return(const struct gofile *f, TSNode ret)
+static bool res__error_return(const struct gofile *f, GNode ret)
 {
 	const struct go_syms *g = GS;
-	TSNode list = { 0 }, last, fn, res;
+	GNode list = { 0 }, last, fn, res;
 	uint32_t n;
 
-	for (uint32_t i = 0; i < ts_node_named_child_count(ret); i++) {
-		if (ts_node_symbol(ts_node_named_child(ret, i)) ==
+	for (uint32_t i = 0; i < gn_named_child_count(ret); i++) {
+		if (gn_symbol(gn_named_child(ret, i)) ==
 		    g->expression_list)
-			list = ts_node_named_child(ret, i);
+			list = gn_named_child(ret, i);
 	}
-	if (ts_node_is_null(list) || !(n = ts_node_named_child_count(list)))
+	if (gn_is_null(list) || !(n = gn_named_child_count(list)))
 		return false;
-	last = go_unparen(ts_node_named_child(list, n - 1));
+	last = go_unparen(gn_named_child(list, n - 1));
 	if (!res__certain_error(f, ret, last))
 		return false;
-	for (fn = ts_node_parent(ret); !ts_node_is_null(fn);
-	     fn = ts_node_parent(fn)) {
-		TSSymbol s = ts_node_symbol(fn);
+	for (fn = gn_parent(ret); !gn_is_null(fn);
+	     fn = gn_parent(fn)) {
+		TSSymbol s = gn_symbol(fn);
 
 		if (s == g->func_literal || s == g->function_declaration ||
 		    s == g->method_declaration)
 			break;
 	}
-	if (ts_node_is_null(fn))
+	if (gn_is_null(fn))
 		return false;
 	res = go_field(fn, f_result);
-	if (!ts_node_is_null(res) && ts_node_symbol(res) == g->parameter_list) {
-		uint32_t k = ts_node_named_child_count(res);
+	if (!gn_is_null(res) && gn_symbol(res) == g->parameter_list) {
+		uint32_t k = gn_named_child_count(res);
 
-		res = k ? go_field(ts_node_named_child(res, k - 1), f_type) :
-			  (TSNode){ 0 };
+		res = k ? go_field(gn_named_child(res, k - 1), f_type) :
+			  (GNode){ 0 };
 	}
-	return !ts_node_is_null(res) && go_text_is(f, res, "error");
+	return !gn_is_null(res) && go_text_is(f, res, "error");
 }
 
 static bool res__exit_counts(const struct gofile *f, const struct eng_leak *l,
@@ -622,7 +622,7 @@ static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 	const char *rel = res__release_text(pkg, l);
 	uint32_t first = 0, over_line = 0, nret = 0, nstay = 0;
 	uint32_t wrapped = res__wrapped_return(fd_file, l);
-	uint32_t site = ts_node_start_point(l->site).row + 1;
+	uint32_t site = gn_start_point(l->site).row + 1;
 	struct buf lines = BUF_INIT;
 	const char *at;
 
@@ -654,15 +654,15 @@ static void res__advice(struct lh_pass *p, struct lh_finding *fd,
 			 "right after line %u", l->noun,
 			 l->kind->rel_names[0] && !l->kind->rel_names[0][0] ?
 				 "cancel()" : "x.Close()", site);
-	} else if (!ts_node_is_null(l->blank) && !l->released_somewhere) {
-		uint32_t bl = ts_node_start_point(l->blank).row + 1;
-		TSNode rhs = go_field(l->blank, f_right);
+	} else if (!gn_is_null(l->blank) && !l->released_somewhere) {
+		uint32_t bl = gn_start_point(l->blank).row + 1;
+		GNode rhs = go_field(l->blank, f_right);
 		size_t n = 0;
 		const char *t = NULL;
 
 		/* quote what the line says (`_ = resp` for resp.Body) */
-		if (!ts_node_is_null(rhs) && ts_node_named_child_count(rhs) == 1)
-			t = go_text(fd_file, ts_node_named_child(rhs, 0), &n);
+		if (!gn_is_null(rhs) && gn_named_child_count(rhs) == 1)
+			t = go_text(fd_file, gn_named_child(rhs, 0), &n);
 		if (!t || n > 40 || memchr(t, '\n', n)) {
 			t = l->handle;
 			n = strlen(t);
@@ -756,34 +756,34 @@ static bool res__is_release(const struct eng_kind *k, const char *m,
 
 /* Does the use of field selector sel release the field's value or hand it
  * on (then the package may release it elsewhere)? */
-static bool res__field_use_releases(struct gofile *f, TSNode sel,
+static bool res__field_use_releases(struct gofile *f, GNode sel,
 				    const struct eng_kind *k, bool func)
 {
 	const struct go_syms *g = GS;
-	TSNode p = go_parent(f, sel);
-	TSSymbol ps = ts_node_symbol(p);
+	GNode p = go_parent(f, sel);
+	TSSymbol ps = gn_symbol(p);
 
 	if (ps == g->selector_expression &&
-	    ts_node_eq(go_field(p, f_operand), sel)) {
-		TSNode gp = go_parent(f, p);
+	    gn_eq(go_field(p, f_operand), sel)) {
+		GNode gp = go_parent(f, p);
 		size_t len;
 		const char *m = go_text(f, go_field(p, f_field), &len);
 
-		if (ts_node_symbol(gp) == g->call_expression &&
-		    ts_node_eq(go_field(gp, f_function), p))
+		if (gn_symbol(gp) == g->call_expression &&
+		    gn_eq(go_field(gp, f_function), p))
 			return res__is_release(k, m, len);
 		return false; /* t.C, t.Reset: a member */
 	}
-	if (ps == g->call_expression && ts_node_eq(go_field(p, f_function), sel))
+	if (ps == g->call_expression && gn_eq(go_field(p, f_function), sel))
 		return func || (k->rel_names[0] && !k->rel_names[0][0]);
 	if (ps == g->binary_expression)
 		return false;
 	if (ps == g->expression_list) {
-		TSNode gp = go_parent(f, p);
+		GNode gp = go_parent(f, p);
 
-		if ((ts_node_symbol(gp) == g->assignment_statement ||
-		     ts_node_symbol(gp) == g->short_var_declaration) &&
-		    ts_node_eq(go_field(gp, f_left), p))
+		if ((gn_symbol(gp) == g->assignment_statement ||
+		     gn_symbol(gp) == g->short_var_declaration) &&
+		    gn_eq(go_field(gp, f_left), p))
 			return false; /* stored into */
 	}
 	return true; /* read as a value: handed on */
@@ -791,16 +791,16 @@ static bool res__field_use_releases(struct gofile *f, TSNode sel,
 
 /* Can the operand of field selector sel be of type owner? Unknown types
  * can (precision first: silence). */
-static bool res__same_owner(struct gopkg *pkg, struct gofile *f, TSNode sel,
+static bool res__same_owner(struct gopkg *pkg, struct gofile *f, GNode sel,
 			    const char *owner)
 {
-	TSNode d = go_parent(f, sel), top = { 0 };
+	GNode d = go_parent(f, sel), top = { 0 };
 	const char *t;
 
 	if (!owner)
 		return true;
-	for (; !ts_node_is_null(d); d = go_parent(f, d)) {
-		TSSymbol s = ts_node_symbol(d);
+	for (; !gn_is_null(d); d = go_parent(f, d)) {
+		TSSymbol s = gn_symbol(d);
 
 		if (s == GS->function_declaration ||
 		    s == GS->method_declaration) {
@@ -808,7 +808,7 @@ static bool res__same_owner(struct gopkg *pkg, struct gofile *f, TSNode sel,
 			break;
 		}
 	}
-	if (ts_node_is_null(top))
+	if (gn_is_null(top))
 		return true;
 	t = eng_type_of(eng_func_get(pkg, f, top), go_field(sel, f_operand));
 	return !t || strcmp(t, owner) == 0;
@@ -831,7 +831,7 @@ static bool res__field_released(struct gopkg *pkg, const char *field,
 
 		walk_iter_file(&it, f, kinds);
 		while ((e = walk_next(&it))) {
-			TSNode n = e->node;
+			GNode n = e->node;
 
 			if (go_text_is(f, go_field(n, f_field), field) &&
 			    res__field_use_releases(f, n, k, func) &&
@@ -844,17 +844,17 @@ static bool res__field_released(struct gopkg *pkg, const char *field,
 
 /* Is call a release of variable v for kind k: `v()` for a func kind,
  * `v.<release>()` otherwise (kinds released on the value itself)? */
-static bool res__releases_var(struct eng_func *fn, TSNode call,
+static bool res__releases_var(struct eng_func *fn, GNode call,
 			      const struct eng_var *v, const struct eng_kind *k)
 {
-	TSNode fun = go_unparen(go_field(call, f_function));
+	GNode fun = go_unparen(go_field(call, f_function));
 
 	if (k->rel_prefix[0])
 		return false;
-	if (ts_node_symbol(fun) == GS->identifier)
+	if (gn_symbol(fun) == GS->identifier)
 		return !k->rel_names[0][0] && eng_resolve(fn, fun) == v;
-	if (ts_node_symbol(fun) == GS->selector_expression &&
-	    ts_node_symbol(go_field(fun, f_operand)) == GS->identifier &&
+	if (gn_symbol(fun) == GS->selector_expression &&
+	    gn_symbol(go_field(fun, f_operand)) == GS->identifier &&
 	    eng_resolve(fn, go_field(fun, f_operand)) == v) {
 		size_t len;
 		const char *m = go_text(fn->file, go_field(fun, f_field), &len);
@@ -870,26 +870,26 @@ static bool res__releases_var(struct eng_func *fn, TSNode call,
  * function returns. */
 static bool res__store_deferred(struct eng_func *fn, const struct eng_store *st)
 {
-	TSNode rhs = go_field(st->at, f_right);
-	uint32_t nr = ts_node_is_null(rhs) ? 0 : ts_node_named_child_count(rhs);
+	GNode rhs = go_field(st->at, f_right);
+	uint32_t nr = gn_is_null(rhs) ? 0 : gn_named_child_count(rhs);
 
-	if (ts_node_is_null(fn->body))
+	if (gn_is_null(fn->body))
 		return false;
 	for (uint32_t i = 0; i < nr; i++) {
-		TSNode e = go_unparen(ts_node_named_child(rhs, i));
+		GNode e = go_unparen(gn_named_child(rhs, i));
 		const struct eng_var *v;
 		uint32_t k;
 
-		if (ts_node_symbol(e) != GS->identifier ||
+		if (gn_symbol(e) != GS->identifier ||
 		    !(v = eng_resolve(fn, e)))
 			continue;
-		k = ts_node_named_child_count(fn->body);
+		k = gn_named_child_count(fn->body);
 		for (uint32_t j = 0; j < k; j++) {
-			TSNode d = ts_node_named_child(fn->body, j);
-			TSNode call = go_unparen(ts_node_named_child(d, 0));
+			GNode d = gn_named_child(fn->body, j);
+			GNode call = go_unparen(gn_named_child(d, 0));
 
-			if (ts_node_symbol(d) == GS->defer_statement &&
-			    ts_node_symbol(call) == GS->call_expression &&
+			if (gn_symbol(d) == GS->defer_statement &&
+			    gn_symbol(call) == GS->call_expression &&
 			    res__releases_var(fn, call, v, st->kind))
 				return true;
 		}
@@ -904,7 +904,7 @@ static void res__report_stores(struct lh_pass *p, struct res_facts *rf,
 		const struct eng_store *st = rf->stores[i].store;
 		struct gofile *f = rf->stores[i].fn->file;
 		struct lh_finding *fd;
-		uint32_t line = ts_node_start_point(st->at).row + 1;
+		uint32_t line = gn_start_point(st->at).row + 1;
 
 		if (strcmp(st->kind->rule, p->rule->id) != 0)
 			continue;
@@ -958,7 +958,7 @@ static void res__unheld_tickers(struct lh_pass *p)
 			continue;
 		walk_iter_file(&it, f, kinds);
 		while ((e = walk_next(&it))) {
-			TSNode call = e->node, sel, fn;
+			GNode call = e->node, sel, fn;
 			struct lh_finding *fd;
 
 			/* the call first: a parent costs a descent from the
@@ -966,11 +966,11 @@ static void res__unheld_tickers(struct lh_pass *p)
 			if (!syn_call_pkg(f, call, "time", "NewTicker"))
 				continue;
 			sel = go_parent(f, call);
-			while (!ts_node_is_null(sel) &&
-			       ts_node_symbol(sel) == GS->parenthesized_expression)
+			while (!gn_is_null(sel) &&
+			       gn_symbol(sel) == GS->parenthesized_expression)
 				sel = go_parent(f, sel);
-			if (ts_node_is_null(sel) ||
-			    ts_node_symbol(sel) != GS->selector_expression ||
+			if (gn_is_null(sel) ||
+			    gn_symbol(sel) != GS->selector_expression ||
 			    !go_text_is(f, go_field(sel, f_field), "C") ||
 			    !syn_tick_chan_leaks(f, sel, &fn))
 				continue;
@@ -979,7 +979,7 @@ static void res__unheld_tickers(struct lh_pass *p)
 					 "channel is kept");
 			pass_step(p, fd, f, sel, "%s can return with the "
 				  "ticker still running",
-				  ts_node_symbol(fn) == GS->func_literal
+				  gn_symbol(fn) == GS->func_literal
 					  ? "the func literal"
 					  : pass_func_name(f, call));
 			pass_fix(p, fd, "keep the ticker: t := "
@@ -1040,7 +1040,7 @@ void res_report(struct lh_pass *p)
 			fd = pass_report(p, p->rule, f, l->site,
 					 "%s is overwritten before it is %s",
 					 l->noun, l->kind->verb);
-		else if (!ts_node_is_null(l->blank) && !l->released_somewhere)
+		else if (!gn_is_null(l->blank) && !l->released_somewhere)
 			fd = pass_report(p, p->rule, f, l->site,
 					 "%s is assigned to _ and never %s",
 					 l->noun, l->kind->verb);
@@ -1071,7 +1071,7 @@ void res_report(struct lh_pass *p)
 
 			/* an edit's advice is generic: say what was wrong */
 			if (!edited || over ||
-			    (!ts_node_is_null(l->blank) &&
+			    (!gn_is_null(l->blank) &&
 			     !l->released_somewhere))
 				res__advice(p, fd, f, l, discard, over, ckpt,
 					    in_main);

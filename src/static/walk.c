@@ -237,7 +237,7 @@ static void walk__visit(struct walk_iter *it, uint32_t start, uint32_t base,
 	if (w->leave)
 		LH_BUG("a walk of records calls no leave()");
 	while ((e = walk_next(it))) {
-		uint32_t at = ts_node_start_byte(e->node);
+		uint32_t at = gn_start_byte(e->node);
 
 		if (at < start || e->depth < base)
 			continue;
@@ -250,7 +250,7 @@ static void walk__visit(struct walk_iter *it, uint32_t start, uint32_t base,
 			continue;
 		if (!w->enter(w->ctx, e->node, e->depth - base)) {
 			skip = e->depth;
-			skip_end = ts_node_end_byte(e->node);
+			skip_end = gn_end_byte(e->node);
 		}
 	}
 }
@@ -265,22 +265,22 @@ void walk_file(struct gofile *f, const TSSymbol *kinds, unsigned max_depth,
 }
 
 /* Position of fn's record in f (functions are always recorded). */
-static size_t walk__find(const struct gofile *f, TSNode fn)
+static size_t walk__find(const struct gofile *f, GNode fn)
 {
 	const struct gonode *v = f->nodes.items;
 	size_t n = f->nodes.len, lo = 0, hi = n;
-	uint32_t at = ts_node_start_byte(fn);
+	uint32_t at = gn_start_byte(fn);
 
 	while (lo < hi) { /* first record starting at or after fn */
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (ts_node_start_byte(v[mid].node) < at)
+		if (gn_start_byte(v[mid].node) < at)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < n && ts_node_start_byte(v[lo].node) == at; lo++) {
-		if (ts_node_eq(v[lo].node, fn))
+	for (; lo < n && gn_start_byte(v[lo].node) == at; lo++) {
+		if (gn_eq(v[lo].node, fn))
 			return lo;
 	}
 	LH_BUG("a function the shared walk did not record");
@@ -296,7 +296,7 @@ static size_t walk__until(const struct gofile *f, size_t from, uint32_t end)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (ts_node_start_byte(v[mid].node) < end)
+		if (gn_start_byte(v[mid].node) < end)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -304,26 +304,26 @@ static size_t walk__until(const struct gofile *f, size_t from, uint32_t end)
 	return lo;
 }
 
-void walk_fn_body(struct gofile *f, TSNode fn, const TSSymbol *kinds,
+void walk_fn_body(struct gofile *f, GNode fn, const TSSymbol *kinds,
 	       unsigned max_depth, const struct syn_walker *w)
 {
-	TSNode body = go_field(fn, f_body);
+	GNode body = go_field(fn, f_body);
 	struct walk_iter it;
 	size_t i, hi;
 
-	if (ts_node_is_null(body))
+	if (gn_is_null(body))
 		return;
 	walk__prepare(f, kinds);
 	i = walk__find(f, fn);
 	/* the body is a child of fn: what starts inside its bytes, after
 	 * fn in pre-order, is the body or inside it */
-	hi = walk__until(f, i + 1, ts_node_end_byte(body));
+	hi = walk__until(f, i + 1, gn_end_byte(body));
 	walk__iter(&it, f, kinds, (uint32_t)(i + 1), (uint32_t)hi);
-	walk__visit(&it, ts_node_start_byte(body), f->nodes.items[i].depth + 1,
+	walk__visit(&it, gn_start_byte(body), f->nodes.items[i].depth + 1,
 		    max_depth, w);
 }
 
-TSNode walk_func(const struct gofile *f, const struct gonode *e)
+GNode walk_func(const struct gofile *f, const struct gonode *e)
 {
-	return e->func ? f->nodes.items[e->func - 1].node : (TSNode){ 0 };
+	return e->func ? f->nodes.items[e->func - 1].node : (GNode){ 0 };
 }

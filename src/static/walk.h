@@ -57,7 +57,7 @@ void walk_file(struct gofile *f, const TSSymbol *kinds, unsigned max_depth,
  * method_declaration or func_literal of f): like syn_walk(go_field(fn,
  * f_body), w) with an enter that ignores every other kind; depths are
  * counted from the body. */
-void walk_fn_body(struct gofile *f, TSNode fn, const TSSymbol *kinds,
+void walk_fn_body(struct gofile *f, GNode fn, const TSSymbol *kinds,
 	       unsigned max_depth, const struct syn_walker *w);
 
 /* Makes sure f's records (f->nodes) hold every kind of kinds (a list
@@ -66,6 +66,6 @@ void walk_prepare(struct gofile *f, const TSSymbol *kinds);
 
 /* The innermost function_declaration, method_declaration or func_literal
  * around record e of f (e itself excluded), or a null node. */
-TSNode walk_func(const struct gofile *f, const struct gonode *e);
+GNode walk_func(const struct gofile *f, const struct gonode *e);
 
 #endif /* LH_STATIC_WALK_H */

@@ -328,49 +328,49 @@ bool xpkg_is_chan(struct gopkg *from, const char *path, const char *type,
 
 /* ---------------------------------------------------------------- channels */
 
-static bool xpkg__chan_type(TSNode t)
+static bool xpkg__chan_type(GNode t)
 {
-	while (!ts_node_is_null(t) &&
-	       ts_node_symbol(t) == GS->parenthesized_type)
-		t = ts_node_named_child(t, 0);
-	return !ts_node_is_null(t) && ts_node_symbol(t) == GS->channel_type;
+	while (!gn_is_null(t) &&
+	       gn_symbol(t) == GS->parenthesized_type)
+		t = gn_named_child(t, 0);
+	return !gn_is_null(t) && gn_symbol(t) == GS->channel_type;
 }
 
 /* The type of the first result of a function or method declaration. */
-static TSNode xpkg__first_result(TSNode decl)
+static GNode xpkg__first_result(GNode decl)
 {
-	TSNode r = go_field(decl, f_result);
+	GNode r = go_field(decl, f_result);
 
-	if (ts_node_is_null(r) || ts_node_symbol(r) != GS->parameter_list)
+	if (gn_is_null(r) || gn_symbol(r) != GS->parameter_list)
 		return r;
-	for (uint32_t i = 0; i < ts_node_named_child_count(r); i++) {
-		TSNode p = ts_node_named_child(r, i);
+	for (uint32_t i = 0; i < gn_named_child_count(r); i++) {
+		GNode p = gn_named_child(r, i);
 
-		if (ts_node_symbol(p) == GS->parameter_declaration)
+		if (gn_symbol(p) == GS->parameter_declaration)
 			return go_field(p, f_type);
 	}
-	return (TSNode){ 0 };
+	return (GNode){ 0 };
 }
 
 /* Is field name of the struct type declared by type_spec ts a channel?
  * -1 when it has no such field. */
-static int xpkg__chan_field(const struct gofile *f, TSNode ts,
+static int xpkg__chan_field(const struct gofile *f, GNode ts,
 			    const char *name)
 {
-	TSNode st = go_field(ts, f_type), fl;
+	GNode st = go_field(ts, f_type), fl;
 
-	if (ts_node_is_null(st) || ts_node_symbol(st) != GS->struct_type)
+	if (gn_is_null(st) || gn_symbol(st) != GS->struct_type)
 		return -1;
-	fl = ts_node_named_child(st, 0);
-	for (uint32_t k = 0; k < ts_node_named_child_count(fl); k++) {
-		TSNode fd = ts_node_named_child(fl, k);
+	fl = gn_named_child(st, 0);
+	for (uint32_t k = 0; k < gn_named_child_count(fl); k++) {
+		GNode fd = gn_named_child(fl, k);
 
-		if (ts_node_symbol(fd) != GS->field_declaration)
+		if (gn_symbol(fd) != GS->field_declaration)
 			continue;
-		for (uint32_t m = 0; m < ts_node_named_child_count(fd); m++) {
-			TSNode nm = ts_node_named_child(fd, m);
+		for (uint32_t m = 0; m < gn_named_child_count(fd); m++) {
+			GNode nm = gn_named_child(fd, m);
 
-			if (ts_node_symbol(nm) == GS->field_identifier &&
+			if (gn_symbol(nm) == GS->field_identifier &&
 			    go_text_is(f, nm, name))
 				return xpkg__chan_type(go_field(fd, f_type));
 		}

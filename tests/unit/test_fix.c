@@ -322,7 +322,7 @@ static void test_pass_edit_after_stmt(void **state)
 	struct gomod mod = { 0 };
 	struct lh_pass pass = { 0 };
 	struct lh_finding t = { 0 }, *x;
-	TSNode n;
+	GNode n;
 	const char *want = "\n\tdefer resp.Body.Close()";
 
 	(void)state;
@@ -336,11 +336,11 @@ static void test_pass_edit_after_stmt(void **state)
 	t.rule = &rule;
 	t.message = "m";
 	x = lh_findings_add(pass.out, &t);
-	n = ts_node_descendant_for_byte_range(ts_tree_root_node(f->tree),
+	n = gn_descendant_for_byte_range(go_root(f),
 		(uint32_t)(strstr(go_src, "if err") - go_src),
 		(uint32_t)(strstr(go_src, "if err") - go_src) + 2);
-	while (ts_node_symbol(n) != GS->if_statement)
-		n = ts_node_parent(n);
+	while (gn_symbol(n) != GS->if_statement)
+		n = gn_parent(n);
 	pass_edit_after_stmt(&pass, x, f, n, "defer resp.Body.Close()");
 	assert_int_equal(x->nedits, 1);
 	assert_int_equal(x->edits[0].start, after_check());

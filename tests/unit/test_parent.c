@@ -1,5 +1,5 @@
 /*
- * test_parent.c - go_parent() gives what ts_node_parent() gives, for every
+ * test_parent.c - go_parent() gives what gn_parent() gives, for every
  * node of a file (named and anonymous, top-level declarations and comments,
  * wrappers with their child's range, the root), in pre-order and in climbs
  * from every node, and for nodes of another tree.
@@ -64,30 +64,30 @@ static struct gofile *parse(const char *s)
 /* Every node of f, in pre-order. */
 static void all_nodes(struct gofile *f, go_node_vec *out)
 {
-	TSTreeCursor c = ts_tree_cursor_new(ts_tree_root_node(f->tree));
+	GCursor c = gc_new(go_root(f));
 
 	for (;;) {
-		VEC_PUSH(out, ts_tree_cursor_current_node(&c));
-		if (ts_tree_cursor_goto_first_child(&c))
+		VEC_PUSH(out, gc_current_node(&c));
+		if (gc_goto_first_child(&c))
 			continue;
-		while (!ts_tree_cursor_goto_next_sibling(&c)) {
-			if (!ts_tree_cursor_goto_parent(&c)) {
-				ts_tree_cursor_delete(&c);
+		while (!gc_goto_next_sibling(&c)) {
+			if (!gc_goto_parent(&c)) {
+				gc_delete(&c);
 				return;
 			}
 		}
 	}
 }
 
-static void same(struct gofile *f, TSNode n)
+static void same(struct gofile *f, GNode n)
 {
-	TSNode a = go_parent(f, n), b = ts_node_parent(n);
+	GNode a = go_parent(f, n), b = gn_parent(n);
 
-	assert_int_equal(ts_node_is_null(a), ts_node_is_null(b));
-	if (!ts_node_is_null(b)) {
-		assert_true(ts_node_eq(a, b));
-		assert_int_equal(ts_node_start_byte(a), ts_node_start_byte(b));
-		assert_int_equal(ts_node_symbol(a), ts_node_symbol(b));
+	assert_int_equal(gn_is_null(a), gn_is_null(b));
+	if (!gn_is_null(b)) {
+		assert_true(gn_eq(a, b));
+		assert_int_equal(gn_start_byte(a), gn_start_byte(b));
+		assert_int_equal(gn_symbol(a), gn_symbol(b));
 	}
 }
 
@@ -114,9 +114,9 @@ static void test_climbs(void **state)
 	all_nodes(f, &v);
 	/* from the last node back */
 	for (size_t i = v.len; i-- > 0;) {
-		TSNode n = v.items[i];
+		GNode n = v.items[i];
 
-		while (!ts_node_is_null(n)) {
+		while (!gn_is_null(n)) {
 			same(f, n);
 			n = go_parent(f, n);
 		}
@@ -133,12 +133,12 @@ static void test_other_tree(void **state)
 	(void)state;
 	all_nodes(g, &v);
 	for (size_t i = 0; i < v.len; i++) {
-		TSNode a = go_parent(f, v.items[i]), b = ts_node_parent(v.items[i]);
+		GNode a = go_parent(f, v.items[i]), b = gn_parent(v.items[i]);
 
-		assert_int_equal(ts_node_is_null(a), ts_node_is_null(b));
-		assert_true(ts_node_is_null(b) || ts_node_eq(a, b));
+		assert_int_equal(gn_is_null(a), gn_is_null(b));
+		assert_true(gn_is_null(b) || gn_eq(a, b));
 	}
-	assert_true(ts_node_is_null(go_parent(f, (TSNode){ 0 })));
+	assert_true(gn_is_null(go_parent(f, (GNode){ 0 })));
 	VEC_FREE(&v);
 	gofile_free(g);
 	gofile_free(f);

@@ -56,24 +56,24 @@ static bool trace__is(const struct trace *t, TSSymbol s)
 }
 
 /* syn_walk's view: every node, acting on the kinds only */
-static bool trace_syn(void *ctx, TSNode n, unsigned depth)
+static bool trace_syn(void *ctx, GNode n, unsigned depth)
 {
 	struct trace *t = ctx;
 
-	if (!trace__is(t, ts_node_symbol(n)))
+	if (!trace__is(t, gn_symbol(n)))
 		return true;
 	assert_true(t->n < 256);
-	t->at[t->n] = ts_node_start_byte(n);
+	t->at[t->n] = gn_start_byte(n);
 	t->depth[t->n++] = depth;
-	return ts_node_symbol(n) != t->stop;
+	return gn_symbol(n) != t->stop;
 }
 
 /* the records' view: called for the kinds only */
-static bool trace_rec(void *ctx, TSNode n, unsigned depth)
+static bool trace_rec(void *ctx, GNode n, unsigned depth)
 {
 	struct trace *t = ctx;
 
-	assert_true(trace__is(t, ts_node_symbol(n)));
+	assert_true(trace__is(t, gn_symbol(n)));
 	return trace_syn(ctx, n, depth);
 }
 
@@ -113,7 +113,7 @@ static void test_file(void **state)
 		struct syn_walker wb = { trace_rec, NULL, &b };
 
 		a.stop = b.stop = stop ? g->defer_statement : 0;
-		syn_walk(ts_tree_root_node(f->tree), &wa);
+		syn_walk(go_root(f), &wa);
 		walk_file(f, kinds, SYN_MAX_DEPTH, &wb);
 		assert_true(a.n > 5);
 		same(&a, &b);
@@ -139,7 +139,7 @@ static void test_bodies(void **state)
 	while ((e = walk_next(&it)))
 		VEC_PUSH(&all, e->node);
 	for (size_t i = 0; i < all.len; i++) {
-		TSNode fn = all.items[i];
+		GNode fn = all.items[i];
 		struct trace a = { .kinds = kinds }, b = { .kinds = kinds };
 		struct syn_walker wa = { trace_syn, NULL, &a };
 		struct syn_walker wb = { trace_rec, NULL, &b };
@@ -174,7 +174,7 @@ static void test_depth(void **state)
 		assert_true(buf_adds(&b, ")"));
 	assert_true(buf_adds(&b, ")\n"));
 	f = load(b.data, b.len);
-	syn_walk(ts_tree_root_node(f->tree), &wx);
+	syn_walk(go_root(f), &wx);
 	walk_file(f, kinds, SYN_MAX_DEPTH, &wy);
 	assert_int_equal(x.n, 1); /* h(...) only */
 	same(&x, &y);

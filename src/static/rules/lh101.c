@@ -18,9 +18,9 @@
 
 extern const struct lh_rule lh_rule_lh101;
 
-static uint32_t lh101__line(TSNode n)
+static uint32_t lh101__line(GNode n)
 {
-	return ts_node_start_point(n).row + 1;
+	return gn_start_point(n).row + 1;
 }
 
 static const struct chop *lh101__blocking_recv(const struct chan *c, int g)
@@ -42,7 +42,7 @@ static void lh101__chan(struct lh_pass *p, const struct chfunc *fn,
 {
 	bool any = false, outside = false;
 	uint32_t first = UINT32_MAX;
-	TSNode first_op = { 0 };
+	GNode first_op = { 0 };
 
 	for (size_t i = 0; i < c->nops; i++) {
 		const struct chop *op = &c->ops[i];
@@ -52,8 +52,8 @@ static void lh101__chan(struct lh_pass *p, const struct chfunc *fn,
 		any = true;
 		if (op->gor != -1 || op->deferred)
 			outside = true;
-		else if (ts_node_start_byte(op->node) < first) {
-			first = ts_node_start_byte(op->node);
+		else if (gn_start_byte(op->node) < first) {
+			first = gn_start_byte(op->node);
 			first_op = op->node;
 		}
 	}
@@ -62,7 +62,7 @@ static void lh101__chan(struct lh_pass *p, const struct chfunc *fn,
 		const struct chgor *gr = &fn->gors[g];
 		const struct chop *rv = lh101__blocking_recv(c, (int)g);
 		struct lh_finding *fd;
-		TSNode ret;
+		GNode ret;
 
 		if (!rv)
 			continue;
@@ -81,10 +81,10 @@ static void lh101__chan(struct lh_pass *p, const struct chfunc *fn,
 			continue;
 		}
 		if (outside || gr->parent != -1 ||
-		    first <= ts_node_start_byte(gr->go))
+		    first <= gn_start_byte(gr->go))
 			continue;
 		ret = chanfacts_early_return(fn, -1, gr->go, first);
-		if (ts_node_is_null(ret))
+		if (gn_is_null(ret))
 			continue;
 		fd = pass_report(p, &lh_rule_lh101, gr->file, gr->go,
 			"goroutine blocks forever receiving from %s when %s "
@@ -105,11 +105,11 @@ static void lh101__chan(struct lh_pass *p, const struct chfunc *fn,
 /* The goroutine gor is the only one that sends to or closes c, none of
  * it deferred, and it can return before its first send or close: that
  * return. Null node otherwise. */
-static TSNode lh101__signal_skipped(const struct chfunc *fn,
+static GNode lh101__signal_skipped(const struct chfunc *fn,
 				    const struct chan *c, int gor)
 {
 	uint32_t first = UINT32_MAX;
-	TSNode none = { 0 };
+	GNode none = { 0 };
 
 	for (size_t i = 0; i < c->nops; i++) {
 		const struct chop *op = &c->ops[i];
@@ -118,7 +118,7 @@ static TSNode lh101__signal_skipped(const struct chfunc *fn,
 			continue;
 		if (op->gor != gor || op->deferred)
 			return none;
-		first = LH_MIN(first, ts_node_start_byte(op->node));
+		first = LH_MIN(first, gn_start_byte(op->node));
 	}
 	if (first == UINT32_MAX)
 		return none;
@@ -136,7 +136,7 @@ static void lh101__own_recv(struct lh_pass *p, const struct chfunc *fn,
 		const struct chop *rv = &c->ops[i];
 		struct lh_finding *fd;
 		int sig = -1;
-		TSNode ret = { 0 };
+		GNode ret = { 0 };
 
 		if (rv->kind != CHOP_RECV || rv->gor != -1 || rv->select_alt ||
 		    rv->deferred || (any && rv->in_loop))
@@ -152,7 +152,7 @@ static void lh101__own_recv(struct lh_pass *p, const struct chfunc *fn,
 			    !chanfacts_before(fn->gors[sig].go, rv->node))
 				return;
 			ret = lh101__signal_skipped(fn, c, sig);
-			if (ts_node_is_null(ret))
+			if (gn_is_null(ret))
 				return;
 		}
 		if (!any) {

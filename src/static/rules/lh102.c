@@ -25,26 +25,26 @@
 
 extern const struct lh_rule lh_rule_lh102;
 
-static uint32_t lh102__line(TSNode n)
+static uint32_t lh102__line(GNode n)
 {
-	return ts_node_start_point(n).row + 1;
+	return gn_start_point(n).row + 1;
 }
 
-static bool lh102__within(TSNode inner, TSNode outer)
+static bool lh102__within(GNode inner, GNode outer)
 {
-	return ts_node_start_byte(inner) >= ts_node_start_byte(outer) &&
-	       ts_node_end_byte(inner) <= ts_node_end_byte(outer);
+	return gn_start_byte(inner) >= gn_start_byte(outer) &&
+	       gn_end_byte(inner) <= gn_end_byte(outer);
 }
 
 /* What made the function stop receiving. */
 struct lh102_why {
-	TSNode at;
+	GNode at;
 	const char *what; /* "returns", "takes the <-ctx.Done() case", ... */
 	char buf[96];
 };
 
 /* A receive of c by the function inside node n. */
-static bool lh102__recv_in(const struct chan *c, TSNode n)
+static bool lh102__recv_in(const struct chan *c, GNode n)
 {
 	for (size_t i = 0; i < c->nops; i++) {
 		const struct chop *op = &c->ops[i];
@@ -65,16 +65,16 @@ static bool lh102__recv_after(const struct chan *c, uint32_t b)
 
 		if (op->gor == -1 && (op->kind == CHOP_RECV ||
 				      op->kind == CHOP_RANGE) &&
-		    ts_node_start_byte(op->node) >= b)
+		    gn_start_byte(op->node) >= b)
 			return true;
 	}
 	return false;
 }
 
 /* A return of the function inside n. */
-static TSNode lh102__ret_in(const struct chfunc *fn, TSNode n)
+static GNode lh102__ret_in(const struct chfunc *fn, GNode n)
 {
-	TSNode none;
+	GNode none;
 
 	for (size_t r = 0; r < fn->nrets; r++) {
 		if (fn->rets[r].gor == -1 && lh102__within(fn->rets[r].node, n))
@@ -90,7 +90,7 @@ static TSNode lh102__ret_in(const struct chfunc *fn, TSNode n)
 /* A case that receives from another channel the same goroutine sends on
  * (a sibling result channel: `case err := <-errc` next to `case v :=
  * <-c`): taking it is not giving up, it is the other outcome. */
-static bool lh102__sibling_case(const struct chfunc *fn, TSNode cs, int gor)
+static bool lh102__sibling_case(const struct chfunc *fn, GNode cs, int gor)
 {
 	for (size_t k = 0; k < fn->nchans; k++) {
 		const struct chan *o = fn->chans[k];
@@ -115,29 +115,29 @@ static bool lh102__select_exit(const struct chfunc *fn, const struct chan *c,
 			       const struct chop *op, int gor,
 			       struct lh102_why *why)
 {
-	uint32_t n = ts_node_named_child_count(op->select);
+	uint32_t n = gn_named_child_count(op->select);
 
 	for (uint32_t pass = 0; pass < 2; pass++)
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode cs = ts_node_named_child(op->select, i);
-		TSNode comm;
+		GNode cs = gn_named_child(op->select, i);
+		GNode comm;
 		size_t len;
 		const char *t;
 
-		if ((ts_node_symbol(cs) != GS->communication_case &&
-		     ts_node_symbol(cs) != GS->default_case) ||
+		if ((gn_symbol(cs) != GS->communication_case &&
+		     gn_symbol(cs) != GS->default_case) ||
 		    lh102__within(op->node, cs) || lh102__recv_in(c, cs))
 			continue;
 		if (pass == 0 && lh102__sibling_case(fn, cs, gor))
 			continue;
 		/* the loop comes back to this select - unless c is made
 		 * in that loop: the next round waits on a new channel */
-		if (ts_node_is_null(lh102__ret_in(fn, cs)) &&
+		if (gn_is_null(lh102__ret_in(fn, cs)) &&
 		    ((op->in_loop && !lh102__within(c->ident, op->loop)) ||
-		     lh102__recv_after(c, ts_node_end_byte(op->select))))
+		     lh102__recv_after(c, gn_end_byte(op->select))))
 			continue;
 		why->at = cs;
-		if (ts_node_symbol(cs) == GS->default_case) {
+		if (gn_symbol(cs) == GS->default_case) {
 			why->what = "takes the default case";
 			return true;
 		}
@@ -157,26 +157,26 @@ static bool lh102__select_exit(const struct chfunc *fn, const struct chan *c,
 
 /* Names the receive at op binds (v in `v := <-c`, `v, ok = <-c`,
  * `for v := range c`); up to 2. */
-static size_t lh102__recv_names(const struct chop *op, TSNode *out)
+static size_t lh102__recv_names(const struct chop *op, GNode *out)
 {
-	TSNode p = op->node, left;
+	GNode p = op->node, left;
 	size_t n = 0;
 
 	if (op->kind == CHOP_RANGE) {
-		left = go_field(ts_node_named_child(op->node, 0), f_left);
+		left = go_field(gn_named_child(op->node, 0), f_left);
 	} else {
-		p = ts_node_parent(p);
-		while (!ts_node_is_null(p) &&
-		       ts_node_symbol(p) == GS->expression_list)
-			p = ts_node_parent(p);
-		if (ts_node_is_null(p))
+		p = gn_parent(p);
+		while (!gn_is_null(p) &&
+		       gn_symbol(p) == GS->expression_list)
+			p = gn_parent(p);
+		if (gn_is_null(p))
 			return 0;
 		left = go_field(p, f_left);
 	}
-	if (ts_node_is_null(left))
+	if (gn_is_null(left))
 		return 0;
-	for (uint32_t i = 0; i < ts_node_named_child_count(left) && n < 2; i++)
-		out[n++] = ts_node_named_child(left, i);
+	for (uint32_t i = 0; i < gn_named_child_count(left) && n < 2; i++)
+		out[n++] = gn_named_child(left, i);
 	return n;
 }
 
@@ -187,7 +187,7 @@ static bool lh102__word(char ch)
 }
 
 /* True when identifier id occurs as a whole word in n's text. */
-static bool lh102__mentions(const struct gofile *f, TSNode n, TSNode id)
+static bool lh102__mentions(const struct gofile *f, GNode n, GNode id)
 {
 	size_t il, nl;
 	const char *is = go_text(f, id, &il);
@@ -210,26 +210,26 @@ static bool lh102__mentions(const struct gofile *f, TSNode n, TSNode id)
  * receive itself; or a select case between them that takes another
  * channel (ctx.Done()) and leaves. */
 static bool lh102__value_return(const struct chan *c, const struct chop *op,
-				TSNode ret, TSNode loop)
+				GNode ret, GNode loop)
 {
-	TSNode names[2];
+	GNode names[2];
 	size_t nn = lh102__recv_names(op, names);
 
-	for (TSNode x = ts_node_parent(ret); !ts_node_is_null(x) &&
-	     !ts_node_eq(x, loop); x = ts_node_parent(x)) {
-		TSNode cond;
+	for (GNode x = gn_parent(ret); !gn_is_null(x) &&
+	     !gn_eq(x, loop); x = gn_parent(x)) {
+		GNode cond;
 
 		/* a select case in the loop that waits on something else
 		 * (ctx.Done(), a timer) and returns: giving up mid-stream
 		 * (cockroach#18101) */
-		if (ts_node_symbol(x) == GS->communication_case &&
+		if (gn_symbol(x) == GS->communication_case &&
 		    !lh102__recv_in(c, go_field(x, f_communication)))
 			return true;
 
-		if (ts_node_symbol(x) != GS->if_statement)
+		if (gn_symbol(x) != GS->if_statement)
 			continue;
 		cond = go_field(x, f_condition);
-		if (!ts_node_is_null(cond) && lh102__within(op->node, cond))
+		if (!gn_is_null(cond) && lh102__within(op->node, cond))
 			return true;
 		for (size_t i = 0; i < nn; i++) {
 			if (lh102__mentions(op->file, cond, names[i]))
@@ -245,7 +245,7 @@ static bool lh102__why(const struct chfunc *fn, const struct chan *c,
 	uint32_t first = UINT32_MAX;
 	size_t nrecv = 0, total = 0;
 	bool looped = false;
-	TSNode ret;
+	GNode ret;
 
 	memset(why, 0, sizeof(*why));
 	for (size_t i = 0; i < c->nops; i++) {
@@ -255,32 +255,32 @@ static bool lh102__why(const struct chfunc *fn, const struct chan *c,
 				      op->kind != CHOP_RANGE))
 			continue;
 		total++;
-		if (ts_node_start_byte(op->node) < ts_node_start_byte(gr->go) &&
+		if (gn_start_byte(op->node) < gn_start_byte(gr->go) &&
 		    !op->in_loop)
 			continue;
-		if (op->kind == CHOP_RECV && !ts_node_is_null(op->select) &&
+		if (op->kind == CHOP_RECV && !gn_is_null(op->select) &&
 		    op->select_alt &&
 		    lh102__select_exit(fn, c, op, (int)(gr - fn->gors), why))
 			return true;
-		if (ts_node_start_byte(op->node) > ts_node_start_byte(gr->go)) {
-			first = LH_MIN(first, ts_node_start_byte(op->node));
+		if (gn_start_byte(op->node) > gn_start_byte(gr->go)) {
+			first = LH_MIN(first, gn_start_byte(op->node));
 			nrecv++;
 		}
 		if (op->in_loop || op->kind == CHOP_RANGE) {
 			/* a receive loop: does it return before the end? */
-			TSNode loop = op->kind == CHOP_RANGE ? op->node :
+			GNode loop = op->kind == CHOP_RANGE ? op->node :
 							       op->loop;
 
 			looped = true;
 			if (sends != CH_MANY && sends <= c->cap + 1)
 				continue;
 			for (size_t r = 0; r < fn->nrets; r++) {
-				TSNode rn = fn->rets[r].node;
+				GNode rn = fn->rets[r].node;
 
 				if (fn->rets[r].gor == -1 &&
 				    lh102__within(rn, loop) &&
-				    ts_node_start_byte(rn) >
-					    ts_node_start_byte(op->node) &&
+				    gn_start_byte(rn) >
+					    gn_start_byte(op->node) &&
 				    lh102__value_return(c, op, rn, loop)) {
 					why->at = rn;
 					why->what = "returns from its receive "
@@ -297,7 +297,7 @@ static bool lh102__why(const struct chfunc *fn, const struct chan *c,
 	if (!nrecv)
 		return false;
 	ret = chanfacts_early_return(fn, -1, gr->go, first);
-	if (!ts_node_is_null(ret)) {
+	if (!gn_is_null(ret)) {
 		why->at = ret;
 		why->what = "returns";
 		return true;
@@ -307,7 +307,7 @@ static bool lh102__why(const struct chfunc *fn, const struct chan *c,
 			const struct chop *op = &c->ops[i];
 
 			if (op->gor == -1 && op->kind == CHOP_RECV &&
-			    ts_node_start_byte(op->node) == first) {
+			    gn_start_byte(op->node) == first) {
 				why->at = op->node;
 				break;
 			}
@@ -349,7 +349,7 @@ static void lh102__chan(struct lh_pass *p, const struct chfunc *fn,
 		return;
 	if (!lh102__why(fn, c, gr, sends, &why))
 		return;
-	if (ts_node_is_null(why.at))
+	if (gn_is_null(why.at))
 		fd = pass_report(p, &lh_rule_lh102, gr->file, gr->go,
 			"goroutine can block forever sending on %s: nothing "
 			"receives from it", c->name);
@@ -357,7 +357,7 @@ static void lh102__chan(struct lh_pass *p, const struct chfunc *fn,
 		fd = pass_report(p, &lh_rule_lh102, gr->file, gr->go,
 			"goroutine can block forever sending on %s after %s "
 			"%s", c->name, name, why.what);
-	if (ts_node_is_null(why.at))
+	if (gn_is_null(why.at))
 		pass_step(p, fd, send->file, send->node,
 			  "blocks sending at line %u: %s never receives "
 			  "from %s", lh102__line(send->node), name, c->name);
@@ -366,19 +366,19 @@ static void lh102__chan(struct lh_pass *p, const struct chfunc *fn,
 			  "blocks sending at line %u once %s %s at line %u",
 			  lh102__line(send->node), name, why.what,
 			  lh102__line(why.at));
-	if (!ts_node_is_null(why.at))
+	if (!gn_is_null(why.at))
 		pass_step(p, fd, fn->file, why.at,
 			  "%s at line %u without receiving from %s", why.what,
 			  lh102__line(why.at), c->name);
 	if (sends != CH_MANY && c->cap == 0 && sends == 1) {
-		TSNode args = go_field(c->make, f_arguments);
-		TSNode type = ts_node_named_child(args, 0);
+		GNode args = go_field(c->make, f_arguments);
+		GNode type = gn_named_child(args, 0);
 
 		pass_fix(p, fd, "make %s buffered (make(chan T, 1)) so the "
 			 "one send never waits, or let the sender select on "
 			 "ctx.Done()", c->name);
-		pass_edit(p, fd, c->file, ts_node_end_byte(type),
-			  ts_node_end_byte(type), ", 1");
+		pass_edit(p, fd, c->file, gn_end_byte(type),
+			  gn_end_byte(type), ", 1");
 	} else if (sends != CH_MANY) {
 		pass_fix(p, fd, "give %s a buffer of %d, one per send, or let "
 			 "the senders select on ctx.Done()", c->name, sends);
@@ -410,18 +410,18 @@ static void lh102__self_send(struct lh_pass *p, const struct chfunc *fn,
 	}
 	if (!s)
 		return;
-	at = ts_node_start_byte(s->node);
+	at = gn_start_byte(s->node);
 	for (size_t i = 0; i < c->nops; i++) {
 		const struct chop *op = &c->ops[i];
 
-		if (op->gor >= 0 && (s->in_loop || ts_node_start_byte(
+		if (op->gor >= 0 && (s->in_loop || gn_start_byte(
 			    fn->gors[op->gor].go) < at))
 			return;
 		if (op->gor == -1 && op->kind != CHOP_SEND &&
-		    ts_node_start_byte(op->node) < at)
+		    gn_start_byte(op->node) < at)
 			return;
 	}
-	if (c->escapes && (s->in_loop || ts_node_start_byte(c->escape) < at))
+	if (c->escapes && (s->in_loop || gn_start_byte(c->escape) < at))
 		return;
 	fd = pass_report(p, &lh_rule_lh102, s->file, s->node,
 		"send on %s blocks forever: nothing can receive from it yet",
@@ -431,35 +431,35 @@ static void lh102__self_send(struct lh_pass *p, const struct chfunc *fn,
 		  "goroutine has it", lh102__line(s->node), c->name);
 	pass_fix(p, fd, "make %s buffered (make(chan T, 1)), or start the "
 		 "receiver before sending", c->name);
-	if (c->nops && !ts_node_is_null(c->make)) {
-		TSNode args = go_field(c->make, f_arguments);
-		TSNode type = ts_node_named_child(args, 0);
+	if (c->nops && !gn_is_null(c->make)) {
+		GNode args = go_field(c->make, f_arguments);
+		GNode type = gn_named_child(args, 0);
 		size_t nsend = 0;
 
 		for (size_t i = 0; i < c->nops; i++)
 			nsend += c->ops[i].kind == CHOP_SEND;
 		if (nsend == 1 && !s->in_loop)
-			pass_edit(p, fd, c->file, ts_node_end_byte(type),
-				  ts_node_end_byte(type), ", 1");
+			pass_edit(p, fd, c->file, gn_end_byte(type),
+				  gn_end_byte(type), ", 1");
 	}
 }
 
 /* An `if` condition that tests an error: `err != nil`, `werr != nil`. */
-static bool lh102__error_test(const struct gofile *f, TSNode cond)
+static bool lh102__error_test(const struct gofile *f, GNode cond)
 {
-	TSNode l, r, op;
+	GNode l, r, op;
 	size_t len;
 	const char *t;
 
 	cond = go_unparen(cond);
-	if (ts_node_is_null(cond) ||
-	    ts_node_symbol(cond) != GS->binary_expression)
+	if (gn_is_null(cond) ||
+	    gn_symbol(cond) != GS->binary_expression)
 		return false;
 	l = go_unparen(go_field(cond, f_left));
 	r = go_unparen(go_field(cond, f_right));
 	op = go_field(cond, f_operator);
 	if (!go_text_is(f, op, "!=") || !go_text_is(f, r, "nil") ||
-	    ts_node_symbol(l) != GS->identifier)
+	    gn_symbol(l) != GS->identifier)
 		return false;
 	t = go_text(f, l, &len);
 	return len >= 3 && (t[len - 3] | 32) == 'e' &&
@@ -468,19 +468,19 @@ static bool lh102__error_test(const struct gofile *f, TSNode cond)
 
 /* A return of goroutine gor inside `loop` under an `if err != nil`: the
  * consumer quits on an error. */
-static TSNode lh102__quits_on_error(const struct chfunc *fn, int gor,
-				    TSNode loop)
+static GNode lh102__quits_on_error(const struct chfunc *fn, int gor,
+				    GNode loop)
 {
-	TSNode none = { 0 };
+	GNode none = { 0 };
 
 	for (size_t r = 0; r < fn->nrets; r++) {
-		TSNode rn = fn->rets[r].node;
+		GNode rn = fn->rets[r].node;
 
 		if (fn->rets[r].gor != gor || !lh102__within(rn, loop))
 			continue;
-		for (TSNode x = ts_node_parent(rn); !ts_node_is_null(x) &&
-		     !ts_node_eq(x, loop); x = ts_node_parent(x)) {
-			if (ts_node_symbol(x) == GS->if_statement &&
+		for (GNode x = gn_parent(rn); !gn_is_null(x) &&
+		     !gn_eq(x, loop); x = gn_parent(x)) {
+			if (gn_symbol(x) == GS->if_statement &&
 			    lh102__error_test(fn->gors[gor].bfile,
 					      go_field(x, f_condition)))
 				return rn;
@@ -498,7 +498,7 @@ static void lh102__consumer_quits(struct lh_pass *p, const struct chfunc *fn,
 {
 	const struct chop *loop_op = NULL, *send = NULL;
 	size_t nsend = 0;
-	TSNode loop, ret;
+	GNode loop, ret;
 	struct lh_finding *fd;
 	const struct chgor *gr;
 
@@ -533,7 +533,7 @@ static void lh102__consumer_quits(struct lh_pass *p, const struct chfunc *fn,
 		return;
 	loop = loop_op->kind == CHOP_RANGE ? loop_op->node : loop_op->loop;
 	ret = lh102__quits_on_error(fn, loop_op->gor, loop);
-	if (ts_node_is_null(ret))
+	if (gn_is_null(ret))
 		return;
 	fd = pass_report(p, &lh_rule_lh102, send->file, send->node,
 		"send on %s blocks forever once its consumer goroutine "
@@ -554,19 +554,19 @@ static void lh102__consumer_quits(struct lh_pass *p, const struct chfunc *fn,
  * function itself: returning it is the only way it leaves. */
 static bool lh102__only_returned(const struct chfunc *fn, const struct chan *c)
 {
-	TSNode body = go_field(fn->node, f_body);
+	GNode body = go_field(fn->node, f_body);
 	size_t nl = strlen(c->name), len;
 	const char *t;
 	uint32_t base;
 
-	if (ts_node_is_null(body) || c->file != fn->file || !nl)
+	if (gn_is_null(body) || c->file != fn->file || !nl)
 		return false;
 	t = go_text(fn->file, body, &len);
-	base = ts_node_start_byte(body);
+	base = gn_start_byte(body);
 	for (size_t at = 0; at + nl <= len;) {
 		const char *hit = memmem(t + at, len - at, c->name, nl);
 		size_t off;
-		TSNode id, x;
+		GNode id, x;
 		bool ok = false;
 
 		if (!hit)
@@ -576,28 +576,28 @@ static bool lh102__only_returned(const struct chfunc *fn, const struct chan *c)
 		if ((off > 0 && (lh102__word(t[off - 1]))) ||
 		    (off + nl < len && lh102__word(t[off + nl])))
 			continue;
-		id = ts_node_named_descendant_for_byte_range(
+		id = gn_named_descendant_for_byte_range(
 			body, base + (uint32_t)off, base + (uint32_t)off);
-		if (ts_node_symbol(id) == GS->comment ||
-		    ts_node_symbol(id) != GS->identifier)
+		if (gn_symbol(id) == GS->comment ||
+		    gn_symbol(id) != GS->identifier)
 			continue;
-		if (ts_node_eq(id, c->ident))
+		if (gn_eq(id, c->ident))
 			continue;
 		for (size_t i = 0; i < c->nops && !ok; i++)
 			ok = lh102__within(id, c->ops[i].node);
-		for (x = ts_node_parent(id); !ok && !ts_node_is_null(x);
-		     x = ts_node_parent(x)) {
-			TSSymbol sym = ts_node_symbol(x);
+		for (x = gn_parent(id); !ok && !gn_is_null(x);
+		     x = gn_parent(x)) {
+			TSSymbol sym = gn_symbol(x);
 
 			if (sym == GS->func_literal)
 				break;
 			if (sym == GS->return_statement) {
-				TSNode list = ts_node_named_child(x, 0);
+				GNode list = gn_named_child(x, 0);
 
 				/* the bare name as a result, not inside
 				 * another expression */
-				ok = ts_node_eq(ts_node_parent(id), list) ||
-				     ts_node_eq(id, list);
+				ok = gn_eq(gn_parent(id), list) ||
+				     gn_eq(id, list);
 				break;
 			}
 		}
@@ -610,10 +610,10 @@ static bool lh102__only_returned(const struct chfunc *fn, const struct chan *c)
 /* A call of the function named bare (the only function or method of the
  * package with that name) whose result is dropped: a statement of its
  * own, `go`/`defer`, or assigned to _. The first one, or a null node. */
-static TSNode lh102__dropped_call(struct gopkg *pkg, const char *bare,
+static GNode lh102__dropped_call(struct gopkg *pkg, const char *bare,
 				  struct gofile **in)
 {
-	TSNode none = { 0 };
+	GNode none = { 0 };
 	char pat[128];
 	size_t pl, same = 0;
 
@@ -628,13 +628,13 @@ static TSNode lh102__dropped_call(struct gopkg *pkg, const char *bare,
 	pl = (size_t)snprintf(pat, sizeof(pat), "%s(", bare);
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *f = pkg->files[i];
-		TSNode root = ts_tree_root_node(f->tree);
+		GNode root = go_root(f);
 
 		for (size_t at = 0; at < f->len;) {
 			const char *hit = memmem(f->src + at, f->len - at, pat,
 						 pl);
 			size_t off;
-			TSNode id, fun, call, st;
+			GNode id, fun, call, st;
 
 			if (!hit)
 				break;
@@ -643,36 +643,36 @@ static TSNode lh102__dropped_call(struct gopkg *pkg, const char *bare,
 			if (off > 0 && lh102__word(f->src[off - 1]) &&
 			    f->src[off - 1] != '.')
 				continue;
-			id = ts_node_named_descendant_for_byte_range(
+			id = gn_named_descendant_for_byte_range(
 				root, (uint32_t)off, (uint32_t)off);
-			fun = ts_node_parent(id);
-			if (ts_node_symbol(fun) == GS->selector_expression) {
-				if (!ts_node_eq(go_field(fun, f_field), id))
+			fun = gn_parent(id);
+			if (gn_symbol(fun) == GS->selector_expression) {
+				if (!gn_eq(go_field(fun, f_field), id))
 					continue;
-				call = ts_node_parent(fun);
+				call = gn_parent(fun);
 			} else {
 				call = fun;
 				fun = id;
 			}
-			if (ts_node_symbol(call) != GS->call_expression ||
-			    !ts_node_eq(go_field(call, f_function), fun))
+			if (gn_symbol(call) != GS->call_expression ||
+			    !gn_eq(go_field(call, f_function), fun))
 				continue;
-			st = ts_node_parent(call);
-			if (ts_node_symbol(st) == GS->expression_statement ||
-			    ts_node_symbol(st) == GS->go_statement ||
-			    ts_node_symbol(st) == GS->defer_statement) {
+			st = gn_parent(call);
+			if (gn_symbol(st) == GS->expression_statement ||
+			    gn_symbol(st) == GS->go_statement ||
+			    gn_symbol(st) == GS->defer_statement) {
 				*in = f;
 				return call;
 			}
-			if (ts_node_symbol(st) == GS->expression_list &&
-			    ts_node_symbol(ts_node_parent(st)) ==
+			if (gn_symbol(st) == GS->expression_list &&
+			    gn_symbol(gn_parent(st)) ==
 				    GS->assignment_statement &&
-			    ts_node_named_child_count(st) == 1) {
-				TSNode left = go_field(ts_node_parent(st),
+			    gn_named_child_count(st) == 1) {
+				GNode left = go_field(gn_parent(st),
 						       f_left);
 
-				if (ts_node_named_child_count(left) == 1 &&
-				    go_text_is(f, ts_node_named_child(left, 0),
+				if (gn_named_child_count(left) == 1 &&
+				    go_text_is(f, gn_named_child(left, 0),
 					       "_")) {
 					*in = f;
 					return call;
@@ -692,20 +692,20 @@ static void lh102__returned_dropped(struct lh_pass *p, const struct chfunc *fn,
 	const char *name = chanfacts_func_name(fn), *dot = strrchr(name, '.');
 	const struct chop *send = NULL;
 	struct gofile *cf = NULL;
-	TSNode call, esc;
+	GNode call, esc;
 	struct lh_finding *fd;
 	const struct chgor *gr;
 	int sends;
 
 	if (!c->escapes || c->cap < 0)
 		return;
-	for (esc = c->escape; !ts_node_is_null(esc) &&
-	     ts_node_symbol(esc) != GS->return_statement;
-	     esc = ts_node_parent(esc)) {
-		if (ts_node_symbol(esc) == GS->func_literal)
+	for (esc = c->escape; !gn_is_null(esc) &&
+	     gn_symbol(esc) != GS->return_statement;
+	     esc = gn_parent(esc)) {
+		if (gn_symbol(esc) == GS->func_literal)
 			return;
 	}
-	if (ts_node_is_null(esc))
+	if (gn_is_null(esc))
 		return;
 	for (size_t i = 0; i < c->nops; i++) {
 		const struct chop *op = &c->ops[i];
@@ -725,7 +725,7 @@ static void lh102__returned_dropped(struct lh_pass *p, const struct chfunc *fn,
 	if (!lh102__only_returned(fn, c))
 		return;
 	call = lh102__dropped_call(p->pkg, dot ? dot + 1 : name, &cf);
-	if (ts_node_is_null(call))
+	if (gn_is_null(call))
 		return;
 	gr = &fn->gors[send->gor];
 	fd = pass_report(p, &lh_rule_lh102, gr->file, gr->go,

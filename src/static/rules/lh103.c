@@ -19,9 +19,9 @@
 
 extern const struct lh_rule lh_rule_lh103;
 
-static uint32_t lh103__line(TSNode n)
+static uint32_t lh103__line(GNode n)
 {
-	return ts_node_start_point(n).row + 1;
+	return gn_start_point(n).row + 1;
 }
 
 /* The function itself ranges over c, which nothing closes, and the range
@@ -82,7 +82,7 @@ static void lh103__chan(struct lh_pass *p, const struct chfunc *fn,
 		const struct chgor *gr = &fn->gors[g];
 		const struct chop *rg = NULL;
 		struct lh_finding *fd;
-		TSNode ret, after;
+		GNode ret, after;
 
 		for (size_t i = 0; i < c->nops && !rg; i++) {
 			if (c->ops[i].kind == CHOP_RANGE &&
@@ -109,16 +109,16 @@ static void lh103__chan(struct lh_pass *p, const struct chfunc *fn,
 		    close_op->gor == (int)g || close_op->in_loop)
 			continue;
 		if (close_op->gor == -1) {
-			if (gr->parent != -1 || ts_node_start_byte(
-				    close_op->node) <= ts_node_start_byte(gr->go))
+			if (gr->parent != -1 || gn_start_byte(
+				    close_op->node) <= gn_start_byte(gr->go))
 				continue;
 			after = gr->go;
 		} else {
 			memset(&after, 0, sizeof(after));
 		}
 		ret = chanfacts_early_return(fn, close_op->gor, after,
-					     ts_node_start_byte(close_op->node));
-		if (ts_node_is_null(ret))
+					     gn_start_byte(close_op->node));
+		if (gn_is_null(ret))
 			continue;
 		fd = pass_report(p, &lh_rule_lh103, gr->file, gr->go,
 			"goroutine ranges over %s, which is not closed when "

@@ -17,32 +17,32 @@
 
 extern const struct lh_rule lh_rule_lh104;
 
-static uint32_t lh104__line(TSNode n)
+static uint32_t lh104__line(GNode n)
 {
-	return ts_node_start_point(n).row + 1;
+	return gn_start_point(n).row + 1;
 }
 
 /* A goroutine started inside a closure passed to once.Do(...). */
-static bool lh104__in_once(const struct gofile *f, TSNode go)
+static bool lh104__in_once(const struct gofile *f, GNode go)
 {
-	for (TSNode n = go_parent(f, go); !ts_node_is_null(n);
+	for (GNode n = go_parent(f, go); !gn_is_null(n);
 	     n = go_parent(f, n)) {
-		TSSymbol s = ts_node_symbol(n);
+		TSSymbol s = gn_symbol(n);
 
 		if (s == GS->function_declaration ||
 		    s == GS->method_declaration)
 			return false;
 		if (s == GS->func_literal) {
-			TSNode args = go_parent(f, n);
-			TSNode call = go_parent(f, args);
-			TSNode fn;
+			GNode args = go_parent(f, n);
+			GNode call = go_parent(f, args);
+			GNode fn;
 
-			if (ts_node_is_null(args) ||
-			    ts_node_symbol(args) != GS->argument_list)
+			if (gn_is_null(args) ||
+			    gn_symbol(args) != GS->argument_list)
 				continue;
 			fn = go_field(call, f_function);
-			if (!ts_node_is_null(fn) &&
-			    ts_node_symbol(fn) == GS->selector_expression &&
+			if (!gn_is_null(fn) &&
+			    gn_symbol(fn) == GS->selector_expression &&
 			    go_text_is(f, go_field(fn, f_field), "Do"))
 				return true;
 		}
@@ -52,25 +52,25 @@ static bool lh104__in_once(const struct gofile *f, TSNode go)
 
 /* True when n modifies the variable called name: assigns it, increments
  * it, or takes its address (atomic.CompareAndSwap(&v, ...)). */
-static bool lh104__modifies(const struct gofile *f, TSNode n, const char *name,
+static bool lh104__modifies(const struct gofile *f, GNode n, const char *name,
 			    uint32_t before, unsigned depth)
 {
 	TSSymbol s;
 	uint32_t cnt;
 
-	if (ts_node_is_null(n) || depth > 200 ||
-	    ts_node_start_byte(n) >= before)
+	if (gn_is_null(n) || depth > 200 ||
+	    gn_start_byte(n) >= before)
 		return false;
-	s = ts_node_symbol(n);
+	s = gn_symbol(n);
 	if (s == GS->assignment_statement) {
-		TSNode left = go_field(n, f_left);
+		GNode left = go_field(n, f_left);
 
-		for (uint32_t i = 0; i < ts_node_named_child_count(left); i++) {
-			if (go_text_is(f, ts_node_named_child(left, i), name))
+		for (uint32_t i = 0; i < gn_named_child_count(left); i++) {
+			if (go_text_is(f, gn_named_child(left, i), name))
 				return true;
 		}
 	} else if (s == GS->inc_statement || s == GS->dec_statement) {
-		if (go_text_is(f, ts_node_named_child(n, 0), name))
+		if (go_text_is(f, gn_named_child(n, 0), name))
 			return true;
 	} else if (s == GS->unary_expression &&
 		   go_text_is(f, go_field(n, f_operator), "&") &&
@@ -79,9 +79,9 @@ static bool lh104__modifies(const struct gofile *f, TSNode n, const char *name,
 	} else if (s == GS->func_literal) {
 		return false;
 	}
-	cnt = ts_node_named_child_count(n);
+	cnt = gn_named_child_count(n);
 	for (uint32_t i = 0; i < cnt; i++) {
-		if (lh104__modifies(f, ts_node_named_child(n, i), name, before,
+		if (lh104__modifies(f, gn_named_child(n, i), name, before,
 				    depth + 1))
 			return true;
 	}
@@ -91,14 +91,14 @@ static bool lh104__modifies(const struct gofile *f, TSNode n, const char *name,
 /* A package-level variable named in cond that region modifies before
  * byte `before`: the start is guarded by a flag or counter. */
 static bool lh104__flag(struct gopkg *pkg, const struct gofile *f,
-			TSNode cond, TSNode region, uint32_t before,
+			GNode cond, GNode region, uint32_t before,
 			unsigned depth)
 {
 	uint32_t cnt;
 
-	if (ts_node_is_null(cond) || depth > 64)
+	if (gn_is_null(cond) || depth > 64)
 		return false;
-	if (ts_node_symbol(cond) == GS->identifier) {
+	if (gn_symbol(cond) == GS->identifier) {
 		char name[128];
 		size_t len;
 		const char *t = go_text(f, cond, &len);
@@ -112,9 +112,9 @@ static bool lh104__flag(struct gopkg *pkg, const struct gofile *f,
 		return d && d->kind == GODECL_VAR &&
 		       lh104__modifies(f, region, name, before, 0);
 	}
-	cnt = ts_node_named_child_count(cond);
+	cnt = gn_named_child_count(cond);
 	for (uint32_t i = 0; i < cnt; i++) {
-		if (lh104__flag(pkg, f, ts_node_named_child(cond, i), region,
+		if (lh104__flag(pkg, f, gn_named_child(cond, i), region,
 				before, depth + 1))
 			return true;
 	}
@@ -126,44 +126,44 @@ static bool lh104__flag(struct gopkg *pkg, const struct gofile *f,
  * `if x == 0 && atomic.CompareAndSwap(&x, 0, 1) { go ... }`, `if ch !=
  * nil { return }; ch = make(...); go ...`, `for n < max { go w(); n++ }`. */
 static bool lh104__guarded(struct gopkg *pkg, const struct gofile *f,
-			   TSNode go)
+			   GNode go)
 {
-	uint32_t at = ts_node_start_byte(go), end = UINT32_MAX;
+	uint32_t at = gn_start_byte(go), end = UINT32_MAX;
 
-	for (TSNode x = go, a = go_parent(f, go); !ts_node_is_null(a);
+	for (GNode x = go, a = go_parent(f, go); !gn_is_null(a);
 	     x = a, a = go_parent(f, a)) {
-		TSSymbol s = ts_node_symbol(a);
+		TSSymbol s = gn_symbol(a);
 
 		if (s == GS->function_declaration ||
 		    s == GS->method_declaration || s == GS->func_literal)
 			break;
-		if (s == GS->if_statement && !ts_node_eq(x,
+		if (s == GS->if_statement && !gn_eq(x,
 			go_field(a, f_alternative)) &&
 		    lh104__flag(pkg, f, go_field(a, f_condition), a, end, 0))
 			return true;
 		if (s == GS->for_statement) {
-			TSNode h = ts_node_named_child(a, 0);
-			TSNode cond = ts_node_symbol(h) == GS->for_clause ?
+			GNode h = gn_named_child(a, 0);
+			GNode cond = gn_symbol(h) == GS->for_clause ?
 				go_field(h, f_condition) : h;
 
-			if (ts_node_symbol(h) != GS->block &&
-			    ts_node_symbol(h) != GS->range_clause &&
+			if (gn_symbol(h) != GS->block &&
+			    gn_symbol(h) != GS->range_clause &&
 			    lh104__flag(pkg, f, cond, a, end, 0))
 				return true;
 		}
 		if (s == GS->block) {
 			/* an earlier `if flag { return }` */
-			for (TSNode y = ts_node_prev_named_sibling(x);
-			     !ts_node_is_null(y);
-			     y = ts_node_prev_named_sibling(y)) {
-				TSNode cons;
+			for (GNode y = gn_prev_named_sibling(x);
+			     !gn_is_null(y);
+			     y = gn_prev_named_sibling(y)) {
+				GNode cons;
 
-				if (ts_node_symbol(y) != GS->if_statement)
+				if (gn_symbol(y) != GS->if_statement)
 					continue;
 				cons = go_field(y, f_consequence);
-				if (ts_node_named_child_count(cons) &&
-				    ts_node_symbol(ts_node_named_child(cons,
-					ts_node_named_child_count(cons) - 1)) ==
+				if (gn_named_child_count(cons) &&
+				    gn_symbol(gn_named_child(cons,
+					gn_named_child_count(cons) - 1)) ==
 					    GS->return_statement &&
 				    lh104__flag(pkg, f, go_field(y, f_condition),
 						a, at, 0))
@@ -186,14 +186,14 @@ static void lh104_run(struct lh_pass *p)
 			continue;
 		for (size_t g = 0; g < fn->ngors; g++) {
 			const struct chgor *gr = &fn->gors[g];
-			TSNode loop, brk;
+			GNode loop, brk;
 			struct lh_finding *fd;
 
-			if (ts_node_is_null(gr->body))
+			if (gn_is_null(gr->body))
 				continue;
 			loop = chanfacts_forever_loop(gr->bfile, gr->body,
 						      &brk);
-			if (ts_node_is_null(loop))
+			if (gn_is_null(loop))
 				continue;
 			if (once < 0)
 				once = chanfacts_runs_once(p->pkg, fn);
@@ -206,14 +206,14 @@ static void lh104_run(struct lh_pass *p)
 			pass_step(p, fd, gr->bfile, loop,
 				  "loops forever from line %u: no return, "
 				  "break or done case", lh104__line(loop));
-			if (!ts_node_is_null(brk) &&
-			    ts_node_symbol(brk) == GS->communication_case)
+			if (!gn_is_null(brk) &&
+			    gn_symbol(brk) == GS->communication_case)
 				pass_step(p, fd, gr->bfile, brk,
 					  "the case at line %u waits on a "
 					  "channel nothing in the package "
 					  "sends to or closes",
 					  lh104__line(brk));
-			else if (!ts_node_is_null(brk))
+			else if (!gn_is_null(brk))
 				pass_step(p, fd, gr->bfile, brk,
 					  "break at line %u leaves only the "
 					  "select or switch, not the loop",

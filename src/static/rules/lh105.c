@@ -66,22 +66,22 @@ static bool lh105__embeds_mutex(struct gopkg *pkg, const char *type)
 {
 	const char *dot = strrchr(type, '.');
 	const struct godecl *d = gopkg_lookup(pkg, dot ? dot + 1 : type);
-	TSNode st, list;
+	GNode st, list;
 
 	if (!d || d->kind != GODECL_TYPE)
 		return false;
 	st = go_field(d->node, f_type);
-	if (ts_node_is_null(st) || ts_node_symbol(st) != GS->struct_type)
+	if (gn_is_null(st) || gn_symbol(st) != GS->struct_type)
 		return false;
-	list = ts_node_named_child(st, 0);
-	if (ts_node_is_null(list))
+	list = gn_named_child(st, 0);
+	if (gn_is_null(list))
 		return false;
-	for (uint32_t i = 0; i < ts_node_named_child_count(list); i++) {
-		TSNode fd = ts_node_named_child(list, i);
-		TSNode t;
+	for (uint32_t i = 0; i < gn_named_child_count(list); i++) {
+		GNode fd = gn_named_child(list, i);
+		GNode t;
 
-		if (ts_node_symbol(fd) != GS->field_declaration ||
-		    !ts_node_is_null(go_field(fd, f_name)))
+		if (gn_symbol(fd) != GS->field_declaration ||
+		    !gn_is_null(go_field(fd, f_name)))
 			continue;
 		t = go_field(fd, f_type);
 		if (go_text_is(d->file, t, "sync.Mutex") ||
@@ -96,33 +96,33 @@ static bool lh105__embeds_mutex(struct gopkg *pkg, const char *type)
 /* Field fld of struct type `type` of the package is declared
  * sync.Mutex or sync.RWMutex (or a pointer to one). */
 static bool lh105__field_is_mutex(struct gopkg *pkg, const char *type,
-				  const struct gofile *ff, TSNode fld)
+				  const struct gofile *ff, GNode fld)
 {
 	const char *dot = strrchr(type, '.');
 	const struct godecl *d = gopkg_lookup(pkg, dot ? dot + 1 : type);
-	TSNode st, list;
+	GNode st, list;
 	size_t fl;
 	const char *fs = go_text(ff, fld, &fl);
 
 	if (!d || d->kind != GODECL_TYPE)
 		return false;
 	st = go_field(d->node, f_type);
-	if (ts_node_is_null(st) || ts_node_symbol(st) != GS->struct_type)
+	if (gn_is_null(st) || gn_symbol(st) != GS->struct_type)
 		return false;
-	list = ts_node_named_child(st, 0);
-	for (uint32_t i = 0; !ts_node_is_null(list) &&
-			     i < ts_node_named_child_count(list); i++) {
-		TSNode fd = ts_node_named_child(list, i), t;
+	list = gn_named_child(st, 0);
+	for (uint32_t i = 0; !gn_is_null(list) &&
+			     i < gn_named_child_count(list); i++) {
+		GNode fd = gn_named_child(list, i), t;
 		bool named = false;
 
-		if (ts_node_symbol(fd) != GS->field_declaration)
+		if (gn_symbol(fd) != GS->field_declaration)
 			continue;
-		for (uint32_t k = 0; k < ts_node_named_child_count(fd); k++) {
-			TSNode nm = ts_node_named_child(fd, k);
+		for (uint32_t k = 0; k < gn_named_child_count(fd); k++) {
+			GNode nm = gn_named_child(fd, k);
 			size_t nl;
 			const char *ns;
 
-			if (ts_node_symbol(nm) != GS->field_identifier)
+			if (gn_symbol(nm) != GS->field_identifier)
 				continue;
 			ns = go_text(d->file, nm, &nl);
 			if (nl == fl && !memcmp(ns, fs, fl))
@@ -139,10 +139,10 @@ static bool lh105__field_is_mutex(struct gopkg *pkg, const char *type,
 	return false;
 }
 
-static bool lh105__is_mutex(struct eng_func *fn, TSNode x)
+static bool lh105__is_mutex(struct eng_func *fn, GNode x)
 {
 	const char *t = eng_type_of(fn, x);
-	TSNode last = x;
+	GNode last = x;
 	const char *s;
 	size_t len;
 
@@ -150,7 +150,7 @@ static bool lh105__is_mutex(struct eng_func *fn, TSNode x)
 		return strcmp(t, "sync.Mutex") == 0 ||
 		       strcmp(t, "sync.RWMutex") == 0 ||
 		       lh105__embeds_mutex(fn->pkg, t);
-	if (ts_node_symbol(x) == GS->selector_expression) {
+	if (gn_symbol(x) == GS->selector_expression) {
 		/* r.mut: the field's declared type in r's struct */
 		const char *ot = eng_type_of(fn, go_unparen(go_field(x,
 							f_operand)));
@@ -170,22 +170,22 @@ static bool lh105__is_mutex(struct eng_func *fn, TSNode x)
 
 /* The Lock calls the walk met, for the double-lock check. */
 struct lh105_ctx {
-	TSNode decl; /* the function judged: only its own calls count (the
+	GNode decl; /* the function judged: only its own calls count (the
 			engine also walks same-package callees, maybe in
 			other files) */
-	TSNode calls[LH105_MAX_LOCKS];
+	GNode calls[LH105_MAX_LOCKS];
 	bool rlock[LH105_MAX_LOCKS];
 	size_t n;
 };
 
-static void lh105__remember(struct lh105_ctx *c, TSNode call, bool rlock)
+static void lh105__remember(struct lh105_ctx *c, GNode call, bool rlock)
 {
 	if (call.tree != c->decl.tree ||
-	    ts_node_start_byte(call) < ts_node_start_byte(c->decl) ||
-	    ts_node_end_byte(call) > ts_node_end_byte(c->decl))
+	    gn_start_byte(call) < gn_start_byte(c->decl) ||
+	    gn_end_byte(call) > gn_end_byte(c->decl))
 		return;
 	for (size_t i = 0; i < c->n; i++) {
-		if (ts_node_eq(c->calls[i], call))
+		if (gn_eq(c->calls[i], call))
 			return;
 	}
 	if (c->n < LH105_MAX_LOCKS) {
@@ -194,21 +194,21 @@ static void lh105__remember(struct lh105_ctx *c, TSNode call, bool rlock)
 	}
 }
 
-static bool lh105__acquire(void *ctx, struct eng_func *fn, TSNode call,
+static bool lh105__acquire(void *ctx, struct eng_func *fn, GNode call,
 			   struct eng_acquire *a)
 {
-	TSNode fun = go_unparen(go_field(call, f_function)), fld, op, args;
+	GNode fun = go_unparen(go_field(call, f_function)), fld, op, args;
 	bool rlock;
 
-	if (ts_node_is_null(fun) ||
-	    ts_node_symbol(fun) != GS->selector_expression)
+	if (gn_is_null(fun) ||
+	    gn_symbol(fun) != GS->selector_expression)
 		return false;
 	fld = go_field(fun, f_field);
 	rlock = go_text_is(fn->file, fld, "RLock");
 	if (!rlock && !go_text_is(fn->file, fld, "Lock"))
 		return false;
 	args = go_field(call, f_arguments);
-	if (!ts_node_is_null(args) && ts_node_named_child_count(args))
+	if (!gn_is_null(args) && gn_named_child_count(args))
 		return false;
 	op = go_unparen(go_field(fun, f_operand));
 	if (!lh105__is_mutex(fn, op))
@@ -220,22 +220,22 @@ static bool lh105__acquire(void *ctx, struct eng_func *fn, TSNode call,
 	return true;
 }
 
-static TSNode lh105__operand(TSNode call)
+static GNode lh105__operand(GNode call)
 {
 	return go_unparen(go_field(go_unparen(go_field(call, f_function)),
 				   f_operand));
 }
 
 /* Inside a func literal that does not also hold `outer`. */
-static bool lh105__in_other_literal(const struct gofile *f, TSNode n,
-				    TSNode outer)
+static bool lh105__in_other_literal(const struct gofile *f, GNode n,
+				    GNode outer)
 {
-	for (TSNode x = go_parent(f, n); !ts_node_is_null(x);
+	for (GNode x = go_parent(f, n); !gn_is_null(x);
 	     x = go_parent(f, x)) {
-		if (ts_node_start_byte(x) <= ts_node_start_byte(outer) &&
-		    ts_node_end_byte(x) >= ts_node_end_byte(outer))
+		if (gn_start_byte(x) <= gn_start_byte(outer) &&
+		    gn_end_byte(x) >= gn_end_byte(outer))
 			return false;
-		if (ts_node_symbol(x) == GS->func_literal)
+		if (gn_symbol(x) == GS->func_literal)
 			return true;
 	}
 	return false;
@@ -285,8 +285,8 @@ static void lh105__double(struct lh_pass *p, struct gofile *f,
 {
 	for (size_t j = 0; j < c->n; j++) {
 		for (size_t i = 0; i < c->n; i++) {
-			TSNode li = c->calls[i], lj = c->calls[j];
-			TSNode stmt = go_parent(f, li);
+			GNode li = c->calls[i], lj = c->calls[j];
+			GNode stmt = go_parent(f, li);
 			size_t xl, yl, between;
 			const char *x = go_text(f, lh105__operand(li), &xl);
 			const char *y = go_text(f, lh105__operand(lj), &yl);
@@ -295,22 +295,22 @@ static void lh105__double(struct lh_pass *p, struct gofile *f,
 
 			if (i == j || (c->rlock[i] && c->rlock[j]) ||
 			    xl != yl || memcmp(x, y, xl) != 0 || xl > 100 ||
-			    ts_node_start_byte(li) >= ts_node_start_byte(lj))
+			    gn_start_byte(li) >= gn_start_byte(lj))
 				continue;
-			if (ts_node_symbol(stmt) != GS->expression_statement ||
+			if (gn_symbol(stmt) != GS->expression_statement ||
 			    !chanfacts_before(stmt, lj) ||
 			    lh105__in_other_literal(f, lj, li))
 				continue;
-			between = ts_node_start_byte(lj) - ts_node_end_byte(li);
-			if (lh105__root_assigned(f, x, xl, ts_node_end_byte(li),
-						 ts_node_start_byte(lj)))
+			between = gn_start_byte(lj) - gn_end_byte(li);
+			if (lh105__root_assigned(f, x, xl, gn_end_byte(li),
+						 gn_start_byte(lj)))
 				continue; /* another object by then */
 			snprintf(pat, sizeof(pat), "%.*s.Unlock()", (int)xl, x);
-			if (memmem(f->src + ts_node_end_byte(li), between, pat,
+			if (memmem(f->src + gn_end_byte(li), between, pat,
 				   strlen(pat)))
 				continue;
 			snprintf(pat, sizeof(pat), "%.*s.RUnlock()", (int)xl, x);
-			if (memmem(f->src + ts_node_end_byte(li), between, pat,
+			if (memmem(f->src + gn_end_byte(li), between, pat,
 				   strlen(pat)))
 				continue;
 			fd = pass_report(p, &lh_rule_lh105, f, lj,
@@ -318,10 +318,10 @@ static void lh105__double(struct lh_pass *p, struct gofile *f,
 				"%s blocks forever", (int)xl, x,
 				c->rlock[j] ? "RLock" : "Lock");
 			pass_step(p, fd, f, li, "locked at line %u",
-				  ts_node_start_point(li).row + 1);
+				  gn_start_point(li).row + 1);
 			pass_step(p, fd, f, lj, "locked again at line %u with "
 				  "no unlock in between",
-				  ts_node_start_point(lj).row + 1);
+				  gn_start_point(lj).row + 1);
 			pass_fix(p, fd, "unlock %.*s before locking it again, or "
 				 "do not lock it twice on this path", (int)xl,
 				 x);
@@ -363,12 +363,12 @@ static bool lh105__next_word(const struct gofile *f, const char *pat,
 
 /* True when n sits in a func literal, go or defer statement below top
  * (exclusive): it does not run here and now. */
-static bool lh105__deferred_or_async(const struct gofile *f, TSNode n,
-				     TSNode top)
+static bool lh105__deferred_or_async(const struct gofile *f, GNode n,
+				     GNode top)
 {
-	for (TSNode x = go_parent(f, n); !ts_node_is_null(x) &&
-	     !ts_node_eq(x, top); x = go_parent(f, x)) {
-		TSSymbol s = ts_node_symbol(x);
+	for (GNode x = go_parent(f, n); !gn_is_null(x) &&
+	     !gn_eq(x, top); x = go_parent(f, x)) {
+		TSSymbol s = gn_symbol(x);
 
 		if (s == GS->func_literal || s == GS->go_statement ||
 		    s == GS->defer_statement)
@@ -379,7 +379,7 @@ static bool lh105__deferred_or_async(const struct gofile *f, TSNode n,
 
 /* Offset of the first `x.<method>()` at or after byte `from` and before
  * `to` in f that is not deferred, or `to`. */
-static uint32_t lh105__next_call(struct gofile *f, TSNode top, uint32_t from,
+static uint32_t lh105__next_call(struct gofile *f, GNode top, uint32_t from,
 				 uint32_t to, const char *x, size_t xl,
 				 const char *method)
 {
@@ -392,10 +392,10 @@ static uint32_t lh105__next_call(struct gofile *f, TSNode top, uint32_t from,
 			      method);
 	for (uint32_t at = from, off;
 	     lh105__next_word(f, pat, pl, &at, to, &off);) {
-		TSNode id;
+		GNode id;
 
-		id = ts_node_named_descendant_for_byte_range(top, off, off);
-		if (ts_node_is_null(id) ||
+		id = gn_named_descendant_for_byte_range(top, off, off);
+		if (gn_is_null(id) ||
 		    lh105__deferred_or_async(f, id, top))
 			continue;
 		return off;
@@ -409,72 +409,72 @@ static uint32_t lh105__next_call(struct gofile *f, TSNode top, uint32_t from,
  * before any `X.Unlock()`: the next round's Lock waits for itself
  * (moby#7559). Returns true when reported. */
 static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
-			       TSNode body, TSNode li)
+			       GNode body, GNode li)
 {
-	TSNode stmt = go_parent(f, li), loop = syn_enclosing_loop(li);
-	TSNode x = lh105__operand(li);
+	GNode stmt = go_parent(f, li), loop = syn_enclosing_loop(li);
+	GNode x = lh105__operand(li);
 	size_t xl;
 	const char *xs = go_text(f, x, &xl);
 	uint32_t end, unlock;
 	struct lh_finding *fd;
 
 	/* every round must run the Lock: a statement of the loop body */
-	if (ts_node_is_null(loop) ||
-	    ts_node_symbol(stmt) != GS->expression_statement ||
-	    !ts_node_eq(go_parent(f, stmt), go_field(loop, f_body)))
+	if (gn_is_null(loop) ||
+	    gn_symbol(stmt) != GS->expression_statement ||
+	    !gn_eq(go_parent(f, stmt), go_field(loop, f_body)))
 		return false;
-	end = ts_node_end_byte(loop);
+	end = gn_end_byte(loop);
 	/* an unlock earlier in the round releases what the last round
 	 * left locked (grpc's withRetry: unlock, call, lock again) */
-	if (lh105__next_call(f, body, ts_node_start_byte(go_field(loop,
+	if (lh105__next_call(f, body, gn_start_byte(go_field(loop,
 							     f_body)),
-			     ts_node_start_byte(li), xs, xl, "Unlock") <
-	    ts_node_start_byte(li))
+			     gn_start_byte(li), xs, xl, "Unlock") <
+	    gn_start_byte(li))
 		return false;
-	unlock = lh105__next_call(f, body, ts_node_end_byte(li), end, xs, xl,
+	unlock = lh105__next_call(f, body, gn_end_byte(li), end, xs, xl,
 				  "Unlock");
-	for (uint32_t at = ts_node_end_byte(li); at < unlock;) {
+	for (uint32_t at = gn_end_byte(li); at < unlock;) {
 		const char *hit = memmem(f->src + at, unlock - at, "continue",
 					 8);
 		uint32_t off;
-		TSNode c, label;
+		GNode c, label;
 
 		if (!hit)
 			break;
 		off = (uint32_t)(hit - f->src);
 		at = off + 8;
-		c = ts_node_descendant_for_byte_range(body, off, off + 8);
-		while (!ts_node_is_null(c) &&
-		       ts_node_symbol(c) != GS->continue_statement &&
-		       ts_node_start_byte(c) == off)
+		c = gn_descendant_for_byte_range(body, off, off + 8);
+		while (!gn_is_null(c) &&
+		       gn_symbol(c) != GS->continue_statement &&
+		       gn_start_byte(c) == off)
 			c = go_parent(f, c);
-		if (ts_node_is_null(c) ||
-		    ts_node_symbol(c) != GS->continue_statement ||
+		if (gn_is_null(c) ||
+		    gn_symbol(c) != GS->continue_statement ||
 		    !chanfacts_before(stmt, c))
 			continue;
-		label = ts_node_named_child(c, 0);
-		if (!ts_node_is_null(label)) {
-			TSNode lp = go_parent(f, loop);
+		label = gn_named_child(c, 0);
+		if (!gn_is_null(label)) {
+			GNode lp = go_parent(f, loop);
 			size_t ll, ml;
 			const char *ls = go_text(f, label, &ll);
 			const char *ms;
 
-			if (ts_node_symbol(lp) != GS->labeled_statement)
+			if (gn_symbol(lp) != GS->labeled_statement)
 				continue;
 			ms = go_text(f, go_field(lp, f_label), &ml);
 			if (ll != ml || memcmp(ls, ms, ll) != 0)
 				continue;
-		} else if (!ts_node_eq(syn_enclosing_loop(c), loop)) {
+		} else if (!gn_eq(syn_enclosing_loop(c), loop)) {
 			continue;
 		}
 		fd = pass_report(p, &lh_rule_lh105, f, li,
 			"%.*s is locked again while still locked: the next "
 			"round's Lock blocks forever", (int)xl, xs);
 		pass_step(p, fd, f, c, "continues at line %u with %.*s still "
-			  "locked", ts_node_start_point(c).row + 1, (int)xl,
+			  "locked", gn_start_point(c).row + 1, (int)xl,
 			  xs);
 		pass_step(p, fd, f, li, "the next round locks it again at "
-			  "line %u", ts_node_start_point(li).row + 1);
+			  "line %u", gn_start_point(li).row + 1);
 		pass_fix(p, fd, "unlock %.*s before continue", (int)xl, xs);
 		return true;
 	}
@@ -484,37 +484,37 @@ static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
 /* The lock at li is taken once per round of its loop, and the loop body
  * unlocks it after li: leaving the loop locked is a slip, not a hand-off
  * to the caller (cockroach#584). */
-static bool lh105__per_round(struct gofile *f, TSNode body, TSNode li,
+static bool lh105__per_round(struct gofile *f, GNode body, GNode li,
 			     bool rlock)
 {
-	TSNode loop = syn_enclosing_loop(li);
+	GNode loop = syn_enclosing_loop(li);
 	size_t xl;
 	const char *xs = go_text(f, lh105__operand(li), &xl);
 	uint32_t end;
 
-	if (ts_node_is_null(loop))
+	if (gn_is_null(loop))
 		return false;
-	end = ts_node_end_byte(loop);
-	return lh105__next_call(f, body, ts_node_end_byte(li), end, xs, xl,
+	end = gn_end_byte(loop);
+	return lh105__next_call(f, body, gn_end_byte(li), end, xs, xl,
 				rlock ? "RUnlock" : "Unlock") < end;
 }
 
 /* ================================================== relock through a call */
 
 /* The receiver name of method declaration decl. */
-static bool lh105__recv_name(struct gofile *f, TSNode decl, const char **s,
+static bool lh105__recv_name(struct gofile *f, GNode decl, const char **s,
 			     size_t *len)
 {
-	TSNode list, pd, name;
+	GNode list, pd, name;
 
-	if (ts_node_symbol(decl) != GS->method_declaration)
+	if (gn_symbol(decl) != GS->method_declaration)
 		return false;
 	list = go_field(decl, f_receiver);
-	pd = ts_node_named_child(list, 0);
-	if (ts_node_is_null(pd))
+	pd = gn_named_child(list, 0);
+	if (gn_is_null(pd))
 		return false;
 	name = go_field(pd, f_name);
-	if (ts_node_is_null(name))
+	if (gn_is_null(name))
 		return false;
 	*s = go_text(f, name, len);
 	return *len > 0 && !(*len == 1 && **s == '_');
@@ -523,22 +523,22 @@ static bool lh105__recv_name(struct gofile *f, TSNode decl, const char **s,
 /* The next selector `r.X` in the bytes [*at, to) of body whose operand is
  * the receiver r itself (not s.r.X, not rr.X): sets *sel and moves *at
  * past it; false once there is none. */
-static bool lh105__next_recv_sel(struct gofile *f, TSNode body, const char *r,
+static bool lh105__next_recv_sel(struct gofile *f, GNode body, const char *r,
 				 size_t rl, uint32_t *at, uint32_t to,
-				 TSNode *sel)
+				 GNode *sel)
 {
 	uint32_t off;
 
 	while (lh105__next_word(f, r, rl, at, to, &off)) {
-		TSNode id;
+		GNode id;
 
 		if (f->src[off + rl] != '.')
 			continue;
-		id = ts_node_named_descendant_for_byte_range(body, off,
+		id = gn_named_descendant_for_byte_range(body, off,
 							     off + rl);
 		*sel = go_parent(f, id);
-		if (ts_node_symbol(id) == GS->identifier &&
-		    ts_node_symbol(*sel) == GS->selector_expression)
+		if (gn_symbol(id) == GS->identifier &&
+		    gn_symbol(*sel) == GS->selector_expression)
 			return true;
 	}
 	return false;
@@ -546,17 +546,17 @@ static bool lh105__next_recv_sel(struct gofile *f, TSNode body, const char *r,
 
 /* True when the node at byte off of body runs on entry: only blocks and
  * ifs between it and body - no loop, select, switch or literal. */
-static bool lh105__straight(const struct gofile *f, TSNode body,
+static bool lh105__straight(const struct gofile *f, GNode body,
 			    uint32_t off)
 {
-	TSNode n = ts_node_named_descendant_for_byte_range(body, off, off);
+	GNode n = gn_named_descendant_for_byte_range(body, off, off);
 
-	for (unsigned d = 0; !ts_node_is_null(n) && d < 400; d++) {
+	for (unsigned d = 0; !gn_is_null(n) && d < 400; d++) {
 		TSSymbol s;
 
-		if (ts_node_eq(n, body))
+		if (gn_eq(n, body))
 			return true;
-		s = ts_node_symbol(n);
+		s = gn_symbol(n);
 		if (s == GS->for_statement || s == GS->func_literal ||
 		    s == GS->select_statement ||
 		    s == GS->expression_switch_statement ||
@@ -571,7 +571,7 @@ static bool lh105__straight(const struct gofile *f, TSNode body,
  * Lock/Unlock/RLock/RUnlock calls: passed (`&s.mu`, unlockOnce(&mu)),
  * or its Unlock taken as a method value (`once.Do(s.mu.Unlock)`). Who
  * unlocks it when is then out of sight. */
-static bool lh105__mutex_escapes(struct gofile *f, TSNode decl,
+static bool lh105__mutex_escapes(struct gofile *f, GNode decl,
 				 const char *x, size_t xl, bool field)
 {
 	static const char *const ok[] = { ".Lock(", ".Unlock(", ".RLock(",
@@ -598,9 +598,9 @@ static bool lh105__mutex_escapes(struct gofile *f, TSNode decl,
 			if (rest >= ol && !memcmp(t + off + xl, ok[i], ol))
 				fine = true;
 		}
-		if (fine || ts_node_symbol(ts_node_descendant_for_byte_range(
-				    decl, ts_node_start_byte(decl) + (uint32_t)off,
-				    ts_node_start_byte(decl) + (uint32_t)off)) ==
+		if (fine || gn_symbol(gn_descendant_for_byte_range(
+				    decl, gn_start_byte(decl) + (uint32_t)off,
+				    gn_start_byte(decl) + (uint32_t)off)) ==
 				    GS->comment)
 			continue;
 		/* a bare receiver is used everywhere: only its Unlock
@@ -621,13 +621,13 @@ static int lh105__callee_locks(const struct godecl *m, const char *path,
 {
 	static const char *const ops[] = { "Lock", "RLock", "Unlock",
 					   "RUnlock" };
-	TSNode body = go_field(m->node, f_body);
+	GNode body = go_field(m->node, f_body);
 	const char *r;
 	size_t rl;
 	uint32_t best = UINT32_MAX;
 	int what = 0;
 
-	if (ts_node_is_null(body) || !lh105__recv_name(m->file, m->node, &r,
+	if (gn_is_null(body) || !lh105__recv_name(m->file, m->node, &r,
 						       &rl))
 		return 0;
 	for (size_t i = 0; i < ARRAY_SIZE(ops); i++) {
@@ -638,10 +638,10 @@ static int lh105__callee_locks(const struct godecl *m, const char *path,
 
 		if (xl >= sizeof(x) - 1)
 			return 0;
-		at = lh105__next_call(m->file, body, ts_node_start_byte(body),
-				      ts_node_end_byte(body), x, xl,
+		at = lh105__next_call(m->file, body, gn_start_byte(body),
+				      gn_end_byte(body), x, xl,
 				      ops[i]);
-		if (at < ts_node_end_byte(body) && at < best) {
+		if (at < gn_end_byte(body) && at < best) {
 			best = at;
 			what = i == 0 ? 1 : i == 1 ? 2 : 0;
 		}
@@ -673,12 +673,12 @@ static bool lh105__has_writer(struct gopkg *pkg, const char *recv,
  * again is reported when some method write-locks X: a queued writer
  * blocks the second RLock (kubernetes#62464). */
 static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
-			       TSNode decl, TSNode body, TSNode li, bool rlock)
+			       GNode decl, GNode body, GNode li, bool rlock)
 {
 	const char *r, *xs, *type;
 	size_t rl, xl;
 	uint32_t from, to;
-	TSNode sel;
+	GNode sel;
 	char key[256];
 
 	if (!lh105__recv_name(f, decl, &r, &rl))
@@ -692,15 +692,15 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 		return;
 	if (lh105__mutex_escapes(f, decl, xs, xl, xl > rl))
 		return;
-	from = ts_node_end_byte(li);
+	from = gn_end_byte(li);
 	/* held to its unlock, and at most to the end of the block the Lock
 	 * is in: a deferred unlock in an if that returns ends there */
-	to = ts_node_end_byte(go_parent(f, go_parent(f, li)));
-	to = lh105__next_call(f, body, from, LH_MIN(to, ts_node_end_byte(body)),
+	to = gn_end_byte(go_parent(f, go_parent(f, li)));
+	to = lh105__next_call(f, body, from, LH_MIN(to, gn_end_byte(body)),
 			      xs, xl, rlock ? "RUnlock" : "Unlock");
 	for (uint32_t at = from; lh105__next_recv_sel(f, body, r, rl, &at, to,
 						      &sel);) {
-		TSNode call, fld;
+		GNode call, fld;
 		const struct godecl *m;
 		const char *ms;
 		size_t ml;
@@ -708,8 +708,8 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 		struct lh_finding *fd;
 
 		call = go_parent(f, sel);
-		if (ts_node_symbol(call) != GS->call_expression ||
-		    !ts_node_eq(go_field(call, f_function), sel) ||
+		if (gn_symbol(call) != GS->call_expression ||
+		    !gn_eq(go_field(call, f_function), sel) ||
 		    lh105__deferred_or_async(f, call, body))
 			continue;
 		fld = go_field(sel, f_field);
@@ -718,7 +718,7 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 			 (int)(strchr(type, '.') - type), type, (int)ml, ms);
 		m = gopkg_lookup(p->pkg, key);
 		if (!m || m->kind != GODECL_METHOD || !m->recv ||
-		    ts_node_eq(m->node, decl))
+		    gn_eq(m->node, decl))
 			continue;
 		how = lh105__callee_locks(m, xs + rl, xl - rl);
 		if (!how || (rlock && how == 2 &&
@@ -734,10 +734,10 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 					    "it blocks forever");
 		pass_step(p, fd, f, li, "%s at line %u",
 			  rlock ? "read-locked" : "locked",
-			  ts_node_start_point(li).row + 1);
+			  gn_start_point(li).row + 1);
 		pass_step(p, fd, m->file, m->node, "%s locks it again at the "
 			  "start, at line %u", key,
-			  ts_node_start_point(m->node).row + 1);
+			  gn_start_point(m->node).row + 1);
 		pass_fix(p, fd, "call a variant that expects %.*s held "
 			 "(fooLocked), or unlock before the call", (int)xl,
 			 xs);
@@ -749,39 +749,39 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 /* What the selector sel (`x.F`) is used for. */
 enum lh105_use { U_IGNORE, U_SEND, U_RECV, U_CLOSE, U_RANGE, U_UNKNOWN };
 
-static enum lh105_use lh105__chan_use(struct gofile *f, TSNode sel)
+static enum lh105_use lh105__chan_use(struct gofile *f, GNode sel)
 {
-	TSNode x = sel, p = go_parent(f, sel);
+	GNode x = sel, p = go_parent(f, sel);
 
-	while (!ts_node_is_null(p) &&
-	       ts_node_symbol(p) == GS->parenthesized_expression) {
+	while (!gn_is_null(p) &&
+	       gn_symbol(p) == GS->parenthesized_expression) {
 		x = p;
 		p = go_parent(f, p);
 	}
-	if (ts_node_is_null(p))
+	if (gn_is_null(p))
 		return U_UNKNOWN;
-	if (ts_node_symbol(p) == GS->send_statement)
-		return ts_node_eq(go_field(p, f_channel), x) ? U_SEND :
+	if (gn_symbol(p) == GS->send_statement)
+		return gn_eq(go_field(p, f_channel), x) ? U_SEND :
 							     U_UNKNOWN;
-	if (ts_node_symbol(p) == GS->unary_expression)
+	if (gn_symbol(p) == GS->unary_expression)
 		return go_text_is(f, go_field(p, f_operator), "<-") ? U_RECV :
 								   U_UNKNOWN;
-	if (ts_node_symbol(p) == GS->range_clause)
-		return ts_node_eq(go_field(p, f_right), x) ? U_RANGE :
+	if (gn_symbol(p) == GS->range_clause)
+		return gn_eq(go_field(p, f_right), x) ? U_RANGE :
 							   U_UNKNOWN;
-	if (ts_node_symbol(p) == GS->binary_expression ||
-	    ts_node_symbol(p) == GS->keyed_element)
+	if (gn_symbol(p) == GS->binary_expression ||
+	    gn_symbol(p) == GS->keyed_element)
 		return U_IGNORE;
-	if (ts_node_symbol(p) == GS->expression_list) {
-		TSNode pp = go_parent(f, p);
+	if (gn_symbol(p) == GS->expression_list) {
+		GNode pp = go_parent(f, p);
 
-		if ((ts_node_symbol(pp) == GS->assignment_statement) &&
-		    ts_node_eq(go_field(pp, f_left), p))
+		if ((gn_symbol(pp) == GS->assignment_statement) &&
+		    gn_eq(go_field(pp, f_left), p))
 			return U_IGNORE;
 		return U_UNKNOWN;
 	}
-	if (ts_node_symbol(p) == GS->argument_list) {
-		TSNode fn = go_field(go_parent(f, p), f_function);
+	if (gn_symbol(p) == GS->argument_list) {
+		GNode fn = go_field(go_parent(f, p), f_function);
 
 		if (go_text_is(f, fn, "close"))
 			return U_CLOSE;
@@ -792,12 +792,12 @@ static enum lh105_use lh105__chan_use(struct gofile *f, TSNode sel)
 }
 
 /* The statement-level node of a channel op at selector sel. */
-static TSNode lh105__op_node(const struct gofile *f, TSNode sel)
+static GNode lh105__op_node(const struct gofile *f, GNode sel)
 {
-	TSNode n = sel;
+	GNode n = sel;
 
-	for (unsigned d = 0; d < 8 && !ts_node_is_null(n); d++) {
-		TSSymbol s = ts_node_symbol(n);
+	for (unsigned d = 0; d < 8 && !gn_is_null(n); d++) {
+		TSSymbol s = gn_symbol(n);
 
 		if (s == GS->send_statement || s == GS->unary_expression ||
 		    s == GS->call_expression || s == GS->for_statement)
@@ -809,22 +809,22 @@ static TSNode lh105__op_node(const struct gofile *f, TSNode sel)
 
 /* The op at n is under `r.P.Lock()`/`RLock()` in its own function, with
  * no unlock of it in between. */
-static bool lh105__under_lock(struct gofile *f, TSNode n, const char *x,
+static bool lh105__under_lock(struct gofile *f, GNode n, const char *x,
 			      size_t xl)
 {
-	TSNode fnode = n;
-	uint32_t lo, at = ts_node_start_byte(n);
+	GNode fnode = n;
+	uint32_t lo, at = gn_start_byte(n);
 
-	for (; !ts_node_is_null(fnode); fnode = go_parent(f, fnode)) {
-		TSSymbol s = ts_node_symbol(fnode);
+	for (; !gn_is_null(fnode); fnode = go_parent(f, fnode)) {
+		TSSymbol s = gn_symbol(fnode);
 
 		if (s == GS->func_literal || s == GS->function_declaration ||
 		    s == GS->method_declaration)
 			break;
 	}
-	if (ts_node_is_null(fnode))
+	if (gn_is_null(fnode))
 		return false;
-	lo = ts_node_start_byte(fnode);
+	lo = gn_start_byte(fnode);
 	for (int k = 0; k < 2; k++) {
 		const char *m = k ? "RLock" : "Lock";
 		uint32_t best = UINT32_MAX;
@@ -832,18 +832,18 @@ static bool lh105__under_lock(struct gofile *f, TSNode n, const char *x,
 		for (uint32_t from = lo; from < at;) {
 			uint32_t l = lh105__next_call(f, fnode, from, at, x, xl,
 						      m);
-			TSNode id, stmt;
+			GNode id, stmt;
 
 			if (l >= at)
 				break;
 			from = l + 1;
-			id = ts_node_named_descendant_for_byte_range(fnode, l,
+			id = gn_named_descendant_for_byte_range(fnode, l,
 								     l);
 			stmt = id;
-			while (!ts_node_is_null(stmt) &&
-			       ts_node_symbol(stmt) != GS->expression_statement)
+			while (!gn_is_null(stmt) &&
+			       gn_symbol(stmt) != GS->expression_statement)
 				stmt = go_parent(f, stmt);
-			if (!ts_node_is_null(stmt) && chanfacts_before(stmt, n))
+			if (!gn_is_null(stmt) && chanfacts_before(stmt, n))
 				best = l;
 		}
 		if (best != UINT32_MAX &&
@@ -855,13 +855,13 @@ static bool lh105__under_lock(struct gofile *f, TSNode n, const char *x,
 }
 
 /* The receiver name of the method around n (through func literals). */
-static bool lh105__method_recv(struct gofile *f, TSNode n, const char **r,
+static bool lh105__method_recv(struct gofile *f, GNode n, const char **r,
 			       size_t *rl)
 {
-	for (; !ts_node_is_null(n); n = go_parent(f, n)) {
-		if (ts_node_symbol(n) == GS->method_declaration)
+	for (; !gn_is_null(n); n = go_parent(f, n)) {
+		if (gn_symbol(n) == GS->method_declaration)
 			return lh105__recv_name(f, n, r, rl);
-		if (ts_node_symbol(n) == GS->function_declaration)
+		if (gn_symbol(n) == GS->function_declaration)
 			return false;
 	}
 	return false;
@@ -871,11 +871,11 @@ static bool lh105__method_recv(struct gofile *f, TSNode n, const char **r,
  * receive, receives and ranges for a send) in the package runs under
  * the same receiver mutex path: returns the first of them, or a null node
  * when any use of the field is out of sight or there is none. */
-static TSNode lh105__other_side(struct gopkg *pkg, const char *fld,
+static GNode lh105__other_side(struct gopkg *pkg, const char *fld,
 				size_t fl, bool recv, const char *path,
-				size_t pl, TSNode self)
+				size_t pl, GNode self)
 {
-	TSNode none = { 0 }, first = { 0 };
+	GNode none = { 0 }, first = { 0 };
 	char pat[130];
 	size_t pn;
 
@@ -884,13 +884,13 @@ static TSNode lh105__other_side(struct gopkg *pkg, const char *fld,
 	pn = (size_t)snprintf(pat, sizeof(pat), ".%.*s", (int)fl, fld);
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *f = pkg->files[i];
-		TSNode root = ts_tree_root_node(f->tree);
+		GNode root = go_root(f);
 
 		for (size_t at = 0; at < f->len;) {
 			const char *hit = memmem(f->src + at, f->len - at, pat,
 						 pn);
 			size_t off;
-			TSNode id, sel, op;
+			GNode id, sel, op;
 			enum lh105_use u;
 			const char *r;
 			size_t rl;
@@ -903,19 +903,19 @@ static TSNode lh105__other_side(struct gopkg *pkg, const char *fld,
 			at = off + pn;
 			if (off + pn < f->len && lh105__word(f->src[off + pn]))
 				continue;
-			id = ts_node_named_descendant_for_byte_range(
+			id = gn_named_descendant_for_byte_range(
 				root, (uint32_t)off + 1, (uint32_t)off + 1);
-			sel = ts_node_parent(id);
-			if (ts_node_symbol(id) == GS->comment)
+			sel = gn_parent(id);
+			if (gn_symbol(id) == GS->comment)
 				continue;
-			if (ts_node_symbol(id) != GS->field_identifier ||
-			    ts_node_symbol(sel) != GS->selector_expression)
+			if (gn_symbol(id) != GS->field_identifier ||
+			    gn_symbol(sel) != GS->selector_expression)
 				return none; /* a method value, a literal key.. */
 			u = lh105__chan_use(f, sel);
 			if (u == U_UNKNOWN)
 				return none;
 			op = lh105__op_node(f, sel);
-			if (u == U_IGNORE || ts_node_eq(op, self) ||
+			if (u == U_IGNORE || gn_eq(op, self) ||
 			    (recv && (u == U_RECV || u == U_RANGE)) ||
 			    (!recv && (u == U_SEND || u == U_CLOSE)))
 				continue;
@@ -935,7 +935,7 @@ static TSNode lh105__other_side(struct gopkg *pkg, const char *fld,
 					      r, (int)pl, path);
 			if (!lh105__under_lock(f, op, x, xl))
 				return none;
-			if (ts_node_is_null(first))
+			if (gn_is_null(first))
 				first = op;
 		}
 	}
@@ -947,12 +947,12 @@ static TSNode lh105__other_side(struct gopkg *pkg, const char *fld,
  * receive) of F in the package also runs under r.mu: the other side can
  * never get the lock, and both goroutines hang (grpc-go#1460). */
 static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
-				   TSNode decl, TSNode body, TSNode li)
+				   GNode decl, GNode body, GNode li)
 {
 	const char *r, *xs;
 	size_t rl, xl;
 	uint32_t from, to;
-	TSNode sel;
+	GNode sel;
 
 	if (!lh105__recv_name(f, decl, &r, &rl))
 		return;
@@ -961,13 +961,13 @@ static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
 		return;
 	if (lh105__mutex_escapes(f, decl, xs, xl, true))
 		return;
-	from = ts_node_end_byte(li);
-	to = ts_node_end_byte(go_parent(f, go_parent(f, li)));
-	to = lh105__next_call(f, body, from, LH_MIN(to, ts_node_end_byte(body)),
+	from = gn_end_byte(li);
+	to = gn_end_byte(go_parent(f, go_parent(f, li)));
+	to = lh105__next_call(f, body, from, LH_MIN(to, gn_end_byte(body)),
 			      xs, xl, "Unlock");
 	for (uint32_t at = from; lh105__next_recv_sel(f, body, r, rl, &at, to,
 						      &sel);) {
-		TSNode op, other, fld, sp;
+		GNode op, other, fld, sp;
 		enum lh105_use u;
 		const char *fs, *ss;
 		size_t fl, sl;
@@ -981,16 +981,16 @@ static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
 		op = lh105__op_node(f, sel);
 		/* a select with another case or a default does not block */
 		sp = go_parent(f, op);
-		if (u == U_RECV && !ts_node_is_null(sp) &&
-		    (ts_node_symbol(sp) == GS->expression_list ||
-		     ts_node_symbol(sp) == GS->receive_statement))
+		if (u == U_RECV && !gn_is_null(sp) &&
+		    (gn_symbol(sp) == GS->expression_list ||
+		     gn_symbol(sp) == GS->receive_statement))
 			sp = go_parent(f, sp);
-		if (!ts_node_is_null(sp) &&
-		    (ts_node_symbol(sp) == GS->receive_statement))
+		if (!gn_is_null(sp) &&
+		    (gn_symbol(sp) == GS->receive_statement))
 			sp = go_parent(f, sp);
-		if (!ts_node_is_null(sp) &&
-		    ts_node_symbol(sp) == GS->communication_case &&
-		    ts_node_named_child_count(go_parent(f, sp)) > 1)
+		if (!gn_is_null(sp) &&
+		    gn_symbol(sp) == GS->communication_case &&
+		    gn_named_child_count(go_parent(f, sp)) > 1)
 			continue;
 		fld = go_field(sel, f_field);
 		fs = go_text(f, fld, &fl);
@@ -998,7 +998,7 @@ static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
 			continue;
 		other = lh105__other_side(p->pkg, fs, fl, u == U_RECV, xs + rl,
 					  xl - rl, op);
-		if (ts_node_is_null(other))
+		if (gn_is_null(other))
 			continue;
 		ss = go_text(f, sel, &sl);
 		fd = pass_report(p, &lh_rule_lh105, f, op,
@@ -1008,12 +1008,12 @@ static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
 			(int)xl, xs, u == U_RECV ? "send" : "receive",
 			(int)fl, fs, (int)xl, xs);
 		pass_step(p, fd, f, other, "the other side at line %u runs "
-			  "with %.*s held", ts_node_start_point(other).row + 1,
+			  "with %.*s held", gn_start_point(other).row + 1,
 			  (int)xl, xs);
 		pass_step(p, fd, f, li, "locks %.*s at line %u", (int)xl, xs,
-			  ts_node_start_point(li).row + 1);
+			  gn_start_point(li).row + 1);
 		pass_step(p, fd, f, op, "waits at line %u with %.*s held",
-			  ts_node_start_point(op).row + 1, (int)xl, xs);
+			  gn_start_point(op).row + 1, (int)xl, xs);
 		pass_fix(p, fd, "unlock %.*s before waiting on the channel, or "
 			 "select on the channel together with a done channel",
 			 (int)xl, xs);
@@ -1025,12 +1025,12 @@ static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
  * body before site: whatever the lock at site holds at exit, that defer
  * releases it (autocert's stop: unlock, wait, lock again in a loop under
  * one deferred Unlock). */
-static bool lh105__deferred_release(struct gofile *f, TSNode body, TSNode site,
+static bool lh105__deferred_release(struct gofile *f, GNode body, GNode site,
 				    const char *x, size_t xl, bool rlock)
 {
 	char pat[160];
 	size_t pl;
-	uint32_t from = ts_node_start_byte(body), to = ts_node_start_byte(site);
+	uint32_t from = gn_start_byte(body), to = gn_start_byte(site);
 
 	if (xl > 100)
 		return false;
@@ -1038,12 +1038,12 @@ static bool lh105__deferred_release(struct gofile *f, TSNode body, TSNode site,
 			      rlock ? "RUnlock" : "Unlock");
 	for (uint32_t at = from, off;
 	     lh105__next_word(f, pat, pl, &at, to, &off);) {
-		TSNode n;
+		GNode n;
 
-		n = ts_node_named_descendant_for_byte_range(body, off, off);
-		for (; !ts_node_is_null(n) && !ts_node_eq(n, body);
+		n = gn_named_descendant_for_byte_range(body, off, off);
+		for (; !gn_is_null(n) && !gn_eq(n, body);
 		     n = go_parent(f, n)) {
-			if (ts_node_symbol(n) == GS->defer_statement)
+			if (gn_symbol(n) == GS->defer_statement)
 				return chanfacts_before(n, site);
 		}
 	}
@@ -1053,10 +1053,10 @@ static bool lh105__deferred_release(struct gofile *f, TSNode body, TSNode site,
 /* The function unlocks X before it first locks it: it runs with X held
  * on entry ("t.lock must be held"), and a lock taken again after a
  * temporary unlock belongs to its caller. */
-static bool lh105__held_on_entry(struct gofile *f, TSNode body, TSNode site,
+static bool lh105__held_on_entry(struct gofile *f, GNode body, GNode site,
 				 const char *x, size_t xl, bool rlock)
 {
-	uint32_t from = ts_node_start_byte(body), to = ts_node_start_byte(site);
+	uint32_t from = gn_start_byte(body), to = gn_start_byte(site);
 	uint32_t u = lh105__next_call(f, body, from, to, x, xl,
 				      rlock ? "RUnlock" : "Unlock");
 	uint32_t l = lh105__next_call(f, body, from, to, x, xl,
@@ -1068,39 +1068,39 @@ static bool lh105__held_on_entry(struct gofile *f, TSNode body, TSNode site,
 /* A return that hands the lock on: `return r.run(...)` where run, a
  * method of the same type, unlocks the receiver's mutex at the same path
  * ("p.mu must be locked" helpers). */
-static bool lh105__handoff(struct lh_pass *p, struct gofile *f, TSNode decl,
-			   TSNode ret, const char *x, size_t xl)
+static bool lh105__handoff(struct lh_pass *p, struct gofile *f, GNode decl,
+			   GNode ret, const char *x, size_t xl)
 {
 	const char *r, *type, *dot;
 	size_t rl;
-	TSNode list = ts_node_named_child(ret, 0);
+	GNode list = gn_named_child(ret, 0);
 
-	if (ts_node_is_null(list) || !lh105__recv_name(f, decl, &r, &rl) ||
+	if (gn_is_null(list) || !lh105__recv_name(f, decl, &r, &rl) ||
 	    xl < rl || memcmp(x, r, rl) != 0 || (xl > rl && x[rl] != '.'))
 		return false;
 	type = pass_func_name(f, go_field(decl, f_body));
 	dot = type ? strchr(type, '.') : NULL;
 	if (!dot)
 		return false;
-	if (ts_node_symbol(list) != GS->expression_list)
+	if (gn_symbol(list) != GS->expression_list)
 		list = go_parent(f, list);
-	for (uint32_t i = 0; i < ts_node_named_child_count(list); i++) {
-		TSNode call = go_unparen(ts_node_named_child(list, i));
-		TSNode fun, op;
+	for (uint32_t i = 0; i < gn_named_child_count(list); i++) {
+		GNode call = go_unparen(gn_named_child(list, i));
+		GNode fun, op;
 		const struct godecl *m;
 		const char *ms, *r2;
 		size_t ml, r2l;
 		char key[256], pat[200];
 
-		if (ts_node_symbol(call) != GS->call_expression)
+		if (gn_symbol(call) != GS->call_expression)
 			continue;
 		fun = go_unparen(go_field(call, f_function));
-		if (ts_node_symbol(fun) != GS->selector_expression)
+		if (gn_symbol(fun) != GS->selector_expression)
 			continue;
 		op = go_unparen(go_field(fun, f_operand));
-		if (ts_node_symbol(op) != GS->identifier ||
-		    ts_node_end_byte(op) - ts_node_start_byte(op) != rl ||
-		    memcmp(f->src + ts_node_start_byte(op), r, rl) != 0)
+		if (gn_symbol(op) != GS->identifier ||
+		    gn_end_byte(op) - gn_start_byte(op) != rl ||
+		    memcmp(f->src + gn_start_byte(op), r, rl) != 0)
 			continue;
 		ms = go_text(f, go_field(fun, f_field), &ml);
 		snprintf(key, sizeof(key), "%.*s.%.*s", (int)(dot - type), type,
@@ -1135,27 +1135,27 @@ static bool lh105__locker_name(const char *name)
 }
 
 /* The last exit of the body: its final return, or its end. */
-static bool lh105__is_last_exit(TSNode body, const struct eng_exit *e)
+static bool lh105__is_last_exit(GNode body, const struct eng_exit *e)
 {
-	uint32_t n = ts_node_named_child_count(body);
-	TSNode last;
+	uint32_t n = gn_named_child_count(body);
+	GNode last;
 
 	if (e->kind == ENG_EXIT_END)
 		return true;
 	if (e->kind != ENG_EXIT_RETURN || !n)
 		return false;
-	last = ts_node_named_child(body, n - 1);
-	return ts_node_eq(last, e->node);
+	last = gn_named_child(body, n - 1);
+	return gn_eq(last, e->node);
 }
 
-static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
+static void lh105__func(struct lh_pass *p, struct gofile *f, GNode decl,
 			const char *name)
 {
 	struct eng_spec spec = { 0 };
 	struct lh105_ctx locks;
 	struct eng_func *fn;
 	struct eng_result *r;
-	TSNode relocked[LH105_MAX_LOCKS];
+	GNode relocked[LH105_MAX_LOCKS];
 	size_t len, nrelocked = 0;
 	const char *text = go_text(f, decl, &len);
 
@@ -1163,7 +1163,7 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 	    lh105__locker_name(name))
 		return;
 	fn = eng_func_get(p->pkg, f, decl);
-	if (!fn || fn->too_deep || ts_node_is_null(fn->body))
+	if (!fn || fn->too_deep || gn_is_null(fn->body))
 		return;
 	memset(&locks, 0, sizeof(locks));
 	locks.decl = decl;
@@ -1193,7 +1193,7 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 		if (!l->released_somewhere)
 			continue;
 		for (size_t j = 0; j < nrelocked; j++) {
-			if (ts_node_eq(relocked[j], l->site))
+			if (gn_eq(relocked[j], l->site))
 				nret = SIZE_MAX;
 		}
 		if (nret == SIZE_MAX)
@@ -1256,16 +1256,16 @@ static void lh105__func(struct lh_pass *p, struct gofile *f, TSNode decl,
 
 /* A func literal that is an argument of a call (not a go or defer
  * statement's call: those are judged elsewhere or run at exit). */
-static bool lh105__is_argument(TSNode lit)
+static bool lh105__is_argument(GNode lit)
 {
-	TSNode args = ts_node_parent(lit), call;
+	GNode args = gn_parent(lit), call;
 
-	if (ts_node_symbol(args) != GS->argument_list)
+	if (gn_symbol(args) != GS->argument_list)
 		return false;
-	call = ts_node_parent(args);
-	return !ts_node_is_null(call) &&
-	       ts_node_symbol(ts_node_parent(call)) != GS->go_statement &&
-	       ts_node_symbol(ts_node_parent(call)) != GS->defer_statement;
+	call = gn_parent(args);
+	return !gn_is_null(call) &&
+	       gn_symbol(gn_parent(call)) != GS->go_statement &&
+	       gn_symbol(gn_parent(call)) != GS->defer_statement;
 }
 
 /* Func literals passed as arguments in decl (time.AfterFunc callbacks,
@@ -1276,7 +1276,7 @@ static void lh105__callbacks(struct lh_pass *p, const struct godecl *d)
 {
 	size_t len;
 	const char *text = go_text(d->file, d->node, &len);
-	uint32_t base = ts_node_start_byte(d->node);
+	uint32_t base = gn_start_byte(d->node);
 	const char *name;
 
 	if (!memmem(text, len, "Lock()", 6))
@@ -1284,20 +1284,20 @@ static void lh105__callbacks(struct lh_pass *p, const struct godecl *d)
 	for (size_t at = 0; at < len;) {
 		const char *hit = memmem(text + at, len - at, "func(", 5);
 		uint32_t off;
-		TSNode lit;
+		GNode lit;
 
 		if (!hit)
 			break;
 		off = base + (uint32_t)(hit - text);
 		at = (size_t)(hit - text) + 5;
-		lit = ts_node_descendant_for_byte_range(d->node, off, off + 4);
-		while (!ts_node_is_null(lit) &&
-		       ts_node_symbol(lit) != GS->func_literal &&
-		       ts_node_start_byte(lit) == off)
-			lit = ts_node_parent(lit);
-		if (ts_node_is_null(lit) ||
-		    ts_node_symbol(lit) != GS->func_literal ||
-		    ts_node_start_byte(lit) != off ||
+		lit = gn_descendant_for_byte_range(d->node, off, off + 4);
+		while (!gn_is_null(lit) &&
+		       gn_symbol(lit) != GS->func_literal &&
+		       gn_start_byte(lit) == off)
+			lit = gn_parent(lit);
+		if (gn_is_null(lit) ||
+		    gn_symbol(lit) != GS->func_literal ||
+		    gn_start_byte(lit) != off ||
 		    !lh105__is_argument(lit))
 			continue;
 		name = pass_func_name(d->file, go_field(lit, f_body));
@@ -1341,11 +1341,11 @@ static void lh105_run(struct lh_pass *p)
 
 		for (size_t g = 0; g < fn->ngors; g++) {
 			const struct chgor *gr = &fn->gors[g];
-			TSNode lit;
+			GNode lit;
 
-			if (gr->callee || ts_node_is_null(gr->body))
+			if (gr->callee || gn_is_null(gr->body))
 				continue;
-			lit = ts_node_parent(gr->body);
+			lit = gn_parent(gr->body);
 			lh105__func(p, gr->bfile, lit,
 				    pass_func_name(gr->bfile, gr->body));
 		}

@@ -49,16 +49,16 @@ static bool lh106__wg_name(const char *s, size_t len)
 	       (len >= 5 && strcmp(low + len - 5, "group") == 0);
 }
 
-static bool lh106__is_wg(struct eng_func *fn, TSNode x)
+static bool lh106__is_wg(struct eng_func *fn, GNode x)
 {
 	const char *t = eng_type_of(fn, x);
-	TSNode last = x;
+	GNode last = x;
 	const char *s;
 	size_t len;
 
 	if (t)
 		return strcmp(t, "sync.WaitGroup") == 0;
-	if (ts_node_symbol(x) == GS->selector_expression)
+	if (gn_symbol(x) == GS->selector_expression)
 		last = go_field(x, f_field);
 	s = go_text(fn->file, last, &len);
 	return lh106__wg_name(s, len);
@@ -66,30 +66,30 @@ static bool lh106__is_wg(struct eng_func *fn, TSNode x)
 
 /* A statement-level call `X.<method>()` on a WaitGroup in body (not in
  * nested func literals); returns the call or a null node. */
-static TSNode lh106__find_call(struct eng_func *fn, TSNode n,
+static GNode lh106__find_call(struct eng_func *fn, GNode n,
 			       const char *method, bool want_args,
 			       unsigned depth)
 {
-	TSNode none;
+	GNode none;
 	uint32_t cnt;
 
 	memset(&none, 0, sizeof(none));
-	if (ts_node_is_null(n) || depth > LH106_MAX_DEPTH ||
-	    ts_node_symbol(n) == GS->func_literal ||
-	    ts_node_symbol(n) == GS->defer_statement)
+	if (gn_is_null(n) || depth > LH106_MAX_DEPTH ||
+	    gn_symbol(n) == GS->func_literal ||
+	    gn_symbol(n) == GS->defer_statement)
 		return none;
-	if (ts_node_symbol(n) == GS->expression_statement) {
-		TSNode call = go_unparen(ts_node_named_child(n, 0));
-		TSNode fun, args;
+	if (gn_symbol(n) == GS->expression_statement) {
+		GNode call = go_unparen(gn_named_child(n, 0));
+		GNode fun, args;
 
-		if (!ts_node_is_null(call) &&
-		    ts_node_symbol(call) == GS->call_expression) {
+		if (!gn_is_null(call) &&
+		    gn_symbol(call) == GS->call_expression) {
 			fun = go_unparen(go_field(call, f_function));
 			args = go_field(call, f_arguments);
-			if (ts_node_symbol(fun) == GS->selector_expression &&
+			if (gn_symbol(fun) == GS->selector_expression &&
 			    go_text_is(fn->file, go_field(fun, f_field),
 				       method) &&
-			    (ts_node_named_child_count(args) > 0) ==
+			    (gn_named_child_count(args) > 0) ==
 				    want_args &&
 			    lh106__is_wg(fn, go_unparen(go_field(fun,
 								 f_operand))))
@@ -97,31 +97,31 @@ static TSNode lh106__find_call(struct eng_func *fn, TSNode n,
 		}
 		return none;
 	}
-	cnt = ts_node_named_child_count(n);
+	cnt = gn_named_child_count(n);
 	for (uint32_t i = 0; i < cnt; i++) {
-		TSNode r = lh106__find_call(fn, ts_node_named_child(n, i),
+		GNode r = lh106__find_call(fn, gn_named_child(n, i),
 					    method, want_args, depth + 1);
 
-		if (!ts_node_is_null(r))
+		if (!gn_is_null(r))
 			return r;
 	}
 	return none;
 }
 
 /* The root identifier and field path of X in `X.Done()`. */
-static bool lh106__handle(struct eng_func *fn, TSNode x, struct eng_entry *e)
+static bool lh106__handle(struct eng_func *fn, GNode x, struct eng_entry *e)
 {
 	const char *chain[8];
 	size_t n = 0;
 	struct buf pre = BUF_INIT;
 
 	x = go_unparen(x);
-	while (ts_node_symbol(x) == GS->selector_expression &&
+	while (gn_symbol(x) == GS->selector_expression &&
 	       n < ARRAY_SIZE(chain)) {
 		chain[n++] = go_text_dup(fn->file, go_field(x, f_field));
 		x = go_unparen(go_field(x, f_operand));
 	}
-	if (ts_node_symbol(x) != GS->identifier)
+	if (gn_symbol(x) != GS->identifier)
 		return false;
 	for (size_t i = n; i > 0; i--) {
 		buf_adds(&pre, chain[i - 1]);
@@ -137,12 +137,12 @@ static bool lh106__handle(struct eng_func *fn, TSNode x, struct eng_entry *e)
 
 static void lh106__done(struct lh_pass *p, const struct chgor *gr)
 {
-	TSNode decl = ts_node_parent(gr->body);
+	GNode decl = gn_parent(gr->body);
 	struct eng_func *fn;
 	struct eng_spec spec = { 0 };
 	struct eng_entry e = { 0 };
 	struct eng_result *r;
-	TSNode done;
+	GNode done;
 	size_t len;
 	const char *text = go_text(gr->bfile, gr->body, &len);
 	size_t hlen;
@@ -151,15 +151,15 @@ static void lh106__done(struct lh_pass *p, const struct chgor *gr)
 	if (!memmem(text, len, ".Done()", 7))
 		return;
 	fn = eng_func_get(p->pkg, gr->bfile, decl);
-	if (!fn || fn->too_deep || ts_node_is_null(fn->body))
+	if (!fn || fn->too_deep || gn_is_null(fn->body))
 		return;
 	done = lh106__find_call(fn, fn->body, "Done", false, 0);
-	if (ts_node_is_null(done))
+	if (gn_is_null(done))
 		return;
 	/* Done in a loop counts many, it is not one skipped duty */
-	for (TSNode x = ts_node_parent(done); !ts_node_is_null(x) &&
-	     !ts_node_eq(x, fn->body); x = ts_node_parent(x)) {
-		if (ts_node_symbol(x) == GS->for_statement)
+	for (GNode x = gn_parent(done); !gn_is_null(x) &&
+	     !gn_eq(x, fn->body); x = gn_parent(x)) {
+		if (gn_symbol(x) == GS->for_statement)
 			return;
 	}
 	if (!lh106__handle(fn, go_field(go_field(done, f_function), f_operand),
@@ -204,18 +204,18 @@ static void lh106__done(struct lh_pass *p, const struct chgor *gr)
 static bool lh106__callee_recv(const struct chgor *gr, const char **recv,
 			       size_t *rlen, const char **obj, size_t *olen)
 {
-	TSNode decl = ts_node_parent(gr->body), call, fun, pd, name;
+	GNode decl = gn_parent(gr->body), call, fun, pd, name;
 
-	if (ts_node_symbol(decl) != GS->method_declaration)
+	if (gn_symbol(decl) != GS->method_declaration)
 		return false;
-	pd = ts_node_named_child(go_field(decl, f_receiver), 0);
-	name = ts_node_is_null(pd) ? pd : go_field(pd, f_name);
-	call = go_unparen(ts_node_named_child(gr->go, 0));
-	if (ts_node_is_null(name) || ts_node_is_null(call) ||
-	    ts_node_symbol(call) != GS->call_expression)
+	pd = gn_named_child(go_field(decl, f_receiver), 0);
+	name = gn_is_null(pd) ? pd : go_field(pd, f_name);
+	call = go_unparen(gn_named_child(gr->go, 0));
+	if (gn_is_null(name) || gn_is_null(call) ||
+	    gn_symbol(call) != GS->call_expression)
 		return false;
 	fun = go_unparen(go_field(call, f_function));
-	if (ts_node_symbol(fun) != GS->selector_expression)
+	if (gn_symbol(fun) != GS->selector_expression)
 		return false;
 	*recv = go_text(gr->bfile, name, rlen);
 	*obj = go_text(gr->file, go_unparen(go_field(fun, f_operand)), olen);
@@ -228,7 +228,7 @@ static bool lh106__callee_recv(const struct chgor *gr, const char **recv,
 static void lh106__add(struct lh_pass *p, const struct chfunc *cf,
 		       const struct chgor *gr)
 {
-	TSNode decl = ts_node_parent(gr->body), add, wait, x;
+	GNode decl = gn_parent(gr->body), add, wait, x;
 	struct eng_func *fn, *outer;
 	struct lh_finding *fd;
 	size_t len, wlen, rlen = 0, olen = 0;
@@ -246,7 +246,7 @@ static void lh106__add(struct lh_pass *p, const struct chfunc *cf,
 	if (!fn || fn->too_deep)
 		return;
 	add = lh106__find_call(fn, gr->body, "Add", true, 0);
-	if (ts_node_is_null(add))
+	if (gn_is_null(add))
 		return;
 	x = go_unparen(go_field(go_field(add, f_function), f_operand));
 	xs = go_text(gr->bfile, x, &len);
@@ -264,8 +264,8 @@ static void lh106__add(struct lh_pass *p, const struct chfunc *cf,
 	if (!outer || outer->too_deep)
 		return;
 	wait = lh106__find_call(outer, outer->body, "Wait", false, 0);
-	if (ts_node_is_null(wait) ||
-	    ts_node_start_byte(wait) < ts_node_end_byte(gr->go))
+	if (gn_is_null(wait) ||
+	    gn_start_byte(wait) < gn_end_byte(gr->go))
 		return;
 	ws = go_text(cf->file, go_unparen(go_field(go_field(wait, f_function),
 						   f_operand)), &wlen);
@@ -275,11 +275,11 @@ static void lh106__add(struct lh_pass *p, const struct chfunc *cf,
 		"%.*s.Add runs inside the goroutine: %.*s.Wait can miss it",
 		(int)len, xs, (int)len, xs);
 	pass_step(p, fd, gr->bfile, add, "adds at line %u, inside the "
-		  "goroutine", ts_node_start_point(add).row + 1);
+		  "goroutine", gn_start_point(add).row + 1);
 	pass_step(p, fd, cf->file, wait, "%.*s.Wait at line %u may run "
 		  "first and return early; a later Wait blocks on a count "
 		  "nobody balances", (int)len, xs,
-		  ts_node_start_point(wait).row + 1);
+		  gn_start_point(wait).row + 1);
 	pass_fix(p, fd, "call %.*s.Add(1) before the go statement",
 		 (int)len, xs);
 }
@@ -291,21 +291,21 @@ static void lh106__add(struct lh_pass *p, const struct chfunc *cf,
 static void lh106__wait_in_loop(struct lh_pass *p, const struct chfunc *cf,
 				const struct chgor *gr)
 {
-	TSNode loop = syn_enclosing_loop(gr->go), wait, add, args;
+	GNode loop = syn_enclosing_loop(gr->go), wait, add, args;
 	struct eng_func *outer;
 	struct lh_finding *fd;
 	size_t wl, al, bl;
 	const char *ws, *as, *bs;
 	char pat[160];
 
-	if (ts_node_is_null(loop) || gr->callee || gr->parent != -1)
+	if (gn_is_null(loop) || gr->callee || gr->parent != -1)
 		return;
 	outer = eng_func_get(p->pkg, cf->file, cf->node);
 	if (!outer || outer->too_deep)
 		return;
 	wait = lh106__find_call(outer, go_field(loop, f_body), "Wait", false,
 				0);
-	if (ts_node_is_null(wait) || !chanfacts_before(gr->go, wait))
+	if (gn_is_null(wait) || !chanfacts_before(gr->go, wait))
 		return;
 	ws = go_text(cf->file, go_unparen(go_field(go_field(wait, f_function),
 						   f_operand)), &wl);
@@ -318,40 +318,40 @@ static void lh106__wait_in_loop(struct lh_pass *p, const struct chfunc *cf,
 		return;
 	/* no Add in the loop; the Add before it sizes for more than one */
 	add = lh106__find_call(outer, go_field(loop, f_body), "Add", true, 0);
-	if (!ts_node_is_null(add))
+	if (!gn_is_null(add))
 		return;
 	add = lh106__find_call(outer, outer->body, "Add", true, 0);
-	if (ts_node_is_null(add) ||
-	    ts_node_start_byte(add) >= ts_node_start_byte(loop))
+	if (gn_is_null(add) ||
+	    gn_start_byte(add) >= gn_start_byte(loop))
 		return;
 	as = go_text(cf->file, go_unparen(go_field(go_field(add, f_function),
 						   f_operand)), &al);
 	args = go_field(add, f_arguments);
 	if (al != wl || memcmp(as, ws, wl) != 0 ||
-	    go_text_is(cf->file, ts_node_named_child(args, 0), "1"))
+	    go_text_is(cf->file, gn_named_child(args, 0), "1"))
 		return;
 	fd = pass_report(p, &lh_rule_lh106, cf->file, wait,
 		"%.*s.Wait() inside the loop waits for goroutines later "
 		"rounds start: it blocks forever", (int)wl, ws);
 	pass_step(p, fd, cf->file, add, "%.*s sized for every round at "
-		  "line %u", (int)wl, ws, ts_node_start_point(add).row + 1);
+		  "line %u", (int)wl, ws, gn_start_point(add).row + 1);
 	pass_step(p, fd, gr->file, gr->go, "one goroutine started at line "
-		  "%u per round", ts_node_start_point(gr->go).row + 1);
+		  "%u per round", gn_start_point(gr->go).row + 1);
 	pass_step(p, fd, cf->file, wait, "waits at line %u in the first "
-		  "round", ts_node_start_point(wait).row + 1);
+		  "round", gn_start_point(wait).row + 1);
 	pass_fix(p, fd, "move %.*s.Wait() after the loop, or Add(1) in "
 		 "each round", (int)wl, ws);
 }
 
 /* A decimal integer literal's value, or -1. */
-static long lh106__int(const struct gofile *f, TSNode n)
+static long lh106__int(const struct gofile *f, GNode n)
 {
 	size_t len;
 	const char *t;
 	long v = 0;
 
 	n = go_unparen(n);
-	if (ts_node_is_null(n) || ts_node_symbol(n) != GS->int_literal)
+	if (gn_is_null(n) || gn_symbol(n) != GS->int_literal)
 		return -1;
 	t = go_text(f, n, &len);
 	if (!len || len > 6)
@@ -369,48 +369,48 @@ struct lh106_count {
 	size_t xl;
 	long adds, dones;
 	bool unknown;  /* a count the analysis cannot tell */
-	TSNode first_add;
+	GNode first_add;
 };
 
 /* Adds and Dones on the group in n, outside func literals: Add(k) with a
  * literal k outside loops counts k; anything else is unknown. */
-static void lh106__tally(const struct gofile *f, TSNode n, unsigned loops,
+static void lh106__tally(const struct gofile *f, GNode n, unsigned loops,
 			 unsigned depth, struct lh106_count *k)
 {
 	TSSymbol s;
 	uint32_t cnt;
 
-	if (ts_node_is_null(n) || k->unknown)
+	if (gn_is_null(n) || k->unknown)
 		return;
 	if (depth > LH106_MAX_DEPTH) {
 		k->unknown = true;
 		return;
 	}
-	s = ts_node_symbol(n);
+	s = gn_symbol(n);
 	if (s == GS->func_literal || s == GS->go_statement)
 		return; /* goroutines are counted by their starts */
 	if (s == GS->for_statement)
 		loops++;
 	if (s == GS->call_expression) {
-		TSNode fun = go_unparen(go_field(n, f_function)), op, fld;
+		GNode fun = go_unparen(go_field(n, f_function)), op, fld;
 		size_t ol;
 		const char *os;
 
-		if (ts_node_symbol(fun) == GS->selector_expression) {
+		if (gn_symbol(fun) == GS->selector_expression) {
 			op = go_unparen(go_field(fun, f_operand));
 			fld = go_field(fun, f_field);
 			os = go_text(f, op, &ol);
 			if (ol == k->xl && !memcmp(os, k->x, ol)) {
 				if (go_text_is(f, fld, "Add")) {
 					long v = lh106__int(f,
-						ts_node_named_child(go_field(n,
+						gn_named_child(go_field(n,
 							f_arguments), 0));
 
 					if (v < 0 || loops)
 						k->unknown = true;
 					else
 						k->adds += v;
-					if (ts_node_is_null(k->first_add))
+					if (gn_is_null(k->first_add))
 						k->first_add = n;
 				} else if (go_text_is(f, fld, "Done")) {
 					if (loops)
@@ -420,9 +420,9 @@ static void lh106__tally(const struct gofile *f, TSNode n, unsigned loops,
 			}
 		}
 	}
-	cnt = ts_node_named_child_count(n);
+	cnt = gn_named_child_count(n);
 	for (uint32_t i = 0; i < cnt; i++)
-		lh106__tally(f, ts_node_named_child(n, i), loops, depth + 1,
+		lh106__tally(f, gn_named_child(n, i), loops, depth + 1,
 			     k);
 }
 
@@ -434,15 +434,15 @@ static void lh106__count_mismatch(struct lh_pass *p, const struct chfunc *cf)
 	struct eng_func *outer;
 	struct lh106_count k;
 	struct lh_finding *fd;
-	TSNode wait;
+	GNode wait;
 	char pat[128];
 	size_t pl;
 
 	outer = eng_func_get(p->pkg, cf->file, cf->node);
-	if (!outer || outer->too_deep || ts_node_is_null(outer->body))
+	if (!outer || outer->too_deep || gn_is_null(outer->body))
 		return;
 	wait = lh106__find_call(outer, outer->body, "Wait", false, 0);
-	if (ts_node_is_null(wait) || !ts_node_is_null(syn_enclosing_loop(wait)))
+	if (gn_is_null(wait) || !gn_is_null(syn_enclosing_loop(wait)))
 		return;
 	memset(&k, 0, sizeof(k));
 	k.x = go_text(cf->file, go_unparen(go_field(go_field(wait,
@@ -458,7 +458,7 @@ static void lh106__count_mismatch(struct lh_pass *p, const struct chfunc *cf)
 		size_t bl, n = 0;
 		const char *b;
 
-		if (ts_node_is_null(gr->body))
+		if (gn_is_null(gr->body))
 			return;
 		b = go_text(gr->bfile, gr->body, &bl);
 		if (gr->callee) {
@@ -491,10 +491,10 @@ static void lh106__count_mismatch(struct lh_pass *p, const struct chfunc *cf)
 		"%ld Done call%s can happen", (int)k.xl, k.x, (int)k.xl, k.x,
 		k.adds, k.dones, k.dones == 1 ? "" : "s");
 	pass_step(p, fd, cf->file, k.first_add, "adds %ld in all, from line "
-		  "%u", k.adds, ts_node_start_point(k.first_add).row + 1);
+		  "%u", k.adds, gn_start_point(k.first_add).row + 1);
 	pass_step(p, fd, cf->file, wait, "waits at line %u for %ld more Done "
 		  "calls than any goroutine makes",
-		  ts_node_start_point(wait).row + 1, k.adds - k.dones);
+		  gn_start_point(wait).row + 1, k.adds - k.dones);
 	pass_fix(p, fd, "make the Add count match the goroutines started "
 		 "(Add(1) right before each go statement)");
 }
@@ -511,7 +511,7 @@ static void lh106_run(struct lh_pass *p)
 		for (size_t g = 0; g < fn->ngors; g++) {
 			const struct chgor *gr = &fn->gors[g];
 
-			if (ts_node_is_null(gr->body))
+			if (gn_is_null(gr->body))
 				continue;
 			lh106__done(p, gr);
 			lh106__add(p, fn, gr);

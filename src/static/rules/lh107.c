@@ -32,7 +32,7 @@ struct lh107_name {
 
 struct lh107_wait {
 	struct gofile *f;
-	TSNode call;
+	GNode call;
 	const char *s;
 	size_t len;
 };
@@ -44,15 +44,15 @@ struct lh107_ctx {
 	bool signalled;
 };
 
-static bool lh107__is_cond_type(const struct gofile *f, TSNode t)
+static bool lh107__is_cond_type(const struct gofile *f, GNode t)
 {
-	TSNode pkg, name;
+	GNode pkg, name;
 	size_t len;
 	const char *s, *path;
 
-	if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->pointer_type)
-		t = ts_node_named_child(t, 0);
-	if (ts_node_is_null(t) || ts_node_symbol(t) != GS->qualified_type)
+	if (!gn_is_null(t) && gn_symbol(t) == GS->pointer_type)
+		t = gn_named_child(t, 0);
+	if (gn_is_null(t) || gn_symbol(t) != GS->qualified_type)
 		return false;
 	pkg = go_field(t, f_package);
 	name = go_field(t, f_name);
@@ -62,13 +62,13 @@ static bool lh107__is_cond_type(const struct gofile *f, TSNode t)
 	       go_text_is(f, name, "Cond");
 }
 
-static bool lh107__is_newcond(const struct gofile *f, TSNode e)
+static bool lh107__is_newcond(const struct gofile *f, GNode e)
 {
 	const char *path, *name;
 	size_t len;
 
 	e = go_unparen(e);
-	if (ts_node_is_null(e) || ts_node_symbol(e) != GS->call_expression)
+	if (gn_is_null(e) || gn_symbol(e) != GS->call_expression)
 		return false;
 	return go_selector_import(f, go_field(e, f_function), &path, &name,
 				  &len) &&
@@ -76,24 +76,24 @@ static bool lh107__is_newcond(const struct gofile *f, TSNode e)
 }
 
 /* The last name of an expression: x, s.cond, a.b.c -> c. */
-static TSNode lh107__last(TSNode e)
+static GNode lh107__last(GNode e)
 {
 	e = go_unparen(e);
-	if (!ts_node_is_null(e) && ts_node_symbol(e) == GS->selector_expression)
+	if (!gn_is_null(e) && gn_symbol(e) == GS->selector_expression)
 		return go_field(e, f_field);
-	if (!ts_node_is_null(e) && (ts_node_symbol(e) == GS->identifier ||
-				    ts_node_symbol(e) == GS->field_identifier))
+	if (!gn_is_null(e) && (gn_symbol(e) == GS->identifier ||
+				    gn_symbol(e) == GS->field_identifier))
 		return e;
 	memset(&e, 0, sizeof(e));
 	return e;
 }
 
-static void lh107__add(struct lh107_ctx *c, const struct gofile *f, TSNode id)
+static void lh107__add(struct lh107_ctx *c, const struct gofile *f, GNode id)
 {
 	size_t len;
 	const char *s;
 
-	if (ts_node_is_null(id))
+	if (gn_is_null(id))
 		return;
 	s = go_text(f, id, &len);
 	for (size_t i = 0; i < c->nnames; i++) {
@@ -118,71 +118,71 @@ static struct lh107_name *lh107__find(struct lh107_ctx *c, const char *s,
 }
 
 /* Pass 1: declarations and NewCond assignments. */
-static void lh107__decls(struct lh107_ctx *c, const struct gofile *f, TSNode n)
+static void lh107__decls(struct lh107_ctx *c, const struct gofile *f, GNode n)
 {
 	const struct go_syms *g = GS;
-	TSSymbol s = ts_node_symbol(n);
+	TSSymbol s = gn_symbol(n);
 
 	if (s == g->field_declaration || s == g->var_spec) {
-		TSNode type = go_field(n, f_type);
+		GNode type = go_field(n, f_type);
 
 		if (lh107__is_cond_type(f, type)) {
-			for (uint32_t i = 0; i < ts_node_named_child_count(n);
+			for (uint32_t i = 0; i < gn_named_child_count(n);
 			     i++) {
-				TSNode ch = ts_node_named_child(n, i);
+				GNode ch = gn_named_child(n, i);
 
-				if (ts_node_symbol(ch) == g->field_identifier ||
-				    ts_node_symbol(ch) == g->identifier)
+				if (gn_symbol(ch) == g->field_identifier ||
+				    gn_symbol(ch) == g->identifier)
 					lh107__add(c, f, ch);
 			}
 		}
 	}
 	if (s == g->short_var_declaration || s == g->assignment_statement ||
 	    s == g->var_spec) {
-		TSNode left = s == g->var_spec ? n : go_field(n, f_left);
-		TSNode right = s == g->var_spec ? go_field(n, f_value) :
+		GNode left = s == g->var_spec ? n : go_field(n, f_left);
+		GNode right = s == g->var_spec ? go_field(n, f_value) :
 						  go_field(n, f_right);
-		uint32_t nr = ts_node_is_null(right) ? 0 :
-			      ts_node_named_child_count(right);
+		uint32_t nr = gn_is_null(right) ? 0 :
+			      gn_named_child_count(right);
 
 		for (uint32_t i = 0; i < nr; i++) {
-			if (!lh107__is_newcond(f, ts_node_named_child(right, i)))
+			if (!lh107__is_newcond(f, gn_named_child(right, i)))
 				continue;
 			if (s == g->var_spec)
 				lh107__add(c, f, go_field(n, f_name));
-			else if (!ts_node_is_null(left) &&
-				 i < ts_node_named_child_count(left))
+			else if (!gn_is_null(left) &&
+				 i < gn_named_child_count(left))
 				lh107__add(c, f, lh107__last(
-					ts_node_named_child(left, i)));
+					gn_named_child(left, i)));
 		}
 	}
-	if (s == g->keyed_element && ts_node_named_child_count(n) == 2 &&
-	    lh107__is_newcond(f, ts_node_named_child(ts_node_named_child(n, 1),
+	if (s == g->keyed_element && gn_named_child_count(n) == 2 &&
+	    lh107__is_newcond(f, gn_named_child(gn_named_child(n, 1),
 						     0)))
-		lh107__add(c, f, ts_node_named_child(ts_node_named_child(n, 0),
+		lh107__add(c, f, gn_named_child(gn_named_child(n, 0),
 						     0));
 }
 
 /* Pass 2: Wait/Signal/Broadcast calls and escapes. */
-static void lh107__uses(struct lh107_ctx *c, struct gofile *f, TSNode n)
+static void lh107__uses(struct lh107_ctx *c, struct gofile *f, GNode n)
 {
 	const struct go_syms *g = GS;
-	TSSymbol s = ts_node_symbol(n);
+	TSSymbol s = gn_symbol(n);
 
 	if (s == g->call_expression) {
-		TSNode fn = go_unparen(go_field(n, f_function));
-		TSNode args = go_field(n, f_arguments);
-		uint32_t na = ts_node_named_child_count(args);
+		GNode fn = go_unparen(go_field(n, f_function));
+		GNode args = go_field(n, f_arguments);
+		uint32_t na = gn_named_child_count(args);
 
-		if (ts_node_symbol(fn) == g->selector_expression) {
-			TSNode fld = go_field(fn, f_field);
+		if (gn_symbol(fn) == g->selector_expression) {
+			GNode fld = go_field(fn, f_field);
 
 			if (na == 0 && (go_text_is(f, fld, "Signal") ||
 					go_text_is(f, fld, "Broadcast"))) {
-				TSNode last = lh107__last(go_field(fn,
+				GNode last = lh107__last(go_field(fn,
 								   f_operand));
 				size_t len = 0;
-				const char *t = ts_node_is_null(last) ? NULL :
+				const char *t = gn_is_null(last) ? NULL :
 						go_text(f, last, &len);
 				struct lh107_name *nm =
 					t ? lh107__find(c, t, len) : NULL;
@@ -195,12 +195,12 @@ static void lh107__uses(struct lh107_ctx *c, struct gofile *f, TSNode n)
 					c->signalled = true;
 			}
 			if (na == 0 && go_text_is(f, fld, "Wait")) {
-				TSNode last = lh107__last(go_field(fn,
+				GNode last = lh107__last(go_field(fn,
 								   f_operand));
 				size_t len;
 				const char *t = go_text(f, last, &len);
 
-				if (!ts_node_is_null(last) &&
+				if (!gn_is_null(last) &&
 				    lh107__find(c, t, len)) {
 					struct lh107_wait w = { f, n, t, len };
 
@@ -209,16 +209,16 @@ static void lh107__uses(struct lh107_ctx *c, struct gofile *f, TSNode n)
 			}
 		}
 		for (uint32_t i = 0; i < na; i++) {
-			TSNode a = go_unparen(ts_node_named_child(args, i));
-			TSNode last;
+			GNode a = go_unparen(gn_named_child(args, i));
+			GNode last;
 			size_t len;
 			const char *t;
 			struct lh107_name *nm;
 
-			if (ts_node_symbol(a) == g->unary_expression)
+			if (gn_symbol(a) == g->unary_expression)
 				a = go_unparen(go_field(a, f_operand));
 			last = lh107__last(a);
-			if (ts_node_is_null(last))
+			if (gn_is_null(last))
 				continue;
 			t = go_text(f, last, &len);
 			nm = lh107__find(c, t, len);
@@ -294,7 +294,7 @@ static void lh107_run(struct lh_pass *p)
 			w->s, (int)w->len, w->s, (int)w->len, w->s);
 		pass_step(p, fd, w->f, w->call,
 			  "waits at line %u for a Signal or Broadcast that "
-			  "never comes", ts_node_start_point(w->call).row + 1);
+			  "never comes", gn_start_point(w->call).row + 1);
 		pass_fix(p, fd, "call %.*s.Signal() or %.*s.Broadcast() "
 			 "(holding its lock) wherever the condition it waits "
 			 "for changes", (int)w->len, w->s, (int)w->len, w->s);

@@ -20,9 +20,9 @@
 
 extern const struct lh_rule lh_rule_lh108;
 
-static uint32_t lh108__line(TSNode n)
+static uint32_t lh108__line(GNode n)
 {
-	return ts_node_start_point(n).row + 1;
+	return gn_start_point(n).row + 1;
 }
 
 static const char *lh108__verb(enum chop_kind k)
@@ -83,20 +83,20 @@ static void lh108__empty_selects(struct lh_pass *p, const struct chfunc *fn,
 				 int *once)
 {
 	for (size_t i = 0; i < fn->nempty; i++) {
-		TSNode sel = fn->empty_selects[i];
+		GNode sel = fn->empty_selects[i];
 		int g = fn->empty_select_gor[i];
 		struct lh_finding *fd;
 
-		TSNode blk = ts_node_parent(sel), owner;
+		GNode blk = gn_parent(sel), owner;
 
 		/* only an unconditional `select {}` in the body itself: one
 		 * inside an if or a case is a deliberate halt (a debug flag,
 		 * a dying process) */
-		owner = ts_node_is_null(blk) ? blk : ts_node_parent(blk);
-		if (ts_node_is_null(owner) ||
-		    (ts_node_symbol(owner) != GS->function_declaration &&
-		     ts_node_symbol(owner) != GS->method_declaration &&
-		     ts_node_symbol(owner) != GS->func_literal))
+		owner = gn_is_null(blk) ? blk : gn_parent(blk);
+		if (gn_is_null(owner) ||
+		    (gn_symbol(owner) != GS->function_declaration &&
+		     gn_symbol(owner) != GS->method_declaration &&
+		     gn_symbol(owner) != GS->func_literal))
 			continue;
 		if (*once < 0)
 			*once = chanfacts_runs_once(p->pkg, fn);
@@ -180,14 +180,14 @@ static bool lh108__word(char c)
 
 /* `<ctx>.Background()` or `<ctx>.TODO()` with ctx the file's name for
  * package context. */
-static bool lh108__never_done(const struct gofile *f, TSNode e)
+static bool lh108__never_done(const struct gofile *f, GNode e)
 {
 	const char *path, *name;
 	size_t len;
 
 	e = go_unparen(e);
-	if (ts_node_is_null(e) || ts_node_symbol(e) != GS->call_expression ||
-	    ts_node_named_child_count(go_field(e, f_arguments)))
+	if (gn_is_null(e) || gn_symbol(e) != GS->call_expression ||
+	    gn_named_child_count(go_field(e, f_arguments)))
 		return false;
 	return go_selector_import(f, go_field(e, f_function), &path, &name,
 				  &len) &&
@@ -198,28 +198,28 @@ static bool lh108__never_done(const struct gofile *f, TSNode e)
 /* Identifier id names a local declared `id := context.Background()` (or
  * TODO()) in the function around it, and never assigned, declared again
  * or had its address taken anywhere else in that function. */
-static bool lh108__background_var(struct gofile *f, TSNode id)
+static bool lh108__background_var(struct gofile *f, GNode id)
 {
-	TSNode fn = id, decl = { 0 };
+	GNode fn = id, decl = { 0 };
 	size_t il, len;
 	const char *is = go_text(f, id, &il), *t;
 	uint32_t base;
 
-	for (; !ts_node_is_null(fn); fn = ts_node_parent(fn)) {
-		TSSymbol s = ts_node_symbol(fn);
+	for (; !gn_is_null(fn); fn = gn_parent(fn)) {
+		TSSymbol s = gn_symbol(fn);
 
 		if (s == GS->function_declaration ||
 		    s == GS->method_declaration)
 			break;
 	}
-	if (ts_node_is_null(fn) || !il)
+	if (gn_is_null(fn) || !il)
 		return false;
 	t = go_text(f, fn, &len);
-	base = ts_node_start_byte(fn);
+	base = gn_start_byte(fn);
 	for (size_t at = 0; at + il <= len;) {
 		const char *hit = memmem(t + at, len - at, is, il);
 		size_t off;
-		TSNode n, p, left;
+		GNode n, p, left;
 
 		if (!hit)
 			break;
@@ -228,35 +228,35 @@ static bool lh108__background_var(struct gofile *f, TSNode id)
 		if ((off > 0 && (lh108__word(t[off - 1]) || t[off - 1] == '.')) ||
 		    (off + il < len && lh108__word(t[off + il])))
 			continue;
-		n = ts_node_named_descendant_for_byte_range(
+		n = gn_named_descendant_for_byte_range(
 			fn, base + (uint32_t)off, base + (uint32_t)off);
-		if (ts_node_symbol(n) == GS->comment)
+		if (gn_symbol(n) == GS->comment)
 			continue;
-		if (ts_node_symbol(n) != GS->identifier)
+		if (gn_symbol(n) != GS->identifier)
 			return false; /* a field or parameter of that name */
-		p = ts_node_parent(n);
-		if (ts_node_symbol(p) == GS->parameter_declaration)
+		p = gn_parent(n);
+		if (gn_symbol(p) == GS->parameter_declaration)
 			return false;
-		if (ts_node_symbol(p) == GS->unary_expression &&
+		if (gn_symbol(p) == GS->unary_expression &&
 		    go_text_is(f, go_field(p, f_operator), "&"))
 			return false;
-		if (ts_node_symbol(p) != GS->expression_list)
+		if (gn_symbol(p) != GS->expression_list)
 			continue;
-		left = ts_node_parent(p);
-		if ((ts_node_symbol(left) != GS->short_var_declaration &&
-		     ts_node_symbol(left) != GS->assignment_statement) ||
-		    !ts_node_eq(go_field(left, f_left), p))
+		left = gn_parent(p);
+		if ((gn_symbol(left) != GS->short_var_declaration &&
+		     gn_symbol(left) != GS->assignment_statement) ||
+		    !gn_eq(go_field(left, f_left), p))
 			continue;
 		/* an assignment to the name: only one, from Background() */
-		if (!ts_node_is_null(decl) ||
-		    ts_node_symbol(left) != GS->short_var_declaration ||
-		    ts_node_named_child_count(p) != 1 ||
-		    !lh108__never_done(f, ts_node_named_child(
+		if (!gn_is_null(decl) ||
+		    gn_symbol(left) != GS->short_var_declaration ||
+		    gn_named_child_count(p) != 1 ||
+		    !lh108__never_done(f, gn_named_child(
 				go_field(left, f_right), 0)))
 			return false;
 		decl = left;
 	}
-	return !ts_node_is_null(decl);
+	return !gn_is_null(decl);
 }
 
 /* `<-ctx.Done()` (not in a select with another way out) where ctx is
@@ -268,7 +268,7 @@ static void lh108__background_done(struct lh_pass *p)
 {
 	for (size_t i = 0; i < p->pkg->nfiles; i++) {
 		struct gofile *f = p->pkg->files[i];
-		TSNode root = ts_tree_root_node(f->tree);
+		GNode root = go_root(f);
 
 		if (!memmem(f->src, f->len, "Background()", 12) &&
 		    !memmem(f->src, f->len, "TODO()", 6))
@@ -277,44 +277,44 @@ static void lh108__background_done(struct lh_pass *p)
 			const char *hit = memmem(f->src + at, f->len - at,
 						 ".Done()", 7);
 			size_t off;
-			TSNode fld, sel, call, un, x, sp, op;
+			GNode fld, sel, call, un, x, sp, op;
 			struct lh_finding *fd;
 
 			if (!hit)
 				break;
 			off = (size_t)(hit - f->src);
 			at = off + 7;
-			fld = ts_node_named_descendant_for_byte_range(
+			fld = gn_named_descendant_for_byte_range(
 				root, (uint32_t)off + 1, (uint32_t)off + 1);
-			sel = ts_node_parent(fld);
-			call = ts_node_parent(sel);
-			if (ts_node_symbol(sel) != GS->selector_expression ||
-			    ts_node_symbol(call) != GS->call_expression)
+			sel = gn_parent(fld);
+			call = gn_parent(sel);
+			if (gn_symbol(sel) != GS->selector_expression ||
+			    gn_symbol(call) != GS->call_expression)
 				continue;
-			un = ts_node_parent(call);
-			if (ts_node_symbol(un) != GS->unary_expression ||
+			un = gn_parent(call);
+			if (gn_symbol(un) != GS->unary_expression ||
 			    !go_text_is(f, go_field(un, f_operator), "<-"))
 				continue;
 			/* a select with another case or default */
-			sp = ts_node_parent(un);
-			while (!ts_node_is_null(sp) &&
-			       (ts_node_symbol(sp) == GS->expression_list ||
-				ts_node_symbol(sp) == GS->receive_statement))
-				sp = ts_node_parent(sp);
-			if (!ts_node_is_null(sp) &&
-			    ts_node_symbol(sp) == GS->communication_case &&
-			    ts_node_named_child_count(ts_node_parent(sp)) > 1)
+			sp = gn_parent(un);
+			while (!gn_is_null(sp) &&
+			       (gn_symbol(sp) == GS->expression_list ||
+				gn_symbol(sp) == GS->receive_statement))
+				sp = gn_parent(sp);
+			if (!gn_is_null(sp) &&
+			    gn_symbol(sp) == GS->communication_case &&
+			    gn_named_child_count(gn_parent(sp)) > 1)
 				continue;
 			x = go_unparen(go_field(sel, f_operand));
 			if (!lh108__never_done(f, x) &&
-			    !(ts_node_symbol(x) == GS->identifier &&
+			    !(gn_symbol(x) == GS->identifier &&
 			      lh108__background_var(f, x)))
 				continue;
 			op = un;
 			fd = pass_report(p, &lh_rule_lh108, f, op,
 				"receive from nil channel %s.Done() blocks "
 				"forever: a Background/TODO context is never "
-				"cancelled", ts_node_symbol(x) == GS->identifier ?
+				"cancelled", gn_symbol(x) == GS->identifier ?
 				go_text_dup(f, x) : "context");
 			pass_step(p, fd, f, op, "blocks receiving at line %u: "
 				  "Done() of a context that cannot be cancelled "

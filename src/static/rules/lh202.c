@@ -30,14 +30,14 @@ struct lh202_ctx {
 	const char *why; /* "go 1.19 < 1.23" */
 };
 
-static bool lh202__enter(void *ctx, TSNode n, unsigned depth)
+static bool lh202__enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh202_ctx *c = ctx;
-	TSNode fn;
+	GNode fn;
 	struct lh_finding *fd;
 
 	LH_UNUSED(depth);
-	if (ts_node_symbol(n) != GS->call_expression ||
+	if (gn_symbol(n) != GS->call_expression ||
 	    !syn_call_pkg(c->f, n, "time", "Tick"))
 		return true;
 	if (!syn_tick_chan_leaks(c->f, n, &fn))
@@ -45,7 +45,7 @@ static bool lh202__enter(void *ctx, TSNode n, unsigned depth)
 	fd = pass_report(c->p, &lh_rule_lh202, c->f, n,
 			 "time.Tick leaks its ticker when %s returns (%s: the "
 			 "ticker is never stopped or collected)",
-			 ts_node_symbol(fn) == GS->func_literal
+			 gn_symbol(fn) == GS->func_literal
 				 ? "the func literal"
 				 : pass_func_name(c->f, n),
 			 c->why);

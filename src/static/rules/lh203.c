@@ -46,18 +46,18 @@ struct lh203_ctx {
 
 /* The communication case whose communication (`case <-X:`, not its body)
  * holds n, or a null node. */
-static TSNode lh203__case_of(TSNode n)
+static GNode lh203__case_of(GNode n)
 {
-	for (TSNode q = ts_node_parent(n); !ts_node_is_null(q);
-	     q = ts_node_parent(q)) {
-		TSSymbol s = ts_node_symbol(q);
+	for (GNode q = gn_parent(n); !gn_is_null(q);
+	     q = gn_parent(q)) {
+		TSSymbol s = gn_symbol(q);
 
 		if (s == GS->communication_case) {
-			TSNode c = go_field(q, f_communication);
+			GNode c = go_field(q, f_communication);
 
-			if (ts_node_is_null(c) ||
-			    ts_node_start_byte(n) < ts_node_start_byte(c) ||
-			    ts_node_end_byte(n) > ts_node_end_byte(c))
+			if (gn_is_null(c) ||
+			    gn_start_byte(n) < gn_start_byte(c) ||
+			    gn_end_byte(n) > gn_end_byte(c))
 				break; /* in the case's body */
 			return q;
 		}
@@ -67,40 +67,40 @@ static TSNode lh203__case_of(TSNode n)
 		    s == GS->short_var_declaration)
 			break;
 	}
-	return (TSNode){ 0 };
+	return (GNode){ 0 };
 }
 
-static bool lh203__chan_type(TSNode t)
+static bool lh203__chan_type(GNode t)
 {
-	while (!ts_node_is_null(t) &&
-	       ts_node_symbol(t) == GS->parenthesized_type)
-		t = ts_node_named_child(t, 0);
-	return !ts_node_is_null(t) && ts_node_symbol(t) == GS->channel_type;
+	while (!gn_is_null(t) &&
+	       gn_symbol(t) == GS->parenthesized_type)
+		t = gn_named_child(t, 0);
+	return !gn_is_null(t) && gn_symbol(t) == GS->channel_type;
 }
 
 /* `make(chan T[, n])` */
-static bool lh203__make_chan(const struct gofile *f, TSNode e)
+static bool lh203__make_chan(const struct gofile *f, GNode e)
 {
-	TSNode fn, args;
+	GNode fn, args;
 
 	e = go_unparen(e);
-	if (ts_node_is_null(e) || ts_node_symbol(e) != GS->call_expression)
+	if (gn_is_null(e) || gn_symbol(e) != GS->call_expression)
 		return false;
 	fn = go_field(e, f_function);
 	args = go_field(e, f_arguments);
-	return ts_node_symbol(fn) == GS->identifier &&
-	       go_text_is(f, fn, "make") && !ts_node_is_null(args) &&
-	       ts_node_named_child_count(args) > 0 &&
-	       lh203__chan_type(ts_node_named_child(args, 0));
+	return gn_symbol(fn) == GS->identifier &&
+	       go_text_is(f, fn, "make") && !gn_is_null(args) &&
+	       gn_named_child_count(args) > 0 &&
+	       lh203__chan_type(gn_named_child(args, 0));
 }
 
 /* Index of identifier id in list l, or -1. */
-static int lh203__index_in(TSNode l, TSNode id)
+static int lh203__index_in(GNode l, GNode id)
 {
-	uint32_t k = ts_node_named_child_count(l);
+	uint32_t k = gn_named_child_count(l);
 
 	for (uint32_t i = 0; i < k; i++) {
-		if (ts_node_eq(ts_node_named_child(l, i), id))
+		if (gn_eq(gn_named_child(l, i), id))
 			return (int)i;
 	}
 	return -1;
@@ -109,7 +109,7 @@ static int lh203__index_in(TSNode l, TSNode id)
 /* Is a struct field named like the selector's field declared with a
  * channel type in the package, and none of that name with another type? */
 static bool lh203__chan_field(struct gopkg *pkg, const struct gofile *f,
-			      TSNode sel)
+			      GNode sel)
 {
 	size_t len;
 	const char *name = go_text(f, go_field(sel, f_field), &len);
@@ -117,39 +117,39 @@ static bool lh203__chan_field(struct gopkg *pkg, const struct gofile *f,
 
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		struct gofile *pf = pkg->files[i];
-		TSNode root = ts_tree_root_node(pf->tree);
-		uint32_t nd = ts_node_named_child_count(root);
+		GNode root = go_root(pf);
+		uint32_t nd = gn_named_child_count(root);
 
 		for (uint32_t d = 0; d < nd; d++) {
-			TSNode td = ts_node_named_child(root, d);
+			GNode td = gn_named_child(root, d);
 			uint32_t ns;
 
-			if (ts_node_symbol(td) != GS->type_declaration)
+			if (gn_symbol(td) != GS->type_declaration)
 				continue;
-			ns = ts_node_named_child_count(td);
+			ns = gn_named_child_count(td);
 			for (uint32_t j = 0; j < ns; j++) {
-				TSNode st = go_field(ts_node_named_child(td, j),
+				GNode st = go_field(gn_named_child(td, j),
 						     f_type), fl;
 				uint32_t nf;
 
-				if (ts_node_is_null(st) ||
-				    ts_node_symbol(st) != GS->struct_type)
+				if (gn_is_null(st) ||
+				    gn_symbol(st) != GS->struct_type)
 					continue;
-				fl = ts_node_named_child(st, 0);
-				nf = ts_node_named_child_count(fl);
+				fl = gn_named_child(st, 0);
+				nf = gn_named_child_count(fl);
 				for (uint32_t k = 0; k < nf; k++) {
-					TSNode fd = ts_node_named_child(fl, k);
-					uint32_t nn = ts_node_named_child_count(fd);
+					GNode fd = gn_named_child(fl, k);
+					uint32_t nn = gn_named_child_count(fd);
 
-					if (ts_node_symbol(fd) !=
+					if (gn_symbol(fd) !=
 					    GS->field_declaration)
 						continue;
 					for (uint32_t m = 0; m < nn; m++) {
-						TSNode nm = ts_node_named_child(fd, m);
+						GNode nm = gn_named_child(fd, m);
 						size_t l2;
 						const char *t2;
 
-						if (ts_node_symbol(nm) !=
+						if (gn_symbol(nm) !=
 						    GS->field_identifier)
 							continue;
 						t2 = go_text(pf, nm, &l2);
@@ -170,18 +170,18 @@ static bool lh203__chan_field(struct gopkg *pkg, const struct gofile *f,
 
 /* The function declaration or method around loop, resolved; NULL when
  * there is none or resolution gave up. */
-static struct eng_func *lh203__func(struct lh203_ctx *c, TSNode loop)
+static struct eng_func *lh203__func(struct lh203_ctx *c, GNode loop)
 {
-	TSNode top = { 0 };
+	GNode top = { 0 };
 	struct eng_func *fn;
 
-	for (TSNode q = ts_node_parent(loop); !ts_node_is_null(q);
-	     q = ts_node_parent(q)) {
-		if (ts_node_symbol(q) == GS->function_declaration ||
-		    ts_node_symbol(q) == GS->method_declaration)
+	for (GNode q = gn_parent(loop); !gn_is_null(q);
+	     q = gn_parent(q)) {
+		if (gn_symbol(q) == GS->function_declaration ||
+		    gn_symbol(q) == GS->method_declaration)
 			top = q;
 	}
-	if (ts_node_is_null(top))
+	if (gn_is_null(top))
 		return NULL;
 	fn = eng_func_get(c->p->pkg, c->f, top);
 	return fn && !fn->too_deep ? fn : NULL;
@@ -191,7 +191,7 @@ static struct eng_func *lh203__func(struct lh203_ctx *c, TSNode loop)
  * a channel (as its first result)? x's type must be known: a type of the
  * package, or of another package of the module (xpkg.h). */
 static bool lh203__typed_member(struct lh203_ctx *c, struct eng_func *fn,
-				TSNode x, TSNode member, bool call)
+				GNode x, GNode member, bool call)
 {
 	const char *t = fn ? eng_type_of(fn, x) : NULL;
 	const char *dot = t ? strrchr(t, '.') : NULL;
@@ -220,22 +220,22 @@ static bool lh203__typed_member(struct lh203_ctx *c, struct eng_func *fn,
  * package of the module, or a method of a known type declared to return
  * one (`w.Events()`, `watch.Subscribe()`)? */
 static bool lh203__chan_call(struct lh203_ctx *c, struct eng_func *fn,
-			     TSNode call)
+			     GNode call)
 {
-	TSNode fun = go_unparen(go_field(call, f_function));
+	GNode fun = go_unparen(go_field(call, f_function));
 	struct gopkg *pkg = c->p->pkg;
 	const char *path, *name;
 	size_t len;
 
-	if (ts_node_symbol(fun) == GS->identifier) {
+	if (gn_symbol(fun) == GS->identifier) {
 		if (fn && eng_resolve(fn, fun))
 			return false; /* a func value */
 		name = go_text(c->f, fun, &len);
 		return xpkg_local_chan(pkg, NULL, name, len);
 	}
-	if (ts_node_symbol(fun) != GS->selector_expression)
+	if (gn_symbol(fun) != GS->selector_expression)
 		return false;
-	if (ts_node_symbol(go_field(fun, f_operand)) == GS->identifier &&
+	if (gn_symbol(go_field(fun, f_operand)) == GS->identifier &&
 	    !(fn && eng_resolve(fn, go_field(fun, f_operand))) &&
 	    go_selector_import(c->f, fun, &path, &name, &len))
 		return xpkg_is_chan(pkg, path, NULL, name, len);
@@ -246,16 +246,16 @@ static bool lh203__chan_call(struct lh203_ctx *c, struct eng_func *fn,
 /* Is e a channel by how it is made or declared elsewhere: make(chan),
  * a call returning one, a field declared as one? */
 static bool lh203__chan_expr(struct lh203_ctx *c, struct eng_func *fn,
-			     TSNode e)
+			     GNode e)
 {
 	e = go_unparen(e);
-	if (ts_node_is_null(e))
+	if (gn_is_null(e))
 		return false;
 	if (lh203__make_chan(c->f, e))
 		return true;
-	if (ts_node_symbol(e) == GS->call_expression)
+	if (gn_symbol(e) == GS->call_expression)
 		return lh203__chan_call(c, fn, e);
-	if (ts_node_symbol(e) == GS->selector_expression)
+	if (gn_symbol(e) == GS->selector_expression)
 		return lh203__chan_field(c->p->pkg, c->f, e) ||
 		       lh203__typed_member(c, fn, go_field(e, f_operand),
 					   go_field(e, f_field), false);
@@ -268,100 +268,100 @@ static bool lh203__chan_expr(struct lh203_ctx *c, struct eng_func *fn,
  * package of the module when the operand's type is known), or a call
  * declared to return one? A range over a channel runs as long as its
  * senders. */
-static bool lh203__is_chan(struct lh203_ctx *c, TSNode loop, TSNode e)
+static bool lh203__is_chan(struct lh203_ctx *c, GNode loop, GNode e)
 {
-	TSNode decl, p, l, r;
+	GNode decl, p, l, r;
 	struct eng_func *fn;
 	struct eng_var *v;
 	int idx;
 
 	e = go_unparen(e);
-	if (ts_node_is_null(e))
+	if (gn_is_null(e))
 		return false;
 	if (lh203__make_chan(c->f, e))
 		return true;
 	fn = lh203__func(c, loop);
-	if (ts_node_symbol(e) != GS->identifier)
+	if (gn_symbol(e) != GS->identifier)
 		return lh203__chan_expr(c, fn, e);
 	if (!fn || !(v = eng_resolve(fn, e)))
 		return false;
 	decl = v->decl;
-	p = ts_node_parent(decl);
-	if (ts_node_is_null(p))
+	p = gn_parent(decl);
+	if (gn_is_null(p))
 		return false;
-	if (ts_node_symbol(p) == GS->parameter_declaration ||
-	    ts_node_symbol(p) == GS->variadic_parameter_declaration)
-		return ts_node_symbol(p) == GS->parameter_declaration &&
+	if (gn_symbol(p) == GS->parameter_declaration ||
+	    gn_symbol(p) == GS->variadic_parameter_declaration)
+		return gn_symbol(p) == GS->parameter_declaration &&
 		       lh203__chan_type(go_field(p, f_type));
-	if (ts_node_symbol(p) == GS->var_spec) {
+	if (gn_symbol(p) == GS->var_spec) {
 		if (lh203__chan_type(go_field(p, f_type)))
 			return true;
 		r = go_field(p, f_value);
 		idx = 0;
-		for (uint32_t i = 0; i < ts_node_named_child_count(p); i++) {
-			TSNode k = ts_node_named_child(p, i);
+		for (uint32_t i = 0; i < gn_named_child_count(p); i++) {
+			GNode k = gn_named_child(p, i);
 
-			if (ts_node_eq(k, decl))
+			if (gn_eq(k, decl))
 				break;
-			if (ts_node_symbol(k) == GS->identifier)
+			if (gn_symbol(k) == GS->identifier)
 				idx++;
 		}
-		return !ts_node_is_null(r) &&
-		       (uint32_t)idx < ts_node_named_child_count(r) &&
-		       lh203__chan_expr(c, fn, ts_node_named_child(r, idx));
+		return !gn_is_null(r) &&
+		       (uint32_t)idx < gn_named_child_count(r) &&
+		       lh203__chan_expr(c, fn, gn_named_child(r, idx));
 	}
-	if (ts_node_symbol(p) != GS->expression_list)
+	if (gn_symbol(p) != GS->expression_list)
 		return false;
 	l = p;
-	p = ts_node_parent(l);
-	if (ts_node_is_null(p) ||
-	    ts_node_symbol(p) != GS->short_var_declaration ||
-	    !ts_node_eq(go_field(p, f_left), l))
+	p = gn_parent(l);
+	if (gn_is_null(p) ||
+	    gn_symbol(p) != GS->short_var_declaration ||
+	    !gn_eq(go_field(p, f_left), l))
 		return false;
 	idx = lh203__index_in(l, decl);
 	r = go_field(p, f_right);
-	if (idx == 0 && ts_node_named_child_count(r) == 1 &&
-	    ts_node_named_child_count(l) > 1) /* ch, err := w.Subscribe() */
-		return ts_node_symbol(go_unparen(ts_node_named_child(r, 0))) ==
+	if (idx == 0 && gn_named_child_count(r) == 1 &&
+	    gn_named_child_count(l) > 1) /* ch, err := w.Subscribe() */
+		return gn_symbol(go_unparen(gn_named_child(r, 0))) ==
 			       GS->call_expression &&
 		       lh203__chan_call(c, fn,
-					go_unparen(ts_node_named_child(r, 0)));
-	return idx >= 0 && (uint32_t)idx < ts_node_named_child_count(r) &&
-	       ts_node_named_child_count(r) == ts_node_named_child_count(l) &&
-	       lh203__chan_expr(c, fn, ts_node_named_child(r, idx));
+					go_unparen(gn_named_child(r, 0)));
+	return idx >= 0 && (uint32_t)idx < gn_named_child_count(r) &&
+	       gn_named_child_count(r) == gn_named_child_count(l) &&
+	       lh203__chan_expr(c, fn, gn_named_child(r, idx));
 }
 
 /* Loop that can run for long: no condition, a plain condition, or a range
  * over a channel. */
-static bool lh203__long_loop(struct lh203_ctx *ctx, TSNode loop)
+static bool lh203__long_loop(struct lh203_ctx *ctx, GNode loop)
 {
-	TSNode c = ts_node_named_child(loop, 0);
+	GNode c = gn_named_child(loop, 0);
 
-	if (ts_node_is_null(c) || ts_node_symbol(c) == GS->block)
+	if (gn_is_null(c) || gn_symbol(c) == GS->block)
 		return true;
-	if (ts_node_symbol(c) == GS->range_clause)
+	if (gn_symbol(c) == GS->range_clause)
 		return lh203__is_chan(ctx, loop, go_field(c, f_right));
-	if (ts_node_symbol(c) == GS->for_clause)
-		return ts_node_is_null(go_field(c, f_condition));
+	if (gn_symbol(c) == GS->for_clause)
+		return gn_is_null(go_field(c, f_condition));
 	return true; /* for cond { } */
 }
 
 /* Is there a continue in n (not inside a func literal or a nested loop,
  * unless labelled)? */
-static bool lh203__continues(TSNode n, bool nested, unsigned depth)
+static bool lh203__continues(GNode n, bool nested, unsigned depth)
 {
-	uint32_t k = ts_node_named_child_count(n);
+	uint32_t k = gn_named_child_count(n);
 
 	if (depth > SYN_MAX_DEPTH)
 		return true;
 	for (uint32_t i = 0; i < k; i++) {
-		TSNode c = ts_node_named_child(n, i);
-		TSSymbol s = ts_node_symbol(c);
+		GNode c = gn_named_child(n, i);
+		TSSymbol s = gn_symbol(c);
 
 		if (s == GS->func_literal)
 			continue;
 		if (s == GS->continue_statement &&
-		    (!nested || ts_node_named_child_count(c) > 0))
+		    (!nested || gn_named_child_count(c) > 0))
 			return true;
 		if (lh203__continues(c, nested || s == GS->for_statement,
 				     depth + 1))
@@ -373,18 +373,18 @@ static bool lh203__continues(TSNode n, bool nested, unsigned depth)
 /* The statements after the select in the loop body leave the loop on
  * every path: one of them returns, panics or breaks the loop, and none
  * before it can continue. */
-static bool lh203__after_leaves(const struct gofile *f, TSNode sel,
-				TSNode loop)
+static bool lh203__after_leaves(const struct gofile *f, GNode sel,
+				GNode loop)
 {
-	TSNode body = go_field(loop, f_body);
+	GNode body = go_field(loop, f_body);
 
-	if (ts_node_is_null(body) || !ts_node_eq(ts_node_parent(sel), body))
+	if (gn_is_null(body) || !gn_eq(gn_parent(sel), body))
 		return false;
-	for (TSNode q = ts_node_next_named_sibling(sel); !ts_node_is_null(q);
-	     q = ts_node_next_named_sibling(q)) {
+	for (GNode q = gn_next_named_sibling(sel); !gn_is_null(q);
+	     q = gn_next_named_sibling(q)) {
 		if (syn_terminating(f, q) ||
-		    (ts_node_symbol(q) == GS->break_statement &&
-		     ts_node_named_child_count(q) == 0))
+		    (gn_symbol(q) == GS->break_statement &&
+		     gn_named_child_count(q) == 0))
 			return true;
 		if (lh203__continues(q, false, 0))
 			return false;
@@ -393,32 +393,32 @@ static bool lh203__after_leaves(const struct gofile *f, TSNode sel,
 }
 
 /* The case body leaves the loop (or the function). */
-static bool lh203__leaves(const struct gofile *f, TSNode cas, TSNode loop)
+static bool lh203__leaves(const struct gofile *f, GNode cas, GNode loop)
 {
-	TSNode last = syn_last_stmt(cas);
-	TSNode sel = ts_node_parent(cas);
+	GNode last = syn_last_stmt(cas);
+	GNode sel = gn_parent(cas);
 
 	/* falls through (or breaks the select) to what follows it */
-	if ((ts_node_is_null(last) ||
-	     ts_node_symbol(last) == GS->receive_statement ||
-	     ts_node_symbol(last) == GS->send_statement ||
+	if ((gn_is_null(last) ||
+	     gn_symbol(last) == GS->receive_statement ||
+	     gn_symbol(last) == GS->send_statement ||
 	     !lh203__continues(cas, false, 0)) &&
 	    lh203__after_leaves(f, sel, loop))
 		return true;
-	if (ts_node_is_null(last) ||
-	    ts_node_symbol(last) == GS->receive_statement ||
-	    ts_node_symbol(last) == GS->send_statement)
+	if (gn_is_null(last) ||
+	    gn_symbol(last) == GS->receive_statement ||
+	    gn_symbol(last) == GS->send_statement)
 		return false;
 	if (syn_terminating(f, last))
 		return true;
-	if (ts_node_symbol(last) == GS->break_statement &&
-	    ts_node_named_child_count(last) > 0) {
+	if (gn_symbol(last) == GS->break_statement &&
+	    gn_named_child_count(last) > 0) {
 		/* break L: leaves when L labels the loop */
-		TSNode lp = ts_node_parent(loop);
-		TSNode lbl = ts_node_named_child(last, 0);
+		GNode lp = gn_parent(loop);
+		GNode lbl = gn_named_child(last, 0);
 
-		if (!ts_node_is_null(lp) &&
-		    ts_node_symbol(lp) == GS->labeled_statement) {
+		if (!gn_is_null(lp) &&
+		    gn_symbol(lp) == GS->labeled_statement) {
 			size_t a, b;
 			const char *x = go_text(f, go_field(lp, f_label), &a);
 			const char *y = go_text(f, lbl, &b);
@@ -433,23 +433,23 @@ struct lh203__recv {
 	const struct gofile *f;
 	const char *name;
 	size_t len;
-	TSNode cas;
+	GNode cas;
 };
 
-static bool lh203__recv_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh203__recv_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh203__recv *r = ctx;
 
 	LH_UNUSED(depth);
-	if (!ts_node_is_null(r->cas) || ts_node_symbol(n) == GS->func_literal)
+	if (!gn_is_null(r->cas) || gn_symbol(n) == GS->func_literal)
 		return false;
-	if (ts_node_symbol(n) == GS->unary_expression &&
+	if (gn_symbol(n) == GS->unary_expression &&
 	    go_text_is(r->f, go_field(n, f_operator), "<-")) {
-		TSNode op = go_unparen(go_field(n, f_operand));
+		GNode op = go_unparen(go_field(n, f_operand));
 		size_t len;
 		const char *s = go_text(r->f, op, &len);
 
-		if (ts_node_symbol(op) == GS->identifier && len == r->len &&
+		if (gn_symbol(op) == GS->identifier && len == r->len &&
 		    memcmp(s, r->name, len) == 0)
 			r->cas = lh203__case_of(n);
 	}
@@ -459,90 +459,90 @@ static bool lh203__recv_enter(void *ctx, TSNode n, unsigned depth)
 /* `t := time.After(d)` (or `t = time.After(d)`) in a loop body, received
  * from in a select case of the same loop: that case; *stmt receives the
  * assignment. */
-static TSNode lh203__case_via_local(const struct gofile *f, TSNode call,
-				   TSNode *stmt)
+static GNode lh203__case_via_local(const struct gofile *f, GNode call,
+				   GNode *stmt)
 {
-	TSNode p = ts_node_parent(call), decl, loop = { 0 };
+	GNode p = gn_parent(call), decl, loop = { 0 };
 	struct lh203__recv r = { f, NULL, 0, { { 0 }, 0, 0 } };
 	struct syn_walker w = { lh203__recv_enter, NULL, &r };
 
-	if (ts_node_is_null(p) || ts_node_symbol(p) != GS->expression_list)
-		return (TSNode){ 0 };
-	decl = ts_node_parent(p);
-	if (ts_node_is_null(decl) ||
-	    (ts_node_symbol(decl) != GS->short_var_declaration &&
-	     ts_node_symbol(decl) != GS->assignment_statement) ||
-	    ts_node_named_child_count(go_field(decl, f_left)) != 1 ||
-	    ts_node_symbol(ts_node_named_child(go_field(decl, f_left), 0)) !=
+	if (gn_is_null(p) || gn_symbol(p) != GS->expression_list)
+		return (GNode){ 0 };
+	decl = gn_parent(p);
+	if (gn_is_null(decl) ||
+	    (gn_symbol(decl) != GS->short_var_declaration &&
+	     gn_symbol(decl) != GS->assignment_statement) ||
+	    gn_named_child_count(go_field(decl, f_left)) != 1 ||
+	    gn_symbol(gn_named_child(go_field(decl, f_left), 0)) !=
 		    GS->identifier)
-		return (TSNode){ 0 };
+		return (GNode){ 0 };
 	*stmt = decl;
-	for (TSNode q = ts_node_parent(decl); !ts_node_is_null(q);
-	     q = ts_node_parent(q)) {
+	for (GNode q = gn_parent(decl); !gn_is_null(q);
+	     q = gn_parent(q)) {
 		if (syn_is_func(q))
 			break;
-		if (ts_node_symbol(q) == GS->for_statement) {
+		if (gn_symbol(q) == GS->for_statement) {
 			loop = q;
 			break;
 		}
 	}
-	if (ts_node_is_null(loop))
-		return (TSNode){ 0 };
-	r.name = go_text(f, ts_node_named_child(go_field(decl, f_left), 0),
+	if (gn_is_null(loop))
+		return (GNode){ 0 };
+	r.name = go_text(f, gn_named_child(go_field(decl, f_left), 0),
 			 &r.len);
 	syn_walk(go_field(loop, f_body), &w);
 	return r.cas;
 }
 
-static bool lh203__enter(void *ctx, TSNode n, unsigned depth)
+static bool lh203__enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh203_ctx *c = ctx;
-	TSNode cas, sel, loop = { 0 };
+	GNode cas, sel, loop = { 0 };
 	uint32_t k;
 	bool all_leave = true;
 	struct lh_finding *fd;
 
 	LH_UNUSED(depth);
-	if (ts_node_symbol(n) != GS->call_expression ||
+	if (gn_symbol(n) != GS->call_expression ||
 	    !syn_call_pkg(c->f, n, "time", "After"))
 		return true;
 	cas = lh203__case_of(n);
-	if (ts_node_is_null(cas)) {
-		TSNode st = { { 0 }, 0, 0 };
+	if (gn_is_null(cas)) {
+		GNode st = { { 0 }, 0, 0 };
 
 		cas = lh203__case_via_local(c->f, n, &st);
 		/* re-armed in the case that received the last one: that timer
 		 * has fired, only the new one is pending */
-		if (!ts_node_is_null(cas) &&
-		    ts_node_start_byte(st) >= ts_node_start_byte(cas) &&
-		    ts_node_end_byte(st) <= ts_node_end_byte(cas))
+		if (!gn_is_null(cas) &&
+		    gn_start_byte(st) >= gn_start_byte(cas) &&
+		    gn_end_byte(st) <= gn_end_byte(cas))
 			return true;
 	}
-	if (ts_node_is_null(cas))
+	if (gn_is_null(cas))
 		return true;
-	sel = ts_node_parent(cas);
-	for (TSNode q = ts_node_parent(sel); !ts_node_is_null(q);
-	     q = ts_node_parent(q)) {
+	sel = gn_parent(cas);
+	for (GNode q = gn_parent(sel); !gn_is_null(q);
+	     q = gn_parent(q)) {
 		if (syn_is_func(q))
 			break;
-		if (ts_node_symbol(q) == GS->for_statement) {
+		if (gn_symbol(q) == GS->for_statement) {
 			loop = q;
 			break;
 		}
 	}
-	if (ts_node_is_null(loop) || !lh203__long_loop(c, loop))
+	if (gn_is_null(loop) || !lh203__long_loop(c, loop))
 		return true;
 	/* the loop ends on the first timeout: only timers of iterations
 	 * that ended otherwise were ever pending, and the loop stops
 	 * making them when one fires */
 	if (lh203__leaves(c->f, cas, loop))
 		return true;
-	k = ts_node_named_child_count(sel);
+	k = gn_named_child_count(sel);
 	for (uint32_t i = 0; i < k; i++) {
-		TSNode o = ts_node_named_child(sel, i);
+		GNode o = gn_named_child(sel, i);
 
-		if (o.id == cas.id || (ts_node_symbol(o) != GS->communication_case &&
-				       ts_node_symbol(o) != GS->default_case))
+		if (o.id == cas.id || (gn_symbol(o) != GS->communication_case &&
+				       gn_symbol(o) != GS->default_case))
 			continue;
 		if (!lh203__leaves(c->f, o, loop))
 			all_leave = false;

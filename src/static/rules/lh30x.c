@@ -130,7 +130,7 @@ static bool lh30x__called(const struct pkgfacts *pf, const char *name)
 	return false;
 }
 
-static bool lh30x__service_loop(const struct gofile *f, TSNode n);
+static bool lh30x__service_loop(const struct gofile *f, GNode n);
 
 /* The functions that run per call or per request (see the top comment). */
 static void lh30x__reach(struct lh30x *x)
@@ -197,17 +197,17 @@ static void lh30x__reach(struct lh30x *x)
 /* n sits in an endless loop that waits for events each round (a channel,
  * a select, Accept, a sleep): the request loop of a program, not the
  * read-until-done loop of a lexer. */
-static bool lh30x__service_loop(const struct gofile *f, TSNode n)
+static bool lh30x__service_loop(const struct gofile *f, GNode n)
 {
 	static const char *const waits[] = { "<-", "select {", "Accept(",
 					     "Sleep(", "ReadMessage(", "Recv(" };
 
-	for (TSNode p = go_parent(f, n); !ts_node_is_null(p) && !syn_is_func(p);
+	for (GNode p = go_parent(f, n); !gn_is_null(p) && !syn_is_func(p);
 	     p = go_parent(f, p)) {
 		size_t len;
 		const char *s;
 
-		if (ts_node_symbol(p) != GS->for_statement || !syn_endless_for(p))
+		if (gn_symbol(p) != GS->for_statement || !syn_endless_for(p))
 			continue;
 		s = go_text(f, go_field(p, f_body), &len);
 		for (size_t i = 0; i < ARRAY_SIZE(waits); i++) {
@@ -221,24 +221,24 @@ static bool lh30x__service_loop(const struct gofile *f, TSNode n)
 /* n is in the branch of `if debugX { ... }` with debugX a package-level
  * constant false: code that never runs. */
 static bool lh30x__dead(const struct lh30x *x, const struct gofile *f,
-			TSNode n)
+			GNode n)
 {
-	TSNode prev = n;
+	GNode prev = n;
 
-	for (TSNode p = go_parent(f, n); !ts_node_is_null(p) && !syn_is_func(p);
+	for (GNode p = go_parent(f, n); !gn_is_null(p) && !syn_is_func(p);
 	     prev = p, p = go_parent(f, p)) {
-		TSNode c;
+		GNode c;
 		const struct godecl *d;
-		TSNode v;
+		GNode v;
 		char tmp[128];
 		size_t len;
 		const char *s;
 
-		if (ts_node_symbol(p) != GS->if_statement ||
+		if (gn_symbol(p) != GS->if_statement ||
 		    go_field(p, f_consequence).id != prev.id)
 			continue;
 		c = go_unparen(go_field(p, f_condition));
-		if (ts_node_symbol(c) != GS->identifier)
+		if (gn_symbol(c) != GS->identifier)
 			continue;
 		s = go_text(f, c, &len);
 		if (len >= sizeof(tmp))
@@ -249,9 +249,9 @@ static bool lh30x__dead(const struct lh30x *x, const struct gofile *f,
 		if (!d || d->kind != GODECL_CONST)
 			continue;
 		v = go_field(d->node, f_value);
-		if (!ts_node_is_null(v) && ts_node_symbol(v) == GS->expression_list)
-			v = ts_node_named_child(v, 0);
-		if (!ts_node_is_null(v) && ts_node_symbol(v) == GS->false_)
+		if (!gn_is_null(v) && gn_symbol(v) == GS->expression_list)
+			v = gn_named_child(v, 0);
+		if (!gn_is_null(v) && gn_symbol(v) == GS->false_)
 			return true;
 	}
 	return false;
@@ -313,14 +313,14 @@ enum { DEF_EXPR, DEF_ZERO, DEF_RANGE, DEF_OPEN,
 struct lh30x_def {
 	const char *name;
 	size_t len;
-	TSNode rhs;
+	GNode rhs;
 	int kind;
 };
 
 struct lh30x_fn {
 	struct lh30x *x;
 	struct gofile *f;
-	TSNode fn; /* function_declaration or method_declaration */
+	GNode fn; /* function_declaration or method_declaration */
 	VEC(struct lh30x_def) defs;
 	VEC(const struct lh30x_def *) seen; /* being derived (cycles) */
 	const char *self; /* the collection judged: its own keys add none */
@@ -328,11 +328,11 @@ struct lh30x_fn {
 	unsigned steps; /* work done: derivations are not memoized */
 };
 
-static void lh30x__def(struct lh30x_fn *F, TSNode id, TSNode rhs, int kind)
+static void lh30x__def(struct lh30x_fn *F, GNode id, GNode rhs, int kind)
 {
 	struct lh30x_def d;
 
-	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier ||
+	if (gn_is_null(id) || gn_symbol(id) != GS->identifier ||
 	    F->defs.len >= LH30X_MAX_DEFS)
 		return;
 	d.name = go_text(F->f, id, &d.len);
@@ -343,42 +343,42 @@ static void lh30x__def(struct lh30x_fn *F, TSNode id, TSNode rhs, int kind)
 
 /* left = right, element-wise when the counts match, else every name from
  * the one (multi-valued) right side. */
-static void lh30x__defs_list(struct lh30x_fn *F, TSNode left, TSNode right,
+static void lh30x__defs_list(struct lh30x_fn *F, GNode left, GNode right,
 			     int kind)
 {
-	bool rlist = !ts_node_is_null(right) &&
-		     ts_node_symbol(right) == GS->expression_list;
-	uint32_t nl = ts_node_is_null(left) ? 0 : ts_node_named_child_count(left);
-	uint32_t nr = ts_node_is_null(right) ? 0
-		      : rlist ? ts_node_named_child_count(right) : 1;
+	bool rlist = !gn_is_null(right) &&
+		     gn_symbol(right) == GS->expression_list;
+	uint32_t nl = gn_is_null(left) ? 0 : gn_named_child_count(left);
+	uint32_t nr = gn_is_null(right) ? 0
+		      : rlist ? gn_named_child_count(right) : 1;
 
-	if (!ts_node_is_null(left) && ts_node_symbol(left) != GS->expression_list) {
-		lh30x__def(F, left, rlist ? ts_node_named_child(right, 0) : right,
+	if (!gn_is_null(left) && gn_symbol(left) != GS->expression_list) {
+		lh30x__def(F, left, rlist ? gn_named_child(right, 0) : right,
 			   kind);
 		return;
 	}
 	for (uint32_t i = 0; i < nl; i++) {
-		TSNode id = ts_node_named_child(left, i);
-		TSNode r = !rlist ? right
+		GNode id = gn_named_child(left, i);
+		GNode r = !rlist ? right
 			   : nl == nr || nr == 1
-				   ? ts_node_named_child(right, nr == 1 ? 0 : i)
-				   : (TSNode){ 0 };
+				   ? gn_named_child(right, nr == 1 ? 0 : i)
+				   : (GNode){ 0 };
 
-		if (ts_node_is_null(right))
+		if (gn_is_null(right))
 			lh30x__def(F, id, r, DEF_ZERO);
 		else
-			lh30x__def(F, id, r, ts_node_is_null(r) ? DEF_OPEN : kind);
+			lh30x__def(F, id, r, gn_is_null(r) ? DEF_OPEN : kind);
 	}
 }
 
 /* x was already handed by address to a call: the first call fills it,
  * later ones read it (realpath(in, &buf[0]) then open(&buf[0], &err)). */
-static bool lh30x__filled(const struct lh30x_fn *F, TSNode id)
+static bool lh30x__filled(const struct lh30x_fn *F, GNode id)
 {
 	size_t len;
 	const char *s;
 
-	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier)
+	if (gn_is_null(id) || gn_symbol(id) != GS->identifier)
 		return false;
 	s = go_text(F->f, id, &len);
 	for (size_t i = 0; i < F->defs.len; i++) {
@@ -391,19 +391,19 @@ static bool lh30x__filled(const struct lh30x_fn *F, TSNode id)
 	return false;
 }
 
-static bool lh30x__defs_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh30x__defs_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh30x_fn *F = ctx;
 	const struct go_syms *s = GS;
-	TSSymbol sym = ts_node_symbol(n);
+	TSSymbol sym = gn_symbol(n);
 
 	LH_UNUSED(depth);
 	if (sym == s->short_var_declaration) {
 		lh30x__defs_list(F, go_field(n, f_left), go_field(n, f_right),
 				 DEF_EXPR);
 	} else if (sym == s->assignment_statement) {
-		TSNode op = go_field(n, f_operator);
-		bool keep = ts_node_is_null(op) || go_text_is(F->f, op, "=") ||
+		GNode op = go_field(n, f_operator);
+		bool keep = gn_is_null(op) || go_text_is(F->f, op, "=") ||
 			    go_text_is(F->f, op, "|=") ||
 			    go_text_is(F->f, op, "&=") ||
 			    go_text_is(F->f, op, "&^=");
@@ -412,53 +412,53 @@ static bool lh30x__defs_enter(void *ctx, TSNode n, unsigned depth)
 		lh30x__defs_list(F, go_field(n, f_left), go_field(n, f_right),
 				 keep ? DEF_EXPR : DEF_OPEN);
 	} else if (sym == s->inc_statement || sym == s->dec_statement) {
-		lh30x__def(F, ts_node_named_child(n, 0), (TSNode){ 0 },
+		lh30x__def(F, gn_named_child(n, 0), (GNode){ 0 },
 			   DEF_OPEN);
 	} else if (sym == s->var_spec) {
-		TSNode v = go_field(n, f_value);
-		TSTreeCursor c = ts_tree_cursor_new(n);
+		GNode v = go_field(n, f_value);
+		GCursor c = gc_new(n);
 		uint32_t i = 0;
 
-		if (ts_tree_cursor_goto_first_child(&c)) {
+		if (gc_goto_first_child(&c)) {
 			do {
-				TSNode id;
-				TSNode r = { 0 };
+				GNode id;
+				GNode r = { 0 };
 
-				if (ts_tree_cursor_current_field_id(&c) !=
+				if (gc_current_field_id(&c) !=
 				    GS->f_name)
 					continue;
-				id = ts_tree_cursor_current_node(&c);
-				if (!ts_node_is_null(v))
-					r = ts_node_symbol(v) == s->expression_list
-						    ? ts_node_named_child(v, i)
+				id = gc_current_node(&c);
+				if (!gn_is_null(v))
+					r = gn_symbol(v) == s->expression_list
+						    ? gn_named_child(v, i)
 						    : v;
 				i++;
 				lh30x__def(F, id, r,
-					   ts_node_is_null(v) ? DEF_ZERO
-					   : ts_node_is_null(r) ? DEF_OPEN
+					   gn_is_null(v) ? DEF_ZERO
+					   : gn_is_null(r) ? DEF_OPEN
 								: DEF_EXPR);
-			} while (ts_tree_cursor_goto_next_sibling(&c));
+			} while (gc_goto_next_sibling(&c));
 		}
-		ts_tree_cursor_delete(&c);
+		gc_delete(&c);
 	} else if (sym == s->range_clause) {
 		lh30x__defs_list(F, go_field(n, f_left), go_field(n, f_right),
 				 DEF_RANGE);
 	} else if (sym == s->receive_statement) {
-		lh30x__defs_list(F, go_field(n, f_left), (TSNode){ 0 },
+		lh30x__defs_list(F, go_field(n, f_left), (GNode){ 0 },
 				 DEF_OPEN);
 	} else if (sym == s->unary_expression &&
 		   go_text_is(F->f, go_field(n, f_operator), "&")) {
 		/* f(&x), f(unsafe.Pointer(&x[0])): the call fills x from its
 		 * arguments */
-		TSNode o = go_unparen(go_field(n, f_operand)), call = { 0 };
+		GNode o = go_unparen(go_field(n, f_operand)), call = { 0 };
 
-		while (!ts_node_is_null(o) &&
-		       (ts_node_symbol(o) == s->index_expression ||
-			ts_node_symbol(o) == s->slice_expression))
+		while (!gn_is_null(o) &&
+		       (gn_symbol(o) == s->index_expression ||
+			gn_symbol(o) == s->slice_expression))
 			o = go_unparen(go_field(o, f_operand));
-		for (TSNode p = ts_node_parent(n); !ts_node_is_null(p);
-		     p = ts_node_parent(p)) {
-			TSSymbol ps = ts_node_symbol(p);
+		for (GNode p = gn_parent(n); !gn_is_null(p);
+		     p = gn_parent(p)) {
+			TSSymbol ps = gn_symbol(p);
 
 			if (ps == s->call_expression)
 				call = p;
@@ -469,7 +469,7 @@ static bool lh30x__defs_enter(void *ctx, TSNode n, unsigned depth)
 		}
 		if (!lh30x__filled(F, o))
 			lh30x__def(F, o, call,
-				   ts_node_is_null(call) ? DEF_OPEN : DEF_ADDR);
+				   gn_is_null(call) ? DEF_OPEN : DEF_ADDR);
 	} else if (sym == s->call_expression &&
 		   syn_call_ident(F->f, n, "copy") && syn_nargs(n) == 2) {
 		lh30x__def(F, go_unparen(syn_arg(n, 0)), syn_arg(n, 1), DEF_EXPR);
@@ -478,7 +478,7 @@ static bool lh30x__defs_enter(void *ctx, TSNode n, unsigned depth)
 }
 
 static void lh30x__fn_init(struct lh30x_fn *F, struct lh30x *x,
-			   struct gofile *f, TSNode fn)
+			   struct gofile *f, GNode fn)
 {
 	struct syn_walker w = { lh30x__defs_enter, NULL, F };
 
@@ -512,36 +512,36 @@ static bool lh30x__request_type(const char *t, size_t len)
 
 /* Index of parameter id of plist (counting names), or -1. *ext is set for
  * a request parameter. */
-static int lh30x__param(const struct gofile *f, TSNode plist, const char *s,
+static int lh30x__param(const struct gofile *f, GNode plist, const char *s,
 			size_t len, bool *ext)
 {
-	uint32_t n = ts_node_is_null(plist) ? 0 : ts_node_named_child_count(plist);
+	uint32_t n = gn_is_null(plist) ? 0 : gn_named_child_count(plist);
 	int idx = 0;
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode pd = ts_node_named_child(plist, i);
-		TSNode t = go_field(pd, f_type);
-		uint32_t m = ts_node_named_child_count(pd);
+		GNode pd = gn_named_child(plist, i);
+		GNode t = go_field(pd, f_type);
+		uint32_t m = gn_named_child_count(pd);
 		bool named = false;
 
-		if (ts_node_symbol(pd) != GS->parameter_declaration &&
-		    ts_node_symbol(pd) != GS->variadic_parameter_declaration)
+		if (gn_symbol(pd) != GS->parameter_declaration &&
+		    gn_symbol(pd) != GS->variadic_parameter_declaration)
 			continue;
 		for (uint32_t j = 0; j < m; j++) {
-			TSNode c = ts_node_named_child(pd, j);
+			GNode c = gn_named_child(pd, j);
 			size_t l;
 			const char *t2;
 
-			if (ts_node_symbol(c) != GS->identifier)
+			if (gn_symbol(c) != GS->identifier)
 				continue;
 			named = true;
 			t2 = go_text(f, c, &l);
 			if (l == len && memcmp(t2, s, len) == 0) {
 				size_t tl;
-				const char *tt = ts_node_is_null(t) ? ""
+				const char *tt = gn_is_null(t) ? ""
 						 : go_text(f, t, &tl);
 
-				*ext = !ts_node_is_null(t) &&
+				*ext = !gn_is_null(t) &&
 				       lh30x__request_type(tt, tl);
 				return idx;
 			}
@@ -553,9 +553,9 @@ static int lh30x__param(const struct gofile *f, TSNode plist, const char *s,
 	return -1;
 }
 
-static void lh30x__expr(struct lh30x_fn *F, TSNode e, unsigned depth,
+static void lh30x__expr(struct lh30x_fn *F, GNode e, unsigned depth,
 			struct lh30x_org *o);
-static void lh30x__expr1(struct lh30x_fn *F, TSNode e, unsigned depth,
+static void lh30x__expr1(struct lh30x_fn *F, GNode e, unsigned depth,
 			 struct lh30x_org *o);
 
 /* A name declared in the function (a local or parameter shadowing an
@@ -577,7 +577,7 @@ static bool lh30x__is_local(const struct lh30x_fn *F, const char *s,
 }
 
 /* Calls whose result is fixed for the life of the process. */
-static bool lh30x__proc_call(const struct gofile *f, TSNode call)
+static bool lh30x__proc_call(const struct gofile *f, GNode call)
 {
 	static const char *const os_fns[] = { "Getenv", "LookupEnv", "Environ",
 					      "Hostname", "Getwd", "Executable",
@@ -597,13 +597,13 @@ static bool lh30x__proc_call(const struct gofile *f, TSNode call)
  * function that defines the flags). */
 static bool lh30x__flag_var(const struct gopkg *pkg, const struct godecl *d)
 {
-	TSNode v = go_field(d->node, f_value);
+	GNode v = go_field(d->node, f_value);
 	char pat[140];
 	size_t pl, nl = strlen(d->name);
 
-	if (!ts_node_is_null(v)) {
-		if (ts_node_symbol(v) == GS->expression_list)
-			v = ts_node_named_child(v, 0);
+	if (!gn_is_null(v)) {
+		if (gn_symbol(v) == GS->expression_list)
+			v = gn_named_child(v, 0);
 		return syn_call_pkg(d->file, go_unparen(v), "flag", NULL);
 	}
 	if (nl + 9 >= sizeof(pat) || !syn_imports(d->file, "flag"))
@@ -641,7 +641,7 @@ static bool lh30x__table(const struct lh30x *x, const char *name)
 }
 
 /* Identifier id used inside F->fn. */
-static void lh30x__ident(struct lh30x_fn *F, TSNode id, unsigned depth,
+static void lh30x__ident(struct lh30x_fn *F, GNode id, unsigned depth,
 			 struct lh30x_org *o)
 {
 	size_t len;
@@ -660,10 +660,10 @@ static void lh30x__ident(struct lh30x_fn *F, TSNode id, unsigned depth,
 			return; /* x = f(x): adds nothing */
 	}
 	/* parameters of a func literal around the use: run by others */
-	for (TSNode p = ts_node_parent(id); !ts_node_is_null(p) &&
+	for (GNode p = gn_parent(id); !gn_is_null(p) &&
 					    p.id != F->fn.id;
-	     p = ts_node_parent(p)) {
-		if (ts_node_symbol(p) == GS->func_literal &&
+	     p = gn_parent(p)) {
+		if (gn_symbol(p) == GS->func_literal &&
 		    lh30x__param(F->f, go_field(p, f_parameters), s, len,
 				 &ext) >= 0) {
 			o->open = true;
@@ -699,7 +699,7 @@ static void lh30x__ident(struct lh30x_fn *F, TSNode id, unsigned depth,
 		o->ext |= ext;
 		return;
 	}
-	if (ts_node_symbol(F->fn) == GS->method_declaration &&
+	if (gn_symbol(F->fn) == GS->method_declaration &&
 	    lh30x__param(F->f, go_field(F->fn, f_receiver), s, len, &ext) >= 0) {
 		/* the state of an object, set up by whoever made it: as
 		 * much a caller's choice as a parameter */
@@ -745,7 +745,7 @@ static bool lh30x__pkg_name(const struct lh30x_fn *F, const char *s,
 	return false;
 }
 
-static void lh30x__args(struct lh30x_fn *F, TSNode call, unsigned depth,
+static void lh30x__args(struct lh30x_fn *F, GNode call, unsigned depth,
 			struct lh30x_org *o)
 {
 	uint32_t n = syn_nargs(call);
@@ -754,10 +754,10 @@ static void lh30x__args(struct lh30x_fn *F, TSNode call, unsigned depth,
 		lh30x__expr(F, syn_arg(call, i), depth, o);
 }
 
-static void lh30x__call(struct lh30x_fn *F, TSNode e, unsigned depth,
+static void lh30x__call(struct lh30x_fn *F, GNode e, unsigned depth,
 			struct lh30x_org *o)
 {
-	TSNode fn = go_unparen(go_field(e, f_function));
+	GNode fn = go_unparen(go_field(e, f_function));
 	const struct gofile *f = F->f;
 
 	if (lh30x__proc_call(f, e)) {
@@ -766,16 +766,16 @@ static void lh30x__call(struct lh30x_fn *F, TSNode e, unsigned depth,
 	}
 	if (syn_call_ident(f, e, "new") || syn_call_ident(f, e, "make"))
 		return; /* zeroed: its contents come from what fills it */
-	if (ts_node_is_null(fn)) {
+	if (gn_is_null(fn)) {
 		o->open = true;
 		return;
 	}
-	if (ts_node_symbol(fn) == GS->selector_expression) {
-		TSNode x = go_unparen(go_field(fn, f_operand));
+	if (gn_symbol(fn) == GS->selector_expression) {
+		GNode x = go_unparen(go_field(fn, f_operand));
 		size_t len;
 		const char *s = go_text(f, x, &len);
 
-		if (ts_node_symbol(x) == GS->identifier &&
+		if (gn_symbol(x) == GS->identifier &&
 		    lh30x__pkg_name(F, s, len)) {
 			/* pkg.F(args): made of its arguments; pkg.F() is
 			 * fresh (time.Now, rand.Int, uuid.New) */
@@ -788,9 +788,9 @@ static void lh30x__call(struct lh30x_fn *F, TSNode e, unsigned depth,
 		lh30x__args(F, e, depth, o);
 		return;
 	}
-	if (ts_node_symbol(fn) == GS->identifier ||
-	    ts_node_symbol(fn) == GS->parenthesized_type ||
-	    ts_node_symbol(fn) == GS->qualified_type) {
+	if (gn_symbol(fn) == GS->identifier ||
+	    gn_symbol(fn) == GS->parenthesized_type ||
+	    gn_symbol(fn) == GS->qualified_type) {
 		/* f(args), T(x): made of the arguments */
 		if (syn_nargs(e) == 0)
 			o->open = true;
@@ -801,11 +801,11 @@ static void lh30x__call(struct lh30x_fn *F, TSNode e, unsigned depth,
 	lh30x__args(F, e, depth, o);
 }
 
-static void lh30x__expr(struct lh30x_fn *F, TSNode e, unsigned depth,
+static void lh30x__expr(struct lh30x_fn *F, GNode e, unsigned depth,
 			struct lh30x_org *o)
 {
 	e = go_unparen(e);
-	if (ts_node_is_null(e))
+	if (gn_is_null(e))
 		return;
 	if (depth > LH30X_DEPTH || F->nest > SYN_MAX_DEPTH ||
 	    ++F->steps > LH30X_MAX_STEPS) {
@@ -817,13 +817,13 @@ static void lh30x__expr(struct lh30x_fn *F, TSNode e, unsigned depth,
 	F->nest--;
 }
 
-static void lh30x__expr1(struct lh30x_fn *F, TSNode e, unsigned depth,
+static void lh30x__expr1(struct lh30x_fn *F, GNode e, unsigned depth,
 			 struct lh30x_org *o)
 {
 	const struct go_syms *s = GS;
 	TSSymbol sym;
 
-	sym = ts_node_symbol(e);
+	sym = gn_symbol(e);
 	if (sym == s->int_literal || sym == s->float_literal ||
 	    sym == s->iota || sym == s->rune_literal ||
 	    sym == s->interpreted_string_literal ||
@@ -839,11 +839,11 @@ static void lh30x__expr1(struct lh30x_fn *F, TSNode e, unsigned depth,
 		return;
 	}
 	if (sym == s->selector_expression) {
-		TSNode x = go_unparen(go_field(e, f_operand));
+		GNode x = go_unparen(go_field(e, f_operand));
 		size_t len;
 		const char *t = go_text(F->f, x, &len);
 
-		if (ts_node_symbol(x) == s->identifier &&
+		if (gn_symbol(x) == s->identifier &&
 		    lh30x__pkg_name(F, t, len)) {
 			/* pkg.Name: a constant or variable of another package;
 			 * os.Args is the command line */
@@ -855,9 +855,9 @@ static void lh30x__expr1(struct lh30x_fn *F, TSNode e, unsigned depth,
 		return;
 	}
 	if (sym == s->index_expression) {
-		TSNode x = go_unparen(go_field(e, f_operand));
+		GNode x = go_unparen(go_field(e, f_operand));
 
-		if (ts_node_symbol(x) == s->identifier) {
+		if (gn_symbol(x) == s->identifier) {
 			size_t len;
 			const char *t = go_text(F->f, x, &len);
 			char nm[128];
@@ -874,18 +874,18 @@ static void lh30x__expr1(struct lh30x_fn *F, TSNode e, unsigned depth,
 	}
 	if (sym == s->slice_expression || sym == s->type_assertion_expression ||
 	    sym == s->type_conversion_expression) {
-		lh30x__expr(F, ts_node_named_child(e, 0), depth, o);
+		lh30x__expr(F, gn_named_child(e, 0), depth, o);
 		return;
 	}
 	if (sym == s->unary_expression) {
-		TSNode op = go_field(e, f_operator);
+		GNode op = go_field(e, f_operator);
 
 		if (go_text_is(F->f, op, "<-")) {
 			o->open = o->ext = true;
 			return;
 		}
 		if (go_text_is(F->f, op, "&") &&
-		    ts_node_symbol(go_unparen(go_field(e, f_operand))) ==
+		    gn_symbol(go_unparen(go_field(e, f_operand))) ==
 			    s->composite_literal) {
 			o->open = true; /* a fresh address */
 			return;
@@ -896,7 +896,7 @@ static void lh30x__expr1(struct lh30x_fn *F, TSNode e, unsigned depth,
 	if (sym == s->binary_expression) {
 		static const char *const cmp[] = { "==", "!=", "<", "<=", ">",
 						   ">=", "&&", "||" };
-		TSNode op = go_field(e, f_operator);
+		GNode op = go_field(e, f_operator);
 
 		for (size_t i = 0; i < ARRAY_SIZE(cmp); i++) {
 			if (go_text_is(F->f, op, cmp[i]))
@@ -909,13 +909,13 @@ static void lh30x__expr1(struct lh30x_fn *F, TSNode e, unsigned depth,
 	if (sym == s->composite_literal || sym == s->literal_value ||
 	    sym == s->keyed_element || sym == s->literal_element ||
 	    sym == s->expression_list) {
-		uint32_t n = ts_node_named_child_count(e);
+		uint32_t n = gn_named_child_count(e);
 
 		for (uint32_t i = 0; i < n; i++) {
-			TSNode c = ts_node_named_child(e, i);
+			GNode c = gn_named_child(e, i);
 
 			if (sym == s->composite_literal &&
-			    ts_node_symbol(c) != s->literal_value)
+			    gn_symbol(c) != s->literal_value)
 				continue; /* the type */
 			lh30x__expr(F, c, depth, o);
 		}
@@ -927,15 +927,15 @@ static void lh30x__expr1(struct lh30x_fn *F, TSNode e, unsigned depth,
 /* ---------------------------------------------------------------- keys */
 
 /* The top-level function or method declaration around n. */
-static TSNode lh30x__top(TSNode n)
+static GNode lh30x__top(GNode n)
 {
-	for (TSNode p = ts_node_parent(n); !ts_node_is_null(p);
-	     p = ts_node_parent(p)) {
-		if (ts_node_symbol(p) == GS->function_declaration ||
-		    ts_node_symbol(p) == GS->method_declaration)
+	for (GNode p = gn_parent(n); !gn_is_null(p);
+	     p = gn_parent(p)) {
+		if (gn_symbol(p) == GS->function_declaration ||
+		    gn_symbol(p) == GS->method_declaration)
 			return p;
 	}
-	return (TSNode){ 0 };
+	return (GNode){ 0 };
 }
 
 /* Parameters `params` of function name, traced to its call sites: what
@@ -964,7 +964,7 @@ static void lh30x__trace(struct lh30x *x, const char *name, uint32_t params,
 	}
 	for (size_t i = 0; i < pf->ncalls; i++) {
 		const struct pf_call *c = &pf->calls[i];
-		TSNode top;
+		GNode top;
 		struct lh30x_fn F;
 		struct lh30x_org o = { 0 };
 
@@ -972,7 +972,7 @@ static void lh30x__trace(struct lh30x *x, const char *name, uint32_t params,
 		    c->ctx != PF_CTX_CODE)
 			continue;
 		top = lh30x__top(c->node);
-		if (ts_node_is_null(top))
+		if (gn_is_null(top))
 			continue;
 		found = true;
 		lh30x__fn_init(&F, x, c->file, top);
@@ -994,34 +994,34 @@ static void lh30x__trace(struct lh30x *x, const char *name, uint32_t params,
 
 /* The key of a map write statement (m[k] = v, m[k]++, m.Store(k, v)), or
  * a null node. */
-static TSNode lh30x__key(const struct gofile *f, TSNode stmt, TSNode *coll)
+static GNode lh30x__key(const struct gofile *f, GNode stmt, GNode *coll)
 {
 	const struct go_syms *s = GS;
-	TSSymbol sym = ts_node_symbol(stmt);
-	TSNode lhs = { 0 };
+	TSSymbol sym = gn_symbol(stmt);
+	GNode lhs = { 0 };
 
 	if (sym == s->call_expression) {
 		syn_call_method(stmt, coll);
 		return syn_arg(stmt, 0);
 	}
 	if (sym == s->inc_statement || sym == s->dec_statement) {
-		lhs = ts_node_named_child(stmt, 0);
+		lhs = gn_named_child(stmt, 0);
 	} else if (sym == s->assignment_statement) {
-		TSNode left = go_field(stmt, f_left);
-		uint32_t n = ts_node_named_child_count(left);
+		GNode left = go_field(stmt, f_left);
+		uint32_t n = gn_named_child_count(left);
 
-		for (uint32_t i = 0; i < n && ts_node_is_null(lhs); i++) {
-			TSNode e = go_unparen(ts_node_named_child(left, i));
+		for (uint32_t i = 0; i < n && gn_is_null(lhs); i++) {
+			GNode e = go_unparen(gn_named_child(left, i));
 
-			if (ts_node_symbol(e) == s->index_expression)
+			if (gn_symbol(e) == s->index_expression)
 				lhs = e;
 		}
 	}
 	lhs = go_unparen(lhs);
-	if (ts_node_is_null(lhs) || ts_node_symbol(lhs) != s->index_expression)
-		return (TSNode){ 0 };
+	if (gn_is_null(lhs) || gn_symbol(lhs) != s->index_expression)
+		return (GNode){ 0 };
 	/* m[a][b] = v: m grows by its own key a */
-	while (ts_node_symbol(go_unparen(go_field(lhs, f_operand))) ==
+	while (gn_symbol(go_unparen(go_field(lhs, f_operand))) ==
 	       s->index_expression)
 		lhs = go_unparen(go_field(lhs, f_operand));
 	*coll = go_unparen(go_field(lhs, f_operand));
@@ -1030,30 +1030,30 @@ static TSNode lh30x__key(const struct gofile *f, TSNode stmt, TSNode *coll)
 }
 
 /* The append call of `s = append(s, v...)`, or a null node. */
-static TSNode lh30x__append(const struct gofile *f, TSNode stmt, TSNode *coll)
+static GNode lh30x__append(const struct gofile *f, GNode stmt, GNode *coll)
 {
-	TSNode left = go_field(stmt, f_left), right = go_field(stmt, f_right);
+	GNode left = go_field(stmt, f_left), right = go_field(stmt, f_right);
 	uint32_t n;
 
-	if (ts_node_symbol(stmt) != GS->assignment_statement ||
-	    ts_node_is_null(right))
-		return (TSNode){ 0 };
-	n = ts_node_named_child_count(right);
+	if (gn_symbol(stmt) != GS->assignment_statement ||
+	    gn_is_null(right))
+		return (GNode){ 0 };
+	n = gn_named_child_count(right);
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode r = go_unparen(ts_node_named_child(right, i));
+		GNode r = go_unparen(gn_named_child(right, i));
 
 		if (syn_call_ident(f, r, "append")) {
-			*coll = ts_node_named_child(left, i);
+			*coll = gn_named_child(left, i);
 			return r;
 		}
 	}
-	return (TSNode){ 0 };
+	return (GNode){ 0 };
 }
 
 /* The function reads coll[key] (or coll.Load(key)) besides writing it:
  * a memo cache, which grows with the distinct keys. */
-static bool lh30x__memo_map(const struct gofile *f, TSNode fn, TSNode coll,
-			    TSNode key, TSNode stmt)
+static bool lh30x__memo_map(const struct gofile *f, GNode fn, GNode coll,
+			    GNode key, GNode stmt)
 {
 	size_t fl, cl, kl;
 	const char *ft = go_text(f, fn, &fl), *ct = go_text(f, coll, &cl);
@@ -1063,16 +1063,16 @@ static bool lh30x__memo_map(const struct gofile *f, TSNode fn, TSNode coll,
 
 	/* m[k]++, m[k] += n: counters per key (per path, per user) are
 	 * statistics of the traffic, not a memo of a computation */
-	if (ts_node_symbol(stmt) == GS->inc_statement ||
-	    ts_node_symbol(stmt) == GS->dec_statement)
+	if (gn_symbol(stmt) == GS->inc_statement ||
+	    gn_symbol(stmt) == GS->dec_statement)
 		return false;
-	if (ts_node_symbol(stmt) == GS->assignment_statement) {
-		TSNode op = go_field(stmt, f_operator);
+	if (gn_symbol(stmt) == GS->assignment_statement) {
+		GNode op = go_field(stmt, f_operator);
 
-		if (!ts_node_is_null(op) && !go_text_is(f, op, "="))
+		if (!gn_is_null(op) && !go_text_is(f, op, "="))
 			return false;
 	}
-	if (ts_node_symbol(stmt) == GS->call_expression) {
+	if (gn_symbol(stmt) == GS->call_expression) {
 		if (cl + 6 >= sizeof(pat))
 			return false;
 		pl = (size_t)snprintf(pat, sizeof(pat), "%.*s.Load(", (int)cl,
@@ -1103,7 +1103,7 @@ static bool lh30x__memo_map(const struct gofile *f, TSNode fn, TSNode coll,
 
 /* The function ranges over the slice before appending: a set kept as a
  * slice, growing with the distinct values. */
-static bool lh30x__memo_slice(const struct gofile *f, TSNode fn, TSNode coll)
+static bool lh30x__memo_slice(const struct gofile *f, GNode fn, GNode coll)
 {
 	size_t fl, cl;
 	const char *ft = go_text(f, fn, &fl), *ct = go_text(f, coll, &cl);
@@ -1133,19 +1133,19 @@ static enum lh30x_verdict lh30x__judge(struct lh30x *x,
 				       const struct pf_access *a,
 				       struct lh30x_why *why)
 {
-	TSNode top = lh30x__top(a->node), coll = { 0 }, key, app;
+	GNode top = lh30x__top(a->node), coll = { 0 }, key, app;
 	struct lh30x_fn F;
 	struct lh30x_org o = { 0 };
 	bool slice = t->kind == PF_SLICE;
 
 	memset(why, 0, sizeof(*why));
-	if (ts_node_is_null(top))
+	if (gn_is_null(top))
 		return LH30X_HIGH;
 	lh30x__fn_init(&F, x, a->file, top);
 	F.self = t->var;
 	if (slice) {
 		app = lh30x__append(a->file, a->node, &coll);
-		if (ts_node_is_null(app)) {
+		if (gn_is_null(app)) {
 			lh30x__fn_release(&F);
 			return LH30X_HIGH;
 		}
@@ -1154,7 +1154,7 @@ static enum lh30x_verdict lh30x__judge(struct lh30x *x,
 		why->memo = lh30x__memo_slice(a->file, top, coll);
 	} else {
 		key = lh30x__key(a->file, a->node, &coll);
-		if (ts_node_is_null(key)) {
+		if (gn_is_null(key)) {
 			lh30x__fn_release(&F);
 			return LH30X_HIGH;
 		}

@@ -30,7 +30,7 @@ struct lh40x_ctx {
 	VEC(const void *) done; /* sink statements already reported */
 };
 
-static bool lh40x__seen(struct lh40x_ctx *c, TSNode sink)
+static bool lh40x__seen(struct lh40x_ctx *c, GNode sink)
 {
 	for (size_t i = 0; i < c->done.len; i++) {
 		if (c->done.items[i] == sink.id)
@@ -74,30 +74,30 @@ static void lh40x__fix(struct lh_pass *p, struct lh_finding *fd, bool str,
 /* The sink runs in a loop that does not make the big value: the parts
  * stored over the iterations together cover it (every line of a file
  * kept): no small part pins a large rest. */
-static bool lh40x__in_loop(TSNode sink, const struct bv_var *origin)
+static bool lh40x__in_loop(GNode sink, const struct bv_var *origin)
 {
-	for (TSNode q = ts_node_parent(sink); !ts_node_is_null(q);
-	     q = ts_node_parent(q)) {
+	for (GNode q = gn_parent(sink); !gn_is_null(q);
+	     q = gn_parent(q)) {
 		if (syn_is_func(q))
 			return false;
-		if (ts_node_symbol(q) != GS->for_statement)
+		if (gn_symbol(q) != GS->for_statement)
 			continue;
 		if (!origin || !origin->decl.id ||
-		    ts_node_start_byte(origin->decl) < ts_node_start_byte(q) ||
-		    ts_node_end_byte(origin->decl) > ts_node_end_byte(q))
+		    gn_start_byte(origin->decl) < gn_start_byte(q) ||
+		    gn_end_byte(origin->decl) > gn_end_byte(q))
 			return true;
 	}
 	return false;
 }
 
-static bool lh40x__enter(void *ctx, TSNode n, unsigned depth)
+static bool lh40x__enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh40x_ctx *c = ctx;
 	const struct go_syms *g = GS;
-	TSSymbol s = ts_node_symbol(n);
+	TSSymbol s = gn_symbol(n);
 	const struct bv_var *from = NULL;
 	enum bv_kind k;
-	TSNode sink;
+	GNode sink;
 	const char *where = NULL, *name, *what;
 	struct lh_finding *fd;
 	bool str;
@@ -111,7 +111,7 @@ static bool lh40x__enter(void *ctx, TSNode n, unsigned depth)
 	    k != BV_PARTS_STR)
 		return true;
 	sink = bv_sink(c->b, n, &where);
-	if (ts_node_is_null(sink) ||
+	if (gn_is_null(sink) ||
 	    lh40x__in_loop(sink, from ? bv_var_named(c->b, from->origin)
 				      : NULL) ||
 	    lh40x__seen(c, sink))

@@ -25,43 +25,43 @@ extern const struct lh_rule lh_rule_lh501;
 
 struct lh501_uses {
 	struct bv_func *b;
-	TSNode lit;
+	GNode lit;
 	const struct bv_var *big; /* first captured large value */
 	unsigned small, whole;
-	TSNode example;		  /* a small use, for the message */
+	GNode example;		  /* a small use, for the message */
 };
 
 /* One use of captured v at identifier id: small (len/cap, an element, a
  * field) or whole. */
-static bool lh501__small_use(const struct gofile *f, TSNode id)
+static bool lh501__small_use(const struct gofile *f, GNode id)
 {
-	TSNode p = ts_node_parent(id), gp;
+	GNode p = gn_parent(id), gp;
 
-	while (!ts_node_is_null(p) &&
-	       ts_node_symbol(p) == GS->parenthesized_expression) {
+	while (!gn_is_null(p) &&
+	       gn_symbol(p) == GS->parenthesized_expression) {
 		id = p;
-		p = ts_node_parent(p);
+		p = gn_parent(p);
 	}
-	if (ts_node_is_null(p))
+	if (gn_is_null(p))
 		return false;
-	if (ts_node_symbol(p) == GS->argument_list) {
-		TSNode call = ts_node_parent(p);
+	if (gn_symbol(p) == GS->argument_list) {
+		GNode call = gn_parent(p);
 
 		return (syn_call_ident(f, call, "len") ||
 			syn_call_ident(f, call, "cap")) &&
 		       syn_nargs(call) == 1;
 	}
-	if (ts_node_symbol(p) == GS->index_expression)
+	if (gn_symbol(p) == GS->index_expression)
 		return go_field(p, f_operand).id == id.id;
-	if (ts_node_symbol(p) == GS->selector_expression) {
+	if (gn_symbol(p) == GS->selector_expression) {
 		/* r.field is small unless it is a method call on r, or the
 		 * field is then used whole */
-		gp = ts_node_parent(p);
-		if (!ts_node_is_null(gp) &&
-		    ts_node_symbol(gp) == GS->call_expression &&
+		gp = gn_parent(p);
+		if (!gn_is_null(gp) &&
+		    gn_symbol(gp) == GS->call_expression &&
 		    go_field(gp, f_function).id == p.id) {
 			/* buf.Len(), buf.Cap() on a buffer */
-			TSNode m = go_field(p, f_field);
+			GNode m = go_field(p, f_field);
 
 			return go_text_is(f, m, "Len") || go_text_is(f, m, "Cap");
 		}
@@ -70,28 +70,28 @@ static bool lh501__small_use(const struct gofile *f, TSNode id)
 	return false;
 }
 
-static bool lh501__uses_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh501__uses_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh501_uses *u = ctx;
 	const struct bv_var *v;
 
 	LH_UNUSED(depth);
-	if (ts_node_symbol(n) != GS->identifier)
+	if (gn_symbol(n) != GS->identifier)
 		return true;
 	v = bv_var_of(u->b, n);
 	if (!v || (v->kind != BV_BIG && v->kind != BV_BIG_STR))
 		return false;
 	/* declared inside the literal: not captured */
-	if (ts_node_start_byte(v->decl) >= ts_node_start_byte(u->lit) &&
-	    ts_node_end_byte(v->decl) <= ts_node_end_byte(u->lit))
+	if (gn_start_byte(v->decl) >= gn_start_byte(u->lit) &&
+	    gn_end_byte(v->decl) <= gn_end_byte(u->lit))
 		return false;
 	if (lh501__small_use(u->b->file, n)) {
 		u->small++;
 		if (!u->big) {
-			TSNode e = ts_node_parent(n);
+			GNode e = gn_parent(n);
 
-			if (ts_node_symbol(e) == GS->argument_list)
-				e = ts_node_parent(e);
+			if (gn_symbol(e) == GS->argument_list)
+				e = gn_parent(e);
 			u->big = v;
 			u->example = e;
 		}
@@ -111,21 +111,21 @@ struct lh501_find {
 	struct bv_func *b;
 	const char *name;
 	size_t len;
-	TSNode decl_id;
-	TSNode sink;
+	GNode decl_id;
+	GNode sink;
 	const char *where;
 };
 
-static bool lh501__find_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh501__find_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh501_find *x = ctx;
 	size_t len;
 	const char *s;
 
 	LH_UNUSED(depth);
-	if (!ts_node_is_null(x->sink))
+	if (!gn_is_null(x->sink))
 		return false;
-	if (ts_node_symbol(n) != GS->identifier || n.id == x->decl_id.id)
+	if (gn_symbol(n) != GS->identifier || n.id == x->decl_id.id)
 		return true;
 	s = go_text(x->b->file, n, &len);
 	if (len == x->len && memcmp(s, x->name, len) == 0)
@@ -134,26 +134,26 @@ static bool lh501__find_enter(void *ctx, TSNode n, unsigned depth)
 }
 
 /* Where the literal goes: directly, or through `f := func...`. */
-static TSNode lh501__sink(struct lh501_ctx *c, TSNode lit, const char **where)
+static GNode lh501__sink(struct lh501_ctx *c, GNode lit, const char **where)
 {
-	TSNode sink = bv_sink(c->b, lit, where), p, decl, id;
+	GNode sink = bv_sink(c->b, lit, where), p, decl, id;
 	struct lh501_find x = { c->b, NULL, 0, { { 0 }, 0, 0 }, { { 0 }, 0, 0 },
 				NULL };
 	struct syn_walker w = { lh501__find_enter, NULL, &x };
 
-	if (!ts_node_is_null(sink))
+	if (!gn_is_null(sink))
 		return sink;
-	p = ts_node_parent(lit);
-	if (ts_node_is_null(p) || ts_node_symbol(p) != GS->expression_list)
-		return (TSNode){ 0 };
-	decl = ts_node_parent(p);
-	if (ts_node_is_null(decl) ||
-	    ts_node_symbol(decl) != GS->short_var_declaration ||
-	    ts_node_named_child_count(p) != 1)
-		return (TSNode){ 0 };
-	id = ts_node_named_child(go_field(decl, f_left), 0);
-	if (ts_node_is_null(id) || ts_node_symbol(id) != GS->identifier)
-		return (TSNode){ 0 };
+	p = gn_parent(lit);
+	if (gn_is_null(p) || gn_symbol(p) != GS->expression_list)
+		return (GNode){ 0 };
+	decl = gn_parent(p);
+	if (gn_is_null(decl) ||
+	    gn_symbol(decl) != GS->short_var_declaration ||
+	    gn_named_child_count(p) != 1)
+		return (GNode){ 0 };
+	id = gn_named_child(go_field(decl, f_left), 0);
+	if (gn_is_null(id) || gn_symbol(id) != GS->identifier)
+		return (GNode){ 0 };
 	x.name = go_text(c->f, id, &x.len);
 	x.decl_id = id;
 	syn_walk(go_field(c->b->fn, f_body), &w);
@@ -163,7 +163,7 @@ static TSNode lh501__sink(struct lh501_ctx *c, TSNode lit, const char **where)
 
 /* The only method of the package named like field m, or NULL. */
 static const struct godecl *lh501__method(const struct gopkg *pkg,
-					  const struct gofile *f, TSNode m)
+					  const struct gofile *f, GNode m)
 {
 	const struct godecl *found = NULL;
 	size_t len;
@@ -188,32 +188,32 @@ struct lh501_recv {
 	const char *name;
 	size_t len;
 	unsigned small, whole;
-	TSNode example;
-	TSNode fields; /* field_declaration_list of the receiver's struct */
+	GNode example;
+	GNode fields; /* field_declaration_list of the receiver's struct */
 };
 
 /* Field f of the receiver's struct is an array (the large part). */
-static bool lh501__array_field(const struct lh501_recv *r, TSNode f)
+static bool lh501__array_field(const struct lh501_recv *r, GNode f)
 {
-	uint32_t n = ts_node_is_null(r->fields)
+	uint32_t n = gn_is_null(r->fields)
 			     ? 0
-			     : ts_node_named_child_count(r->fields);
+			     : gn_named_child_count(r->fields);
 	size_t fl;
 	const char *ft = go_text(r->f, f, &fl);
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode fd = ts_node_named_child(r->fields, i);
-		TSNode t = go_field(fd, f_type);
-		uint32_t m = ts_node_named_child_count(fd);
+		GNode fd = gn_named_child(r->fields, i);
+		GNode t = go_field(fd, f_type);
+		uint32_t m = gn_named_child_count(fd);
 
-		if (ts_node_is_null(t) || ts_node_symbol(t) != GS->array_type)
+		if (gn_is_null(t) || gn_symbol(t) != GS->array_type)
 			continue;
 		for (uint32_t j = 0; j < m; j++) {
-			TSNode nm = ts_node_named_child(fd, j);
+			GNode nm = gn_named_child(fd, j);
 			size_t nl;
 			const char *nt = go_text(r->f, nm, &nl);
 
-			if (ts_node_symbol(nm) == GS->field_identifier &&
+			if (gn_symbol(nm) == GS->field_identifier &&
 			    nl == fl && memcmp(nt, ft, fl) == 0)
 				return true;
 		}
@@ -221,24 +221,24 @@ static bool lh501__array_field(const struct lh501_recv *r, TSNode f)
 	return false;
 }
 
-static bool lh501__recv_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh501__recv_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh501_recv *r = ctx;
 	size_t len;
 	const char *s;
 
 	LH_UNUSED(depth);
-	if (ts_node_symbol(n) != GS->identifier)
+	if (gn_symbol(n) != GS->identifier)
 		return true;
 	s = go_text(r->f, n, &len);
 	if (len != r->len || memcmp(s, r->name, len) != 0)
 		return false;
 	if (lh501__small_use(r->f, n)) {
-		TSNode sel = ts_node_parent(n);
+		GNode sel = gn_parent(n);
 
 		/* r.arr used as a whole (ranged over, passed on) is the
 		 * large part used whole */
-		if (ts_node_symbol(sel) == GS->selector_expression &&
+		if (gn_symbol(sel) == GS->selector_expression &&
 		    lh501__array_field(r, go_field(sel, f_field)) &&
 		    !lh501__small_use(r->f, sel)) {
 			r->whole++;
@@ -254,10 +254,10 @@ static bool lh501__recv_enter(void *ctx, TSNode n, unsigned depth)
 
 /* `x.M` not called, x a large value: the method value binds x. Reported
  * when it outlives the function and M uses only parts of its receiver. */
-static void lh501__method_value(struct lh501_ctx *c, TSNode sel)
+static void lh501__method_value(struct lh501_ctx *c, GNode sel)
 {
-	TSNode x = go_unparen(go_field(sel, f_operand)), p;
-	TSNode recv, rid, sink;
+	GNode x = go_unparen(go_field(sel, f_operand)), p;
+	GNode recv, rid, sink;
 	const struct bv_var *v;
 	const struct godecl *d;
 	struct lh501_recv r = { 0 };
@@ -267,32 +267,32 @@ static void lh501__method_value(struct lh501_ctx *c, TSNode sel)
 	size_t ml, el;
 	const char *mt, *ex;
 
-	if (ts_node_symbol(x) != GS->identifier)
+	if (gn_symbol(x) != GS->identifier)
 		return;
 	v = bv_var_of(c->b, x);
 	if (!v || v->kind != BV_BIG)
 		return;
 	/* a call, not a method value (tree-sitter finds the parent from the
 	 * root: asked last) */
-	p = ts_node_parent(sel);
-	if (!ts_node_is_null(p) && ts_node_symbol(p) == GS->call_expression &&
+	p = gn_parent(sel);
+	if (!gn_is_null(p) && gn_symbol(p) == GS->call_expression &&
 	    go_field(p, f_function).id == sel.id)
 		return;
 	d = lh501__method(c->p->pkg, c->f, go_field(sel, f_field));
 	if (!d)
 		return;
-	recv = ts_node_named_child(go_field(d->node, f_receiver), 0);
-	rid = ts_node_is_null(recv) ? recv : go_field(recv, f_name);
-	if (!ts_node_is_null(rid)) {
+	recv = gn_named_child(go_field(d->node, f_receiver), 0);
+	rid = gn_is_null(recv) ? recv : go_field(recv, f_name);
+	if (!gn_is_null(rid)) {
 		const struct godecl *td = d->recv ? gopkg_lookup(c->p->pkg,
 								 d->recv)
 						  : NULL;
-		TSNode st = td && td->kind == GODECL_TYPE
+		GNode st = td && td->kind == GODECL_TYPE
 				    ? go_field(td->node, f_type)
-				    : (TSNode){ 0 };
+				    : (GNode){ 0 };
 
-		if (!ts_node_is_null(st) && ts_node_symbol(st) == GS->struct_type)
-			r.fields = ts_node_named_child(st, 0);
+		if (!gn_is_null(st) && gn_symbol(st) == GS->struct_type)
+			r.fields = gn_named_child(st, 0);
 		r.f = d->file;
 		r.name = go_text(d->file, rid, &r.len);
 		syn_walk(go_field(d->node, f_body), &w);
@@ -300,7 +300,7 @@ static void lh501__method_value(struct lh501_ctx *c, TSNode sel)
 	if (r.whole)
 		return; /* the method needs the value as a whole */
 	sink = bv_sink(c->b, sel, &where);
-	if (ts_node_is_null(sink))
+	if (gn_is_null(sink))
 		return;
 	mt = go_text(c->f, go_field(sel, f_field), &ml);
 	fd = pass_report(c->p, &lh_rule_lh501, c->f, sel,
@@ -321,29 +321,29 @@ static void lh501__method_value(struct lh501_ctx *c, TSNode sel)
 		 (int)v->len, v->name);
 }
 
-static bool lh501__enter(void *ctx, TSNode n, unsigned depth)
+static bool lh501__enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh501_ctx *c = ctx;
 	struct lh501_uses u = { c->b, n, NULL, 0, 0, { { 0 }, 0, 0 } };
 	struct syn_walker w = { lh501__uses_enter, NULL, &u };
-	TSNode sink;
+	GNode sink;
 	const char *where = NULL;
 	struct lh_finding *fd;
 	size_t len;
 	const char *ex;
 
 	LH_UNUSED(depth);
-	if (ts_node_symbol(n) == GS->selector_expression) {
+	if (gn_symbol(n) == GS->selector_expression) {
 		lh501__method_value(c, n);
 		return true;
 	}
-	if (ts_node_symbol(n) != GS->func_literal)
+	if (gn_symbol(n) != GS->func_literal)
 		return true;
 	syn_walk(go_field(n, f_body), &w);
 	if (!u.big || u.whole)
 		return true;
 	sink = lh501__sink(c, n, &where);
-	if (ts_node_is_null(sink))
+	if (gn_is_null(sink))
 		return true;
 	ex = go_text(c->f, u.example, &len);
 	fd = pass_report(c->p, &lh_rule_lh501, c->f, n,
@@ -361,18 +361,18 @@ static bool lh501__enter(void *ctx, TSNode n, unsigned depth)
 	return true;
 }
 
-static bool lh501__lit_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh501__lit_enter(void *ctx, GNode n, unsigned depth)
 {
 	bool *found = ctx;
 
 	LH_UNUSED(depth);
-	if (ts_node_symbol(n) == GS->func_literal)
+	if (gn_symbol(n) == GS->func_literal)
 		*found = true;
 	return !*found;
 }
 
 /* Cheap pre-check: only functions with a func literal are analysed. */
-static bool lh501__has_literal(struct gofile *f, TSNode fn)
+static bool lh501__has_literal(struct gofile *f, GNode fn)
 {
 	const TSSymbol kinds[] = { GS->func_literal, 0 };
 	bool found = false;
@@ -388,18 +388,18 @@ static bool lh501__has_literal(struct gofile *f, TSNode fn)
 
 /* Cheap pre-check for method values: a method whose body returns or
  * stores a selector of its receiver (`return t.M`, `x = t.M`). */
-static bool lh501__binds_receiver(const struct gofile *f, TSNode fn)
+static bool lh501__binds_receiver(const struct gofile *f, GNode fn)
 {
-	TSNode recv, rid;
+	GNode recv, rid;
 	size_t bl, rl;
 	const char *body, *rn;
 	char pat[2][80];
 
-	if (ts_node_symbol(fn) != GS->method_declaration)
+	if (gn_symbol(fn) != GS->method_declaration)
 		return false;
-	recv = ts_node_named_child(go_field(fn, f_receiver), 0);
-	rid = ts_node_is_null(recv) ? recv : go_field(recv, f_name);
-	if (ts_node_is_null(rid))
+	recv = gn_named_child(go_field(fn, f_receiver), 0);
+	rid = gn_is_null(recv) ? recv : go_field(recv, f_name);
+	if (gn_is_null(rid))
 		return false;
 	rn = go_text(f, rid, &rl);
 	if (rl + 10 >= sizeof(pat[0]))
@@ -412,7 +412,7 @@ static bool lh501__binds_receiver(const struct gofile *f, TSNode fn)
 }
 
 /* Functions worth analysing: a func literal or a bound receiver. */
-static bool lh501__want(struct gofile *f, TSNode fn)
+static bool lh501__want(struct gofile *f, GNode fn)
 {
 	return lh501__has_literal(f, fn) || lh501__binds_receiver(f, fn);
 }

@@ -49,13 +49,13 @@ struct lh60x_pool {
 	enum lh60x_elem elem;
 	const char *elem_text;
 	struct gofile *file;
-	TSNode where;	   /* New's return, or the declaration */
+	GNode where;	   /* New's return, or the declaration */
 };
 
 struct lh60x_put {
 	const char *key;
 	struct gofile *file;
-	TSNode call;
+	GNode call;
 };
 
 struct lh60x {
@@ -67,14 +67,14 @@ struct lh60x {
 
 /* ---------------------------------------------------------------- types */
 
-static bool lh60x__qual(const struct gofile *f, TSNode t, const char *path,
+static bool lh60x__qual(const struct gofile *f, GNode t, const char *path,
 			const char *name)
 {
-	TSNode pk, nm;
+	GNode pk, nm;
 	size_t len;
 	const char *s, *p;
 
-	if (ts_node_is_null(t) || ts_node_symbol(t) != GS->qualified_type)
+	if (gn_is_null(t) || gn_symbol(t) != GS->qualified_type)
 		return false;
 	pk = go_field(t, f_package);
 	nm = go_field(t, f_name);
@@ -83,10 +83,10 @@ static bool lh60x__qual(const struct gofile *f, TSNode t, const char *path,
 	return p && strcmp(p, path) == 0 && (!name || go_text_is(f, nm, name));
 }
 
-static bool lh60x__pool_type(const struct gofile *f, TSNode t)
+static bool lh60x__pool_type(const struct gofile *f, GNode t)
 {
-	if (!ts_node_is_null(t) && ts_node_symbol(t) == GS->pointer_type)
-		t = ts_node_named_child(t, 0);
+	if (!gn_is_null(t) && gn_symbol(t) == GS->pointer_type)
+		t = gn_named_child(t, 0);
 	return lh60x__qual(f, t, "sync", "Pool");
 }
 
@@ -101,7 +101,7 @@ static const struct {
 	{ "net/http", "Response" }, { "os/exec", "Cmd" },
 };
 
-static bool lh60x__closer_type(const struct gofile *f, TSNode t)
+static bool lh60x__closer_type(const struct gofile *f, GNode t)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(lh60x_closers); i++) {
 		if (lh60x__qual(f, t, lh60x_closers[i].path,
@@ -111,31 +111,31 @@ static bool lh60x__closer_type(const struct gofile *f, TSNode t)
 	return false;
 }
 
-static bool lh60x__byte(const struct gofile *f, TSNode t)
+static bool lh60x__byte(const struct gofile *f, GNode t)
 {
-	return !ts_node_is_null(t) && (go_text_is(f, t, "byte") ||
+	return !gn_is_null(t) && (go_text_is(f, t, "byte") ||
 				       go_text_is(f, t, "uint8"));
 }
 
 static enum lh60x_elem lh60x__type(struct lh60x *c, const struct gofile *f,
-				   TSNode t, unsigned depth)
+				   GNode t, unsigned depth)
 {
 	const struct go_syms *g = GS;
 	TSSymbol s;
 
-	if (ts_node_is_null(t) || depth > 4)
+	if (gn_is_null(t) || depth > 4)
 		return EL_UNKNOWN;
-	s = ts_node_symbol(t);
+	s = gn_symbol(t);
 	if (s == g->parenthesized_type)
-		return lh60x__type(c, f, ts_node_named_child(t, 0), depth + 1);
+		return lh60x__type(c, f, gn_named_child(t, 0), depth + 1);
 	if (s == g->pointer_type) {
-		TSNode in = ts_node_named_child(t, 0);
+		GNode in = gn_named_child(t, 0);
 
 		if (lh60x__qual(f, in, "bytes", "Buffer"))
 			return EL_BUFFER;
 		if (lh60x__qual(f, in, "strings", "Builder"))
 			return EL_BUILDER;
-		if (!ts_node_is_null(in) && ts_node_symbol(in) == g->slice_type &&
+		if (!gn_is_null(in) && gn_symbol(in) == g->slice_type &&
 		    lh60x__byte(f, go_field(in, f_element)))
 			return EL_PBYTES;
 		if (lh60x__closer_type(f, t) || lh60x__closer_type(f, in))
@@ -178,14 +178,14 @@ static enum lh60x_elem lh60x__type(struct lh60x *c, const struct gofile *f,
 		tmp[len] = '\0';
 		d = gopkg_lookup(c->p->pkg, tmp);
 		if (!d || d->kind != GODECL_TYPE ||
-		    ts_node_symbol(d->node) != g->type_spec)
+		    gn_symbol(d->node) != g->type_spec)
 			return EL_UNKNOWN;
 		{
-			TSNode u = go_field(d->node, f_type);
+			GNode u = go_field(d->node, f_type);
 
-			if (ts_node_symbol(u) == g->interface_type)
+			if (gn_symbol(u) == g->interface_type)
 				return EL_UNKNOWN;
-			if (ts_node_symbol(u) == g->struct_type)
+			if (gn_symbol(u) == g->struct_type)
 				return EL_VALUE;
 			return lh60x__type(c, d->file, u, depth + 1);
 		}
@@ -196,34 +196,34 @@ static enum lh60x_elem lh60x__type(struct lh60x *c, const struct gofile *f,
 /* ---------------------------------------------------------------- exprs */
 
 static enum lh60x_elem lh60x__expr(struct lh60x *c, const struct gofile *f,
-				   TSNode e, TSNode scope, unsigned depth);
+				   GNode e, GNode scope, unsigned depth);
 
 struct lh60x__decl {
 	struct lh60x *c;
 	const struct gofile *f;
 	const char *name;
 	size_t len;
-	TSNode before; /* only declarations before this node */
+	GNode before; /* only declarations before this node */
 	unsigned depth; /* of the expression being resolved */
 	enum lh60x_elem found;
 	bool done;
 };
 
-static bool lh60x__decl_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh60x__decl_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh60x__decl *d = ctx;
-	TSSymbol s = ts_node_symbol(n);
+	TSSymbol s = gn_symbol(n);
 
 	LH_UNUSED(depth);
-	if (d->done || ts_node_start_byte(n) >= ts_node_start_byte(d->before))
+	if (d->done || gn_start_byte(n) >= gn_start_byte(d->before))
 		return false;
 	if (s == GS->short_var_declaration || s == GS->assignment_statement) {
-		TSNode l = go_field(n, f_left), r = go_field(n, f_right);
-		uint32_t nl = ts_node_named_child_count(l);
-		uint32_t nr = ts_node_is_null(r) ? 0 : ts_node_named_child_count(r);
+		GNode l = go_field(n, f_left), r = go_field(n, f_right);
+		uint32_t nl = gn_named_child_count(l);
+		uint32_t nr = gn_is_null(r) ? 0 : gn_named_child_count(r);
 
 		for (uint32_t i = 0; i < nl; i++) {
-			TSNode id = ts_node_named_child(l, i);
+			GNode id = gn_named_child(l, i);
 			size_t len;
 			const char *t = go_text(d->f, id, &len);
 
@@ -232,7 +232,7 @@ static bool lh60x__decl_enter(void *ctx, TSNode n, unsigned depth)
 			if (nl == nr) {
 				/* x = y, y = x: each step goes deeper */
 				d->found = lh60x__expr(d->c, d->f,
-						       ts_node_named_child(r, i),
+						       gn_named_child(r, i),
 						       d->before, d->depth + 1);
 				d->done = d->found != EL_UNKNOWN;
 			}
@@ -240,19 +240,19 @@ static bool lh60x__decl_enter(void *ctx, TSNode n, unsigned depth)
 		return true;
 	}
 	if (s == GS->var_spec || s == GS->parameter_declaration) {
-		TSNode t = go_field(n, f_type);
-		uint32_t k = ts_node_named_child_count(n);
+		GNode t = go_field(n, f_type);
+		uint32_t k = gn_named_child_count(n);
 
 		for (uint32_t i = 0; i < k; i++) {
-			TSNode id = ts_node_named_child(n, i);
+			GNode id = gn_named_child(n, i);
 			size_t len;
 			const char *x;
 
-			if (ts_node_symbol(id) != GS->identifier)
+			if (gn_symbol(id) != GS->identifier)
 				continue;
 			x = go_text(d->f, id, &len);
 			if (len == d->len && memcmp(x, d->name, len) == 0 &&
-			    !ts_node_is_null(t)) {
+			    !gn_is_null(t)) {
 				d->found = lh60x__type(d->c, d->f, t, 0);
 				d->done = d->found != EL_UNKNOWN;
 			}
@@ -262,21 +262,21 @@ static bool lh60x__decl_enter(void *ctx, TSNode n, unsigned depth)
 }
 
 static enum lh60x_elem lh60x__expr(struct lh60x *c, const struct gofile *f,
-				   TSNode e, TSNode scope, unsigned depth)
+				   GNode e, GNode scope, unsigned depth)
 {
 	const struct go_syms *g = GS;
 	TSSymbol s;
 
 	e = go_unparen(e);
-	if (ts_node_is_null(e) || depth > 12)
+	if (gn_is_null(e) || depth > 12)
 		return EL_UNKNOWN;
-	s = ts_node_symbol(e);
+	s = gn_symbol(e);
 	if (s == g->unary_expression) {
 		if (go_text_is(f, go_field(e, f_operator), "&")) {
-			TSNode op = go_unparen(go_field(e, f_operand));
+			GNode op = go_unparen(go_field(e, f_operand));
 
-			if (ts_node_symbol(op) == g->composite_literal) {
-				TSNode t = go_field(op, f_type);
+			if (gn_symbol(op) == g->composite_literal) {
+				GNode t = go_field(op, f_type);
 
 				if (lh60x__qual(f, t, "bytes", "Buffer"))
 					return EL_BUFFER;
@@ -299,7 +299,7 @@ static enum lh60x_elem lh60x__expr(struct lh60x *c, const struct gofile *f,
 	if (s == g->slice_expression)
 		return lh60x__expr(c, f, go_field(e, f_operand), scope, depth + 1);
 	if (s == g->call_expression) {
-		TSNode a0 = syn_arg(e, 0);
+		GNode a0 = syn_arg(e, 0);
 
 		if (syn_call_ident(f, e, "make"))
 			return lh60x__type(c, f, a0, 0);
@@ -308,8 +308,8 @@ static enum lh60x_elem lh60x__expr(struct lh60x *c, const struct gofile *f,
 				return EL_BUFFER;
 			if (lh60x__qual(f, a0, "strings", "Builder"))
 				return EL_BUILDER;
-			if (!ts_node_is_null(a0) &&
-			    ts_node_symbol(a0) == g->slice_type &&
+			if (!gn_is_null(a0) &&
+			    gn_symbol(a0) == g->slice_type &&
 			    lh60x__byte(f, go_field(a0, f_element)))
 				return EL_PBYTES;
 			if (lh60x__closer_type(f, a0))
@@ -328,25 +328,25 @@ static enum lh60x_elem lh60x__expr(struct lh60x *c, const struct gofile *f,
 		    syn_call_pkg(f, e, "crypto/tls", "Dial") ||
 		    syn_call_pkg(f, e, "database/sql", "Open"))
 			return EL_CLOSER;
-		if (ts_node_symbol(go_unparen(go_field(e, f_function))) ==
+		if (gn_symbol(go_unparen(go_field(e, f_function))) ==
 			    g->parenthesized_type ||
-		    ts_node_symbol(go_unparen(go_field(e, f_function))) ==
+		    gn_symbol(go_unparen(go_field(e, f_function))) ==
 			    g->slice_type)
 			return lh60x__type(c, f, go_unparen(go_field(e, f_function)),
 					   0);
 		return EL_UNKNOWN;
 	}
-	if (s == g->identifier && !ts_node_is_null(scope)) {
-		TSNode fn = syn_enclosing_func(scope);
+	if (s == g->identifier && !gn_is_null(scope)) {
+		GNode fn = syn_enclosing_func(scope);
 		struct lh60x__decl d = { c, f, NULL, 0, scope, depth,
 					 EL_UNKNOWN, false };
 		struct syn_walker w = { lh60x__decl_enter, NULL, &d };
 
-		if (ts_node_is_null(fn))
+		if (gn_is_null(fn))
 			return EL_UNKNOWN;
 		d.name = go_text(f, e, &d.len);
 		syn_walk(go_field(fn, f_parameters), &w);
-		if (ts_node_symbol(fn) == g->method_declaration)
+		if (gn_symbol(fn) == g->method_declaration)
 			syn_walk(go_field(fn, f_receiver), &w);
 		syn_walk(go_field(fn, f_body), &w);
 		return d.found;
@@ -357,16 +357,16 @@ static enum lh60x_elem lh60x__expr(struct lh60x *c, const struct gofile *f,
 /* ---------------------------------------------------------------- pools */
 
 /* Key of a pool expression: "name" or ".field". Allocated in the arena. */
-static const char *lh60x__key(struct lh60x *c, TSNode x)
+static const char *lh60x__key(struct lh60x *c, GNode x)
 {
 	x = go_unparen(x);
-	if (ts_node_is_null(x))
+	if (gn_is_null(x))
 		return NULL;
-	if (ts_node_symbol(x) == GS->unary_expression)
+	if (gn_symbol(x) == GS->unary_expression)
 		x = go_unparen(go_field(x, f_operand));
-	if (ts_node_symbol(x) == GS->identifier)
+	if (gn_symbol(x) == GS->identifier)
 		return go_text_dup(c->f, x);
-	if (ts_node_symbol(x) == GS->selector_expression)
+	if (gn_symbol(x) == GS->selector_expression)
 		return arena_printf(&c->p->pkg->arena, ".%s",
 				    go_text_dup(c->f, go_field(x, f_field)));
 	return NULL;
@@ -382,7 +382,7 @@ static struct lh60x_pool *lh60x__pool(struct lh60x *c, const char *key)
 }
 
 static struct lh60x_pool *lh60x__add_pool(struct lh60x *c, const char *key,
-					  TSNode where)
+					  GNode where)
 {
 	struct lh60x_pool *p = lh60x__pool(c, key);
 	struct lh60x_pool np = { 0 };
@@ -398,7 +398,7 @@ static struct lh60x_pool *lh60x__add_pool(struct lh60x *c, const char *key,
 
 /* Records what a pool holds; conflicting kinds make it unknown. */
 static void lh60x__learn(struct lh60x_pool *p, enum lh60x_elem e,
-			 struct gofile *f, TSNode where)
+			 struct gofile *f, GNode where)
 {
 	if (e == EL_UNKNOWN)
 		return;
@@ -415,19 +415,19 @@ static void lh60x__learn(struct lh60x_pool *p, enum lh60x_elem e,
 struct lh60x__ret {
 	struct lh60x *c;
 	enum lh60x_elem e;
-	TSNode at;
+	GNode at;
 };
 
-static bool lh60x__ret_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh60x__ret_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh60x__ret *r = ctx;
 
 	LH_UNUSED(depth);
-	if (ts_node_symbol(n) == GS->func_literal)
+	if (gn_symbol(n) == GS->func_literal)
 		return false;
-	if (ts_node_symbol(n) == GS->return_statement && r->e == EL_UNKNOWN) {
-		TSNode l = ts_node_named_child(n, 0);
-		TSNode v = ts_node_is_null(l) ? l : ts_node_named_child(l, 0);
+	if (gn_symbol(n) == GS->return_statement && r->e == EL_UNKNOWN) {
+		GNode l = gn_named_child(n, 0);
+		GNode v = gn_is_null(l) ? l : gn_named_child(l, 0);
 
 		r->e = lh60x__expr(r->c, r->c->f, v, v, 0);
 		r->at = n;
@@ -437,80 +437,80 @@ static bool lh60x__ret_enter(void *ctx, TSNode n, unsigned depth)
 }
 
 /* The element type a New func literal returns. */
-static void lh60x__new(struct lh60x *c, struct lh60x_pool *p, TSNode lit)
+static void lh60x__new(struct lh60x *c, struct lh60x_pool *p, GNode lit)
 {
 	struct lh60x__ret r = { c, EL_UNKNOWN, { { 0 }, 0, 0 } };
 	struct syn_walker w = { lh60x__ret_enter, NULL, &r };
 
 	lit = go_unparen(lit);
-	if (ts_node_is_null(lit) || ts_node_symbol(lit) != GS->func_literal)
+	if (gn_is_null(lit) || gn_symbol(lit) != GS->func_literal)
 		return;
 	syn_walk(go_field(lit, f_body), &w);
-	lh60x__learn(p, r.e, c->f, ts_node_is_null(r.at) ? lit : r.at);
+	lh60x__learn(p, r.e, c->f, gn_is_null(r.at) ? lit : r.at);
 }
 
 /* sync.Pool{New: ...}: the literal's New. */
-static void lh60x__literal(struct lh60x *c, struct lh60x_pool *p, TSNode lit)
+static void lh60x__literal(struct lh60x *c, struct lh60x_pool *p, GNode lit)
 {
-	TSNode body = go_field(lit, f_body);
-	uint32_t n = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+	GNode body = go_field(lit, f_body);
+	uint32_t n = gn_is_null(body) ? 0 : gn_named_child_count(body);
 
 	for (uint32_t i = 0; i < n; i++) {
-		TSNode kv = ts_node_named_child(body, i);
-		TSNode k, v;
+		GNode kv = gn_named_child(body, i);
+		GNode k, v;
 
-		if (ts_node_symbol(kv) != GS->keyed_element)
+		if (gn_symbol(kv) != GS->keyed_element)
 			continue;
-		k = ts_node_named_child(kv, 0);
-		v = ts_node_named_child(kv, 1);
+		k = gn_named_child(kv, 0);
+		v = gn_named_child(kv, 1);
 		if (go_text_is(c->f, k, "New"))
-			lh60x__new(c, p, ts_node_named_child(v, 0));
+			lh60x__new(c, p, gn_named_child(v, 0));
 	}
 }
 
-static bool lh60x__is_pool_lit(const struct gofile *f, TSNode v)
+static bool lh60x__is_pool_lit(const struct gofile *f, GNode v)
 {
 	v = go_unparen(v);
-	if (!ts_node_is_null(v) && ts_node_symbol(v) == GS->unary_expression)
+	if (!gn_is_null(v) && gn_symbol(v) == GS->unary_expression)
 		v = go_unparen(go_field(v, f_operand));
-	return !ts_node_is_null(v) && ts_node_symbol(v) == GS->composite_literal &&
+	return !gn_is_null(v) && gn_symbol(v) == GS->composite_literal &&
 	       lh60x__qual(f, go_field(v, f_type), "sync", "Pool");
 }
 
-static TSNode lh60x__lit_of(TSNode v)
+static GNode lh60x__lit_of(GNode v)
 {
 	v = go_unparen(v);
-	if (ts_node_symbol(v) == GS->unary_expression)
+	if (gn_symbol(v) == GS->unary_expression)
 		v = go_unparen(go_field(v, f_operand));
 	return v;
 }
 
-static bool lh60x__enter(void *ctx, TSNode n, unsigned depth)
+static bool lh60x__enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh60x *c = ctx;
 	const struct go_syms *g = GS;
-	TSSymbol s = ts_node_symbol(n);
+	TSSymbol s = gn_symbol(n);
 
 	LH_UNUSED(depth);
 	if (s == g->var_spec) {
-		TSNode t = go_field(n, f_type), vals = go_field(n, f_value);
-		uint32_t k = ts_node_named_child_count(n), idx = 0;
+		GNode t = go_field(n, f_type), vals = go_field(n, f_value);
+		uint32_t k = gn_named_child_count(n), idx = 0;
 
 		for (uint32_t i = 0; i < k; i++) {
-			TSNode id = ts_node_named_child(n, i), v = { 0 };
+			GNode id = gn_named_child(n, i), v = { 0 };
 
-			if (ts_node_symbol(id) != g->identifier)
+			if (gn_symbol(id) != g->identifier)
 				continue;
-			if (!ts_node_is_null(vals) &&
-			    idx < ts_node_named_child_count(vals))
-				v = ts_node_named_child(vals, idx);
+			if (!gn_is_null(vals) &&
+			    idx < gn_named_child_count(vals))
+				v = gn_named_child(vals, idx);
 			idx++;
 			if (lh60x__pool_type(c->f, t) ||
-			    (!ts_node_is_null(v) && lh60x__is_pool_lit(c->f, v))) {
+			    (!gn_is_null(v) && lh60x__is_pool_lit(c->f, v))) {
 				struct lh60x_pool *p = lh60x__add_pool(
 					c, go_text_dup(c->f, id), n);
 
-				if (!ts_node_is_null(v) &&
+				if (!gn_is_null(v) &&
 				    lh60x__is_pool_lit(c->f, v))
 					lh60x__literal(c, p, lh60x__lit_of(v));
 			}
@@ -518,30 +518,30 @@ static bool lh60x__enter(void *ctx, TSNode n, unsigned depth)
 		return true;
 	}
 	if (s == g->short_var_declaration) {
-		TSNode l = go_field(n, f_left), r = go_field(n, f_right);
+		GNode l = go_field(n, f_left), r = go_field(n, f_right);
 
-		if (ts_node_named_child_count(l) == 1 &&
-		    ts_node_named_child_count(r) == 1 &&
-		    lh60x__is_pool_lit(c->f, ts_node_named_child(r, 0))) {
+		if (gn_named_child_count(l) == 1 &&
+		    gn_named_child_count(r) == 1 &&
+		    lh60x__is_pool_lit(c->f, gn_named_child(r, 0))) {
 			struct lh60x_pool *p = lh60x__add_pool(
-				c, go_text_dup(c->f, ts_node_named_child(l, 0)),
+				c, go_text_dup(c->f, gn_named_child(l, 0)),
 				n);
 
 			lh60x__literal(c, p,
-				       lh60x__lit_of(ts_node_named_child(r, 0)));
+				       lh60x__lit_of(gn_named_child(r, 0)));
 		}
 		return true;
 	}
 	if (s == g->field_declaration) {
-		TSNode t = go_field(n, f_type);
-		uint32_t k = ts_node_named_child_count(n);
+		GNode t = go_field(n, f_type);
+		uint32_t k = gn_named_child_count(n);
 
 		if (!lh60x__pool_type(c->f, t))
 			return false;
 		for (uint32_t i = 0; i < k; i++) {
-			TSNode id = ts_node_named_child(n, i);
+			GNode id = gn_named_child(n, i);
 
-			if (ts_node_symbol(id) == g->field_identifier)
+			if (gn_symbol(id) == g->field_identifier)
 				lh60x__add_pool(c,
 						arena_printf(&c->p->pkg->arena,
 							     ".%s",
@@ -552,11 +552,11 @@ static bool lh60x__enter(void *ctx, TSNode n, unsigned depth)
 	}
 	if (s == g->keyed_element) {
 		/* T{pool: sync.Pool{New: ...}} */
-		TSNode k = ts_node_named_child(n, 0), v = ts_node_named_child(n, 1);
-		TSNode kid = ts_node_named_child(k, 0);
-		TSNode lit = ts_node_named_child(v, 0);
+		GNode k = gn_named_child(n, 0), v = gn_named_child(n, 1);
+		GNode kid = gn_named_child(k, 0);
+		GNode lit = gn_named_child(v, 0);
 
-		if (!ts_node_is_null(kid) && !ts_node_is_null(lit) &&
+		if (!gn_is_null(kid) && !gn_is_null(lit) &&
 		    lh60x__is_pool_lit(c->f, lit)) {
 			struct lh60x_pool *p = lh60x__add_pool(
 				c,
@@ -570,28 +570,28 @@ static bool lh60x__enter(void *ctx, TSNode n, unsigned depth)
 	}
 	if (s == g->assignment_statement) {
 		/* p.New = func() any { ... } */
-		TSNode l = go_field(n, f_left), r = go_field(n, f_right);
-		TSNode lhs = ts_node_named_child(l, 0);
+		GNode l = go_field(n, f_left), r = go_field(n, f_right);
+		GNode lhs = gn_named_child(l, 0);
 
-		if (ts_node_named_child_count(l) == 1 &&
-		    ts_node_symbol(lhs) == g->selector_expression &&
+		if (gn_named_child_count(l) == 1 &&
+		    gn_symbol(lhs) == g->selector_expression &&
 		    go_text_is(c->f, go_field(lhs, f_field), "New")) {
 			const char *key = lh60x__key(c, go_field(lhs, f_operand));
 			struct lh60x_pool *p = key ? lh60x__pool(c, key) : NULL;
 
 			if (p)
-				lh60x__new(c, p, ts_node_named_child(r, 0));
+				lh60x__new(c, p, gn_named_child(r, 0));
 		}
 		return true;
 	}
 	if (s == g->type_assertion_expression) {
 		/* p.Get().(T) */
-		TSNode call = go_unparen(go_field(n, f_operand)), recv = { 0 };
-		TSNode m = syn_call_method(call, &recv);
+		GNode call = go_unparen(go_field(n, f_operand)), recv = { 0 };
+		GNode m = syn_call_method(call, &recv);
 		const char *key;
 		struct lh60x_pool *p;
 
-		if (ts_node_is_null(m) || !go_text_is(c->f, m, "Get") ||
+		if (gn_is_null(m) || !go_text_is(c->f, m, "Get") ||
 		    syn_nargs(call) != 0)
 			return true;
 		key = lh60x__key(c, recv);
@@ -602,10 +602,10 @@ static bool lh60x__enter(void *ctx, TSNode n, unsigned depth)
 		return true;
 	}
 	if (s == g->call_expression) {
-		TSNode recv = { 0 }, m = syn_call_method(n, &recv);
+		GNode recv = { 0 }, m = syn_call_method(n, &recv);
 		const char *key;
 
-		if (ts_node_is_null(m) || !go_text_is(c->f, m, "Put") ||
+		if (gn_is_null(m) || !go_text_is(c->f, m, "Put") ||
 		    syn_nargs(n) != 1)
 			return true;
 		key = lh60x__key(c, recv);
@@ -626,22 +626,22 @@ struct lh60x__chk {
 	bool cap, len;
 };
 
-static bool lh60x__chk_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh60x__chk_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh60x__chk *k = ctx;
-	TSNode m;
+	GNode m;
 
 	LH_UNUSED(depth);
-	if (ts_node_symbol(n) != GS->call_expression)
+	if (gn_symbol(n) != GS->call_expression)
 		return true;
 	if (syn_call_ident(k->f, n, "cap"))
 		k->cap = true;
 	if (syn_call_ident(k->f, n, "len"))
 		k->len = true;
 	m = syn_call_method(n, NULL);
-	if (!ts_node_is_null(m) && go_text_is(k->f, m, "Cap"))
+	if (!gn_is_null(m) && go_text_is(k->f, m, "Cap"))
 		k->cap = true;
-	if (!ts_node_is_null(m) && go_text_is(k->f, m, "Len"))
+	if (!gn_is_null(m) && go_text_is(k->f, m, "Len"))
 		k->len = true;
 	return true;
 }
@@ -652,25 +652,25 @@ struct lh60x__reset {
 	bool found;
 };
 
-static bool lh60x__reset_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh60x__reset_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh60x__reset *r = ctx;
-	TSNode m;
+	GNode m;
 
 	LH_UNUSED(depth);
-	if (r->found || ts_node_start_byte(n) >= r->before)
+	if (r->found || gn_start_byte(n) >= r->before)
 		return false;
-	if (ts_node_symbol(n) == GS->call_expression) {
+	if (gn_symbol(n) == GS->call_expression) {
 		m = syn_call_method(n, NULL);
-		if (!ts_node_is_null(m) &&
+		if (!gn_is_null(m) &&
 		    (go_text_is(r->f, m, "Reset") ||
 		     go_text_is(r->f, m, "Truncate")))
 			r->found = true;
 	}
-	if (ts_node_symbol(n) == GS->slice_expression) {
-		TSNode end = go_field(n, f_end), start = go_field(n, f_start);
+	if (gn_symbol(n) == GS->slice_expression) {
+		GNode end = go_field(n, f_end), start = go_field(n, f_start);
 
-		if (ts_node_is_null(start) && !ts_node_is_null(end) &&
+		if (gn_is_null(start) && !gn_is_null(end) &&
 		    go_text_is(r->f, end, "0"))
 			r->found = true;
 	}
@@ -679,7 +679,7 @@ static bool lh60x__reset_enter(void *ctx, TSNode n, unsigned depth)
 
 /* The condition calls a function of the package whose body checks a
  * capacity: `if oversized(b) { return }`. */
-static bool lh60x__helper_checks(const struct gofile *f, TSNode cond)
+static bool lh60x__helper_checks(const struct gofile *f, GNode cond)
 {
 	const struct gopkg *pkg = f->pkg;
 
@@ -707,7 +707,7 @@ static bool lh60x__helper_checks(const struct gofile *f, TSNode cond)
 }
 
 /* A condition that bounds the buffer's size. */
-static bool lh60x__bounds(const struct gofile *f, TSNode cond, TSNode fn)
+static bool lh60x__bounds(const struct gofile *f, GNode cond, GNode fn)
 {
 	struct lh60x__chk k = { f, false, false };
 	struct syn_walker w = { lh60x__chk_enter, NULL, &k };
@@ -716,7 +716,7 @@ static bool lh60x__bounds(const struct gofile *f, TSNode cond, TSNode fn)
 	if (k.cap || lh60x__helper_checks(f, cond))
 		return true;
 	if (k.len) {
-		struct lh60x__reset r = { f, ts_node_start_byte(cond), false };
+		struct lh60x__reset r = { f, gn_start_byte(cond), false };
 		struct syn_walker rw = { lh60x__reset_enter, NULL, &r };
 
 		syn_walk(go_field(fn, f_body), &rw);
@@ -726,13 +726,13 @@ static bool lh60x__bounds(const struct gofile *f, TSNode cond, TSNode fn)
 }
 
 /* Some capacity check guards the Put on its path. */
-static bool lh60x__guarded(const struct gofile *f, TSNode put)
+static bool lh60x__guarded(const struct gofile *f, GNode put)
 {
-	TSNode fn = syn_enclosing_func(put), prev = put;
+	GNode fn = syn_enclosing_func(put), prev = put;
 
-	for (TSNode q = ts_node_parent(put); !ts_node_is_null(q);
-	     prev = q, q = ts_node_parent(q)) {
-		TSSymbol s = ts_node_symbol(q);
+	for (GNode q = gn_parent(put); !gn_is_null(q);
+	     prev = q, q = gn_parent(q)) {
+		TSSymbol s = gn_symbol(q);
 
 		if (syn_is_func(q))
 			break;
@@ -743,15 +743,15 @@ static bool lh60x__guarded(const struct gofile *f, TSNode put)
 		if (s == GS->block || s == GS->expression_case ||
 		    s == GS->default_case || s == GS->communication_case) {
 			/* an earlier `if big { return }` in this block */
-			uint32_t n = ts_node_named_child_count(q);
+			uint32_t n = gn_named_child_count(q);
 
 			for (uint32_t i = 0; i < n; i++) {
-				TSNode st = ts_node_named_child(q, i);
+				GNode st = gn_named_child(q, i);
 
-				if (ts_node_start_byte(st) >=
-				    ts_node_start_byte(prev))
+				if (gn_start_byte(st) >=
+				    gn_start_byte(prev))
 					break;
-				if (ts_node_symbol(st) == GS->if_statement &&
+				if (gn_symbol(st) == GS->if_statement &&
 				    syn_terminating(f, go_field(st, f_consequence)) &&
 				    lh60x__bounds(f, go_field(st, f_condition), fn))
 					return true;
@@ -764,19 +764,19 @@ static bool lh60x__guarded(const struct gofile *f, TSNode put)
 /* A put helper (an unexported function that puts its parameter back):
  * true when it has callers and every one of them checks the capacity
  * before calling it. Callers are found by name in the package's text. */
-static bool lh60x__callers_guarded(const struct gofile *f, TSNode put)
+static bool lh60x__callers_guarded(const struct gofile *f, GNode put)
 {
-	TSNode fn = syn_enclosing_func(put), arg = go_unparen(syn_arg(put, 0));
-	TSNode name;
+	GNode fn = syn_enclosing_func(put), arg = go_unparen(syn_arg(put, 0));
+	GNode name;
 	const struct gopkg *pkg = f->pkg;
 	char pat[130];
 	size_t nl, pl;
 	const char *nm;
 	unsigned calls = 0;
 
-	if (ts_node_is_null(fn) ||
-	    ts_node_symbol(fn) != GS->function_declaration || !pkg ||
-	    ts_node_is_null(arg) || ts_node_symbol(arg) != GS->identifier)
+	if (gn_is_null(fn) ||
+	    gn_symbol(fn) != GS->function_declaration || !pkg ||
+	    gn_is_null(arg) || gn_symbol(arg) != GS->identifier)
 		return false;
 	name = go_field(fn, f_name);
 	nm = go_text(f, name, &nl);
@@ -796,7 +796,7 @@ static bool lh60x__callers_guarded(const struct gofile *f, TSNode put)
 	pl = nl + 1;
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		const struct gofile *g = pkg->files[i];
-		TSNode root = ts_tree_root_node(g->tree);
+		GNode root = go_root(g);
 
 		if (g->is_test)
 			continue;
@@ -804,23 +804,23 @@ static bool lh60x__callers_guarded(const struct gofile *f, TSNode put)
 		     p < end && (p = memmem(p, (size_t)(end - p), pat, pl));
 		     p += pl) {
 			uint32_t off = (uint32_t)(p - g->src);
-			TSNode id, call;
+			GNode id, call;
 
 			if (p > g->src && (p[-1] == '_' || p[-1] == '.' ||
 					   (p[-1] >= 'a' && p[-1] <= 'z') ||
 					   (p[-1] >= 'A' && p[-1] <= 'Z') ||
 					   (p[-1] >= '0' && p[-1] <= '9')))
 				continue;
-			id = ts_node_descendant_for_byte_range(root, off,
+			id = gn_descendant_for_byte_range(root, off,
 							       off + (uint32_t)nl);
-			if (ts_node_symbol(id) != GS->identifier)
+			if (gn_symbol(id) != GS->identifier)
 				continue; /* a comment, a string */
-			call = ts_node_parent(id);
-			if (!ts_node_is_null(call) &&
-			    ts_node_symbol(call) == GS->function_declaration)
+			call = gn_parent(id);
+			if (!gn_is_null(call) &&
+			    gn_symbol(call) == GS->function_declaration)
 				continue; /* the helper itself */
-			if (ts_node_is_null(call) ||
-			    ts_node_symbol(call) != GS->call_expression)
+			if (gn_is_null(call) ||
+			    gn_symbol(call) != GS->call_expression)
 				return false; /* used as a value */
 			if (!lh60x__guarded(g, call))
 				return false;
@@ -833,23 +833,23 @@ static bool lh60x__callers_guarded(const struct gofile *f, TSNode put)
 /* The function putting the buffer back grows that buffer with append:
  * `b = append(b, ...)`, `*bp = append(*bp, ...)`, `append((*bp)[:0], ...)`
  * (an append of anything else leaves a fixed-size buffer as it was). */
-static bool lh60x__appends(const struct gofile *f, TSNode put)
+static bool lh60x__appends(const struct gofile *f, GNode put)
 {
-	TSNode fn = syn_enclosing_func(put), arg = go_unparen(syn_arg(put, 0));
+	GNode fn = syn_enclosing_func(put), arg = go_unparen(syn_arg(put, 0));
 	size_t len, nl;
 	const char *s, *nm;
 
-	while (!ts_node_is_null(arg) &&
-	       ts_node_symbol(arg) == GS->unary_expression)
+	while (!gn_is_null(arg) &&
+	       gn_symbol(arg) == GS->unary_expression)
 		arg = go_unparen(go_field(arg, f_operand));
-	while (!ts_node_is_null(arg) &&
-	       ts_node_symbol(arg) == GS->slice_expression)
+	while (!gn_is_null(arg) &&
+	       gn_symbol(arg) == GS->slice_expression)
 		arg = go_unparen(go_field(arg, f_operand));
-	while (!ts_node_is_null(fn) && ts_node_symbol(fn) == GS->func_literal &&
-	       !ts_node_is_null(syn_enclosing_func(fn)))
+	while (!gn_is_null(fn) && gn_symbol(fn) == GS->func_literal &&
+	       !gn_is_null(syn_enclosing_func(fn)))
 		fn = syn_enclosing_func(fn); /* deferred Put: the outer func */
 	s = go_text(f, fn, &len);
-	if (ts_node_is_null(arg) || ts_node_symbol(arg) != GS->identifier)
+	if (gn_is_null(arg) || gn_symbol(arg) != GS->identifier)
 		return memmem(s, len, "append(", 7) != NULL;
 	nm = go_text(f, arg, &nl);
 	for (const char *p = s, *end = s + len;
@@ -906,7 +906,7 @@ static void lh60x__check(struct lh60x *c)
 	for (size_t i = 0; i < c->puts.len; i++) {
 		struct lh60x_put *put = &c->puts.items[i];
 		struct lh60x_pool *pool = lh60x__pool(c, put->key);
-		TSNode arg = syn_arg(put->call, 0);
+		GNode arg = syn_arg(put->call, 0);
 		enum lh60x_elem a;
 
 		if (!pool)
@@ -918,7 +918,7 @@ static void lh60x__check(struct lh60x *c)
 	for (size_t i = 0; i < c->puts.len; i++) {
 		struct lh60x_put *put = &c->puts.items[i];
 		struct lh60x_pool *pool = lh60x__pool(c, put->key);
-		TSNode arg = syn_arg(put->call, 0);
+		GNode arg = syn_arg(put->call, 0);
 		enum lh60x_elem a, e;
 		struct lh_finding *fd;
 
@@ -933,7 +933,7 @@ static void lh60x__check(struct lh60x *c)
 		if ((pool->elem == EL_BYTES || pool->elem == EL_SLICE ||
 		     pool->elem == EL_VALUE) &&
 		    (a == EL_UNKNOWN || a == EL_BYTES || a == EL_SLICE ||
-		     a == EL_VALUE) && ts_node_symbol(arg) != GS->nil) {
+		     a == EL_VALUE) && gn_symbol(arg) != GS->nil) {
 			fd = pass_report(p, &lh_rule_lh601, put->file, put->call,
 					 "sync.Pool Put of a %s value: boxing it "
 					 "into an interface allocates on every "
@@ -965,7 +965,7 @@ static void lh60x__check(struct lh60x *c)
 	for (size_t i = 0; i < c->pools.len; i++) {
 		struct lh60x_pool *pool = &c->pools.items[i];
 		struct lh_finding *fd;
-		TSNode at = pool->where;
+		GNode at = pool->where;
 		struct gofile *f = pool->file;
 
 		bool put = false;

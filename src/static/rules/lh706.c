@@ -38,11 +38,11 @@ static const char *const lh706_release[] = {
 };
 
 /* A call that releases something. */
-static bool lh706__release_call(const struct gofile *f, TSNode call)
+static bool lh706__release_call(const struct gofile *f, GNode call)
 {
-	TSNode m = syn_call_method(call, NULL), fn;
+	GNode m = syn_call_method(call, NULL), fn;
 
-	if (!ts_node_is_null(m)) {
+	if (!gn_is_null(m)) {
 		for (size_t i = 0; i < ARRAY_SIZE(lh706_release); i++) {
 			if (go_text_is(f, m, lh706_release[i]))
 				return true;
@@ -51,7 +51,7 @@ static bool lh706__release_call(const struct gofile *f, TSNode call)
 		       syn_call_pkg(f, call, "os", "RemoveAll");
 	}
 	fn = go_unparen(go_field(call, f_function));
-	if (!ts_node_is_null(fn) && ts_node_symbol(fn) == GS->identifier) {
+	if (!gn_is_null(fn) && gn_symbol(fn) == GS->identifier) {
 		size_t len;
 		const char *s = go_text(f, fn, &len);
 
@@ -63,16 +63,16 @@ static bool lh706__release_call(const struct gofile *f, TSNode call)
 }
 
 /* Is call `x.Unlock()` / `x.RUnlock()`? Sets *recv to x. */
-static bool lh706__unlock(const struct gofile *f, TSNode call, TSNode *recv)
+static bool lh706__unlock(const struct gofile *f, GNode call, GNode *recv)
 {
-	TSNode m = syn_call_method(call, recv);
+	GNode m = syn_call_method(call, recv);
 
-	return !ts_node_is_null(m) &&
+	return !gn_is_null(m) &&
 	       (go_text_is(f, m, "Unlock") || go_text_is(f, m, "RUnlock"));
 }
 
 /* Same source text? */
-static bool lh706__same(const struct gofile *f, TSNode x, TSNode y)
+static bool lh706__same(const struct gofile *f, GNode x, GNode y)
 {
 	size_t a, b;
 	const char *s = go_text(f, x, &a), *t = go_text(f, y, &b);
@@ -81,11 +81,11 @@ static bool lh706__same(const struct gofile *f, TSNode x, TSNode y)
 }
 
 /* Is call `<x>.Lock()` / `<x>.RLock()` on the same operand text as x? */
-static bool lh706__locks(const struct gofile *f, TSNode call, TSNode x)
+static bool lh706__locks(const struct gofile *f, GNode call, GNode x)
 {
-	TSNode r, m = syn_call_method(call, &r);
+	GNode r, m = syn_call_method(call, &r);
 
-	if (ts_node_is_null(m) || ts_node_is_null(r) ||
+	if (gn_is_null(m) || gn_is_null(r) ||
 	    !(go_text_is(f, m, "Lock") || go_text_is(f, m, "RLock")))
 		return false;
 	return lh706__same(f, r, x);
@@ -93,16 +93,16 @@ static bool lh706__locks(const struct gofile *f, TSNode call, TSNode x)
 
 /* An Unlock of x whose Lock is one of the statements just before stmt in
  * its block (hand-over-hand locking). */
-static bool lh706__paired(const struct gofile *f, TSNode stmt, TSNode x)
+static bool lh706__paired(const struct gofile *f, GNode stmt, GNode x)
 {
-	TSNode q = ts_node_prev_named_sibling(stmt);
+	GNode q = gn_prev_named_sibling(stmt);
 
-	for (int i = 0; i < 4 && !ts_node_is_null(q);
-	     i++, q = ts_node_prev_named_sibling(q)) {
-		TSNode e = ts_node_named_child(q, 0);
+	for (int i = 0; i < 4 && !gn_is_null(q);
+	     i++, q = gn_prev_named_sibling(q)) {
+		GNode e = gn_named_child(q, 0);
 
-		if (ts_node_symbol(q) == GS->expression_statement &&
-		    ts_node_symbol(e) == GS->call_expression &&
+		if (gn_symbol(q) == GS->expression_statement &&
+		    gn_symbol(e) == GS->call_expression &&
 		    lh706__locks(f, e, x))
 			return true;
 	}
@@ -111,26 +111,26 @@ static bool lh706__paired(const struct gofile *f, TSNode stmt, TSNode x)
 
 /* Does n (an identifier's text) name a variable the loop's clause
  * declares or steps (`for p := x; ...; p = p.next`, `for _, p := range`)? */
-static bool lh706__loop_var(const struct gofile *f, TSNode loop, TSNode id)
+static bool lh706__loop_var(const struct gofile *f, GNode loop, GNode id)
 {
-	TSNode c = ts_node_named_child(loop, 0);
-	TSNode lists[3] = { { { 0 }, 0, 0 }, { { 0 }, 0, 0 },
+	GNode c = gn_named_child(loop, 0);
+	GNode lists[3] = { { { 0 }, 0, 0 }, { { 0 }, 0, 0 },
 			    { { 0 }, 0, 0 } };
 
-	if (ts_node_is_null(c))
+	if (gn_is_null(c))
 		return false;
-	if (ts_node_symbol(c) == GS->range_clause) {
+	if (gn_symbol(c) == GS->range_clause) {
 		lists[0] = go_field(c, f_left);
-	} else if (ts_node_symbol(c) == GS->for_clause) {
+	} else if (gn_symbol(c) == GS->for_clause) {
 		lists[0] = go_field(go_field(c, f_initializer), f_left);
 		lists[1] = go_field(go_field(c, f_update), f_left);
 	}
 	for (int i = 0; i < 3; i++) {
-		uint32_t k = ts_node_is_null(lists[i]) ? 0 :
-			     ts_node_named_child_count(lists[i]);
+		uint32_t k = gn_is_null(lists[i]) ? 0 :
+			     gn_named_child_count(lists[i]);
 
 		for (uint32_t j = 0; j < k; j++) {
-			if (lh706__same(f, ts_node_named_child(lists[i], j), id))
+			if (lh706__same(f, gn_named_child(lists[i], j), id))
 				return true;
 		}
 	}
@@ -138,10 +138,10 @@ static bool lh706__loop_var(const struct gofile *f, TSNode loop, TSNode id)
 }
 
 /* The leftmost identifier of x.a.b. */
-static TSNode lh706__root(TSNode x)
+static GNode lh706__root(GNode x)
 {
-	for (int i = 0; i < 16 && !ts_node_is_null(x) &&
-			ts_node_symbol(x) == GS->selector_expression; i++)
+	for (int i = 0; i < 16 && !gn_is_null(x) &&
+			gn_symbol(x) == GS->selector_expression; i++)
 		x = go_unparen(go_field(x, f_operand));
 	return x;
 }
@@ -149,21 +149,21 @@ static TSNode lh706__root(TSNode x)
 struct lh706__find {
 	const struct gofile *f;
 	bool found;
-	TSNode locked[8]; /* receivers the literal locks itself */
+	GNode locked[8]; /* receivers the literal locks itself */
 	unsigned nlocked;
 };
 
-static bool lh706__find_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh706__find_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh706__find *x = ctx;
-	TSNode r;
+	GNode r;
 
 	LH_UNUSED(depth);
 	if (x->found)
 		return false;
-	if (ts_node_symbol(n) != GS->call_expression)
+	if (gn_symbol(n) != GS->call_expression)
 		return true;
-	if (!ts_node_is_null(syn_call_method(n, &r)) && !ts_node_is_null(r) &&
+	if (!gn_is_null(syn_call_method(n, &r)) && !gn_is_null(r) &&
 	    x->nlocked < ARRAY_SIZE(x->locked) && lh706__locks(x->f, n, r)) {
 		x->locked[x->nlocked++] = r;
 		return true;
@@ -180,13 +180,13 @@ static bool lh706__find_enter(void *ctx, TSNode n, unsigned depth)
 }
 
 /* The deferred call releases: directly, or in a deferred func literal. */
-static bool lh706__releases(const struct gofile *f, TSNode call)
+static bool lh706__releases(const struct gofile *f, GNode call)
 {
-	TSNode fn = go_unparen(go_field(call, f_function));
+	GNode fn = go_unparen(go_field(call, f_function));
 
 	if (lh706__release_call(f, call))
 		return true;
-	if (!ts_node_is_null(fn) && ts_node_symbol(fn) == GS->func_literal) {
+	if (!gn_is_null(fn) && gn_symbol(fn) == GS->func_literal) {
 		struct lh706__find x = { f, false, { { { 0 }, 0, 0 } }, 0 };
 		struct syn_walker w = { lh706__find_enter, NULL, &x };
 
@@ -197,21 +197,21 @@ static bool lh706__releases(const struct gofile *f, TSNode call)
 }
 
 /* A continue in body that targets loop. */
-static bool lh706__continues(const struct gofile *f, TSNode n, TSNode loop,
+static bool lh706__continues(const struct gofile *f, GNode n, GNode loop,
 			     bool nested, unsigned depth)
 {
-	uint32_t k = ts_node_named_child_count(n);
+	uint32_t k = gn_named_child_count(n);
 
 	if (depth > SYN_MAX_DEPTH)
 		return true;
 	for (uint32_t i = 0; i < k; i++) {
-		TSNode c = ts_node_named_child(n, i);
-		TSSymbol s = ts_node_symbol(c);
+		GNode c = gn_named_child(n, i);
+		TSSymbol s = gn_symbol(c);
 
 		if (s == GS->func_literal)
 			continue;
 		if (s == GS->continue_statement) {
-			if (!nested || ts_node_named_child_count(c) > 0)
+			if (!nested || gn_named_child_count(c) > 0)
 				return true; /* labeled: assume it may be ours */
 			continue;
 		}
@@ -223,18 +223,18 @@ static bool lh706__continues(const struct gofile *f, TSNode n, TSNode loop,
 }
 
 /* The loop cannot start a second iteration. */
-static bool lh706__single_iteration(const struct gofile *f, TSNode loop)
+static bool lh706__single_iteration(const struct gofile *f, GNode loop)
 {
-	TSNode body = go_field(loop, f_body), last;
+	GNode body = go_field(loop, f_body), last;
 
-	if (ts_node_is_null(body))
+	if (gn_is_null(body))
 		return false;
 	last = syn_last_stmt(body);
-	if (ts_node_is_null(last))
+	if (gn_is_null(last))
 		return false;
 	if (!syn_terminating(f, last) &&
-	    !(ts_node_symbol(last) == GS->break_statement &&
-	      ts_node_named_child_count(last) == 0))
+	    !(gn_symbol(last) == GS->break_statement &&
+	      gn_named_child_count(last) == 0))
 		return false;
 	return !lh706__continues(f, body, loop, false, 0);
 }
@@ -245,9 +245,9 @@ static bool lh706__single_iteration(const struct gofile *f, TSNode loop)
  * continue (unlabeled outside a nested for, or labeled), break (unlabeled
  * outside a nested for/switch/select, or labeled), goto, fallthrough.
  * Func literals are other functions. */
-static bool lh706__escapes(TSNode n, bool in_for, bool in_brk, unsigned depth)
+static bool lh706__escapes(GNode n, bool in_for, bool in_brk, unsigned depth)
 {
-	TSSymbol s = ts_node_symbol(n);
+	TSSymbol s = gn_symbol(n);
 	uint32_t k;
 
 	if (depth > SYN_MAX_DEPTH)
@@ -257,17 +257,17 @@ static bool lh706__escapes(TSNode n, bool in_for, bool in_brk, unsigned depth)
 	if (s == GS->goto_statement || s == GS->fallthrough_statement)
 		return true;
 	if (s == GS->continue_statement)
-		return !in_for || ts_node_named_child_count(n) > 0;
+		return !in_for || gn_named_child_count(n) > 0;
 	if (s == GS->break_statement)
-		return !in_brk || ts_node_named_child_count(n) > 0;
+		return !in_brk || gn_named_child_count(n) > 0;
 	if (s == GS->for_statement)
 		in_for = in_brk = true;
 	else if (s == GS->expression_switch_statement ||
 		 s == GS->type_switch_statement || s == GS->select_statement)
 		in_brk = true;
-	k = ts_node_named_child_count(n);
+	k = gn_named_child_count(n);
 	for (uint32_t i = 0; i < k; i++) {
-		if (lh706__escapes(ts_node_named_child(n, i), in_for, in_brk,
+		if (lh706__escapes(gn_named_child(n, i), in_for, in_brk,
 				   depth + 1))
 			return true;
 	}
@@ -279,53 +279,53 @@ static bool lh706__escapes(TSNode n, bool in_for, bool in_brk, unsigned depth)
  * the blocks enclosing it, up to the loop body) reach a terminating
  * statement with nothing in between that continues, breaks out or jumps.
  * The defer then runs at most once per call. */
-static bool lh706__leaves_after(const struct gofile *f, TSNode n, TSNode loop)
+static bool lh706__leaves_after(const struct gofile *f, GNode n, GNode loop)
 {
-	TSNode cur = n, body = go_field(loop, f_body);
+	GNode cur = n, body = go_field(loop, f_body);
 
 	for (unsigned lvl = 0; lvl < 64; lvl++) {
-		TSNode p = ts_node_parent(cur);
+		GNode p = gn_parent(cur);
 		TSSymbol ps;
 
-		if (ts_node_is_null(p))
+		if (gn_is_null(p))
 			return false;
-		ps = ts_node_symbol(p);
+		ps = gn_symbol(p);
 		if (ps == GS->block || ps == GS->expression_case ||
 		    ps == GS->default_case || ps == GS->type_case ||
 		    ps == GS->communication_case) {
-			for (TSNode q = ts_node_next_named_sibling(cur);
-			     !ts_node_is_null(q);
-			     q = ts_node_next_named_sibling(q)) {
-				if (ts_node_symbol(q) == GS->comment)
+			for (GNode q = gn_next_named_sibling(cur);
+			     !gn_is_null(q);
+			     q = gn_next_named_sibling(q)) {
+				if (gn_symbol(q) == GS->comment)
 					continue;
 				if (lh706__escapes(q, false, false, 0))
 					return false;
 				if (syn_terminating(f, q))
 					return true;
 			}
-			if (ts_node_eq(p, body))
+			if (gn_eq(p, body))
 				return false; /* falls into the next iteration */
 			if (ps == GS->block) {
-				TSNode pp = ts_node_parent(p);
-				TSSymbol s = ts_node_symbol(pp);
+				GNode pp = gn_parent(p);
+				TSSymbol s = gn_symbol(pp);
 
-				if (ts_node_is_null(pp))
+				if (gn_is_null(pp))
 					return false;
 				if (s == GS->if_statement) {
 					/* after a branch (of an else-if
 					 * chain too): the statement after the
 					 * outermost if */
 					cur = pp;
-					while (ts_node_symbol(ts_node_parent(
+					while (gn_symbol(gn_parent(
 						       cur)) == GS->if_statement)
-						cur = ts_node_parent(cur);
+						cur = gn_parent(cur);
 				} else if (s == GS->block) {
 					cur = p; /* a bare block */
 				} else {
 					return false; /* a loop, a function */
 				}
 			} else {
-				cur = ts_node_parent(p); /* the switch/select */
+				cur = gn_parent(p); /* the switch/select */
 			}
 			continue;
 		}
@@ -341,30 +341,30 @@ static bool lh706__leaves_after(const struct gofile *f, TSNode n, TSNode loop)
 /* ---------------------------------------------------------------- stores */
 
 /* Is identifier text id declared (:=, var, range :=) inside n? */
-static bool lh706__declares(const struct gofile *f, TSNode n, TSNode id,
+static bool lh706__declares(const struct gofile *f, GNode n, GNode id,
 			    unsigned depth)
 {
-	TSSymbol s = ts_node_symbol(n);
+	TSSymbol s = gn_symbol(n);
 	uint32_t k;
 
 	if (depth > SYN_MAX_DEPTH)
 		return true;
 	if (s == GS->short_var_declaration || s == GS->var_spec ||
 	    (s == GS->range_clause && syn_has_token(n, ":="))) {
-		TSNode l = s == GS->var_spec ? n : go_field(n, f_left);
-		uint32_t m = ts_node_named_child_count(l);
+		GNode l = s == GS->var_spec ? n : go_field(n, f_left);
+		uint32_t m = gn_named_child_count(l);
 
 		for (uint32_t i = 0; i < m; i++) {
-			TSNode c = ts_node_named_child(l, i);
+			GNode c = gn_named_child(l, i);
 
-			if (ts_node_symbol(c) == GS->identifier &&
+			if (gn_symbol(c) == GS->identifier &&
 			    lh706__same(f, c, id))
 				return true;
 		}
 	}
-	k = ts_node_named_child_count(n);
+	k = gn_named_child_count(n);
 	for (uint32_t i = 0; i < k; i++) {
-		if (lh706__declares(f, ts_node_named_child(n, i), id, depth + 1))
+		if (lh706__declares(f, gn_named_child(n, i), id, depth + 1))
 			return true;
 	}
 	return false;
@@ -372,15 +372,15 @@ static bool lh706__declares(const struct gofile *f, TSNode n, TSNode id,
 
 /* Is e the identifier x, `&x`, `append(..., x, ...)` or a composite
  * literal holding x? */
-static bool lh706__holds(const struct gofile *f, TSNode e, TSNode x,
+static bool lh706__holds(const struct gofile *f, GNode e, GNode x,
 			 unsigned depth)
 {
 	TSSymbol s;
 
 	e = go_unparen(e);
-	if (ts_node_is_null(e) || depth > 16)
+	if (gn_is_null(e) || depth > 16)
 		return false;
-	s = ts_node_symbol(e);
+	s = gn_symbol(e);
 	if (s == GS->identifier)
 		return lh706__same(f, e, x);
 	if (s == GS->unary_expression)
@@ -394,11 +394,11 @@ static bool lh706__holds(const struct gofile *f, TSNode e, TSNode x,
 	}
 	if (s == GS->composite_literal || s == GS->literal_value ||
 	    s == GS->keyed_element || s == GS->literal_element) {
-		TSNode v = s == GS->composite_literal ? go_field(e, f_body) : e;
-		uint32_t k = ts_node_named_child_count(v);
+		GNode v = s == GS->composite_literal ? go_field(e, f_body) : e;
+		uint32_t k = gn_named_child_count(v);
 
 		for (uint32_t i = 0; i < k; i++) {
-			TSNode c = ts_node_named_child(v, i);
+			GNode c = gn_named_child(v, i);
 
 			if (s == GS->keyed_element && i == 0)
 				continue; /* the key */
@@ -411,33 +411,33 @@ static bool lh706__holds(const struct gofile *f, TSNode e, TSNode x,
 
 struct lh706__store {
 	const struct gofile *f;
-	TSNode x, body;
+	GNode x, body;
 	bool found;
 };
 
-static bool lh706__store_enter(void *ctx, TSNode n, unsigned depth)
+static bool lh706__store_enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh706__store *st = ctx;
-	TSNode l, r;
+	GNode l, r;
 	uint32_t nl, nr;
 
 	LH_UNUSED(depth);
 	if (st->found)
 		return false;
-	if (ts_node_symbol(n) != GS->assignment_statement)
+	if (gn_symbol(n) != GS->assignment_statement)
 		return true;
 	l = go_field(n, f_left);
 	r = go_field(n, f_right);
-	nl = ts_node_named_child_count(l);
-	nr = ts_node_named_child_count(r);
+	nl = gn_named_child_count(l);
+	nr = gn_named_child_count(r);
 	for (uint32_t i = 0; i < nl && i < nr; i++) {
-		TSNode lhs = go_unparen(ts_node_named_child(l, i));
+		GNode lhs = go_unparen(gn_named_child(l, i));
 
-		if (!lh706__holds(st->f, ts_node_named_child(r, i), st->x, 0))
+		if (!lh706__holds(st->f, gn_named_child(r, i), st->x, 0))
 			continue;
 		/* a field, an element, a pointer target, or a variable
 		 * declared before the loop: it outlives the iteration */
-		if (ts_node_symbol(lhs) != GS->identifier ||
+		if (gn_symbol(lhs) != GS->identifier ||
 		    !lh706__declares(st->f, st->body, lhs, 0)) {
 			st->found = true;
 			return false;
@@ -449,13 +449,13 @@ static bool lh706__store_enter(void *ctx, TSNode n, unsigned depth)
 /* The released handle x is kept beyond the iteration (`files =
  * append(files, f)`, `*dst = f`, `s.conn = c`): it is used after the
  * loop, so the release must wait for the function to end. */
-static bool lh706__kept(const struct gofile *f, TSNode loop, TSNode x)
+static bool lh706__kept(const struct gofile *f, GNode loop, GNode x)
 {
 	struct lh706__store st = { f, x, go_field(loop, f_body), false };
 	struct syn_walker w = { lh706__store_enter, NULL, &st };
 
-	if (ts_node_is_null(x) || ts_node_symbol(x) != GS->identifier ||
-	    ts_node_is_null(st.body))
+	if (gn_is_null(x) || gn_symbol(x) != GS->identifier ||
+	    gn_is_null(st.body))
 		return false;
 	syn_walk(st.body, &w);
 	return st.found;
@@ -463,31 +463,31 @@ static bool lh706__kept(const struct gofile *f, TSNode loop, TSNode x)
 
 /* Is the identifier x assigned anywhere in n, outside the subtree skip
  * (a null node: nowhere skipped)? */
-static bool lh706__assigned(const struct gofile *f, TSNode n, TSNode x,
-			    TSNode skip, unsigned depth)
+static bool lh706__assigned(const struct gofile *f, GNode n, GNode x,
+			    GNode skip, unsigned depth)
 {
-	TSSymbol s = ts_node_symbol(n);
+	TSSymbol s = gn_symbol(n);
 	uint32_t k;
 
 	if (depth > SYN_MAX_DEPTH)
 		return true;
-	if (!ts_node_is_null(skip) && ts_node_eq(n, skip))
+	if (!gn_is_null(skip) && gn_eq(n, skip))
 		return false;
 	if (s == GS->assignment_statement || s == GS->short_var_declaration) {
-		TSNode l = go_field(n, f_left);
-		uint32_t m = ts_node_named_child_count(l);
+		GNode l = go_field(n, f_left);
+		uint32_t m = gn_named_child_count(l);
 
 		for (uint32_t i = 0; i < m; i++) {
-			TSNode c = go_unparen(ts_node_named_child(l, i));
+			GNode c = go_unparen(gn_named_child(l, i));
 
-			if (ts_node_symbol(c) == GS->identifier &&
+			if (gn_symbol(c) == GS->identifier &&
 			    lh706__same(f, c, x))
 				return true;
 		}
 	}
-	k = ts_node_named_child_count(n);
+	k = gn_named_child_count(n);
 	for (uint32_t i = 0; i < k; i++) {
-		if (lh706__assigned(f, ts_node_named_child(n, i), x, skip,
+		if (lh706__assigned(f, gn_named_child(n, i), x, skip,
 				    depth + 1))
 			return true;
 	}
@@ -497,36 +497,36 @@ static bool lh706__assigned(const struct gofile *f, TSNode n, TSNode x,
 /* ---------------------------------------------------------------- guards */
 
 /* `x == ""`, `x == nil`, `x == 0`, `!x` (either operand order): sets *x. */
-static bool lh706__zero_test(const struct gofile *f, TSNode c, TSNode *x)
+static bool lh706__zero_test(const struct gofile *f, GNode c, GNode *x)
 {
 	c = go_unparen(c);
-	if (ts_node_symbol(c) == GS->unary_expression) {
-		TSNode o = go_unparen(go_field(c, f_operand));
+	if (gn_symbol(c) == GS->unary_expression) {
+		GNode o = go_unparen(go_field(c, f_operand));
 		size_t len;
 		const char *op = go_text(f, go_field(c, f_operator), &len);
 
 		if (len == 1 && op[0] == '!' &&
-		    ts_node_symbol(o) == GS->identifier) {
+		    gn_symbol(o) == GS->identifier) {
 			*x = o;
 			return true;
 		}
 		return false;
 	}
-	if (ts_node_symbol(c) == GS->binary_expression &&
+	if (gn_symbol(c) == GS->binary_expression &&
 	    go_text_is(f, go_field(c, f_operator), "==")) {
-		TSNode a = go_unparen(go_field(c, f_left));
-		TSNode b = go_unparen(go_field(c, f_right));
+		GNode a = go_unparen(go_field(c, f_left));
+		GNode b = go_unparen(go_field(c, f_right));
 
-		if (ts_node_symbol(a) != GS->identifier) {
-			TSNode t = a;
+		if (gn_symbol(a) != GS->identifier) {
+			GNode t = a;
 
 			a = b;
 			b = t;
 		}
-		if (ts_node_symbol(a) != GS->identifier)
+		if (gn_symbol(a) != GS->identifier)
 			return false;
-		if (ts_node_symbol(b) == GS->nil ||
-		    ts_node_symbol(b) == GS->false_ ||
+		if (gn_symbol(b) == GS->nil ||
+		    gn_symbol(b) == GS->false_ ||
 		    go_text_is(f, b, "\"\"") || go_text_is(f, b, "0")) {
 			*x = a;
 			return true;
@@ -540,21 +540,21 @@ static bool lh706__zero_test(const struct gofile *f, TSNode c, TSNode *x)
  * loop assigns it: a set-once guard, so the defer runs at most once
  * (`if tmpdir == "" { tmpdir, err = os.MkdirTemp(...); defer
  * os.RemoveAll(tmpdir) }`). */
-static bool lh706__guarded_once(const struct gofile *f, TSNode n, TSNode loop)
+static bool lh706__guarded_once(const struct gofile *f, GNode n, GNode loop)
 {
-	TSNode body = go_field(loop, f_body), null = { { 0 }, 0, 0 };
+	GNode body = go_field(loop, f_body), null = { { 0 }, 0, 0 };
 
-	for (TSNode q = ts_node_parent(n); !ts_node_is_null(q) &&
-	     !ts_node_eq(q, body); q = ts_node_parent(q)) {
-		TSNode cons, x = { { 0 }, 0, 0 };
+	for (GNode q = gn_parent(n); !gn_is_null(q) &&
+	     !gn_eq(q, body); q = gn_parent(q)) {
+		GNode cons, x = { { 0 }, 0, 0 };
 
-		if (syn_is_func(q) || ts_node_symbol(q) == GS->for_statement)
+		if (syn_is_func(q) || gn_symbol(q) == GS->for_statement)
 			return false;
-		if (ts_node_symbol(q) != GS->if_statement)
+		if (gn_symbol(q) != GS->if_statement)
 			continue;
 		cons = go_field(q, f_consequence);
-		if (ts_node_start_byte(n) < ts_node_start_byte(cons) ||
-		    ts_node_end_byte(n) > ts_node_end_byte(cons) ||
+		if (gn_start_byte(n) < gn_start_byte(cons) ||
+		    gn_end_byte(n) > gn_end_byte(cons) ||
 		    !lh706__zero_test(f, go_field(q, f_condition), &x))
 			continue;
 		if (lh706__assigned(f, cons, x, null, 0) &&
@@ -569,36 +569,36 @@ static bool lh706__guarded_once(const struct gofile *f, TSNode n, TSNode loop)
 
 /* Is c `<name> OP nil` (or `nil OP <name>`) with name one of the named
  * results of decl? */
-static bool lh706__result_nil_test(const struct gofile *f, TSNode decl,
-				   TSNode c, const char *op)
+static bool lh706__result_nil_test(const struct gofile *f, GNode decl,
+				   GNode c, const char *op)
 {
-	TSNode a, b, res = go_field(decl, f_result);
+	GNode a, b, res = go_field(decl, f_result);
 	uint32_t k;
 
 	c = go_unparen(c);
-	if (ts_node_symbol(c) != GS->binary_expression ||
+	if (gn_symbol(c) != GS->binary_expression ||
 	    !go_text_is(f, go_field(c, f_operator), op))
 		return false;
 	a = go_unparen(go_field(c, f_left));
 	b = go_unparen(go_field(c, f_right));
-	if (ts_node_symbol(a) == GS->nil) {
-		TSNode t = a;
+	if (gn_symbol(a) == GS->nil) {
+		GNode t = a;
 
 		a = b;
 		b = t;
 	}
-	if (ts_node_symbol(a) != GS->identifier || ts_node_symbol(b) != GS->nil ||
-	    ts_node_is_null(res) || ts_node_symbol(res) != GS->parameter_list)
+	if (gn_symbol(a) != GS->identifier || gn_symbol(b) != GS->nil ||
+	    gn_is_null(res) || gn_symbol(res) != GS->parameter_list)
 		return false;
-	k = ts_node_named_child_count(res);
+	k = gn_named_child_count(res);
 	for (uint32_t i = 0; i < k; i++) {
-		TSNode pd = ts_node_named_child(res, i);
-		uint32_t m = ts_node_named_child_count(pd);
+		GNode pd = gn_named_child(res, i);
+		uint32_t m = gn_named_child_count(pd);
 
 		for (uint32_t j = 0; j < m; j++) {
-			TSNode id = ts_node_named_child(pd, j);
+			GNode id = gn_named_child(pd, j);
 
-			if (ts_node_symbol(id) == GS->identifier &&
+			if (gn_symbol(id) == GS->identifier &&
 			    lh706__same(f, id, a))
 				return true;
 		}
@@ -610,31 +610,31 @@ static bool lh706__result_nil_test(const struct gofile *f, TSNode decl,
  * body starts with `if err == nil { return }`, or is made of `if err !=
  * nil { ... }` statements, err a named result (a rollback of what the
  * iterations set up: on success it is kept). */
-static bool lh706__rollback(const struct gofile *f, TSNode stmt, TSNode call)
+static bool lh706__rollback(const struct gofile *f, GNode stmt, GNode call)
 {
-	TSNode lit = go_unparen(go_field(call, f_function));
-	TSNode decl = syn_enclosing_func(stmt), body;
+	GNode lit = go_unparen(go_field(call, f_function));
+	GNode decl = syn_enclosing_func(stmt), body;
 	uint32_t k, n = 0;
 
-	if (ts_node_is_null(lit) || ts_node_symbol(lit) != GS->func_literal ||
-	    ts_node_is_null(decl))
+	if (gn_is_null(lit) || gn_symbol(lit) != GS->func_literal ||
+	    gn_is_null(decl))
 		return false;
 	body = go_field(lit, f_body);
-	k = ts_node_named_child_count(body);
+	k = gn_named_child_count(body);
 	for (uint32_t i = 0; i < k; i++) {
-		TSNode s = ts_node_named_child(body, i);
-		TSNode cond = go_field(s, f_condition);
+		GNode s = gn_named_child(body, i);
+		GNode cond = go_field(s, f_condition);
 
-		if (ts_node_symbol(s) == GS->comment)
+		if (gn_symbol(s) == GS->comment)
 			continue;
-		if (ts_node_symbol(s) != GS->if_statement ||
-		    !ts_node_is_null(go_field(s, f_initializer)))
+		if (gn_symbol(s) != GS->if_statement ||
+		    !gn_is_null(go_field(s, f_initializer)))
 			return false;
 		if (n == 0 && lh706__result_nil_test(f, decl, cond, "==")) {
-			TSNode r = syn_last_stmt(go_field(s, f_consequence));
+			GNode r = syn_last_stmt(go_field(s, f_consequence));
 
-			return !ts_node_is_null(r) &&
-			       ts_node_symbol(r) == GS->return_statement;
+			return !gn_is_null(r) &&
+			       gn_symbol(r) == GS->return_statement;
 		}
 		if (!lh706__result_nil_test(f, decl, cond, "!="))
 			return false;
@@ -646,27 +646,27 @@ static bool lh706__rollback(const struct gofile *f, TSNode stmt, TSNode call)
 /* Does select case k receive from a timer (`<-t.C`, `<-time.After(d)`),
  * a context (`<-ctx.Done()`) or a channel the enclosing function makes
  * itself (`reply := make(chan error, 1)`: answered once)? */
-static bool lh706__case_once(const struct gofile *f, TSNode k)
+static bool lh706__case_once(const struct gofile *f, GNode k)
 {
-	TSNode r = go_field(k, f_communication), fn = syn_enclosing_func(k);
+	GNode r = go_field(k, f_communication), fn = syn_enclosing_func(k);
 	size_t len, flen;
 	const char *name, *body;
 	char pat[80];
 
-	if (ts_node_symbol(r) == GS->receive_statement)
+	if (gn_symbol(r) == GS->receive_statement)
 		r = go_field(r, f_right);
-	else if (ts_node_symbol(r) == GS->expression_statement)
-		r = ts_node_named_child(r, 0);
+	else if (gn_symbol(r) == GS->expression_statement)
+		r = gn_named_child(r, 0);
 	r = go_unparen(r);
-	if (ts_node_is_null(r) || ts_node_symbol(r) != GS->unary_expression)
+	if (gn_is_null(r) || gn_symbol(r) != GS->unary_expression)
 		return false; /* a send: once per round */
 	r = go_unparen(go_field(r, f_operand));
-	if (ts_node_symbol(r) == GS->call_expression)
+	if (gn_symbol(r) == GS->call_expression)
 		return true; /* time.After(d), ctx.Done(), a func's channel */
-	if (ts_node_symbol(r) == GS->selector_expression &&
+	if (gn_symbol(r) == GS->selector_expression &&
 	    go_text_is(f, go_field(r, f_field), "C"))
 		return true; /* a timer's or ticker's channel */
-	if (ts_node_symbol(r) != GS->identifier || ts_node_is_null(fn))
+	if (gn_symbol(r) != GS->identifier || gn_is_null(fn))
 		return false;
 	name = go_text(f, r, &len);
 	body = go_text(f, fn, &flen);
@@ -687,26 +687,26 @@ struct lh706_ctx {
 /* The first call `x.M()` in n (the body of a deferred literal, depth
  * levels down) whose x is a variable of fn declared before loop and
  * assigned in it, or a null node. */
-static TSNode lh706__capture_in(struct lh706_ctx *c, struct eng_func *fn,
-				TSNode n, TSNode loop, unsigned depth)
+static GNode lh706__capture_in(struct lh706_ctx *c, struct eng_func *fn,
+				GNode n, GNode loop, unsigned depth)
 {
-	TSNode none = { { 0 }, 0, 0 }, x;
+	GNode none = { { 0 }, 0, 0 }, x;
 	struct eng_var *v;
 
-	if (ts_node_is_null(n) || depth > SYN_MAX_DEPTH)
+	if (gn_is_null(n) || depth > SYN_MAX_DEPTH)
 		return none;
-	if (ts_node_symbol(n) == GS->call_expression &&
-	    !ts_node_is_null(syn_call_method(n, &x)) &&
-	    ts_node_symbol(x = go_unparen(x)) == GS->identifier &&
+	if (gn_symbol(n) == GS->call_expression &&
+	    !gn_is_null(syn_call_method(n, &x)) &&
+	    gn_symbol(x = go_unparen(x)) == GS->identifier &&
 	    (v = eng_resolve(fn, x)) &&
-	    ts_node_start_byte(v->decl) < ts_node_start_byte(loop) &&
+	    gn_start_byte(v->decl) < gn_start_byte(loop) &&
 	    !lh706__loop_var(c->f, loop, x) &&
 	    lh706__assigned(c->f, go_field(loop, f_body), x, none, 0))
 		return x;
-	for (uint32_t i = 0; i < ts_node_named_child_count(n); i++) {
-		x = lh706__capture_in(c, fn, ts_node_named_child(n, i), loop,
+	for (uint32_t i = 0; i < gn_named_child_count(n); i++) {
+		x = lh706__capture_in(c, fn, gn_named_child(n, i), loop,
 				      depth + 1);
-		if (!ts_node_is_null(x))
+		if (!gn_is_null(x))
 			return x;
 	}
 	return none;
@@ -716,19 +716,19 @@ static TSNode lh706__capture_in(struct lh706_ctx *c, struct eng_func *fn,
  * released as `x.M()` that is declared before the loop and assigned in
  * it: the literal reads x when the function returns, when it holds the
  * last round's value only. A null node when there is none. */
-static TSNode lh706__shared_capture(struct lh706_ctx *c, TSNode lit,
-				    TSNode loop)
+static GNode lh706__shared_capture(struct lh706_ctx *c, GNode lit,
+				    GNode loop)
 {
-	TSNode top = { { 0 }, 0, 0 }, none = top;
+	GNode top = { { 0 }, 0, 0 }, none = top;
 	struct eng_func *fn;
 
-	for (TSNode q = ts_node_parent(loop); !ts_node_is_null(q);
-	     q = ts_node_parent(q)) {
-		if (ts_node_symbol(q) == GS->function_declaration ||
-		    ts_node_symbol(q) == GS->method_declaration)
+	for (GNode q = gn_parent(loop); !gn_is_null(q);
+	     q = gn_parent(q)) {
+		if (gn_symbol(q) == GS->function_declaration ||
+		    gn_symbol(q) == GS->method_declaration)
 			top = q;
 	}
-	if (ts_node_is_null(top))
+	if (gn_is_null(top))
 		return none;
 	fn = eng_func_get(c->p->pkg, c->f, top);
 	if (!fn || fn->too_deep)
@@ -737,79 +737,79 @@ static TSNode lh706__shared_capture(struct lh706_ctx *c, TSNode lit,
 }
 
 
-static bool lh706__enter(void *ctx, TSNode n, unsigned depth)
+static bool lh706__enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh706_ctx *c = ctx;
-	TSNode call, loop = { 0 };
+	GNode call, loop = { 0 };
 	struct lh_finding *fd;
 	size_t len;
 	const char *txt;
 
 	LH_UNUSED(depth);
-	if (ts_node_symbol(n) != GS->defer_statement)
+	if (gn_symbol(n) != GS->defer_statement)
 		return true;
-	call = go_unparen(ts_node_named_child(n, 0));
-	if (ts_node_is_null(call) || ts_node_symbol(call) != GS->call_expression ||
+	call = go_unparen(gn_named_child(n, 0));
+	if (gn_is_null(call) || gn_symbol(call) != GS->call_expression ||
 	    !lh706__releases(c->f, call))
 		return false;
 	{
-		TSNode x, q;
+		GNode x, q;
 
 		/* hand-over-hand: a different lock each iteration */
-		if (lh706__unlock(c->f, call, &x) && !ts_node_is_null(x) &&
+		if (lh706__unlock(c->f, call, &x) && !gn_is_null(x) &&
 		    lh706__paired(c->f, n, x)) {
-			for (q = ts_node_parent(n); !ts_node_is_null(q) &&
-			     ts_node_symbol(q) != GS->for_statement &&
-			     !syn_is_func(q); q = ts_node_parent(q))
+			for (q = gn_parent(n); !gn_is_null(q) &&
+			     gn_symbol(q) != GS->for_statement &&
+			     !syn_is_func(q); q = gn_parent(q))
 				;
-			if (!ts_node_is_null(q) &&
-			    ts_node_symbol(q) == GS->for_statement &&
+			if (!gn_is_null(q) &&
+			    gn_symbol(q) == GS->for_statement &&
 			    lh706__loop_var(c->f, q, lh706__root(x)))
 				return false;
 		}
 	}
-	for (TSNode q = ts_node_parent(n); !ts_node_is_null(q);
-	     q = ts_node_parent(q)) {
+	for (GNode q = gn_parent(n); !gn_is_null(q);
+	     q = gn_parent(q)) {
 		if (syn_is_func(q))
 			break;
 		/* a select case in the loop on an event that happens once
 		 * (a timer firing, a context ending, the reply on a channel
 		 * the function made); a case on a stream (a channel passed
 		 * in, a field) defers once per event */
-		if (ts_node_symbol(q) == GS->communication_case &&
+		if (gn_symbol(q) == GS->communication_case &&
 		    lh706__case_once(c->f, q))
 			break;
-		if (ts_node_symbol(q) == GS->for_statement &&
+		if (gn_symbol(q) == GS->for_statement &&
 		    !lh706__single_iteration(c->f, q)) {
 			loop = q;
 			break;
 		}
 	}
-	if (ts_node_is_null(loop))
+	if (gn_is_null(loop))
 		return false;
 	if (lh706__leaves_after(c->f, n, loop) ||
 	    lh706__rollback(c->f, n, call) ||
 	    lh706__guarded_once(c->f, n, loop))
 		return false;
 	{
-		TSNode x = { { 0 }, 0, 0 };
+		GNode x = { { 0 }, 0, 0 };
 
-		if (!ts_node_is_null(syn_call_method(call, &x)))
+		if (!gn_is_null(syn_call_method(call, &x)))
 			x = lh706__root(x);
 		/* handed on beyond the iteration, or a resource the loop
 		 * only visits (`for _, c := range closers`) */
-		if (!ts_node_is_null(x) &&
-		    ts_node_symbol(x) == GS->identifier &&
+		if (!gn_is_null(x) &&
+		    gn_symbol(x) == GS->identifier &&
 		    (lh706__kept(c->f, loop, x) ||
-		     (ts_node_symbol(ts_node_named_child(loop, 0)) ==
+		     (gn_symbol(gn_named_child(loop, 0)) ==
 			      GS->range_clause &&
 		      lh706__loop_var(c->f, loop, x) &&
 		      !lh706__assigned(c->f, go_field(loop, f_body), x,
-				       (TSNode){ { 0 }, 0, 0 }, 0))))
+				       (GNode){ { 0 }, 0, 0 }, 0))))
 			return false;
 	}
 	txt = go_text(c->f, call, &len);
-	if (ts_node_symbol(go_unparen(go_field(call, f_function))) ==
+	if (gn_symbol(go_unparen(go_field(call, f_function))) ==
 	    GS->func_literal) {
 		txt = "func() {...}()";
 		len = strlen(txt);
@@ -824,12 +824,12 @@ static bool lh706__enter(void *ctx, TSNode n, unsigned depth)
 			 "defer %.*s inside a loop: each iteration's release "
 			 "waits until the function returns", (int)len, txt);
 	pass_step(c->p, fd, c->f, loop, "loop starts here");
-	if (ts_node_symbol(go_unparen(go_field(call, f_function))) ==
+	if (gn_symbol(go_unparen(go_field(call, f_function))) ==
 	    GS->func_literal) {
-		TSNode lit = go_unparen(go_field(call, f_function));
-		TSNode x = lh706__shared_capture(c, lit, loop);
+		GNode lit = go_unparen(go_field(call, f_function));
+		GNode x = lh706__shared_capture(c, lit, loop);
 
-		if (!ts_node_is_null(x))
+		if (!gn_is_null(x))
 			pass_step(c->p, fd, c->f, x,
 				  "the literal reads %s when the function "
 				  "returns: declared before the loop, it then "
