@@ -1215,6 +1215,15 @@ struct st {
 	/* open and its error (still the call's: link) may not have been
 	 * handed to a call since: see failed_path() */
 	uint64_t fresh;
+	/* bit j: the variable of handle slot j (struct handle.slot) may hold
+	 * another value here, on a path where its obligation is open (`rc
+	 * := resp.Body; if gz { rc = zr }`): its uses do not reach that
+	 * obligation. Cleared where the obligation is released or opened
+	 * again, so a bit says some path has it open with the handle gone. */
+	uint64_t hoff;
+	/* bit j: ... on every path where its obligation is open (merged by
+	 * intersection; says whether a release through it happens at all) */
+	uint64_t hmust;
 };
 
 static void st_merge(struct st *a, const struct st *b)
@@ -1225,6 +1234,7 @@ static void st_merge(struct st *a, const struct st *b)
 		*a = *b;
 		return;
 	}
+	a->hmust &= b->hmust;
 	a->open |= b->open;
 	a->other |= b->other;
 	a->link |= b->link;
@@ -1233,6 +1243,7 @@ static void st_merge(struct st *a, const struct st *b)
 	a->link2 |= b->link2;
 	a->touched |= b->touched;
 	a->fresh |= b->fresh;
+	a->hoff |= b->hoff;
 }
 
 static bool st_eq(const struct st *a, const struct st *b)
@@ -1242,15 +1253,21 @@ static bool st_eq(const struct st *a, const struct st *b)
 	return a->open == b->open && a->other == b->other &&
 	       a->link == b->link && a->late == b->late && a->rel == b->rel &&
 	       a->link2 == b->link2 && a->touched == b->touched &&
-	       a->fresh == b->fresh;
+	       a->fresh == b->fresh && a->hoff == b->hoff &&
+	       a->hmust == b->hmust;
 }
 
-static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0, 0, 0, 0 };
+static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0, 0, 0, 0, 0, 0 };
 
 struct handle {
 	struct eng_var *var;   /* root variable, or NULL */
 	const char *root;      /* root name when var is NULL (package var) */
 	const char *prefix;    /* path from the root to the released object */
+	unsigned slot;	       /* its bit in st.hoff + 1, or 0 (none left) */
+	/* the dynamic type of var, a struct type of the package, when the
+	 * handle is a field of a literal of it (`rc = &gzipBody{body: rc}`
+	 * with rc an io.ReadCloser): its methods are the ones called */
+	const char *dyn;
 };
 
 struct ob {
@@ -1315,6 +1332,12 @@ struct walk {
 	const struct eng_spec *spec;
 	struct ob obs[ENG_MAX_OBLIGATIONS];
 	size_t nobs;
+	/* handle slots (st.hoff): how many are given out, each
+	 * obligation's, and those (re)aimed at their obligation by the
+	 * right side of the assignment being walked */
+	unsigned nslots;
+	uint64_t ob_slots[ENG_MAX_OBLIGATIONS];
+	uint64_t aliased;
 	VEC(struct loopctx) loops;
 	VEC(struct pending_goto) gotos;
 	VEC(struct back_label) backs;
@@ -1373,8 +1396,10 @@ static uint64_t bit(size_t i)
 	return 1ull << i;
 }
 
-static void ob_release(struct st *s, size_t i)
+static void ob_release(struct walk *w, struct st *s, size_t i)
 {
+	s->hoff &= ~w->ob_slots[i];
+	s->hmust &= ~w->ob_slots[i];
 	s->open &= ~bit(i);
 	s->other |= bit(i);
 	s->late &= ~bit(i);
@@ -1458,6 +1483,7 @@ struct use {
 	enum effect ef;
 	struct eng_var *alias;
 	const char *alias_prefix;
+	const char *alias_type; /* EF_ALIAS into a struct literal: its type */
 	unsigned ret;	 /* returned as result ret-1 (0: not returned) */
 	const char *ret_prefix; /* the path still to go from what is returned */
 	uint32_t after;	 /* EF_PARTIAL: end of the call */
@@ -1467,6 +1493,9 @@ struct use {
 
 static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 				     const char *rest, unsigned flags);
+static enum eng_summary dyn_summary(struct walk *w, const char *type,
+				    GNode sel, const char *rest,
+				    unsigned flags);
 static void errlink_use(struct walk *w, GNode call, struct use *u);
 
 /* Sets u from a callee's summary for the handle used at `call`; a callee
@@ -1831,6 +1860,8 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 				u.alias_prefix = join_path(
 					w, go_text_dup(w->f, nth(key, 0)),
 					prefix_left);
+				u.alias_type = go_text_dup(w->f, go_field(
+					w->anc[i - 4], f_type));
 			}
 			return u;
 		}
@@ -1915,8 +1946,11 @@ static struct use recv_use(struct walk *w, const struct ob *o,
 		return u;
 	}
 	/* an unknown method of the handle only uses it */
-	summary_use(w, call_summary(w, p, -1, rest_path(w, o, h->prefix),
-				    o->kind->flags),
+	summary_use(w, h->dyn ? dyn_summary(w, h->dyn, w->anc[top],
+					    rest_path(w, o, h->prefix),
+					    o->kind->flags) :
+				call_summary(w, p, -1, rest_path(w, o, h->prefix),
+					     o->kind->flags),
 		    p, u.ef, &u);
 	return u;
 }
@@ -2021,21 +2055,72 @@ static struct use classify(struct walk *w, const struct ob *o,
 	return u;
 }
 
-/* Adds a handle to o unless it is there already. */
-static void ob_handle(struct walk *w, struct ob *o, struct eng_var *v,
-		      const char *root, const char *prefix)
+/* Adds a handle to o unless it is there already; returns its slot
+ * (struct handle), noted in w->aliased: an assignment whose right side
+ * made v a handle does not take v away from o. */
+static unsigned ob_handle(struct walk *w, struct ob *o, struct eng_var *v,
+			  const char *root, const char *prefix)
 {
-	struct handle h = { v, root, prefix };
+	struct handle h = { v, root, prefix, 0, NULL };
 
 	for (size_t i = 0; i < o->h.len; i++) {
 		struct handle *x = &o->h.items[i];
 
 		if (x->var == v && strcmp(x->prefix, prefix) == 0 &&
-		    (v || strcmp(x->root, root) == 0))
-			return;
+		    (v || strcmp(x->root, root) == 0)) {
+			if (x->slot)
+				w->aliased |= bit(x->slot - 1);
+			return x->slot;
+		}
+	}
+	if (v && w->nslots < 64) {
+		h.slot = ++w->nslots;
+		w->ob_slots[o - w->obs] |= bit(h.slot - 1);
+		w->aliased |= bit(h.slot - 1);
 	}
 	VEC_PUSH(&o->h, h);
-	LH_UNUSED(w);
+	return h.slot;
+}
+
+/* Handle (v, prefix) of o is a field of a struct literal of type t. */
+static void handle_type(struct ob *o, struct eng_var *v, const char *prefix,
+			const char *t)
+{
+	for (size_t i = 0; i < o->h.len; i++) {
+		if (o->h.items[i].var == v &&
+		    strcmp(o->h.items[i].prefix, prefix) == 0)
+			o->h.items[i].dyn = t;
+	}
+}
+
+/* Does handle h (of an open obligation) hold it on every path here? */
+static bool handle_on(const struct st *s, const struct handle *h)
+{
+	return !h->slot || !(s->hoff & bit(h->slot - 1));
+}
+
+/* Variable v gets a new value (the target of an assignment): on the
+ * paths where an obligation it was a handle of is open, it no longer is
+ * one, unless the right side just aimed it there again (w->aliased). */
+static void handle_rebind(struct walk *w, struct st *s, struct eng_var *v)
+{
+	if (s->dead)
+		return;
+	for (size_t i = 0; i < w->nobs; i++) {
+		struct ob *o = &w->obs[i];
+
+		if (!(s->open & bit(i)))
+			continue;
+		for (size_t j = 0; j < o->h.len; j++) {
+			unsigned sl = o->h.items[j].slot;
+
+			if (o->h.items[j].var == v && sl &&
+			    !(w->aliased & bit(sl - 1))) {
+				s->hoff |= bit(sl - 1);
+				s->hmust |= bit(sl - 1);
+			}
+		}
+	}
 }
 
 /* Is a handle variable of o used after byte offset `after`? */
@@ -2140,7 +2225,7 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		guard_note(w, i);
 	switch (u.ef) {
 	case EF_RELEASE:
-		ob_release(s, i);
+		ob_release(w, s, i);
 		o->released = true;
 		for (unsigned k = 0; k < w->nanc && !o->deferred; k++)
 			o->deferred = sym_is(w->anc[k], GS->defer_statement);
@@ -2159,7 +2244,7 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		 * again; else the other paths of the callee leak */
 		o->released = true;
 		if (used_after(w, o, u.after))
-			ob_release(s, i);
+			ob_release(w, s, i);
 		break;
 	case EF_TRANSFER:
 		if (o->kind->flags & ENG_K_NO_TRANSFER)
@@ -2169,12 +2254,20 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 				   u.ret_prefix);
 		else if (w->ctor_mode)
 			w->ret_other = true;
-		ob_release(s, i);
+		ob_release(w, s, i);
 		o->transferred = true;
 		break;
-	case EF_ALIAS:
-		ob_handle(w, o, u.alias, NULL, u.alias_prefix);
+	case EF_ALIAS: {
+		unsigned sl = ob_handle(w, o, u.alias, NULL, u.alias_prefix);
+
+		if (u.alias_type)
+			handle_type(o, u.alias, u.alias_prefix, u.alias_type);
+		if (sl) {
+			s->hoff &= ~bit(sl - 1);
+			s->hmust &= ~bit(sl - 1);
+		}
 		break;
+	}
 	case EF_REARM:
 		s->open |= bit(i);
 		s->other &= ~bit(i);
@@ -2237,6 +2330,29 @@ static bool asserted_error(struct walk *w)
 	return false; /* checkErr(err), NoError, NilError: not an error */
 }
 
+/* Use u through a handle that holds obligation i on some paths only:
+ * what it does happens there (a release makes the obligation "released
+ * somewhere"), the state stays that of the paths where the handle holds
+ * something else. A copy into another variable is a handle as partial. */
+static void off_use(struct walk *w, struct st *s, size_t i, struct use u)
+{
+	struct st t = *s;
+
+	if (w->ctor_mode)
+		return;
+	if (u.ef == EF_ALIAS) {
+		unsigned sl = ob_handle(w, &w->obs[i], u.alias, NULL,
+					u.alias_prefix);
+
+		if (sl && (s->open & bit(i))) {
+			s->hoff |= bit(sl - 1);
+			s->hmust &= ~bit(sl - 1);
+		}
+		return;
+	}
+	apply(w, &t, i, u);
+}
+
 static void on_ident(struct walk *w, struct st *s, GNode id)
 {
 	struct eng_var *v = eng_resolve(w->fn, id);
@@ -2264,6 +2380,12 @@ static void on_ident(struct walk *w, struct st *s, GNode id)
 				if (!str_eqn(t, len, h->root))
 					continue;
 			}
+			if (!handle_on(s, h)) {
+				if (!(s->hmust & bit(h->slot - 1)))
+					off_use(w, s, i,
+						classify(w, o, h, w->nanc - 1));
+				continue;
+			}
 			s->touched |= s->open & bit(i);
 			apply(w, s, i, classify(w, o, h, w->nanc - 1));
 			break;
@@ -2278,7 +2400,7 @@ static void scan_closure(struct walk *w, struct st *s, GNode n,
 static void acquire_results(struct walk *w, struct st *s, GNode call,
 			    GNode lhs, GNode stmt);
 static bool acquire_of(struct walk *w, GNode call, struct eng_acquire *a);
-static void ob_open(struct st *s, size_t i, bool linked);
+static void ob_open(struct walk *w, struct st *s, size_t i, bool linked);
 
 /* Does the func literal at the top of the ancestor stack go where the
  * engine cannot follow it (passed to a function, returned, stored)?
@@ -2358,7 +2480,7 @@ static void on_closure(struct walk *w, struct st *s, GNode lit, bool deferred)
 	 * its end is ours now */
 	for (size_t i = 0; i < w->nobs; i++) {
 		if ((w->lit_obs & bit(i)) && (tmp.open & bit(i)))
-			ob_open(s, i, false);
+			ob_open(w, s, i, false);
 	}
 	w->lit_obs = 0;
 	for (size_t i = 0; i < w->nobs; i++) {
@@ -2368,10 +2490,16 @@ static void on_closure(struct walk *w, struct st *s, GNode lit, bool deferred)
 			 * error paths only): the local holds the release func
 			 * itself, as `closeFn := f.Close` does */
 			if (local) {
-				ob_handle(w, &w->obs[i], local, NULL, PFX_CALL);
+				unsigned sl = ob_handle(w, &w->obs[i], local,
+							NULL, PFX_CALL);
+
+				if (sl) {
+					s->hoff &= ~bit(sl - 1);
+					s->hmust &= ~bit(sl - 1);
+				}
 				continue;
 			}
-			ob_release(s, i);
+			ob_release(w, s, i);
 			w->obs[i].released = true;
 			/* a deferred literal releases what its variables hold
 			 * when it runs: one overwritten before then is lost */
@@ -2399,10 +2527,11 @@ static void on_closure(struct walk *w, struct st *s, GNode lit, bool deferred)
 
 /* True when a deferred closure registered before offset `at` releases
  * obligation i. */
-static bool late_released(struct walk *w, size_t i, uint32_t at)
+static bool late_released(struct walk *w, size_t i, uint32_t at,
+			  uint64_t hoff)
 {
 	for (size_t k = 0; k < w->late.len; k++) {
-		struct st tmp = { bit(i), 0, 0, false, 0, 0, 0, 0, 0 };
+		struct st tmp = { bit(i), 0, 0, false, 0, 0, 0, 0, 0, hoff, 0 };
 		uint64_t hit = 0;
 		unsigned saved = w->nanc;
 
@@ -2452,6 +2581,7 @@ static void scan_closure(struct walk *w, struct st *s, GNode n,
 		 * handed on */
 		GNode lhs = go_field(n, f_left), rhs = go_field(n, f_right);
 
+		w->aliased = 0;
 		scan_closure(w, s, rhs, depth + 1, hit);
 		for (uint32_t i = 0; i < nchild(lhs); i++) {
 			if (!sym_is(nth(lhs, i), GS->identifier))
@@ -2566,8 +2696,10 @@ static struct ob *ob_new(struct walk *w, GNode site, unsigned result,
 	return &w->obs[w->nobs++];
 }
 
-static void ob_open(struct st *s, size_t i, bool linked)
+static void ob_open(struct walk *w, struct st *s, size_t i, bool linked)
 {
+	s->hoff &= ~w->ob_slots[i];
+	s->hmust &= ~w->ob_slots[i];
 	s->open |= bit(i);
 	s->other &= ~bit(i);
 	s->rel &= ~bit(i);
@@ -2603,10 +2735,13 @@ static void overwrite_check(struct walk *w, struct st *s, struct eng_var *v,
 			       ((s->rel & bit(i)) && o->released))) ||
 		    o->h.len != 1 || o->h.items[0].var != v ||
 		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY) ||
-		    o->never_only) /* how often its literal runs is unknown */
+		    o->never_only || /* how often its literal runs is unknown */
+		    /* `c = tls.Client(c, cfg)`: the new value owns the old */
+		    (o->h.items[0].slot &&
+		     (w->aliased & bit(o->h.items[0].slot - 1))))
 			continue;
 		ob_add_exit(w, o, ENG_EXIT_OVERWRITE, stmt);
-		ob_release(s, i);
+		ob_release(w, s, i);
 	}
 }
 
@@ -3449,7 +3584,7 @@ static void acquire_results(struct walk *w, struct st *s, GNode call,
 			if (sym_is(op, g->identifier))
 				o->owner = eng_resolve(w->fn, op);
 		}
-		ob_open(s, idx, errvar != NULL);
+		ob_open(w, s, idx, errvar != NULL);
 	}
 	rel_result_handles(w, call, lhs, &a);
 }
@@ -3549,7 +3684,7 @@ static void acquire_object(struct walk *w, struct st *s, GNode call,
 	}
 	buf_release(&pre);
 	o->errvar = errvar;
-	ob_open(s, idx, errvar != NULL);
+	ob_open(w, s, idx, errvar != NULL);
 }
 
 /* Is m (len bytes) one of the '|'-separated names of alts? */
@@ -3620,7 +3755,7 @@ static void nilify(struct walk *w, struct st *st, struct eng_var *v,
 		if (hit && (st->open & bit(i))) {
 			uint64_t rel = st->rel & bit(i);
 
-			ob_release(st, i);
+			ob_release(w, st, i);
 			st->rel = (st->rel & ~bit(i)) | rel;
 		}
 	}
@@ -3667,7 +3802,7 @@ static void nilify_path(struct walk *w, struct st *st, GNode sel)
 				uint64_t rel = st->rel & bit(i);
 
 				/* nil, not released: no rel bit */
-				ob_release(st, i);
+				ob_release(w, st, i);
 				st->rel = (st->rel & ~bit(i)) | rel;
 				break;
 			}
@@ -3988,7 +4123,7 @@ static void next_releases(struct walk *w, GNode cond, struct st *s)
 			continue;
 		for (size_t j = 0; j < o->h.len; j++) {
 			if (o->h.items[j].var == v && !o->h.items[j].prefix[0]) {
-				ob_release(s, i);
+				ob_release(w, s, i);
 				o->released = true;
 			}
 		}
@@ -4058,7 +4193,7 @@ static void return_results(struct walk *w, struct st *s)
 			if (w->ctor_mode && idx < 8)
 				ret_record(w, o->kind, o->noun, 1u << idx,
 					   o->h.items[j].prefix);
-			ob_release(s, i);
+			ob_release(w, s, i);
 			o->transferred = true;
 			break;
 		}
@@ -4180,7 +4315,7 @@ static void check_exit(struct walk *w, struct st *s, GNode at,
 		}
 		if (w->late.len &&
 		    late_released(w, i, k == ENG_EXIT_END ?
-				  gn_end_byte(at) : gn_start_byte(at)))
+				  gn_end_byte(at) : gn_start_byte(at), s->hoff))
 			continue;
 		if (failed_path(w, s, i))
 			continue;
@@ -4217,20 +4352,21 @@ static void scope_exit(struct walk *w, struct st *s, uint32_t start,
 		if (!(s->open & bit(i)))
 			continue;
 		if (failed_path(w, s, i)) {
-			ob_release(s, i);
+			ob_release(w, s, i);
 			continue;
 		}
 		if (w->late.len &&
 		    late_released(w, i, sym_is(at, GS->block) ?
-				  gn_end_byte(at) : gn_start_byte(at))) {
+				  gn_end_byte(at) : gn_start_byte(at),
+				  s->hoff)) {
 			/* this iteration's deferred literal releases it when
 			 * the function returns: the next round's `f, err :=`
 			 * declares a new f, it overwrites nothing */
-			ob_release(s, i);
+			ob_release(w, s, i);
 			continue;
 		}
 		ob_add_exit(w, o, ENG_EXIT_SCOPE, at);
-		ob_release(s, i);
+		ob_release(w, s, i);
 	}
 }
 
@@ -4349,10 +4485,10 @@ static void goto_back(struct walk *w, struct st *s, struct back_label *bl,
 		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY) ||
 		    site < bl->start || site >= gn_start_byte(at))
 			continue;
-		if (w->late.len && late_released(w, i, gn_start_byte(at)))
+		if (w->late.len && late_released(w, i, gn_start_byte(at), s->hoff))
 			continue;
 		ob_add_exit(w, o, ENG_EXIT_OVERWRITE, o->stmt);
-		ob_release(s, i);
+		ob_release(w, s, i);
 	}
 	st_merge(&bl->st, s);
 }
@@ -4407,6 +4543,7 @@ static void assign(struct walk *w, struct st *s, GNode n)
 	    sym_is(go_unparen(nth(rhs, 0)),
 		   g->call_expression))
 		call = go_unparen(nth(rhs, 0));
+	w->aliased = 0;
 	eval_in(w, s, n, rhs, call);
 	/* targets that are not plain names are evaluated (x.f, m[k]) */
 	for (uint32_t i = 0; i < nl; i++) {
@@ -4421,6 +4558,7 @@ static void assign(struct walk *w, struct st *s, GNode n)
 		if (!v)
 			continue;
 		overwrite_check(w, s, v, n);
+		handle_rebind(w, s, v);
 		{
 			struct late_defer a = { n, gn_start_byte(n) };
 
@@ -4466,6 +4604,7 @@ static void var_decl(struct walk *w, struct st *s, GNode n, unsigned depth)
 			    sym_is(go_unparen(nth(val, 0)),
 				   g->call_expression))
 				call = go_unparen(nth(val, 0));
+			w->aliased = 0;
 			eval_in(w, s, k, val, call);
 			for (uint32_t j = 0; j < kc && nn < 8; j++) {
 				GNode id = nth(k, j);
@@ -4977,7 +5116,7 @@ static void walk_free(struct walk *w)
 static struct st walk_body(struct walk *w)
 {
 	/* every obligation starts "not acquired" */
-	struct st s = { 0, ~0ull, 0, false, 0, 0, 0, 0, 0 };
+	struct st s = { 0, ~0ull, 0, false, 0, 0, 0, 0, 0, 0, 0 };
 
 	for (size_t i = 0; i < w->spec->nentries; i++) {
 		const struct eng_entry *e = &w->spec->entries[i];
@@ -4993,7 +5132,7 @@ static struct st walk_body(struct walk *w)
 		o->site = e->site;
 		o->stmt = e->site;
 		ob_handle(w, o, e->var, e->root ? e->root : "", e->prefix);
-		ob_open(&s, w->nobs, false);
+		ob_open(w, &s, w->nobs, false);
 		w->nobs++;
 	}
 	walk_stmt(w, &s, w->fn->body, 0);
@@ -5635,6 +5774,24 @@ static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 		}
 	}
 	return ENG_SUM_UNKNOWN;
+}
+
+/* What the method sel (`rc.Close`) of the package's type `type` does
+ * with its receiver through release path rest. */
+static enum eng_summary dyn_summary(struct walk *w, const char *type,
+				    GNode sel, const char *rest,
+				    unsigned flags)
+{
+	struct gopkg *pkg = w->fn->pkg;
+	size_t len;
+	const char *nm = go_text(w->f, go_field(sel, f_field), &len);
+	const struct godecl *d = gopkg_lookup(
+		pkg, arena_printf(&pkg->arena, "%s.%.*s", type, (int)len, nm));
+
+	if (!d || d->kind != GODECL_METHOD)
+		return ENG_SUM_UNKNOWN;
+	return summary_fn(pkg, eng_func_get(pkg, d->file, d->node),
+			  d->node.id, -1, rest, flags, &w->prov_level);
 }
 
 /* ================================================================ noreturn */

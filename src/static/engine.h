@@ -42,7 +42,12 @@
  * in a same-package function that never returns, owe nothing.
  *
  * A local assigned from a handle (`body := resp.Body`) becomes another
- * handle of the same obligation (aliases).
+ * handle of the same obligation (aliases). Which handles hold it is
+ * tracked per path: a handle assigned something else on one branch (`rc
+ * = zr`) no longer reaches the obligation there, unless the new value
+ * owns the old (`c = tls.Client(c, cfg)`) or holds it in a field of a
+ * struct of the package (`rc = &gzipBody{body: rc}`, whose methods are
+ * then the ones rc's calls run).
  *
  * Using the engine from a rule (see resources.c for the table-driven user,
  * and the example below for a hand-written acquire/release pair):
