@@ -181,49 +181,6 @@ static void go__init(void)
 	go__fld(&s->f_length, "length");
 }
 
-/* go_field_id()'s memo: direct-mapped, per thread, keyed by the node (its
- * subtree's address and its tree) and the field. An entry holds for the
- * generation of trees it was made in: deleting a tree starts a new one,
- * so a node at the address of a freed one never finds its entry. 1024
- * entries keep ~40% of the lookups of a std scan (~60% repeat, most of
- * them far apart). */
-#define GO_MEMO_BITS 10
-struct go_memo {
-	const void *id;
-	const TSTree *tree;
-	uint32_t gen;
-	TSFieldId fid;
-	GNode child;
-};
-static _Thread_local struct go_memo go__memo[1u << GO_MEMO_BITS];
-static _Atomic uint32_t go__gen = 1;
-
-void go_fields_forget(void)
-{
-	atomic_fetch_add_explicit(&go__gen, 1, memory_order_relaxed);
-}
-
-GNode go_field_id(GNode n, TSFieldId fid)
-{
-	uint32_t gen;
-	struct go_memo *m;
-
-	if (gn_is_null(n))
-		return n;
-	gen = atomic_load_explicit(&go__gen, memory_order_relaxed);
-	m = &go__memo[(((uintptr_t)n.id ^ fid) * UINT64_C(0x9E3779B97F4A7C15)) >>
-		      (64 - GO_MEMO_BITS)];
-	if (m->id == n.id && m->tree == n.tree && m->fid == fid &&
-	    m->gen == gen)
-		return m->child;
-	m->id = n.id;
-	m->tree = n.tree;
-	m->fid = fid;
-	m->gen = gen;
-	m->child = gn_child_by_field_id(n, fid);
-	return m->child;
-}
-
 _Atomic(const struct go_syms *) go__syms_ready;
 
 const struct go_syms *go_syms(void)
@@ -236,20 +193,10 @@ const struct go_syms *go_syms(void)
 
 void go_named_children(GNode n, go_node_vec *out)
 {
-	GCursor c;
-
-	if (gn_is_null(n))
-		return;
-	c = gc_new(n);
-	if (gc_goto_first_child(&c)) {
-		do {
-			GNode k = gc_current_node(&c);
-
-			if (gn_is_named(k))
-				VEC_PUSH(out, k);
-		} while (gc_goto_next_sibling(&c));
+	for (GNode c = gn__first(n); !gn_is_null(c); c = gn__next(c)) {
+		if (gn__rec(c)->flags & GN_NAMED)
+			VEC_PUSH(out, c);
 	}
-	gc_delete(&c);
 }
 
 const char *go_text(const struct gofile *f, GNode n, size_t *len)

@@ -60,42 +60,174 @@ struct goimport {
 	const char *path; /* "net/http" */
 };
 
-/* A node of a parsed file's tree, and a cursor over a subtree. The gn_*
- * and gc_* calls answer what tree-sitter's ts_node_* and ts_tree_cursor_*
- * of the same names answer; go_root() is the file's root node. */
-typedef TSNode GNode;
-typedef TSTreeCursor GCursor;
-#define gn_symbol ts_node_symbol
-#define gn_is_null ts_node_is_null
-#define gn_named_child ts_node_named_child
-#define gn_named_child_count ts_node_named_child_count
-#define gn_parent ts_node_parent
-#define gn_start_byte ts_node_start_byte
-#define gn_end_byte ts_node_end_byte
-#define gn_eq ts_node_eq
-#define gn_start_point ts_node_start_point
-#define gn_end_point ts_node_end_point
-#define gn_named_descendant_for_byte_range ts_node_named_descendant_for_byte_range
-#define gn_descendant_for_byte_range ts_node_descendant_for_byte_range
-#define gn_is_named ts_node_is_named
-#define gn_next_named_sibling ts_node_next_named_sibling
-#define gn_prev_named_sibling ts_node_prev_named_sibling
-#define gn_child_count ts_node_child_count
-#define gn_child ts_node_child
-#define gn_type ts_node_type
-#define gn_first_child_for_byte ts_node_first_child_for_byte
-#define gn_is_missing ts_node_is_missing
-#define gn_has_error ts_node_has_error
-#define gn_child_by_field_id ts_node_child_by_field_id
-#define gc_new ts_tree_cursor_new
-#define gc_delete ts_tree_cursor_delete
-#define gc_reset ts_tree_cursor_reset
-#define gc_goto_first_child ts_tree_cursor_goto_first_child
-#define gc_goto_next_sibling ts_tree_cursor_goto_next_sibling
-#define gc_goto_parent ts_tree_cursor_goto_parent
-#define gc_current_node ts_tree_cursor_current_node
-#define gc_current_field_id ts_tree_cursor_current_field_id
-#define go_root(f) ts_tree_root_node((f)->tree)
+/* ================================================================ trees */
+
+/* A parsed file's syntax tree, flattened: tree-sitter parses the file, one
+ * walk copies every node its API shows (named and anonymous, comments
+ * included) into an array in pre-order, and tree-sitter's tree is deleted
+ * at once. Reading a node is then an array access: tree-sitter 0.20 pays
+ * a walk of child iterators for a child, a field or a parent, ~400
+ * instructions a call, and its nodes lie scattered in the heap.
+ *
+ * A node's children follow it: the first at its position + 1, the others
+ * by `next`. Positions in links are position + 1, 0 meaning none. */
+struct gnrec {
+	uint32_t start, end; /* bytes */
+	uint32_t parent;     /* position + 1 of the parent; 0: the root */
+	uint32_t next;	     /* position + 1 of the next sibling; 0: last */
+	uint32_t row;	     /* 0-based line of start */
+	uint32_t nkids;	     /* children */
+	uint32_t nnamed;     /* named children */
+	TSSymbol sym;	     /* ts_node_symbol (aliases resolved) */
+	uint8_t field;	     /* field of the node in its parent, 0: none */
+	uint8_t flags;	     /* GN_NAMED */
+};
+#define GN_NAMED 1u
+
+struct gtree {
+	struct gnrec *n; /* pre-order; n[0] is the root */
+	uint32_t len;
+	const uint32_t *line_starts; /* the file's, for end points */
+	uint32_t nlines;
+};
+
+/* A node: its tree and its position + 1 (0: the null node). A zeroed
+ * GNode is null. Valid while its file lives. */
+typedef struct {
+	const struct gtree *tree;
+	uint32_t id;
+} GNode;
+
+/* A cursor over the subtree of the node it was made at, as tree-sitter's:
+ * it never leaves that subtree. */
+typedef struct {
+	const struct gtree *tree;
+	uint32_t root, at;
+} GCursor;
+
+/* The gn_* and gc_* calls answer what tree-sitter's ts_node_* and
+ * ts_tree_cursor_* of the same names answer on the tree the file was
+ * parsed into (tests/unit/test_gtree.c compares them node by node). On a
+ * null node they answer null, 0 or false. */
+static inline const struct gnrec *gn__rec(GNode n)
+{
+	return &n.tree->n[n.id - 1];
+}
+static inline GNode gn__at(const struct gtree *t, uint32_t id)
+{
+	GNode r = { id ? t : NULL, id };
+
+	return r;
+}
+static inline bool gn_is_null(GNode n)
+{
+	return n.id == 0;
+}
+static inline bool gn_eq(GNode a, GNode b)
+{
+	return a.id == b.id && a.tree == b.tree;
+}
+/* A key for n unique among the nodes of all live trees (NULL for the
+ * null node): its record's address. */
+static inline const void *gn_key(GNode n)
+{
+	return n.id ? (const void *)gn__rec(n) : NULL;
+}
+static inline TSSymbol gn_symbol(GNode n)
+{
+	return n.id ? gn__rec(n)->sym : 0;
+}
+static inline bool gn_is_named(GNode n)
+{
+	return n.id && (gn__rec(n)->flags & GN_NAMED);
+}
+static inline uint32_t gn_start_byte(GNode n)
+{
+	return n.id ? gn__rec(n)->start : 0;
+}
+static inline uint32_t gn_end_byte(GNode n)
+{
+	return n.id ? gn__rec(n)->end : 0;
+}
+static inline uint32_t gn_child_count(GNode n)
+{
+	return n.id ? gn__rec(n)->nkids : 0;
+}
+static inline uint32_t gn_named_child_count(GNode n)
+{
+	return n.id ? gn__rec(n)->nnamed : 0;
+}
+static inline GNode gn_parent(GNode n)
+{
+	return n.id ? gn__at(n.tree, gn__rec(n)->parent) : n;
+}
+static inline GNode gn__first(GNode n)
+{
+	return n.id && gn__rec(n)->nkids ? gn__at(n.tree, n.id + 1) : gn__at(NULL, 0);
+}
+static inline GNode gn__next(GNode n)
+{
+	return gn__at(n.tree, gn__rec(n)->next);
+}
+GNode gn_child(GNode n, uint32_t i);
+GNode gn_named_child(GNode n, uint32_t i);
+GNode gn_next_named_sibling(GNode n);
+GNode gn_prev_named_sibling(GNode n);
+GNode gn_child_by_field_id(GNode n, TSFieldId fid);
+GNode gn_first_child_for_byte(GNode n, uint32_t byte);
+GNode gn_descendant_for_byte_range(GNode n, uint32_t start, uint32_t end);
+GNode gn_named_descendant_for_byte_range(GNode n, uint32_t start,
+					 uint32_t end);
+TSPoint gn_start_point(GNode n);
+TSPoint gn_end_point(GNode n);
+const char *gn_type(GNode n);
+
+static inline GCursor gc_new(GNode n)
+{
+	GCursor c = { n.tree, n.id, n.id };
+
+	return c;
+}
+static inline void gc_delete(GCursor *c)
+{
+	(void)c;
+}
+static inline void gc_reset(GCursor *c, GNode n)
+{
+	*c = gc_new(n);
+}
+static inline GNode gc_current_node(const GCursor *c)
+{
+	return gn__at(c->tree, c->at);
+}
+static inline bool gc_goto_first_child(GCursor *c)
+{
+	if (!c->at || !c->tree->n[c->at - 1].nkids)
+		return false;
+	c->at++;
+	return true;
+}
+static inline bool gc_goto_next_sibling(GCursor *c)
+{
+	uint32_t next;
+
+	if (c->at == c->root || !(next = c->tree->n[c->at - 1].next))
+		return false;
+	c->at = next;
+	return true;
+}
+static inline bool gc_goto_parent(GCursor *c)
+{
+	if (c->at == c->root)
+		return false;
+	c->at = c->tree->n[c->at - 1].parent;
+	return true;
+}
+/* The field of the current node in its parent; 0 at the cursor's root. */
+static inline TSFieldId gc_current_field_id(const GCursor *c)
+{
+	return c->at == c->root ? 0 : c->tree->n[c->at - 1].field;
+}
 
 /* A vector of nodes. */
 typedef VEC(GNode) go_node_vec;
@@ -115,7 +247,7 @@ struct gofile {
 	char *path;    /* display path, as discovered */
 	char *src;     /* file contents (NUL-terminated), owned */
 	size_t len;
-	TSTree *tree;  /* owned */
+	struct gtree *tree; /* owned */
 	uint32_t *line_starts; /* byte offset of each line; owned */
 	uint32_t nlines;
 	bool is_test;
@@ -137,6 +269,12 @@ struct gofile {
 	const unsigned char *index_mask; /* borrowed; NULL: not indexed */
 	uint32_t deepest; /* depth of the deepest node below the root */
 };
+
+/* The root of f's tree. */
+static inline GNode go_root(const struct gofile *f)
+{
+	return gn__at(f->tree, f->tree && f->tree->len ? 1 : 0);
+}
 
 
 /* ================================================================ packages */
@@ -300,16 +438,11 @@ const char *go_ident_text(const struct gofile *f, GNode id, size_t *len);
 bool go_text_is(const struct gofile *f, GNode n, const char *lit);
 /* Copy of the node's text. Allocated in the package arena. */
 char *go_text_dup(const struct gofile *f, GNode n);
-/* Child by field id (gn_child_by_field_id); a null node gives a null
- * node (tree-sitter 0.20 does not check). Answers are remembered per
- * thread until a tree is freed (see ast.c): rules ask for the same fields
- * of the same nodes over and over, and tree-sitter 0.20 walks the kind's
- * field map and the node's children for each. */
-GNode go_field_id(GNode n, TSFieldId fid);
-/* Forgets the remembered answers of go_field_id(), in every thread: call
- * before a tree is deleted (its nodes' addresses may come back in the next
- * tree). */
-void go_fields_forget(void);
+/* Child by field id: gn_child_by_field_id(). */
+static inline GNode go_field_id(GNode n, TSFieldId fid)
+{
+	return gn_child_by_field_id(n, fid);
+}
 #define go_field(n, fid) go_field_id((n), GS->fid)
 /* 1-based line and byte column of a node's start. */
 void go_pos(GNode n, uint32_t *line, uint32_t *col);
@@ -320,11 +453,13 @@ const char *go_line(const struct gofile *f, uint32_t line, size_t *len);
 void go_named_children(GNode n, go_node_vec *out);
 /* Skips parentheses: (x) -> x. */
 GNode go_unparen(GNode n);
-/* The parent of n, a node of f's tree: what gn_parent(n) returns
- * (null for the root), without tree-sitter 0.20's walk over every
- * top-level declaration before n's: the descent starts at n's declaration
- * (found in f->top by a binary search). */
-GNode go_parent(const struct gofile *f, GNode n);
+/* The parent of n: gn_parent(n) (f is not needed any more: kept for the
+ * callers written when tree-sitter's parent walk had to be avoided). */
+static inline GNode go_parent(const struct gofile *f, GNode n)
+{
+	(void)f;
+	return gn_parent(n);
+}
 
 /* For `pkg.Name(...)`-shaped selectors where pkg is an import of f (and not
  * shadowed: callers that track scopes must check that themselves): sets

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -114,49 +115,79 @@ static bool gofile__is_func(const struct go_syms *g, TSSymbol s)
 	       s == g->func_literal;
 }
 
-/* One pre-order walk of the whole tree, without recursion: fails at the
- * first ERROR or MISSING node, or at the first node nested deeper than
- * max_depth (every recursive walker downstream relies on that bound; see
- * docs/limits.md), whichever comes first in the file. The same walk
- * records the nodes of the kinds in mask (NULL: none) in f->nodes: the one
- * walk of every node that the analyses share (static/walk.h). */
-static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
-				   const unsigned char *mask,
-				   struct lh_error *err)
+/* Per symbol: named (a regular symbol of the grammar, as
+ * ts_node_is_named() says of a node of that symbol, aliases resolved). */
+static unsigned char *gofile__named;
+static pthread_once_t gofile__named_once = PTHREAD_ONCE_INIT;
+
+static void gofile__named_init(void)
 {
-	GNode root = go_root(f);
-	GCursor c = gc_new(root);
+	uint32_t n = go_symbol_count();
+
+	gofile__named = xcalloc(n, 1);
+	for (uint32_t s = 0; s < n; s++)
+		gofile__named[s] = ts_language_symbol_type(go_language(),
+							   (TSSymbol)s) ==
+				   TSSymbolTypeRegular;
+}
+
+/* Copies tree-sitter's tree into f->tree (golang.h, "trees") in one
+ * pre-order walk without recursion, and keeps the root's named children
+ * in f->top. Fails at the first ERROR or MISSING node, or at the first
+ * node nested deeper than max_depth (every recursive walker downstream
+ * relies on that bound; see docs/limits.md), whichever comes first in the
+ * file. The same walk records the nodes of the kinds in mask (NULL: none)
+ * in f->nodes: the one walk of every node that the analyses share
+ * (static/walk.h). */
+static enum lh_status gofile__flatten(struct gofile *f, TSTree *tree,
+				      uint32_t max_depth,
+				      const unsigned char *mask,
+				      struct lh_error *err)
+{
+	TSNode root = ts_tree_root_node(tree);
+	TSTreeCursor c = ts_tree_cursor_new(root);
 	enum lh_status st = LH_OK;
-	uint32_t depth = 0, nsyms = go_symbol_count();
+	uint32_t depth = 0;
 	/* only a tree with an error below its root holds ERROR or MISSING
 	 * nodes: the per-node test is skipped for the others */
-	bool errors = gn_has_error(root);
-	VEC(uint32_t) fn = VEC_INIT; /* innermost function entry per level */
+	bool errors = ts_node_has_error(root);
+	VEC(struct gnrec) recs = VEC_INIT;
+	/* per level: the node there (position + 1) and the last child seen
+	 * below it */
+	VEC(uint32_t) path = VEC_INIT;
+	VEC(uint32_t) last = VEC_INIT;
 	/* per level: the siblings still to visit after the current node. The
 	 * cursor's failing goto_next_sibling after a last child costs as much
 	 * as a step (it rebuilds the parent's child iterator, then the
 	 * grandparent's); knowing the count, the walk climbs without it, and
 	 * does not ask a leaf for a first child */
 	VEC(uint32_t) left = VEC_INIT;
+	VEC(uint32_t) fn = VEC_INIT; /* innermost function entry per level */
+	struct gtree *t = xcalloc(1, sizeof(*t));
+	uint32_t nsyms = go_symbol_count();
 	const struct go_syms *g = GS;
 
-	f->nodes.len = 0;
+	pthread_once(&gofile__named_once, gofile__named_init);
+	/* ~1 node per 4 bytes of Go: one allocation mostly, trimmed below */
+	VEC_GROW(&recs, f->len / 4 + 16);
 	f->deepest = 0;
 	f->top.len = 0;
+	f->nodes.len = 0;
 	f->index_mask = mask;
-	free(f->by_kind);
-	free(f->kind_start);
-	f->by_kind = f->kind_start = NULL;
 	if (mask)
 		VEC_PUSH(&fn, 0);
 	VEC_PUSH(&left, 0);
+	VEC_PUSH(&path, 0);
+	VEC_PUSH(&last, 0);
 	for (;;) {
-		GNode n = gc_current_node(&c);
-		uint32_t kids;
+		TSNode n = ts_tree_cursor_current_node(&c);
+		struct gnrec r;
+		uint32_t id = (uint32_t)recs.len + 1;
 
-		if (errors && (gn_is_missing(n) ||
-			       gn_symbol(n) == GOFILE_SYM_ERROR)) {
-			TSPoint p = gn_start_point(n);
+		r.sym = ts_node_symbol(n);
+		if (errors && (ts_node_is_missing(n) ||
+			       r.sym == GOFILE_SYM_ERROR)) {
+			TSPoint p = ts_node_start_point(n);
 
 			st = lh_fail(err, f->path,
 				     "cannot parse: syntax error at line %u, "
@@ -166,7 +197,7 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 		if (depth > f->deepest)
 			f->deepest = depth;
 		if (depth > max_depth) {
-			TSPoint p = gn_start_point(n);
+			TSPoint p = ts_node_start_point(n);
 
 			st = lh_fail(err, f->path,
 				     "cannot parse: nesting deeper than %u "
@@ -174,17 +205,41 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 				     max_depth, p.row + 1, p.column + 1);
 			break;
 		}
-		if (depth == 1 && gn_is_named(n))
-			VEC_PUSH(&f->top, n);
+		r.start = ts_node_start_byte(n);
+		r.end = ts_node_end_byte(n);
+		r.row = ts_node_start_point(n).row;
+		r.nkids = ts_node_child_count(n);
+		r.nnamed = 0;
+		r.next = 0;
+		r.flags = r.sym < nsyms && gofile__named[r.sym] ? GN_NAMED : 0;
+		r.field = 0;
+		r.parent = 0;
+		if (depth) {
+			TSFieldId fid = ts_tree_cursor_current_field_id(&c);
+
+			r.field = (uint8_t)fid;
+			if (fid > UINT8_MAX)
+				LH_BUG("a field id past 255");
+			r.parent = path.items[depth - 1];
+			if (last.items[depth])
+				recs.items[last.items[depth] - 1].next = id;
+			last.items[depth] = id;
+			if (r.flags & GN_NAMED)
+				recs.items[r.parent - 1].nnamed++;
+		}
+		VEC_PUSH(&recs, r);
+		if (depth == 1 && (r.flags & GN_NAMED))
+			VEC_PUSH(&f->top, gn__at(t, id));
 		if (mask) {
-			TSSymbol s = gn_symbol(n);
 			uint32_t up = fn.items[depth];
 
-			if (gofile__is_func(g, s)) {
-				gofile__record(f, n, s, depth, up);
+			if (gofile__is_func(g, r.sym)) {
+				gofile__record(f, gn__at(t, id), r.sym, depth,
+					       up);
 				up = (uint32_t)f->nodes.len;
-			} else if (s < nsyms && mask[s]) {
-				gofile__record(f, n, s, depth, up);
+			} else if (r.sym < nsyms && mask[r.sym]) {
+				gofile__record(f, gn__at(t, id), r.sym, depth,
+					       up);
 			}
 			if (fn.len <= depth + 1)
 				VEC_PUSH(&fn, up);
@@ -192,43 +247,94 @@ static enum lh_status gofile__walk(struct gofile *f, uint32_t max_depth,
 				fn.items[depth + 1] = up;
 		}
 		/* the cursor visits the visible children, as counted here */
-		kids = gn_child_count(n);
-		if (kids && gc_goto_first_child(&c)) {
-			depth++;
-			if (left.len <= depth)
-				VEC_PUSH(&left, kids - 1);
+		if (r.nkids && ts_tree_cursor_goto_first_child(&c)) {
+			if (path.len <= depth)
+				VEC_PUSH(&path, id);
 			else
-				left.items[depth] = kids - 1;
+				path.items[depth] = id;
+			depth++;
+			if (left.len <= depth) {
+				VEC_PUSH(&left, r.nkids - 1);
+				VEC_PUSH(&last, 0);
+			} else {
+				left.items[depth] = r.nkids - 1;
+				last.items[depth] = 0;
+			}
 			continue;
 		}
 		while (!left.items[depth]) {
 			if (!depth)
 				goto done;
-			gc_goto_parent(&c);
+			ts_tree_cursor_goto_parent(&c);
 			depth--;
 		}
 		left.items[depth]--;
-		if (!gc_goto_next_sibling(&c))
+		if (!ts_tree_cursor_goto_next_sibling(&c))
 			LH_BUG("a node has fewer children than it counts");
 	}
 done:
-	gc_delete(&c);
-	VEC_FREE(&fn);
+	ts_tree_cursor_delete(&c);
+	VEC_FREE(&path);
+	VEC_FREE(&last);
 	VEC_FREE(&left);
+	VEC_FREE(&fn);
 	if (st == LH_OK && mask)
 		gofile__by_kind(f, nsyms);
+	if (recs.len < recs.cap)
+		recs.items = xrealloc(recs.items,
+				      LH_MAX(recs.len, 1) * sizeof(*recs.items));
+	t->n = recs.items;
+	t->len = (uint32_t)recs.len;
+	t->line_starts = f->line_starts;
+	t->nlines = f->nlines;
+	f->tree = t;
 	return st;
+}
+
+/* Records f's nodes of the kinds in mask (NULL: none) in f->nodes, with
+ * their depths and innermost functions (static/walk.h), as
+ * gofile__flatten() does, for a file indexed with another mask. */
+static void gofile__walk(struct gofile *f, const unsigned char *mask)
+{
+	const struct gtree *t = f->tree;
+	uint32_t nsyms = go_symbol_count();
+	const struct go_syms *g = GS;
+	/* per node: its depth, and the innermost function entry around its
+	 * children */
+	uint32_t *dep, *up;
+
+	f->nodes.len = 0;
+	f->index_mask = mask;
+	free(f->by_kind);
+	free(f->kind_start);
+	f->by_kind = f->kind_start = NULL;
+	if (!mask || !t->len)
+		return;
+	dep = xmalloc(t->len * sizeof(*dep));
+	up = xmalloc(t->len * sizeof(*up));
+	for (uint32_t i = 0; i < t->len; i++) {
+		const struct gnrec *r = &t->n[i];
+		uint32_t d = r->parent ? dep[r->parent - 1] + 1 : 0;
+		uint32_t u = r->parent ? up[r->parent - 1] : 0;
+
+		dep[i] = d;
+		if (gofile__is_func(g, r->sym)) {
+			gofile__record(f, gn__at(t, i + 1), r->sym, d, u);
+			u = (uint32_t)f->nodes.len;
+		} else if (r->sym < nsyms && mask[r->sym]) {
+			gofile__record(f, gn__at(t, i + 1), r->sym, d, u);
+		}
+		up[i] = u;
+	}
+	free(dep);
+	free(up);
+	gofile__by_kind(f, nsyms);
 }
 
 void gofile_index(struct gofile *f, const unsigned char *mask)
 {
-	struct lh_error err;
-
-	if (f->index_mask == mask)
-		return;
-	/* the tree passed the checks when it was loaded */
-	if (gofile__walk(f, UINT32_MAX, mask, &err) != LH_OK)
-		LH_BUG("a checked tree fails its checks");
+	if (f->index_mask != mask)
+		gofile__walk(f, mask);
 }
 
 /* The package clause, which tree-sitter does not require but Go does. */
@@ -257,6 +363,8 @@ static struct gofile *gofile__parse(TSParser *parser, const char *path,
 {
 	struct go_limits dflt = GO_LIMITS_DEFAULT;
 	struct gofile *f;
+	TSTree *tree;
+	enum lh_status st;
 
 	if (!lim)
 		lim = &dflt;
@@ -278,14 +386,17 @@ static struct gofile *gofile__parse(TSParser *parser, const char *path,
 	f->is_test = str_has_suffix(path, "_test.go");
 	gofile__lines(f);
 	ts_parser_reset(parser);
-	f->tree = ts_parser_parse_string(parser, NULL, f->src, (uint32_t)len);
-	if (!f->tree) {
+	tree = ts_parser_parse_string(parser, NULL, f->src, (uint32_t)len);
+	if (!tree) {
 		lh_fail(err, path, "cannot parse: parser gave up");
 		gofile_free(f);
 		return NULL;
 	}
-	if (gofile__walk(f, lim->max_depth, lim->index, err) != LH_OK ||
-	    gofile__check_package(f, err) != LH_OK) {
+	/* tree-sitter's tree is deleted at once, while its nodes are still
+	 * in the cache: everything downstream reads the flat copy */
+	st = gofile__flatten(f, tree, lim->max_depth, lim->index, err);
+	ts_tree_delete(tree);
+	if (st != LH_OK || gofile__check_package(f, err) != LH_OK) {
 		gofile_free(f);
 		return NULL;
 	}
@@ -414,8 +525,8 @@ void gofile_free(struct gofile *f)
 	if (!f)
 		return;
 	if (f->tree) {
-		go_fields_forget();
-		ts_tree_delete(f->tree);
+		free(f->tree->n);
+		free(f->tree);
 	}
 	VEC_FREE(&f->nodes);
 	VEC_FREE(&f->top);

@@ -1200,7 +1200,7 @@ GNode bv_sink(struct bv_func *b, GNode e, const char **where)
 		}
 		if (ps == g->keyed_element) {
 			/* the value, not the key */
-			if (gn_named_child(p, 0).id == e.id)
+			if (gn_eq(gn_named_child(p, 0), e))
 				return (GNode){ 0 };
 			e = p;
 			continue;
@@ -1218,7 +1218,7 @@ GNode bv_sink(struct bv_func *b, GNode e, const char **where)
 
 			/* x = append(x, part): the append is the value */
 			if (syn_call_ident(b->file, call, "append") &&
-			    gn_named_child(p, 0).id != e.id &&
+			    !gn_eq(gn_named_child(p, 0), e) &&
 			    gn_symbol(e) != g->variadic_argument) {
 				e = call;
 				continue;
@@ -1230,8 +1230,8 @@ GNode bv_sink(struct bv_func *b, GNode e, const char **where)
 				m = go_field(m, f_field);
 			if ((go_text_is(b->file, m, "HandleFunc") ||
 			     go_text_is(b->file, m, "Handle")) &&
-			    gn_named_child(p, gn_named_child_count(p) - 1)
-					    .id == e.id) {
+			    gn_eq(gn_named_child(p, gn_named_child_count(p) - 1),
+				  e)) {
 				*where = "registered as an HTTP handler";
 				return call;
 			}
@@ -1240,7 +1240,7 @@ GNode bv_sink(struct bv_func *b, GNode e, const char **where)
 		break;
 	}
 	if (gn_symbol(p) == g->send_statement &&
-	    go_field(p, f_value).id == e.id) {
+	    gn_eq(go_field(p, f_value), e)) {
 		*where = "sent on a channel";
 		return p;
 	}
@@ -1258,10 +1258,10 @@ GNode bv_sink(struct bv_func *b, GNode e, const char **where)
 			return st;
 		}
 		if (gn_symbol(st) != g->assignment_statement ||
-		    go_field(st, f_right).id != p.id)
+		    !gn_eq(go_field(st, f_right), p))
 			return (GNode){ 0 };
 		for (uint32_t i = 0; i < n; i++) {
-			if (gn_named_child(p, i).id == e.id)
+			if (gn_eq(gn_named_child(p, i), e))
 				idx = i;
 		}
 		left = go_field(st, f_left);

@@ -3129,7 +3129,7 @@ static bool may_hand_out(struct gopkg *pkg, const struct godecl *d,
 			 const struct eng_spec *spec)
 {
 	struct eng_pkg *ep = eng__pkg(pkg);
-	struct amap_ent *e = amap_add(&pkg->arena, &ep->handout, d->node.id,
+	struct amap_ent *e = amap_add(&pkg->arena, &ep->handout, gn_key(d->node),
 				      (long)(uintptr_t)spec->may_acquire, NULL);
 	bool yes;
 
@@ -3159,7 +3159,7 @@ static bool ctor_of(struct walk *w, GNode call, struct eng_acquire *out)
 	d = ctor__decl(w, call, &nres, &err);
 	if (!d)
 		return false;
-	e = amap_add(&pkg->arena, &eng__pkg(pkg)->ctors, d->node.id,
+	e = amap_add(&pkg->arena, &eng__pkg(pkg)->ctors, gn_key(d->node),
 		     (long)(uintptr_t)w->spec->acquire, NULL);
 	c = e->value;
 	if (!c) {
@@ -3213,7 +3213,7 @@ static int passthru_result(struct walk *w, const struct godecl *d, int param,
 {
 	struct gopkg *pkg = w->fn->pkg;
 	struct amap_ent *e = amap_add(&pkg->arena, &eng__pkg(pkg)->passthru,
-				      d->node.id, param, prefix);
+				      gn_key(d->node), param, prefix);
 	struct eng_func *fn;
 	struct eng_entry en = { 0 };
 	struct eng_spec spec = { 0 };
@@ -3411,7 +3411,7 @@ static bool may_acquire_enter(void *ctx, GNode call, unsigned depth)
 	if (!d)
 		return true;
 	/* a summary computed already that says no stays no */
-	e = amap_find(&eng__pkg(w->fn->pkg)->ctors, d->node.id,
+	e = amap_find(&eng__pkg(w->fn->pkg)->ctors, gn_key(d->node),
 		      (long)(uintptr_t)w->spec->acquire, NULL);
 	if (!e || !e->value || ((struct ctor *)e->value)->valid ||
 	    ((struct ctor *)e->value)->computing)
@@ -5471,7 +5471,7 @@ enum eng_summary eng_summary_of(struct gopkg *pkg, const struct godecl *d,
 	if (!d || (d->kind != GODECL_FUNC && d->kind != GODECL_METHOD))
 		return ENG_SUM_UNKNOWN;
 	fn = eng_func_get(pkg, d->file, d->node);
-	return summary_fn(pkg, fn, d->node.id, param, release_path, flags,
+	return summary_fn(pkg, fn, gn_key(d->node), param, release_path, flags,
 			  NULL);
 }
 
@@ -5604,7 +5604,7 @@ static bool callbacks_borrow(struct walk *w, GNode call, int argi,
 			continue;
 		if (sym_is(a, GS->func_literal)) {
 			cf = eng_func_get(pkg, w->f, a);
-			key = a.id;
+			key = gn_key(a);
 			fd = a;
 		} else if (sym_is(a, GS->identifier)) {
 			struct eng_var *v = eng_resolve(w->fn, a);
@@ -5614,7 +5614,7 @@ static bool callbacks_borrow(struct walk *w, GNode call, int argi,
 
 				if (!gn_is_null(lit)) {
 					cf = eng_func_get(pkg, w->f, lit);
-					key = lit.id;
+					key = gn_key(lit);
 					fd = lit;
 				} else if (v->param ?
 						   param_is_func(w->f, v->decl) :
@@ -5629,7 +5629,7 @@ static bool callbacks_borrow(struct walk *w, GNode call, int argi,
 
 				if (d && d->kind == GODECL_FUNC) {
 					cf = eng_func_get(pkg, d->file, d->node);
-					key = d->node.id;
+					key = gn_key(d->node);
 					fd = d->node;
 				}
 			}
@@ -5668,7 +5668,7 @@ static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 	if (sym_is(fun, g->func_literal)) {
 		struct eng_func *lit = eng_func_get(pkg, w->f, fun);
 
-		return summary_fn(pkg, lit, fun.id, argi, rest, flags,
+		return summary_fn(pkg, lit, gn_key(fun), argi, rest, flags,
 				  &w->prov_level);
 	}
 	if (sym_is(fun, g->identifier)) {
@@ -5690,7 +5690,7 @@ static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 			if (gn_is_null(lit))
 				return ENG_SUM_UNKNOWN;
 			return summary_fn(pkg, eng_func_get(pkg, w->f, lit),
-					  lit.id, argi, rest, flags,
+					  gn_key(lit), argi, rest, flags,
 					  &w->prov_level);
 		}
 		nm = arena_strndup(&pkg->arena, t, len);
@@ -5698,7 +5698,7 @@ static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 		if (d && d->kind == GODECL_FUNC) {
 			struct eng_func *cf = eng_func_get(pkg, d->file,
 							   d->node);
-			enum eng_summary v = summary_fn(pkg, cf, d->node.id,
+			enum eng_summary v = summary_fn(pkg, cf, gn_key(d->node),
 							argi, rest, flags,
 							&w->prov_level);
 
@@ -5708,7 +5708,7 @@ static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 			    argi >= 0 && !(flags & ENG_K_CB_BORROW) &&
 			    callbacks_borrow(w, call, argi, rest, flags)) {
 				enum eng_summary v2 = summary_fn(
-					pkg, cf, d->node.id, argi, rest,
+					pkg, cf, gn_key(d->node), argi, rest,
 					flags | ENG_K_CB_BORROW,
 					&w->prov_level);
 
@@ -5742,7 +5742,7 @@ static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 		d = method_decl(w, op, name, len, &guessed);
 		if (d) {
 			enum eng_summary v = summary_fn(pkg,
-				eng_func_get(pkg, d->file, d->node), d->node.id,
+				eng_func_get(pkg, d->file, d->node), gn_key(d->node),
 				argi, rest, flags, &w->prov_level);
 
 			/* a method guessed by its name may be an interface

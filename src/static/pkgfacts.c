@@ -129,8 +129,7 @@ struct pf_build {
 				initialized */
 	VEC(struct pf_scope) scope;
 	VEC(size_t) marks;
-	/* nodes being walked, outermost first: parents without
-	 * gn_parent(), which is linear (see pf__parent) */
+	/* nodes being walked, outermost first */
 	VEC(struct pf_frame) frames;
 	unsigned base;	     /* depth of the root of the current syn_walk */
 	unsigned char *want; /* by symbol: the kinds pf__walk_records visits */
@@ -141,44 +140,11 @@ struct pf_build {
 	unsigned anyloop;    /* loops of any kind around it */
 };
 
-/* Parent of n below its ancestor a: go_parent()'s descent, started at a
- * node of the walk instead of the top-level declaration. */
-static GNode pf__descend(struct pf_build *b, GNode a, GNode n, uint32_t s,
-			  uint32_t e)
-{
-	for (;;) {
-		GNode ch = gn_first_child_for_byte(a, s);
-
-		if (gn_is_null(ch) || gn_start_byte(ch) > s ||
-		    gn_end_byte(ch) < e)
-			return go_parent(b->file, n);
-		if (ch.id == n.id && gn_start_byte(ch) == s)
-			return a;
-		a = ch;
-	}
-}
-
-/* Parent of n: the node below it on the walk stack when that is one level
- * up, else found below the innermost node of the stack around n (a node
- * whose bytes strictly hold n's is its ancestor). */
+/* Parent of n (an array read in the flat tree). */
 static GNode pf__parent(struct pf_build *b, GNode n)
 {
-	uint32_t s = gn_start_byte(n), e = gn_end_byte(n);
-
-	if (s == e)
-		return go_parent(b->file, n);
-	for (size_t i = b->frames.len; i-- > 0;) {
-		const struct pf_frame *F = &b->frames.items[i];
-
-		if (F->node.id == n.id) {
-			if (i > 0 && b->frames.items[i - 1].depth + 1 == F->depth)
-				return b->frames.items[i - 1].node;
-			continue;
-		}
-		if (F->start <= s && e <= F->end && (F->start < s || e < F->end))
-			return pf__descend(b, F->node, n, s, e);
-	}
-	return go_parent(b->file, n);
+	(void)b;
+	return gn_parent(n);
 }
 
 static GNode pf__enclosing_func(struct pf_build *b, GNode n)
@@ -2067,7 +2033,7 @@ static void pf__walk_records(struct pf_build *b, GNode body)
 	walk_prepare(f, kinds);
 	lo = pf__rec_at(f, gn_start_byte(body));
 	hi = pf__rec_at(f, gn_end_byte(body));
-	if (lo >= hi || f->nodes.items[lo].node.id != body.id) {
+	if (lo >= hi || !gn_eq(f->nodes.items[lo].node, body)) {
 		/* not a block (or not recorded): walk the tree */
 		pf__walk_node(b, body, 0);
 		return;
@@ -2189,7 +2155,7 @@ static void pf__walk_var_decl(struct pf_build *b, GNode decl)
 			b->func = b->top = NULL;
 			b->lit = PF_LIT_NONE;
 			b->ctor_of = NULL;
-			b->spec_of = g && g->spec.id == c.id
+			b->spec_of = g && gn_eq(g->spec, c)
 					     ? (g->stype ? g->stype : g->ntype)
 					     : NULL;
 			b->ctx = b->file->is_test ? PF_CTX_TEST : PF_CTX_VARINIT;
@@ -2452,6 +2418,7 @@ static void pf__relevant(struct pf_build *b, struct map *rel)
 		for (size_t i = 0; i < nf; i++) {
 			const struct godecl *d = pkg->funcs.items[i];
 			bool hit = false;
+			const void *key;
 
 			if (done[i])
 				continue;
@@ -2468,8 +2435,8 @@ static void pf__relevant(struct pf_build *b, struct map *rel)
 			if (!hit)
 				continue;
 			done[i] = true;
-			map_put(rel, (void *)&d->node.id, sizeof(d->node.id),
-				(void *)1);
+			key = gn_key(d->node);
+			map_put(rel, (void *)&key, sizeof(key), (void *)1);
 			if (d->kind == GODECL_FUNC)
 				VEC_PUSH(&names, d->name);
 		}
@@ -2669,14 +2636,15 @@ static struct pkgfacts *pf__build(struct gopkg *pkg)
 				do {
 					GNode d = gc_current_node(&c);
 					TSSymbol s = gn_symbol(d);
+					const void *key = gn_key(d);
 
 					if (s == GS->function_declaration &&
-					    map_get(&relevant, (void *)&d.id,
-						    sizeof(d.id)))
+					    map_get(&relevant, (void *)&key,
+						    sizeof(key)))
 						pf__walk_func(&b, d, false);
 					else if (s == GS->method_declaration &&
-						 map_get(&relevant, (void *)&d.id,
-							 sizeof(d.id)))
+						 map_get(&relevant, (void *)&key,
+							 sizeof(key)))
 						pf__walk_func(&b, d, true);
 					else if (s == GS->var_declaration)
 						pf__walk_var_decl(&b, d);

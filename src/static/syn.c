@@ -634,7 +634,7 @@ static bool syn__tick_uses_enter(void *ctx, GNode n, unsigned depth)
 		return false;
 	if (gn_symbol(n) == GS->go_statement)
 		u->in_go++;
-	if (gn_symbol(n) != GS->identifier || n.id == u->decl.id)
+	if (gn_symbol(n) != GS->identifier || gn_eq(n, u->decl))
 		return true;
 	s = go_text(u->f, n, &len);
 	if (len != u->len || memcmp(s, u->name, len) != 0)

@@ -463,7 +463,7 @@ static GNode lh203__case_via_local(const struct gofile *f, GNode call,
 				   GNode *stmt)
 {
 	GNode p = gn_parent(call), decl, loop = { 0 };
-	struct lh203__recv r = { f, NULL, 0, { { 0 }, 0, 0 } };
+	struct lh203__recv r = { f, NULL, 0, { 0 } };
 	struct syn_walker w = { lh203__recv_enter, NULL, &r };
 
 	if (gn_is_null(p) || gn_symbol(p) != GS->expression_list)
@@ -508,7 +508,7 @@ static bool lh203__enter(void *ctx, GNode n, unsigned depth)
 		return true;
 	cas = lh203__case_of(n);
 	if (gn_is_null(cas)) {
-		GNode st = { { 0 }, 0, 0 };
+		GNode st = { 0 };
 
 		cas = lh203__case_via_local(c->f, n, &st);
 		/* re-armed in the case that received the last one: that timer
@@ -541,7 +541,7 @@ static bool lh203__enter(void *ctx, GNode n, unsigned depth)
 	for (uint32_t i = 0; i < k; i++) {
 		GNode o = gn_named_child(sel, i);
 
-		if (o.id == cas.id || (gn_symbol(o) != GS->communication_case &&
+		if (gn_eq(o, cas) || (gn_symbol(o) != GS->communication_case &&
 				       gn_symbol(o) != GS->default_case))
 			continue;
 		if (!lh203__leaves(c->f, o, loop))

@@ -235,7 +235,7 @@ static bool lh30x__dead(const struct lh30x *x, const struct gofile *f,
 		const char *s;
 
 		if (gn_symbol(p) != GS->if_statement ||
-		    go_field(p, f_consequence).id != prev.id)
+		    !gn_eq(go_field(p, f_consequence), prev))
 			continue;
 		c = go_unparen(go_field(p, f_condition));
 		if (gn_symbol(c) != GS->identifier)
@@ -661,7 +661,7 @@ static void lh30x__ident(struct lh30x_fn *F, GNode id, unsigned depth,
 	}
 	/* parameters of a func literal around the use: run by others */
 	for (GNode p = gn_parent(id); !gn_is_null(p) &&
-					    p.id != F->fn.id;
+					    !gn_eq(p, F->fn);
 	     p = gn_parent(p)) {
 		if (gn_symbol(p) == GS->func_literal &&
 		    lh30x__param(F->f, go_field(p, f_parameters), s, len,

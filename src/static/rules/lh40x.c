@@ -33,10 +33,10 @@ struct lh40x_ctx {
 static bool lh40x__seen(struct lh40x_ctx *c, GNode sink)
 {
 	for (size_t i = 0; i < c->done.len; i++) {
-		if (c->done.items[i] == sink.id)
+		if (c->done.items[i] == gn_key(sink))
 			return true;
 	}
-	VEC_PUSH(&c->done, sink.id);
+	VEC_PUSH(&c->done, gn_key(sink));
 	return false;
 }
 

@@ -52,14 +52,14 @@ static bool lh501__small_use(const struct gofile *f, GNode id)
 		       syn_nargs(call) == 1;
 	}
 	if (gn_symbol(p) == GS->index_expression)
-		return go_field(p, f_operand).id == id.id;
+		return gn_eq(go_field(p, f_operand), id);
 	if (gn_symbol(p) == GS->selector_expression) {
 		/* r.field is small unless it is a method call on r, or the
 		 * field is then used whole */
 		gp = gn_parent(p);
 		if (!gn_is_null(gp) &&
 		    gn_symbol(gp) == GS->call_expression &&
-		    go_field(gp, f_function).id == p.id) {
+		    gn_eq(go_field(gp, f_function), p)) {
 			/* buf.Len(), buf.Cap() on a buffer */
 			GNode m = go_field(p, f_field);
 
@@ -125,7 +125,7 @@ static bool lh501__find_enter(void *ctx, GNode n, unsigned depth)
 	LH_UNUSED(depth);
 	if (!gn_is_null(x->sink))
 		return false;
-	if (gn_symbol(n) != GS->identifier || n.id == x->decl_id.id)
+	if (gn_symbol(n) != GS->identifier || gn_eq(n, x->decl_id))
 		return true;
 	s = go_text(x->b->file, n, &len);
 	if (len == x->len && memcmp(s, x->name, len) == 0)
@@ -137,7 +137,7 @@ static bool lh501__find_enter(void *ctx, GNode n, unsigned depth)
 static GNode lh501__sink(struct lh501_ctx *c, GNode lit, const char **where)
 {
 	GNode sink = bv_sink(c->b, lit, where), p, decl, id;
-	struct lh501_find x = { c->b, NULL, 0, { { 0 }, 0, 0 }, { { 0 }, 0, 0 },
+	struct lh501_find x = { c->b, NULL, 0, { 0 }, { 0 },
 				NULL };
 	struct syn_walker w = { lh501__find_enter, NULL, &x };
 
@@ -276,7 +276,7 @@ static void lh501__method_value(struct lh501_ctx *c, GNode sel)
 	 * root: asked last) */
 	p = gn_parent(sel);
 	if (!gn_is_null(p) && gn_symbol(p) == GS->call_expression &&
-	    go_field(p, f_function).id == sel.id)
+	    gn_eq(go_field(p, f_function), sel))
 		return;
 	d = lh501__method(c->p->pkg, c->f, go_field(sel, f_field));
 	if (!d)
@@ -324,7 +324,7 @@ static void lh501__method_value(struct lh501_ctx *c, GNode sel)
 static bool lh501__enter(void *ctx, GNode n, unsigned depth)
 {
 	struct lh501_ctx *c = ctx;
-	struct lh501_uses u = { c->b, n, NULL, 0, 0, { { 0 }, 0, 0 } };
+	struct lh501_uses u = { c->b, n, NULL, 0, 0, { 0 } };
 	struct syn_walker w = { lh501__uses_enter, NULL, &u };
 	GNode sink;
 	const char *where = NULL;

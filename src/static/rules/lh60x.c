@@ -439,7 +439,7 @@ static bool lh60x__ret_enter(void *ctx, GNode n, unsigned depth)
 /* The element type a New func literal returns. */
 static void lh60x__new(struct lh60x *c, struct lh60x_pool *p, GNode lit)
 {
-	struct lh60x__ret r = { c, EL_UNKNOWN, { { 0 }, 0, 0 } };
+	struct lh60x__ret r = { c, EL_UNKNOWN, { 0 } };
 	struct syn_walker w = { lh60x__ret_enter, NULL, &r };
 
 	lit = go_unparen(lit);
@@ -737,7 +737,7 @@ static bool lh60x__guarded(const struct gofile *f, GNode put)
 		if (syn_is_func(q))
 			break;
 		if (s == GS->if_statement &&
-		    go_field(q, f_condition).id != prev.id &&
+		    !gn_eq(go_field(q, f_condition), prev) &&
 		    lh60x__bounds(f, go_field(q, f_condition), fn))
 			return true;
 		if (s == GS->block || s == GS->expression_case ||

@@ -114,8 +114,8 @@ static bool lh706__paired(const struct gofile *f, GNode stmt, GNode x)
 static bool lh706__loop_var(const struct gofile *f, GNode loop, GNode id)
 {
 	GNode c = gn_named_child(loop, 0);
-	GNode lists[3] = { { { 0 }, 0, 0 }, { { 0 }, 0, 0 },
-			    { { 0 }, 0, 0 } };
+	GNode lists[3] = { { 0 }, { 0 },
+			    { 0 } };
 
 	if (gn_is_null(c))
 		return false;
@@ -187,7 +187,7 @@ static bool lh706__releases(const struct gofile *f, GNode call)
 	if (lh706__release_call(f, call))
 		return true;
 	if (!gn_is_null(fn) && gn_symbol(fn) == GS->func_literal) {
-		struct lh706__find x = { f, false, { { { 0 }, 0, 0 } }, 0 };
+		struct lh706__find x = { f, false, { { 0 } }, 0 };
 		struct syn_walker w = { lh706__find_enter, NULL, &x };
 
 		syn_walk(go_field(fn, f_body), &w);
@@ -542,11 +542,11 @@ static bool lh706__zero_test(const struct gofile *f, GNode c, GNode *x)
  * os.RemoveAll(tmpdir) }`). */
 static bool lh706__guarded_once(const struct gofile *f, GNode n, GNode loop)
 {
-	GNode body = go_field(loop, f_body), null = { { 0 }, 0, 0 };
+	GNode body = go_field(loop, f_body), null = { 0 };
 
 	for (GNode q = gn_parent(n); !gn_is_null(q) &&
 	     !gn_eq(q, body); q = gn_parent(q)) {
-		GNode cons, x = { { 0 }, 0, 0 };
+		GNode cons, x = { 0 };
 
 		if (syn_is_func(q) || gn_symbol(q) == GS->for_statement)
 			return false;
@@ -690,7 +690,7 @@ struct lh706_ctx {
 static GNode lh706__capture_in(struct lh706_ctx *c, struct eng_func *fn,
 				GNode n, GNode loop, unsigned depth)
 {
-	GNode none = { { 0 }, 0, 0 }, x;
+	GNode none = { 0 }, x;
 	struct eng_var *v;
 
 	if (gn_is_null(n) || depth > SYN_MAX_DEPTH)
@@ -719,7 +719,7 @@ static GNode lh706__capture_in(struct lh706_ctx *c, struct eng_func *fn,
 static GNode lh706__shared_capture(struct lh706_ctx *c, GNode lit,
 				    GNode loop)
 {
-	GNode top = { { 0 }, 0, 0 }, none = top;
+	GNode top = { 0 }, none = top;
 	struct eng_func *fn;
 
 	for (GNode q = gn_parent(loop); !gn_is_null(q);
@@ -792,7 +792,7 @@ static bool lh706__enter(void *ctx, GNode n, unsigned depth)
 	    lh706__guarded_once(c->f, n, loop))
 		return false;
 	{
-		GNode x = { { 0 }, 0, 0 };
+		GNode x = { 0 };
 
 		if (!gn_is_null(syn_call_method(call, &x)))
 			x = lh706__root(x);
@@ -805,7 +805,7 @@ static bool lh706__enter(void *ctx, GNode n, unsigned depth)
 			      GS->range_clause &&
 		      lh706__loop_var(c->f, loop, x) &&
 		      !lh706__assigned(c->f, go_field(loop, f_body), x,
-				       (GNode){ { 0 }, 0, 0 }, 0))))
+				       (GNode){ 0 }, 0))))
 			return false;
 	}
 	txt = go_text(c->f, call, &len);
