@@ -78,6 +78,7 @@ static const char src[] =
 	"\tgo func(c chan int) { c <- <-c }(make(chan int))\n"
 	"\tfmt.Println(`raw`, \"s\\n\", 'r', 1.5, -n, 0x1p-2, 1i, [...]int{1}, rest[1:2:3])\n"
 	"\tn++\n"
+	"\tfmt.Println(``, \"\")\n"
 	"\treturn\n"
 	"}\n"
 	"\n"
@@ -195,6 +196,8 @@ static void ranges(TSNode n, uint32_t out[][2], size_t *nout)
 	*nout = k;
 }
 
+static size_t zero_width; /* nodes of no width met */
+
 static void check_node(struct tsnodes *t, const struct gtree *g, uint32_t i,
 		       uint32_t nfields)
 {
@@ -216,8 +219,23 @@ static void check_node(struct tsnodes *t, const struct gtree *g, uint32_t i,
 	assert_int_equal(gn_end_point(m).column, ts_node_end_point(n).column);
 	assert_int_equal(gn_child_count(m), kids);
 	assert_int_equal(gn_named_child_count(m), named);
-	if (gpos(gn_parent(m)) != pos_of(t, ts_node_parent(n)))
-		fprintf(stderr, "parent of %u %s [%u,%u] row %u\n", i, ts_node_type(n), ts_node_start_byte(n), ts_node_end_byte(n), ts_node_start_point(n).row);
+	if (ts_node_start_byte(n) == ts_node_end_byte(n)) {
+		/* tree-sitter 0.20 finds a parent by bytes, from the root:
+		 * for a node of no width (the content of an empty raw
+		 * string) it stops at the node itself, or at a neighbour
+		 * that ends where it starts. The flat tree's parent is the
+		 * node whose children hold it; the calls built on
+		 * ts_node_parent() (siblings, descendants from the parent)
+		 * are not compared there. */
+		bool found = false;
+
+		for (GNode c = gn_child(gn_parent(m), 0); !gn_is_null(c);
+		     c = gn__next(c))
+			found = found || gn_eq(c, m);
+		assert_true(found || gn_is_null(gn_parent(m)));
+		zero_width++;
+		return;
+	}
 	assert_int_equal(gpos(gn_parent(m)), pos_of(t, ts_node_parent(n)));
 	/* by index: quadratic in tree-sitter, so the first 40 */
 	for (uint32_t k = 0; k <= kids && k < 40; k++)
@@ -376,6 +394,7 @@ static void test_source(void **state)
 
 	(void)state;
 	assert_true(check_source(p, "t.go", src, strlen(src)) > 400);
+	assert_true(zero_width > 0); /* the empty raw string's content */
 	ts_parser_delete(p);
 }
 
@@ -393,13 +412,12 @@ static void test_trees(void **state)
 		assert_non_null(fp);
 		while (fgets(path, sizeof(path), fp)) {
 			path[strcspn(path, "\n")] = '\0';
-			if (getenv("GTDBG"))
-				fprintf(stderr, "%s\n", path);
 			n += check_path(p, path);
 			files++;
 		}
 		fclose(fp);
-		fprintf(stderr, "test_gtree: %zu files, %zu nodes\n", files, n);
+		fprintf(stderr, "test_gtree: %zu files, %zu nodes, %zu of no "
+				"width\n", files, n, zero_width);
 	} else {
 		n = check_dir(p, "tests/golden") + check_dir(p, "examples");
 		assert_true(n > 100000);
