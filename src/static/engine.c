@@ -1961,7 +1961,7 @@ static struct use classify(struct walk *w, const struct ob *o,
 			   const struct handle *h, unsigned i)
 {
 	const struct go_syms *g = GS;
-	const char *chain[16];
+	const char *chain[16] = { 0 };
 	size_t n = 0, k = path_len(h->prefix);
 	unsigned top = i;
 	struct use u = { .ef = EF_NONE };
@@ -5791,7 +5791,7 @@ static enum eng_summary dyn_summary(struct walk *w, const char *type,
 	if (!d || d->kind != GODECL_METHOD)
 		return ENG_SUM_UNKNOWN;
 	return summary_fn(pkg, eng_func_get(pkg, d->file, d->node),
-			  d->node.id, -1, rest, flags, &w->prov_level);
+			  gn_key(d->node), -1, rest, flags, &w->prov_level);
 }
 
 /* ================================================================ noreturn */
