@@ -66,6 +66,11 @@ static const struct apis_name errtests[] = {
 #include "golang/known_apis.def"
 };
 
+static const struct apis_name errasserts[] = {
+#define ERRASSERT(method, checker) { "", method, checker },
+#include "golang/known_apis.def"
+};
+
 struct apis_wrap {
 	const char *pkg, *name;
 	int arg;
@@ -272,6 +277,17 @@ bool apis_errtest(const char *pkg, const char *name, size_t len)
 	for (size_t i = 0; i < ARRAY_SIZE(errtests); i++) {
 		if (strcmp(errtests[i].pkg, pkg) == 0 &&
 		    str_eqn(name, len, errtests[i].name))
+			return true;
+	}
+	return false;
+}
+
+bool apis_errassert(const char *method, size_t mlen, const char *checker,
+		    size_t clen)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(errasserts); i++) {
+		if (str_eqn(method, mlen, errasserts[i].recv) &&
+		    str_eqn(checker, clen, errasserts[i].name))
 			return true;
 	}
 	return false;

@@ -47,6 +47,11 @@ const struct apis_row *apis_guess(const char *name, size_t len,
 				  const char **member);
 /* True when pkg.name(err, ...) holds only for a non-nil err. */
 bool apis_errtest(const char *pkg, const char *name, size_t len);
+/* True when an assertion through method (`To`, `Assert`) with checker
+ * (`HaveOccurred`, `NotNil`) holds only for a non-nil error (ERRASSERT
+ * rows; the caller matches the shape). */
+bool apis_errassert(const char *method, size_t mlen, const char *checker,
+		    size_t clen);
 /* The argument index pkg.name wraps (WRAPS rows), or -1; *writer says
  * whether it is a writer. */
 int apis_wraps(const char *pkg, const char *name, size_t len, bool *writer);

@@ -2281,12 +2281,90 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 	}
 }
 
+/* The name a call expression calls (`f`, `x.f`, `pkg.f`), or NULL. */
+static const char *callee_name(struct walk *w, GNode call, size_t *len)
+{
+	GNode fun;
+
+	if (!sym_is(call, GS->call_expression))
+		return NULL;
+	fun = go_unparen(go_field(call, f_function));
+	if (sym_is(fun, GS->selector_expression))
+		fun = go_field(fun, f_field);
+	if (!sym_is(fun, GS->identifier) && !sym_is(fun, GS->field_identifier))
+		return NULL;
+	return go_text(w->f, fun, len);
+}
+
+/* Argument k of argument list args (comments skipped), or null. */
+static GNode arg_at(GNode args, uint32_t k)
+{
+	uint32_t c = nchild(args);
+
+	for (uint32_t j = 0; j < c; j++) {
+		GNode a = nth(args, j);
+
+		if (sym_is(a, GS->comment))
+			continue;
+		if (k-- == 0)
+			return a;
+	}
+	return (GNode){ 0 };
+}
+
+/* The identifier on top of the ancestor stack (an argument) asserted to
+ * be an error by an ERRASSERT row: `c.Assert(err, NotNil)` (the first
+ * argument, the checker second), or `Expect(err).To(HaveOccurred())`
+ * (the last argument of a call whose result's method gets the checker's
+ * call first). By shape: the frameworks come vendored and dot-imported. */
+static bool table_error_assert(struct walk *w)
+{
+	GNode id = w->anc[w->nanc - 1], args = w->anc[w->nanc - 2];
+	GNode call = w->anc[w->nanc - 3];
+	GNode fun = go_unparen(go_field(call, f_function));
+	const char *m, *c;
+	size_t mlen, clen;
+	uint32_t n = 0;
+
+	while (!gn_is_null(arg_at(args, n)))
+		n++;
+	if (sym_is(fun, GS->selector_expression) && n >= 2 &&
+	    node_eq(arg_at(args, 0), id)) {
+		GNode chk = go_unparen(arg_at(args, 1));
+
+		if (sym_is(chk, GS->selector_expression))
+			chk = go_field(chk, f_field);
+		m = go_text(w->f, go_field(fun, f_field), &mlen);
+		if ((sym_is(chk, GS->identifier) ||
+		     sym_is(chk, GS->field_identifier)) &&
+		    (c = go_text(w->f, chk, &clen)) &&
+		    apis_errassert(m, mlen, c, clen))
+			return true;
+	}
+	if (w->nanc >= 5 && n >= 1 && node_eq(arg_at(args, n - 1), id)) {
+		GNode sel = w->anc[w->nanc - 4], outer = w->anc[w->nanc - 5];
+
+		if (!sym_is(sel, GS->selector_expression) ||
+		    !node_eq(go_field(sel, f_operand), call) ||
+		    !sym_is(outer, GS->call_expression) ||
+		    !node_eq(go_field(outer, f_function), sel))
+			return false;
+		m = go_text(w->f, go_field(sel, f_field), &mlen);
+		c = callee_name(w, go_unparen(arg_at(go_field(outer,
+							     f_arguments), 0)),
+				&clen);
+		return c && apis_errassert(m, mlen, c, clen);
+	}
+	return false;
+}
+
 /* An identifier met by the expression walk (at w->anc[w->nanc - 1]). */
 /* Is the identifier at the top of the ancestor stack the argument of an
  * assertion that it is an error: a call named like one (`Error`,
  * `ErrorContains`, `ErrorIs`, `EqualError` of testify, gotest.tools and
  * friends, also after assert/expect/require/want: `assertErrorContains`),
- * not one that it is none (`NoError`, `NilError`, `checkErr`)? */
+ * not one that it is none (`NoError`, `NilError`, `checkErr`)? Or
+ * Gomega's and gocheck's forms (ERRASSERT rows, table_error_assert). */
 static bool asserted_error(struct walk *w)
 {
 	GNode call, fun;
@@ -2295,6 +2373,8 @@ static bool asserted_error(struct walk *w)
 
 	if (w->nanc < 3 || !sym_is(w->anc[w->nanc - 2], GS->argument_list))
 		return false;
+	if (table_error_assert(w))
+		return true;
 	call = w->anc[w->nanc - 3];
 	fun = go_unparen(go_field(call, f_function));
 	if (sym_is(fun, GS->selector_expression))
