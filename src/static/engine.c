@@ -1648,6 +1648,27 @@ static bool local_conversion(struct walk *w, GNode fun)
 	return d && d->kind == GODECL_TYPE;
 }
 
+/* Is type node t a struct type of another package of the module (whose
+ * methods have summaries there)? Sets *path and *name (arena) when so. */
+static bool xpkg_type(struct walk *w, GNode t, const char **path,
+		      const char **name)
+{
+	const char *tn, *dot;
+	char *ip;
+
+	if (!sym_is(t, GS->qualified_type) ||
+	    !(tn = type_name(w->f, t)) || !(dot = strrchr(tn, '.')))
+		return false;
+	ip = arena_strndup(&w->fn->pkg->arena, tn, (size_t)(dot - tn));
+	if (xpkg_struct_field(w->fn->pkg, ip, dot + 1, NULL) != 1)
+		return false;
+	if (path)
+		*path = ip;
+	if (name)
+		*name = dot + 1;
+	return true;
+}
+
 /* The local variable that the keyed composite literal around the value
  * w->anc[i] (a literal_element) is assigned to, alone: `st := T{f: h}`,
  * `p := &T{f: h}` with T a type of this package (whose methods have
@@ -1668,10 +1689,12 @@ static struct eng_var *struct_local(struct walk *w, unsigned i)
 	if (!sym_is(key, g->literal_element) ||
 	    !sym_is(nth(key, 0), g->identifier) ||
 	    !sym_is(w->anc[i - 2], g->literal_value) ||
-	    !sym_is(w->anc[i - 3], g->composite_literal) ||
-	    !sym_is(go_field(w->anc[i - 3], f_type), g->type_identifier))
-		return NULL; /* a type of another package: its methods may
-				keep the field (a server's Run) */
+	    !sym_is(w->anc[i - 3], g->composite_literal))
+		return NULL;
+	if (!sym_is(go_field(w->anc[i - 3], f_type), g->type_identifier) &&
+	    !xpkg_type(w, go_field(w->anc[i - 3], f_type), NULL, NULL))
+		return NULL; /* a type of a package outside the module: its
+				methods may keep the field (a server's Run) */
 	i -= 3;
 	if (sym_is(w->anc[i - 1], g->unary_expression) &&
 	    go_text_is(w->f, go_field(w->anc[i - 1], f_operator), "&"))
@@ -1860,7 +1883,7 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 				u.alias_prefix = join_path(
 					w, go_text_dup(w->f, nth(key, 0)),
 					prefix_left);
-				u.alias_type = go_text_dup(w->f, go_field(
+				u.alias_type = type_name(w->f, go_field(
 					w->anc[i - 4], f_type));
 			}
 			return u;
@@ -1940,6 +1963,21 @@ static struct use recv_use(struct walk *w, const struct ob *o,
 		if (!sym_is(sel, GS->selector_expression))
 			return u;
 		nm = go_text(w->f, go_field(sel, f_field), &len);
+		if (h->dyn && strchr(h->dyn, '.')) {
+			/* a struct of another package of the module: its
+			 * own fields are read, anything else (a method
+			 * value, a promoted member) may keep it */
+			const char *dot = strrchr(h->dyn, '.');
+			struct arena *a = &w->fn->pkg->arena;
+
+			if (xpkg_struct_field(w->fn->pkg,
+					      arena_strndup(a, h->dyn,
+							    (size_t)(dot - h->dyn)),
+					      dot + 1,
+					      arena_strndup(a, nm, len)) != 1)
+				u.ef = EF_TRANSFER;
+			return u;
+		}
 		if (method_decl(w, go_field(sel, f_operand), nm, len,
 				&guessed) && !guessed)
 			u.ef = EF_TRANSFER; /* not a field read */
@@ -5736,6 +5774,32 @@ static bool callbacks_borrow(struct walk *w, GNode call, int argi,
 	return any;
 }
 
+/* xpkg_summary() of the module's function (or "Type.Method") name that
+ * call calls, for its argument argi; a function handing it to a func
+ * parameter borrows it when every func the caller passes only borrows
+ * (as for the package's own, see call_summary). */
+static enum eng_summary xpkg_cb_summary(struct walk *w, GNode call,
+					const char *path, const char *name,
+					size_t len, int argi, const char *rest,
+					unsigned flags)
+{
+	enum eng_summary v = xpkg_summary(w->fn->pkg, path, name, len, argi,
+					  rest, flags);
+
+	if (v == ENG_SUM_TRANSFERS && argi >= 0 &&
+	    !(flags & ENG_K_CB_BORROW) &&
+	    callbacks_borrow(w, call, argi, rest, flags)) {
+		enum eng_summary v2 = xpkg_summary(w->fn->pkg, path, name, len,
+						   argi, rest,
+						   flags | ENG_K_CB_BORROW);
+
+		if (v2 == ENG_SUM_BORROWS || v2 == ENG_SUM_RELEASES ||
+		    v2 == ENG_SUM_RELEASES_ON_ERR)
+			v = v2;
+	}
+	return v;
+}
+
 static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 				     const char *rest, unsigned flags)
 {
@@ -5815,8 +5879,8 @@ static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 			if (apis_borrows(path, NULL, name, len))
 				return ENG_SUM_BORROWS;
 			/* another package of the module: its summary */
-			return xpkg_summary(pkg, path, name, len, argi, rest,
-					    flags);
+			return xpkg_cb_summary(w, call, path, name, len, argi,
+					       rest, flags);
 		}
 		name = go_text(w->f, go_field(fun, f_field), &len);
 		d = method_decl(w, op, name, len, &guessed);
@@ -5848,8 +5912,9 @@ static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 				char *m = arena_printf(&pkg->arena, "%s.%.*s",
 						       dot + 1, (int)len, name);
 
-				return xpkg_summary(pkg, ip, m, strlen(m),
-						    argi, rest, flags);
+				return xpkg_cb_summary(w, call, ip, m,
+						       strlen(m), argi, rest,
+						       flags);
 			}
 		}
 	}
@@ -5865,9 +5930,23 @@ static enum eng_summary dyn_summary(struct walk *w, const char *type,
 	struct gopkg *pkg = w->fn->pkg;
 	size_t len;
 	const char *nm = go_text(w->f, go_field(sel, f_field), &len);
-	const struct godecl *d = gopkg_lookup(
-		pkg, arena_printf(&pkg->arena, "%s.%.*s", type, (int)len, nm));
+	const char *dot = strrchr(type, '.');
+	const struct godecl *d;
 
+	if (dot) {
+		/* a struct of another package of the module: its method's
+		 * summary there; one it cannot give may keep the field */
+		char *ip = arena_strndup(&pkg->arena, type,
+					 (size_t)(dot - type));
+		char *m = arena_printf(&pkg->arena, "%s.%.*s", dot + 1,
+				       (int)len, nm);
+		enum eng_summary v = xpkg_summary(pkg, ip, m, strlen(m), -1,
+						  rest, flags);
+
+		return v == ENG_SUM_UNKNOWN ? ENG_SUM_TRANSFERS : v;
+	}
+	d = gopkg_lookup(pkg, arena_printf(&pkg->arena, "%s.%.*s", type,
+					   (int)len, nm));
 	if (!d || d->kind != GODECL_METHOD)
 		return ENG_SUM_UNKNOWN;
 	return summary_fn(pkg, eng_func_get(pkg, d->file, d->node),

@@ -217,7 +217,7 @@ static struct xpkg_ent *xpkg__ent(struct xpkg *x, const char *dir)
 
 /* ---------------------------------------------------------------- asking */
 
-enum xpkg_q { XQ_SUMMARY, XQ_CHAN };
+enum xpkg_q { XQ_SUMMARY, XQ_CHAN, XQ_FIELD };
 
 struct xpkg_question {
 	enum xpkg_q q;
@@ -228,12 +228,17 @@ struct xpkg_question {
 	unsigned flags;
 };
 
+static int xpkg__struct_field(struct gopkg *pkg, const char *type,
+			      const char *field);
+
 static int xpkg__answer(struct gopkg *pkg, const struct xpkg_question *q)
 {
 	char *nm = arena_strndup(&pkg->arena, q->name, q->len);
 
 	if (q->q == XQ_CHAN)
 		return xpkg_local_chan(pkg, q->type, nm, q->len);
+	if (q->q == XQ_FIELD)
+		return xpkg__struct_field(pkg, q->type, q->len ? nm : NULL);
 	{
 		const char *dot = memchr(q->name, '.', q->len);
 		char c = dot ? dot[1] : q->name[0];
@@ -318,6 +323,17 @@ enum eng_summary xpkg_summary(struct gopkg *from, const char *path,
 	return a < 0 ? ENG_SUM_UNKNOWN : (enum eng_summary)a;
 }
 
+int xpkg_struct_field(struct gopkg *from, const char *path, const char *type,
+		      const char *field)
+{
+	struct xpkg_question q = { XQ_FIELD, type, field ? field : "",
+				   field ? strlen(field) : 0, 0, NULL, 0 };
+
+	if (type[0] < 'A' || type[0] > 'Z')
+		return -1; /* not exported */
+	return xpkg__ask(from, path, &q);
+}
+
 bool xpkg_is_chan(struct gopkg *from, const char *path, const char *type,
 		  const char *member, size_t len)
 {
@@ -354,13 +370,26 @@ static GNode xpkg__first_result(GNode decl)
 
 /* Is field name of the struct type declared by type_spec ts a channel?
  * -1 when it has no such field. */
+static GNode xpkg__field(const struct gofile *f, GNode ts, const char *name);
+
 static int xpkg__chan_field(const struct gofile *f, GNode ts,
 			    const char *name)
+{
+	GNode fd = xpkg__field(f, ts, name);
+
+	if (gn_is_null(fd))
+		return -1;
+	return xpkg__chan_type(go_field(fd, f_type));
+}
+
+/* The field of struct type_spec ts named name (its declaration), or
+ * null. Embedded fields are not looked into. */
+static GNode xpkg__field(const struct gofile *f, GNode ts, const char *name)
 {
 	GNode st = go_field(ts, f_type), fl;
 
 	if (gn_is_null(st) || gn_symbol(st) != GS->struct_type)
-		return -1;
+		return (GNode){ 0 };
 	fl = gn_named_child(st, 0);
 	for (uint32_t k = 0; k < gn_named_child_count(fl); k++) {
 		GNode fd = gn_named_child(fl, k);
@@ -372,10 +401,27 @@ static int xpkg__chan_field(const struct gofile *f, GNode ts,
 
 			if (gn_symbol(nm) == GS->field_identifier &&
 			    go_text_is(f, nm, name))
-				return xpkg__chan_type(go_field(fd, f_type));
+				return fd;
 		}
 	}
-	return -1;
+	return (GNode){ 0 };
+}
+
+/* See xpkg_struct_field(), inside pkg. */
+static int xpkg__struct_field(struct gopkg *pkg, const char *type,
+			      const char *field)
+{
+	const struct godecl *d = gopkg_lookup(pkg, type);
+	GNode st;
+
+	if (!d || d->kind != GODECL_TYPE)
+		return -1;
+	st = go_field(d->node, f_type);
+	if (gn_is_null(st) || gn_symbol(st) != GS->struct_type)
+		return -1;
+	if (!field)
+		return 1;
+	return gn_is_null(xpkg__field(d->file, d->node, field)) ? 0 : 1;
 }
 
 bool xpkg_local_chan(struct gopkg *pkg, const char *type, const char *member,

@@ -7,7 +7,9 @@
  * package of the same module: `util.CloseQuietly(f)` releases f when
  * util's CloseQuietly closes its parameter on every path; `for ev := range
  * w.Events` runs as long as a channel when watch.Watcher's Events field is
- * one. The loader answers such questions by parsing the other package's
+ * one; `l := &store.Log{F: f}` keeps f in l when store.Log is a struct
+ * type there, whose methods then say what becomes of it. The loader
+ * answers such questions by parsing the other package's
  * directory (its non-test .go files) on demand, once, and keeping the
  * answers.
  *
@@ -62,6 +64,14 @@ enum eng_summary xpkg_summary(struct gopkg *from, const char *path,
  * (type non-NULL, member the field name). False when unknown. */
 bool xpkg_is_chan(struct gopkg *from, const char *path, const char *type,
 		  const char *member, size_t len);
+
+/* Whether type (exported) of the module-local package imported as path is
+ * a struct type: -1 when unknown (not module-local, cannot be loaded, no
+ * such struct type); else, with field NULL, 1; with field non-NULL, 1
+ * when it has that field (declared in it, not promoted), 0 when not (a
+ * method, or a promoted field). */
+int xpkg_struct_field(struct gopkg *from, const char *path, const char *type,
+		      const char *field);
 
 /* The same questions inside pkg itself (no loading): used by the loader
  * on the other package, and by rules on their own package. */
