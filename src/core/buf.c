@@ -46,6 +46,20 @@ static bool buf__room(struct buf *b, size_t n)
 	return true;
 }
 
+bool buf_reserve(struct buf *b, size_t n)
+{
+	size_t need;
+
+	if (b->max && (n > b->max || b->len > b->max - n))
+		return false;
+	need = b->len + n + 1;
+	if (need > b->cap) { /* exactly: the caller knows what comes */
+		b->data = xrealloc(b->data, need);
+		b->cap = need;
+	}
+	return true;
+}
+
 bool buf_add(struct buf *b, const void *data, size_t n)
 {
 	if (!buf__room(b, n))

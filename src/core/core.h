@@ -111,6 +111,9 @@ void buf_init(struct buf *b, size_t max);
 void buf_release(struct buf *b);
 void buf_reset(struct buf *b);
 bool buf_add(struct buf *b, const void *data, size_t n);
+/* Makes room for exactly n more bytes (and the NUL) without adding any:
+ * false, and nothing changed, past max. */
+bool buf_reserve(struct buf *b, size_t n);
 bool buf_adds(struct buf *b, const char *s);
 bool buf_addc(struct buf *b, char c);
 bool buf_printf(struct buf *b, const char *fmt, ...) LH_PRINTF(2, 3);

@@ -115,20 +115,76 @@ static bool gofile__is_func(const struct go_syms *g, TSSymbol s)
 	       s == g->func_literal;
 }
 
-/* Per symbol: named (a regular symbol of the grammar, as
- * ts_node_is_named() says of a node of that symbol, aliases resolved). */
-static unsigned char *gofile__named;
-static pthread_once_t gofile__named_once = PTHREAD_ONCE_INIT;
+/* Per symbol: GOFILE_NAMED (a regular symbol of the grammar, as
+ * ts_node_is_named() says of a node of that symbol, aliases resolved),
+ * GOFILE_FIELDS (its children may carry fields), GOFILE_ANON_FIELDS (its
+ * anonymous children too). Asking the cursor for a field costs ~120
+ * instructions a node: the walk asks only where one may be. */
+enum { GOFILE_NAMED = 1, GOFILE_FIELDS = 2, GOFILE_ANON_FIELDS = 4 };
+static unsigned char *gofile__symtab;
+static pthread_once_t gofile__symtab_once = PTHREAD_ONCE_INIT;
 
-static void gofile__named_init(void)
+/* The node types with fields, from the pinned grammar's node-types.json
+ * (inherited fields included: it lists them on the visible node):
+ *   python3 -c 'import json; print(sorted(t["type"] for t in
+ *     json.load(open("build/grammar/src/node-types.json")) if t.get("fields")))'
+ * and those with a field on an anonymous child (operators; the commas of
+ * a const_spec's names and of a type_case's types). A type missing here
+ * would lose its fields: tests/unit/test_gtree.c compares every node's
+ * field with tree-sitter's. */
+static const char *const gofile__with_fields[] = {
+	"array_type", "assignment_statement", "binary_expression",
+	"call_expression", "channel_type", "communication_case",
+	"composite_literal", "const_spec", "expression_case",
+	"expression_switch_statement", "field_declaration", "for_clause",
+	"for_statement", "func_literal", "function_declaration",
+	"function_type", "generic_type", "if_statement",
+	"implicit_length_array_type", "import_spec", "index_expression",
+	"keyed_element", "labeled_statement", "map_type",
+	"method_declaration", "method_elem", "parameter_declaration",
+	"qualified_type", "range_clause", "receive_statement",
+	"selector_expression", "send_statement", "short_var_declaration",
+	"slice_expression", "slice_type", "type_alias",
+	"type_assertion_expression", "type_case", "type_conversion_expression",
+	"type_instantiation_expression", "type_parameter_declaration",
+	"type_spec", "type_switch_statement", "unary_expression", "var_spec",
+	"variadic_parameter_declaration",
+};
+static const char *const gofile__anon_fields[] = {
+	"assignment_statement", "binary_expression", "const_spec",
+	"type_case", "unary_expression",
+};
+
+static void gofile__symtab_mark(const char *const *names, size_t n,
+				unsigned char bit)
+{
+	for (size_t i = 0; i < n; i++) {
+		TSSymbol s = ts_language_symbol_for_name(
+			go_language(), names[i], (uint32_t)strlen(names[i]),
+			true);
+
+		if (!s)
+			LH_BUG("the grammar has no node type listed as having "
+			       "fields");
+		gofile__symtab[s] |= bit;
+	}
+}
+
+static void gofile__symtab_init(void)
 {
 	uint32_t n = go_symbol_count();
 
-	gofile__named = xcalloc(n, 1);
-	for (uint32_t s = 0; s < n; s++)
-		gofile__named[s] = ts_language_symbol_type(go_language(),
-							   (TSSymbol)s) ==
-				   TSSymbolTypeRegular;
+	gofile__symtab = xcalloc(n, 1);
+	for (uint32_t s = 0; s < n; s++) {
+		if (ts_language_symbol_type(go_language(), (TSSymbol)s) ==
+		    TSSymbolTypeRegular)
+			gofile__symtab[s] |= GOFILE_NAMED;
+	}
+	gofile__symtab_mark(gofile__with_fields,
+			    ARRAY_SIZE(gofile__with_fields), GOFILE_FIELDS);
+	gofile__symtab_mark(gofile__anon_fields,
+			    ARRAY_SIZE(gofile__anon_fields),
+			    GOFILE_ANON_FIELDS);
 }
 
 /* Copies tree-sitter's tree into f->tree (golang.h, "trees") in one
@@ -167,7 +223,7 @@ static enum lh_status gofile__flatten(struct gofile *f, TSTree *tree,
 	uint32_t nsyms = go_symbol_count();
 	const struct go_syms *g = GS;
 
-	pthread_once(&gofile__named_once, gofile__named_init);
+	pthread_once(&gofile__symtab_once, gofile__symtab_init);
 	/* ~1 node per 4 bytes of Go: one allocation mostly, trimmed below */
 	VEC_GROW(&recs, f->len / 4 + 16);
 	f->deepest = 0;
@@ -211,16 +267,25 @@ static enum lh_status gofile__flatten(struct gofile *f, TSTree *tree,
 		r.nkids = ts_node_child_count(n);
 		r.nnamed = 0;
 		r.next = 0;
-		r.flags = r.sym < nsyms && gofile__named[r.sym] ? GN_NAMED : 0;
+		r.flags = r.sym < nsyms &&
+				  (gofile__symtab[r.sym] & GOFILE_NAMED) ?
+			  GN_NAMED : 0;
 		r.field = 0;
 		r.parent = 0;
 		if (depth) {
-			TSFieldId fid = ts_tree_cursor_current_field_id(&c);
+			unsigned char up;
 
-			r.field = (uint8_t)fid;
-			if (fid > UINT8_MAX)
-				LH_BUG("a field id past 255");
 			r.parent = path.items[depth - 1];
+			up = gofile__symtab[recs.items[r.parent - 1].sym];
+			if ((up & GOFILE_FIELDS) &&
+			    ((r.flags & GN_NAMED) || (up & GOFILE_ANON_FIELDS))) {
+				TSFieldId fid =
+					ts_tree_cursor_current_field_id(&c);
+
+				if (fid > UINT8_MAX)
+					LH_BUG("a field id past 255");
+				r.field = (uint8_t)fid;
+			}
 			if (last.items[depth])
 				recs.items[last.items[depth] - 1].next = id;
 			last.items[depth] = id;
@@ -424,7 +489,6 @@ static enum lh_status gofile__read(struct buf *b, const char *path,
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
-	char chunk[65536];
 	ssize_t n;
 
 	if (fd < 0)
@@ -439,7 +503,23 @@ static enum lh_status gofile__read(struct buf *b, const char *path,
 			       "file is larger than the limit of %zu bytes",
 			       b->max);
 	}
-	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+	/* straight into the buffer, sized by fstat; a file that grows
+	 * meanwhile still reads whole, within b->max */
+	if (!buf_reserve(b, (size_t)st.st_size)) {
+		close(fd);
+		return lh_fail(err, path,
+			       "file is larger than the limit of %zu bytes",
+			       b->max);
+	}
+	for (;;) {
+		size_t room = b->cap - b->len - 1;
+		char probe;
+
+		/* full: the end, or more than the size said */
+		n = room ? read(fd, b->data + b->len, room) :
+			   read(fd, &probe, 1);
+		if (n == 0)
+			break;
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
@@ -449,12 +529,17 @@ static enum lh_status gofile__read(struct buf *b, const char *path,
 			return lh_fail(err, path, "cannot read: %s",
 				       strerror(e));
 		}
-		if (!buf_add(b, chunk, (size_t)n)) {
-			close(fd);
-			return lh_fail(err, path,
-				       "file is larger than the limit of %zu "
-				       "bytes", b->max);
+		if (!room) {
+			if (!buf_add(b, &probe, 1)) {
+				close(fd);
+				return lh_fail(err, path,
+					       "file is larger than the limit "
+					       "of %zu bytes", b->max);
+			}
+			continue;
 		}
+		b->len += (size_t)n;
+		b->data[b->len] = '\0';
 	}
 	close(fd);
 	return LH_OK;
