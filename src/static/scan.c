@@ -30,11 +30,13 @@
 /* A package of at least this much source hands its freed memory back to
  * the system when it is done (malloc_trim): each worker's malloc arena
  * keeps what it freed, so the high-water marks of the workers' largest
- * packages would add up. Measured on std at -j2: without it 125 MB peak
- * (173 MB with --tests); trimming after packages of 512 KiB or more,
- * 106 MB (145 MB) for about 0.1 s more CPU. One shared arena instead cost
- * 1.3 s of CPU in lock contention once the workers ran together. */
-#define SCAN_TRIM_AT (512u << 10)
+ * packages would add up. With tree-sitter's trees (~30 times the source)
+ * that was needed after packages of 512 KiB; with the flat trees (~10
+ * times) std peaks at 61 MB without any trim (75 MB with --tests) against
+ * 55 MB (71 MB) trimming at 512 KiB, and every trim costs page faults
+ * when the memory is touched again. One shared arena instead cost 1.3 s
+ * of CPU in lock contention once the workers ran together. */
+#define SCAN_TRIM_AT ((size_t)4 << 20)
 
 struct scan_worker {
 	TSParser *parser;
