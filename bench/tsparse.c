@@ -5,6 +5,11 @@
  * bytes it parsed. No analysis at all: the floor a scan cannot go below.
  *
  * usage: tsparse < FILELIST
+ *
+ * Built with -DTSPARSE_LH_ALLOC and linked with libleakhound, it parses
+ * with the allocator leakhound installs in tree-sitter (src/golang/
+ * tsalloc.c) instead of tree-sitter's default (glibc's malloc): the same
+ * parse as leakhound's, to tell the allocator's share of the difference.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +17,9 @@
 #include <tree_sitter/api.h>
 
 const TSLanguage *tree_sitter_go(void);
+#ifdef TSPARSE_LH_ALLOC
+void go_tsalloc_link(void);
+#endif
 
 int main(void)
 {
@@ -19,6 +27,9 @@ int main(void)
 	char path[4096];
 	size_t files = 0, bytes = 0, nodes = 0;
 
+#ifdef TSPARSE_LH_ALLOC
+	go_tsalloc_link(); /* links the allocator in: it installs itself */
+#endif
 	ts_parser_set_language(p, tree_sitter_go());
 	while (fgets(path, sizeof(path), stdin)) {
 		FILE *f;

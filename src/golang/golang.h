@@ -306,6 +306,17 @@ struct gopkg {
 
 /* ================================================================ parse */
 
+/* Does nothing: parse.c calls it so that tsalloc.c, which installs the
+ * allocator tree-sitter parses with before main() runs, is linked in
+ * wherever the parser is. */
+void go_tsalloc_link(void);
+/* That allocator (tsalloc.c), for its tests: malloc, calloc, realloc and
+ * free's contracts, on blocks of these four only. */
+void *go_ts_malloc(size_t n);
+void *go_ts_calloc(size_t n, size_t size);
+void *go_ts_realloc(void *p, size_t n);
+void go_ts_free(void *p);
+
 /* The tree-sitter Go language (from the pinned grammar). */
 const TSLanguage *go_language(void);
 

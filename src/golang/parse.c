@@ -450,6 +450,7 @@ static struct gofile *gofile__parse(TSParser *parser, const char *path,
 	f->len = len;
 	f->is_test = str_has_suffix(path, "_test.go");
 	gofile__lines(f);
+	go_tsalloc_link();
 	ts_parser_reset(parser);
 	tree = ts_parser_parse_string(parser, NULL, f->src, (uint32_t)len);
 	if (!tree) {
