@@ -1714,6 +1714,111 @@ static struct eng_var *struct_local(struct walk *w, unsigned i)
 	return v && !v->result ? v : NULL;
 }
 
+static bool next_use(struct walk *w, const struct eng_var *v, size_t *k,
+		     GNode *id);
+
+/* Is type node t (a type_identifier) a struct type of the package? */
+static bool local_struct(struct walk *w, GNode t)
+{
+	const struct godecl *d;
+	GNode st;
+
+	if (!sym_is(t, GS->type_identifier))
+		return false;
+	d = gopkg_lookup(w->fn->pkg, go_text_dup(w->f, t));
+	if (!d || d->kind != GODECL_TYPE)
+		return false;
+	st = go_field(d->node, f_type);
+	return sym_is(st, GS->struct_type);
+}
+
+/* Is local v declared holding a new struct of the package: `v := &T{...}`,
+ * `v := T{...}`, `v := new(T)`, `var v T`? */
+static bool fresh_decl(struct walk *w, const struct eng_var *v)
+{
+	const struct go_syms *g = GS;
+	GNode p = gn_parent(v->decl), st, e = { 0 };
+
+	if (sym_is(p, g->var_spec))
+		return gn_is_null(go_field(p, f_value)) &&
+		       local_struct(w, go_field(p, f_type));
+	st = gn_parent(p);
+	if (!sym_is(p, g->expression_list) ||
+	    !sym_is(st, g->short_var_declaration) ||
+	    !node_eq(go_field(st, f_left), p) ||
+	    nchild(p) != nchild(go_field(st, f_right)))
+		return false;
+	for (uint32_t i = 0; i < nchild(p); i++) {
+		if (node_eq(nth(p, i), v->decl))
+			e = go_unparen(nth(go_field(st, f_right), i));
+	}
+	if (sym_is(e, g->unary_expression) &&
+	    go_text_is(w->f, go_field(e, f_operator), "&"))
+		e = go_unparen(go_field(e, f_operand));
+	if (sym_is(e, g->composite_literal))
+		return local_struct(w, go_field(e, f_type));
+	if (sym_is(e, g->call_expression) &&
+	    sym_is(go_field(e, f_function), g->identifier) &&
+	    is_builtin(w, go_field(e, f_function), "new")) {
+		GNode a = nth(go_field(e, f_arguments), 0);
+
+		return local_struct(w, go_unparen(a));
+	}
+	return false;
+}
+
+/* Target l (`v.f`) of assignment stmt: is v a local holding a new struct
+ * of the package (fresh_decl) that is never assigned again and that
+ * nothing could hold yet (before stmt, every use of v reads or sets one
+ * of its fields, outside any func literal)? Then v is where a resource
+ * stored into v.f is kept: dropping v drops it (a constructor failing
+ * after the store). Returns v, or NULL. */
+static struct eng_var *fresh_struct(struct walk *w, GNode l, GNode stmt)
+{
+	const struct go_syms *g = GS;
+	GNode x, id;
+	struct eng_var *v;
+	uint32_t at = gn_start_byte(stmt);
+
+	if (!sym_is(l, g->selector_expression))
+		return NULL;
+	x = go_unparen(go_field(l, f_operand));
+	if (!sym_is(x, g->identifier) || !(v = eng_resolve(w->fn, x)) ||
+	    v->param || v->result || v->receiver ||
+	    gn_start_byte(v->decl) < gn_start_byte(w->fn->decl) ||
+	    gn_start_byte(v->decl) >= gn_end_byte(w->fn->decl) ||
+	    !fresh_decl(w, v))
+		return NULL;
+	for (size_t k = 0; next_use(w, v, &k, &id); k++) {
+		GNode p, q;
+
+		if (node_eq(id, v->decl))
+			continue;
+		p = gn_parent(id);
+		if (sym_is(p, g->expression_list) &&
+		    (sym_is(gn_parent(p), g->assignment_statement) ||
+		     sym_is(gn_parent(p), g->short_var_declaration)) &&
+		    node_eq(go_field(gn_parent(p), f_left), p))
+			return NULL; /* assigned again */
+		if (gn_start_byte(id) >= at)
+			continue;
+		if (!sym_is(p, g->selector_expression) ||
+		    !node_eq(go_field(p, f_operand), id))
+			return NULL; /* v itself used: handed anywhere */
+		q = gn_parent(p);
+		if ((sym_is(q, g->call_expression) &&
+		     node_eq(go_field(q, f_function), p)) ||
+		    sym_is(q, g->unary_expression))
+			return NULL; /* v.m(): a method may keep v */
+		for (; !gn_is_null(q) && !node_eq(q, w->fn->decl);
+		     q = gn_parent(q)) {
+			if (sym_is(q, g->func_literal))
+				return NULL; /* a closure holds v */
+		}
+	}
+	return v;
+}
+
 /* Is fun (a call's function) a package function whose result owns its
  * argument argi (OWNS rows)? */
 static bool owns_arg(struct walk *w, GNode fun, int argi)
@@ -1842,6 +1947,24 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 						u.ef = EF_ALIAS;
 						u.alias = v;
 						u.alias_prefix = prefix_left;
+						return u;
+					}
+				}
+				if (!w->summary_mode && !w->ctor_mode &&
+				    !(o->kind->flags & ENG_K_FIELD_CHECK) &&
+				    strcmp(prefix_left, PFX_CALL) != 0) {
+					struct eng_var *v =
+						fresh_struct(w, l, gp);
+
+					if (v) {
+						/* v := &T{}; v.f = h: v.f
+						 * is h */
+						u.ef = EF_ALIAS;
+						u.alias = v;
+						u.alias_prefix = join_path(
+							w, go_text_dup(w->f,
+							go_field(l, f_field)),
+							prefix_left);
 						return u;
 					}
 				}
@@ -2050,6 +2173,13 @@ static struct use classify(struct walk *w, const struct ob *o,
 	if (!chain_is(chain, k, h->prefix))
 		return u; /* another field of the owner */
 	if (n == k) {
+		/* `v.f = h` just made v.f a handle: setting it is no use
+		 * (assign() evaluates the target under its statement) */
+		if (h->slot && (w->aliased & bit(h->slot - 1)) && top >= 1 &&
+		    sym_is(w->anc[top - 1], g->assignment_statement) &&
+		    gn_start_byte(w->anc[top]) <
+			    gn_end_byte(go_field(w->anc[top - 1], f_left)))
+			return u;
 		u = value_use(w, o, top, "");
 		return u;
 	}

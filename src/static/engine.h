@@ -42,7 +42,11 @@
  * in a same-package function that never returns, owe nothing.
  *
  * A local assigned from a handle (`body := resp.Body`) becomes another
- * handle of the same obligation (aliases). Which handles hold it is
+ * handle of the same obligation (aliases); so does a struct local the
+ * handle is put into, of a type of the package or of another package of
+ * the module (`l := &T{f: h}`), or stored into while nothing else can
+ * hold it yet (`t := &T{}; t.f = h`): its methods' summaries say what
+ * becomes of the field. Which handles hold it is
  * tracked per path: a handle assigned something else on one branch (`rc
  * = zr`) no longer reaches the obligation there, unless the new value
  * owns the old (`c = tls.Client(c, cfg)`) or holds it in a field of a
