@@ -3393,10 +3393,38 @@ static bool may_hand_out(struct gopkg *pkg, const struct godecl *d,
 	return yes;
 }
 
+static GNode local_lit(struct walk *w, const struct eng_var *v);
+
+/* The function ctor_of() would summarize for call: a declaration of the
+ * package (*dp set), or the func literal a local it calls is bound to
+ * (`open := func() (f *os.File, err error) {...}`; *dp NULL), in file
+ * *f at *node, with its results *nres and error result *err. */
+static bool ctor__target(struct walk *w, GNode call, struct gofile **f,
+			 GNode *node, const struct godecl **dp, unsigned *nres,
+			 int *err)
+{
+	GNode fun = go_unparen(go_field(call, f_function));
+	struct eng_var *v;
+
+	*dp = ctor__decl(w, call, nres, err);
+	if (*dp) {
+		*f = (*dp)->file;
+		*node = (*dp)->node;
+		return true;
+	}
+	if (!sym_is(fun, GS->identifier) || !(v = eng_resolve(w->fn, fun)))
+		return false;
+	*node = local_lit(w, v);
+	*f = w->f;
+	return !gn_is_null(*node) && ctor__results(*f, *node, nres, err);
+}
+
 static bool ctor_of(struct walk *w, GNode call, struct eng_acquire *out)
 {
 	struct gopkg *pkg = w->fn->pkg;
 	const struct godecl *d;
+	struct gofile *df;
+	GNode dn;
 	struct amap_ent *e;
 	struct ctor *c;
 	unsigned nres;
@@ -3404,10 +3432,9 @@ static bool ctor_of(struct walk *w, GNode call, struct eng_acquire *out)
 
 	if (w->ctor_depth >= 4)
 		return false;
-	d = ctor__decl(w, call, &nres, &err);
-	if (!d)
+	if (!ctor__target(w, call, &df, &dn, &d, &nres, &err))
 		return false;
-	e = amap_add(&pkg->arena, &eng__pkg(pkg)->ctors, gn_key(d->node),
+	e = amap_add(&pkg->arena, &eng__pkg(pkg)->ctors, gn_key(dn),
 		     (long)(uintptr_t)w->spec->acquire, NULL);
 	c = e->value;
 	if (!c) {
@@ -3420,9 +3447,10 @@ static bool ctor_of(struct walk *w, GNode call, struct eng_acquire *out)
 		 * callee with none is no constructor, unwalked (and
 		 * unresolved) */
 		if (w->spec->may_acquire && !w->spec->nentries &&
-		    !may_hand_out(pkg, d, w->spec))
+		    !(d ? may_hand_out(pkg, d, w->spec) :
+			  eng_may_acquire_names(df, dn, w->spec)))
 			return false;
-		fn = eng_func_get(pkg, d->file, d->node);
+		fn = eng_func_get(pkg, df, dn);
 		if (fn->too_deep || gn_is_null(fn->body))
 			return false;
 		c->computing = true;
