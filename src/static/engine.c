@@ -80,7 +80,9 @@ static struct amap_ent *amap_add(struct arena *a, struct amap *m,
 struct eng_pkg {
 	struct amap funcs;     /* (file, start byte) -> struct eng_func* */
 	struct amap fields;    /* (NULL, 0, field name) -> type or "";
-				  (NULL, 1, "Owner.field") -> type */
+				  (NULL, 1, "Owner.field") -> type;
+				  (NULL, 2, "Owner") -> the type of its only
+				  embedded field, "" when it has several */
 	bool fields_built;
 	struct amap summaries; /* (decl, param, path) -> struct eng_sumstate* */
 	struct amap ctors;     /* (decl, acquire hook) -> struct ctor* */
@@ -1026,6 +1028,23 @@ static const char *type_name(struct gofile *f, GNode t)
 	return NULL;
 }
 
+static void field_add(struct gopkg *pkg, struct eng_pkg *ep,
+		      const char *owner, const char *nm, const char *tn)
+{
+	struct amap_ent *e;
+
+	if (owner && tn)
+		amap_add(&pkg->arena, &ep->fields, NULL, 1,
+			 arena_printf(&pkg->arena, "%s.%s", owner, nm))
+			->value = (void *)tn;
+	e = amap_find(&ep->fields, NULL, 0, nm);
+	if (e && (!tn || strcmp(e->value, tn) != 0))
+		e->value = "";
+	else if (!e)
+		amap_add(&pkg->arena, &ep->fields, NULL, 0, nm)->value =
+			(void *)(tn ? tn : "");
+}
+
 /* Struct field types: "Owner.field" -> type for every named struct type
  * of the package, and field name -> type when every struct of the
  * package declaring that field name gives it the same type. */
@@ -1051,30 +1070,32 @@ static void eng__fields(struct gopkg *pkg, struct eng_pkg *ep)
 				GNode t = go_field(n, f_type);
 				const char *tn = type_name(f, t);
 				uint32_t k = nchild(n);
+				bool named = false;
 
 				for (uint32_t j = 0; j < k; j++) {
 					GNode id = nth(n, j);
-					struct amap_ent *e;
-					const char *nm;
 
 					if (!sym_is(id, g->field_identifier))
 						continue;
-					nm = go_text_dup(f, id);
-					if (owner && tn)
-						amap_add(&pkg->arena, &ep->fields,
-							 NULL, 1,
-							 arena_printf(&pkg->arena,
-								      "%s.%s",
-								      owner,
-								      nm))->value =
-							(void *)tn;
-					e = amap_find(&ep->fields, NULL, 0, nm);
-					if (e && (!tn || strcmp(e->value, tn) != 0))
+					named = true;
+					field_add(pkg, ep, owner,
+						  go_text_dup(f, id), tn);
+				}
+				/* an embedded field is named by its type:
+				 * `*sql.DB` declares the field DB */
+				if (!named && owner && tn) {
+					const char *dot = strrchr(tn, '.');
+					struct amap_ent *e = amap_find(
+						&ep->fields, NULL, 2, owner);
+
+					if (e)
 						e->value = "";
-					else if (!e)
+					else
 						amap_add(&pkg->arena, &ep->fields,
-							 NULL, 0, nm)->value =
-							(void *)(tn ? tn : "");
+							 NULL, 2, owner)->value =
+							(void *)tn;
+					field_add(pkg, ep, owner,
+						  dot ? dot + 1 : tn, tn);
 				}
 			}
 			/* descend only into declarations and types */
@@ -1191,6 +1212,29 @@ static const char *eng__type(struct eng_func *fn, GNode e, unsigned depth)
 const char *eng_type_of(struct eng_func *fn, GNode e)
 {
 	return eng__type(fn, e, 0);
+}
+
+const char *eng_promoted(struct eng_func *fn, const char *t,
+			 const char *name, size_t len)
+{
+	struct eng_pkg *ep = eng__pkg(fn->pkg);
+
+	if (!ep->fields_built)
+		eng__fields(fn->pkg, ep);
+	for (unsigned depth = 0; depth < 4 && t && !strchr(t, '.');
+	     depth++) {
+		struct amap_ent *e;
+
+		if (gopkg_lookup(fn->pkg, arena_printf(&fn->pkg->arena,
+						       "%s.%.*s", t, (int)len,
+						       name)))
+			return NULL; /* its own method */
+		e = amap_find(&ep->fields, NULL, 2, t);
+		if (!e || !((const char *)e->value)[0])
+			return NULL;
+		t = e->value;
+	}
+	return t && strchr(t, '.') ? t : NULL;
 }
 
 /* ================================================================ walk state */

@@ -202,6 +202,14 @@ struct eng_var *eng_resolve(const struct eng_func *fn, GNode id);
  * Allocated in the package arena. */
 const char *eng_type_of(struct eng_func *fn, GNode e);
 
+/* The type of another package that provides method name to values of
+ * local type t through t's only embedded field (`type DB struct{
+ * *sql.DB }`: "database/sql.DB" for Query), following embedded local
+ * types; NULL when t declares the method itself, embeds several types,
+ * or none. */
+const char *eng_promoted(struct eng_func *fn, const char *t,
+			 const char *name, size_t len);
+
 /* ================================================================ running */
 
 /* An acquisition the spec's hook found at a call. */

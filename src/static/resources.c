@@ -131,6 +131,10 @@ static bool res__acquire(void *ctx, struct eng_func *fn, GNode call,
 		const char *t = eng_type_of(fn, op);
 		const char *dot = t ? strrchr(t, '.') : NULL;
 
+		if (t && !dot) { /* a promoted method of an embedded type */
+			t = eng_promoted(fn, t, name, len);
+			dot = t ? strrchr(t, '.') : NULL;
+		}
 		if (dot) {
 			char *pkg = arena_strndup(&fn->pkg->arena, t,
 						  (size_t)(dot - t));
