@@ -1268,6 +1268,8 @@ struct st {
 	/* bit j: ... on every path where its obligation is open (merged by
 	 * intersection; says whether a release through it happens at all) */
 	uint64_t hmust;
+	/* bit k: tracked variable w->trk[k] may be non-nil here */
+	uint64_t vset;
 };
 
 static void st_merge(struct st *a, const struct st *b)
@@ -1288,6 +1290,7 @@ static void st_merge(struct st *a, const struct st *b)
 	a->touched |= b->touched;
 	a->fresh |= b->fresh;
 	a->hoff |= b->hoff;
+	a->vset |= b->vset;
 }
 
 static bool st_eq(const struct st *a, const struct st *b)
@@ -1298,10 +1301,10 @@ static bool st_eq(const struct st *a, const struct st *b)
 	       a->link == b->link && a->late == b->late && a->rel == b->rel &&
 	       a->link2 == b->link2 && a->touched == b->touched &&
 	       a->fresh == b->fresh && a->hoff == b->hoff &&
-	       a->hmust == b->hmust;
+	       a->hmust == b->hmust && a->vset == b->vset;
 }
 
-static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0, 0, 0, 0, 0, 0 };
+static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0, 0, 0, 0, 0, 0, 0 };
 
 struct handle {
 	struct eng_var *var;   /* root variable, or NULL */
@@ -1323,8 +1326,11 @@ struct ob {
 	struct eng_var *errvar2; /* see st.link2 */
 	uint32_t errlink_at;	 /* start of the call that set errvar2 */
 	/* released by a deferred literal only under `if guard == nil`
-	 * (guard a named error result): not at a return giving an error */
+	 * (guard a named error result): not at a return giving an error;
+	 * with guard_ne, only under `if guard != nil` (guard a tracked
+	 * variable, see walk.trk): not at an exit where guard is nil */
 	struct eng_var *guard;
+	bool guard_ne;
 	struct eng_var *owner;	/* checkpoint receiver (cmd of StdoutPipe) */
 	const char *require;	/* member the handle must be used with */
 	VEC(struct eng_exit) exits;
@@ -1422,6 +1428,13 @@ struct walk {
 	unsigned guard_base;
 	struct eng_var *guard_var[ENG_MAX_OBLIGATIONS];
 	unsigned char guard_state[ENG_MAX_OBLIGATIONS];
+	bool guard_ne[ENG_MAX_OBLIGATIONS];
+	/* variables a deferred literal tests `!= nil` before releasing
+	 * (`defer func() { if err != nil { tx.Rollback() } }()`), whose
+	 * nil-ness the walk follows (st.vset): only ones that are neither
+	 * address-taken nor assigned inside a func literal */
+	struct eng_var *trk[64];
+	unsigned ntrk;
 	/* closure scan of on_closure: acquisitions into variables of this
 	 * function declared outside the literal lit count (their
 	 * obligations are marked in lit_obs) */
@@ -2376,11 +2389,23 @@ static struct eng_var *nil_test_result(struct walk *w, GNode n,
 	return v;
 }
 
+/* The slot of v among the tracked variables, or -1. */
+static int trk_slot(const struct walk *w, const struct eng_var *v)
+{
+	for (unsigned k = 0; v && k < w->ntrk; k++) {
+		if (w->trk[k] == v)
+			return (int)k;
+	}
+	return -1;
+}
+
 /* A deferred literal's scan releases obligation i at the identifier on
- * top of the ancestor stack: under `if R == nil` (R a named result)? */
+ * top of the ancestor stack: under `if R == nil` (R a named result), or
+ * under `if V != nil` (V tracked)? */
 static void guard_note(struct walk *w, size_t i)
 {
 	struct eng_var *g = NULL;
+	bool ne = false;
 
 	for (unsigned k = w->nanc - 1; k > w->guard_base && !g; k--) {
 		GNode n = w->anc[k - 1];
@@ -2390,14 +2415,22 @@ static void guard_note(struct walk *w, size_t i)
 		    !node_eq(go_field(n, f_consequence), w->anc[k]))
 			continue;
 		v = nil_test_result(w, n, "==");
-		if (v && v->result)
+		if (v && v->result) {
 			g = v;
+			ne = false;
+		} else if ((v = nil_test_result(w, n, "!=")) &&
+			   trk_slot(w, v) >= 0) {
+			g = v;
+			ne = true;
+		}
 	}
-	if (!g || (w->guard_state[i] && w->guard_var[i] != g))
+	if (!g || (w->guard_state[i] &&
+		   (w->guard_var[i] != g || w->guard_ne[i] != ne)))
 		w->guard_state[i] = 2;
 	else if (!w->guard_state[i]) {
 		w->guard_state[i] = 1;
 		w->guard_var[i] = g;
+		w->guard_ne[i] = ne;
 	}
 }
 
@@ -2776,6 +2809,18 @@ static void on_closure(struct walk *w, struct st *s, GNode lit, bool deferred)
 	}
 	w->lit_obs = 0;
 	for (size_t i = 0; i < w->nobs; i++) {
+		/* released later by a deferred literal only when a variable
+		 * is non-nil (guard_ne): this closure may release it or
+		 * take it over where that literal does not */
+		if (!deferred && w->obs[i].guard_ne &&
+		    !(s->open & bit(i)) && (s->late & bit(i)) &&
+		    !(tmp.late & bit(i))) {
+			if (local)
+				ob_handle(w, &w->obs[i], local, NULL, PFX_CALL);
+			else
+				s->late &= ~bit(i);
+			continue;
+		}
 		if ((s->open & bit(i)) && !(tmp.open & bit(i))) {
 			/* a closure kept in a local releases when it is called
 			 * (`cleanup := func() { f.Close() }` called on the
@@ -2797,9 +2842,12 @@ static void on_closure(struct walk *w, struct st *s, GNode lit, bool deferred)
 			 * when it runs: one overwritten before then is lost */
 			if (deferred)
 				s->late |= bit(i);
-			if (deferred)
+			if (deferred) {
 				w->obs[i].guard = w->guard_state[i] == 1 ?
 							  w->guard_var[i] : NULL;
+				w->obs[i].guard_ne = w->obs[i].guard &&
+						     w->guard_ne[i];
+			}
 			if (sym_is(target, GS->selector_expression)) {
 				size_t before = w->stores.len;
 
@@ -2823,7 +2871,8 @@ static bool late_released(struct walk *w, size_t i, uint32_t at,
 			  uint64_t hoff)
 {
 	for (size_t k = 0; k < w->late.len; k++) {
-		struct st tmp = { bit(i), 0, 0, false, 0, 0, 0, 0, 0, hoff, 0 };
+		struct st tmp = { bit(i), 0, 0, false, 0, 0, 0, 0, 0, hoff, 0,
+				  0 };
 		uint64_t hit = 0;
 		unsigned saved = w->nanc;
 
@@ -4411,6 +4460,14 @@ static void refine(struct walk *w, GNode c, const struct st *in,
 			if (!sym_is(x, g->identifier))
 				return;
 			v = eng_resolve(w->fn, x);
+			{
+				int k = trk_slot(w, v);
+
+				if (k >= 0) {
+					(ne ? t : f)->vset |= bit((size_t)k);
+					(ne ? f : t)->vset &= ~bit((size_t)k);
+				}
+			}
 			/* err != nil: the resource is nil where it holds */
 			nilify(w, ne ? t : f, v, true);
 			/* x == nil: x owes nothing where it holds */
@@ -4608,6 +4665,37 @@ static bool failed_path(struct walk *w, const struct st *s, size_t i)
 	       !nil_compared(w->fn, o->errvar);
 }
 
+/* Is the variable tracked in slot k certainly nil in state s? */
+static bool trk_nil(const struct st *s, int k)
+{
+	return k >= 0 && !(s->vset & bit((size_t)k));
+}
+
+/* At exit `at` (a return statement or the end of the body), is the
+ * variable o's deferred release tests `!= nil` certainly nil? A named
+ * result gets what an explicit return gives: `nil`, or a tracked
+ * variable certainly nil. */
+static bool guard_nil_at(struct walk *w, const struct st *s,
+			 const struct ob *o, GNode at)
+{
+	const struct eng_var *g = o->guard;
+
+	if (g->result && sym_is(at, GS->return_statement) &&
+	    !gn_is_null(return_expr(at, 0))) {
+		unsigned idx;
+		GNode e;
+
+		if (!result_index(w->fn->decl, g, &idx))
+			return false;
+		e = return_expr(at, idx);
+		if (is_nil(w, e))
+			return true;
+		return sym_is(e, GS->identifier) &&
+		       trk_nil(s, trk_slot(w, eng_resolve(w->fn, e)));
+	}
+	return trk_nil(s, trk_slot(w, g));
+}
+
 static void check_exit(struct walk *w, struct st *s, GNode at,
 		       enum eng_exit_kind k)
 {
@@ -4619,7 +4707,16 @@ static void check_exit(struct walk *w, struct st *s, GNode at,
 		/* the deferred literal releasing it does so only when the
 		 * error result is nil, and this return gives an error */
 		if (!(s->open & bit(i)) && (s->late & bit(i)) && o->guard &&
-		    k == ENG_EXIT_RETURN && return_gives_error(w, at, o->guard)) {
+		    !o->guard_ne && k == ENG_EXIT_RETURN &&
+		    return_gives_error(w, at, o->guard)) {
+			ob_add_exit(w, o, k, at);
+			continue;
+		}
+		/* released by the deferred literal only when the variable
+		 * it tests is non-nil, and it is nil here */
+		if (!(s->open & bit(i)) && (s->late & bit(i)) && o->guard &&
+		    o->guard_ne && (k == ENG_EXIT_RETURN || k == ENG_EXIT_END) &&
+		    guard_nil_at(w, s, o, at)) {
 			ob_add_exit(w, o, k, at);
 			continue;
 		}
@@ -4851,6 +4948,20 @@ static void push_ctx(struct walk *w, bool is_loop, uint32_t bs, uint32_t be)
 	VEC_PUSH(&w->loops, c);
 }
 
+/* Tracked variable v gets value e (null: its zero value). */
+static void trk_set(struct walk *w, struct st *s, const struct eng_var *v,
+		    GNode e)
+{
+	int k = trk_slot(w, v);
+
+	if (k < 0)
+		return;
+	if (gn_is_null(e) || is_nil(w, go_unparen(e)))
+		s->vset &= ~bit((size_t)k);
+	else
+		s->vset |= bit((size_t)k);
+}
+
 static void assign(struct walk *w, struct st *s, GNode n)
 {
 	const struct go_syms *g = GS;
@@ -4877,6 +4988,7 @@ static void assign(struct walk *w, struct st *s, GNode n)
 		v = eng_resolve(w->fn, t);
 		if (!v)
 			continue;
+		trk_set(w, s, v, nl == nchild(rhs) ? nth(rhs, i) : rhs);
 		overwrite_check(w, s, v, n);
 		handle_rebind(w, s, v);
 		{
@@ -4929,8 +5041,14 @@ static void var_decl(struct walk *w, struct st *s, GNode n, unsigned depth)
 			for (uint32_t j = 0; j < kc && nn < 8; j++) {
 				GNode id = nth(k, j);
 
-				if (sym_is(id, g->identifier))
-					tmp[nn++] = eng_resolve(w->fn, id);
+				if (sym_is(id, g->identifier)) {
+					tmp[nn] = eng_resolve(w->fn, id);
+					trk_set(w, s, tmp[nn],
+						gn_is_null(val) ? val :
+						nchild(val) == 1 ?
+						nth(val, 0) : val);
+					nn++;
+				}
 			}
 			LH_UNUSED(tmp);
 			if (!gn_is_null(call)) {
@@ -5432,11 +5550,100 @@ static void walk_free(struct walk *w)
 	free(w);
 }
 
+/* Can the walk follow v's nil-ness (see walk.trk)? Every use of v in
+ * the function must be a read, or a plain assignment outside func
+ * literals: no `&v`, no `for v = range`, no `case v = <-ch`. */
+static bool trk_ok(struct walk *w, const struct eng_var *v)
+{
+	const struct go_syms *g = GS;
+	GCursor c = gc_new(w->fn->body);
+	bool ok = true, more = true;
+
+	while (more && ok) {
+		GNode n = gc_current_node(&c);
+
+		if (sym_is(n, g->identifier) && eng_resolve(w->fn, n) == v &&
+		    !node_eq(n, v->decl)) {
+			GNode p = gn_parent(n), gp = gn_parent(p);
+
+			if (sym_is(p, g->unary_expression) &&
+			    go_text_is(w->f, go_field(p, f_operator), "&"))
+				ok = false;
+			else if (sym_is(p, g->expression_list) &&
+				 node_eq(go_field(gp, f_left), p)) {
+				if (!sym_is(gp, g->assignment_statement) &&
+				    !sym_is(gp, g->short_var_declaration))
+					ok = false;
+				for (GNode a = gp; ok && !gn_is_null(a) &&
+				     !node_eq(a, w->fn->decl); a = gn_parent(a))
+					ok = !sym_is(a, g->func_literal);
+			}
+		}
+		if (gc_goto_first_child(&c))
+			continue;
+		while (!(more = gc_goto_next_sibling(&c))) {
+			if (!gc_goto_parent(&c))
+				break;
+		}
+	}
+	gc_delete(&c);
+	return ok;
+}
+
+/* The variables deferred func literals of the function test `!= nil`
+ * (declared outside the literal) and trk_ok() accepts: w->trk. */
+static void trk_find(struct walk *w)
+{
+	const struct go_syms *g = GS;
+	GCursor c;
+	bool more = true;
+	GNode lit = { 0 };
+
+	w->ntrk = 0;
+	if (gn_is_null(w->fn->body))
+		return;
+	c = gc_new(w->fn->body);
+	while (more) {
+		GNode n = gc_current_node(&c);
+		struct eng_var *v;
+
+		if (sym_is(n, g->defer_statement)) {
+			GNode call = go_unparen(nth(n, 0));
+			GNode fun = go_unparen(go_field(call, f_function));
+
+			if (sym_is(call, g->call_expression) &&
+			    sym_is(fun, g->func_literal))
+				lit = fun;
+		}
+		if (!gn_is_null(lit) && sym_is(n, g->if_statement) &&
+		    gn_start_byte(n) < gn_end_byte(lit) &&
+		    (v = nil_test_result(w, n, "!=")) &&
+		    (gn_start_byte(v->decl) < gn_start_byte(lit) ||
+		     gn_start_byte(v->decl) >= gn_end_byte(lit)) &&
+		    trk_slot(w, v) < 0 && w->ntrk < ARRAY_SIZE(w->trk))
+			w->trk[w->ntrk++] = v;
+		if (gc_goto_first_child(&c))
+			continue;
+		while (!(more = gc_goto_next_sibling(&c))) {
+			if (!gc_goto_parent(&c))
+				break;
+		}
+	}
+	gc_delete(&c);
+	for (unsigned k = 0; k < w->ntrk;) {
+		if (trk_ok(w, w->trk[k])) {
+			k++;
+			continue;
+		}
+		w->trk[k] = w->trk[--w->ntrk];
+	}
+}
+
 /* Walks the body; returns the state at its end. */
 static struct st walk_body(struct walk *w)
 {
 	/* every obligation starts "not acquired" */
-	struct st s = { 0, ~0ull, 0, false, 0, 0, 0, 0, 0, 0, 0 };
+	struct st s = { 0, ~0ull, 0, false, 0, 0, 0, 0, 0, 0, 0, ~0ull };
 
 	for (size_t i = 0; i < w->spec->nentries; i++) {
 		const struct eng_entry *e = &w->spec->entries[i];
@@ -5455,6 +5662,8 @@ static struct st walk_body(struct walk *w)
 		ob_open(w, &s, w->nobs, false);
 		w->nobs++;
 	}
+	if (!w->summary_mode && !w->ctor_mode)
+		trk_find(w);
 	walk_stmt(w, &s, w->fn->body, 0);
 	if (!s.dead)
 		check_exit(w, &s, w->fn->body, ENG_EXIT_END);

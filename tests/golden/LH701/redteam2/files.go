@@ -240,3 +240,62 @@ func openMaybeBuffered(p string, buffered bool) ([]byte, error) {
 	defer rc.Close()
 	return io.ReadAll(rc)
 }
+
+type cache struct{ f *os.File }
+
+// F14 neg: a deferred literal closes the file when the function's error
+// is set; on success the file is stored in the cache.
+func (c *cache) open(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+		}
+	}()
+	if _, err = f.Stat(); err != nil {
+		return err
+	}
+	c.f = f
+	return nil
+}
+
+// F15 TP: the same close-on-error literal, but the success path neither
+// stores nor returns the file: the error is nil there, so nothing closes it.
+func checkReadable(p string) (err error) {
+	f, err := os.Open(p) // want LH701
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+		}
+	}()
+	if _, err = f.Stat(); err != nil {
+		return err
+	}
+	return nil
+}
+
+// F16 neg: the same close-on-error literal; on success a cleanup closure
+// closing the file is kept in a local and handed to the caller's registry.
+func openRegistered(p string, register func(func())) (err error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+		}
+	}()
+	if _, err = f.Stat(); err != nil {
+		return err
+	}
+	cleanup := func() { f.Close() }
+	register(cleanup)
+	return nil
+}

@@ -255,6 +255,24 @@ func transfer(db *sql.DB, from, to int64, amount int) (err error) {
 	return err
 }
 
+// S14 TP: the deferred closure rolls back on error only, and the success
+// path never commits: the transaction holds its connection forever.
+func insertNoCommit(db *sql.DB, v int) error {
+	tx, err := db.Begin() // want LH703
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	if _, err = tx.Exec("INSERT INTO t VALUES (?)", v); err != nil {
+		return err
+	}
+	return nil
+}
+
 // S15 TP: a pinned connection is returned on success but leaks when the
 // session setup fails.
 func sessionConn(ctx context.Context, db *sql.DB) (*sql.Conn, error) {

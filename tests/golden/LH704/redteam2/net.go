@@ -55,6 +55,24 @@ func dialHello(addr string) (c net.Conn, err error) {
 	return conn, nil
 }
 
+// N4 TP: the deferred closure tests a local err that the failing write
+// does not set (it uses its own werr): the connection leaks.
+func dialHelloLeak(addr string) (net.Conn, error) {
+	conn, err := net.Dial("tcp", addr) // want LH704
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			conn.Close()
+		}
+	}()
+	if _, werr := conn.Write([]byte("hello\n")); werr != nil {
+		return nil, werr
+	}
+	return conn, nil
+}
+
 // N5 neg: the listener is wrapped in TLS and the wrapper closed (it
 // closes the inner listener).
 func serveTLS(cfg *tls.Config, handle func(net.Conn)) error {
