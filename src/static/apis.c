@@ -97,6 +97,15 @@ static const struct apis_own owns[] = {
 #include "golang/known_apis.def"
 };
 
+struct apis_field {
+	const char *pkg, *type, *field;
+};
+
+static const struct apis_field fielduses[] = {
+#define FIELDUSE(pkg, type, field) { pkg, type, field },
+#include "golang/known_apis.def"
+};
+
 static const struct apis_name sinks[] = {
 #define SINK(pkg, name) { pkg, "", name },
 #include "golang/known_apis.def"
@@ -313,6 +322,18 @@ int apis_owns(const char *pkg, const char *name, size_t len)
 			return owns[i].arg;
 	}
 	return -1;
+}
+
+bool apis_field_uses(const char *pkg, const char *type, const char *field,
+		     size_t len)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(fielduses); i++) {
+		if (strcmp(fielduses[i].pkg, pkg) == 0 &&
+		    strcmp(fielduses[i].type, type) == 0 &&
+		    str_eqn(field, len, fielduses[i].field))
+			return true;
+	}
+	return false;
 }
 
 bool apis_sink(const char *pkg, const char *name, size_t len)

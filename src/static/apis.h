@@ -63,6 +63,10 @@ bool apis_inmemory(const char *pkg, const char *name, size_t len);
 /* True when the package variable pkg.name discards what is written to it
  * (SINK). */
 bool apis_sink(const char *pkg, const char *name, size_t len);
+/* True when storing a resource in field `field` of a pkg.type value
+ * does not hand it over (FIELDUSE rows). */
+bool apis_field_uses(const char *pkg, const char *type, const char *field,
+		     size_t len);
 /* Type of pkg.name (a call result or package var), or NULL. */
 const char *apis_type(const char *pkg, const char *name, size_t len);
 

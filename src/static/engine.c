@@ -1892,6 +1892,25 @@ static bool owns_arg(struct walk *w, GNode fun, int argi)
 
 /* What happens to a value (node at ancestor index i) that carries the
  * obligation, with prefix_left still to go to the released object. */
+/* Is l (`cmd.Stdout`) a field whose value only uses what is stored in
+ * it (a FIELDUSE row of the operand's type)? */
+static bool field_uses(struct walk *w, GNode l)
+{
+	const char *t, *dot, *nm;
+	size_t len;
+
+	if (!sym_is(l, GS->selector_expression))
+		return false;
+	t = eng_type_of(w->fn, go_field(l, f_operand));
+	dot = t ? strrchr(t, '.') : NULL;
+	if (!dot)
+		return false;
+	nm = go_text(w->f, go_field(l, f_field), &len);
+	return apis_field_uses(arena_strndup(&w->fn->pkg->arena, t,
+					     (size_t)(dot - t)),
+			       dot + 1, nm, len);
+}
+
 static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 			    const char *prefix_left)
 {
@@ -2006,6 +2025,10 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 						u.alias_prefix = prefix_left;
 						return u;
 					}
+				}
+				if (!*prefix_left && field_uses(w, l)) {
+					u.ef = EF_NONE;
+					return u;
 				}
 				if (!w->summary_mode && !w->ctor_mode &&
 				    !(o->kind->flags & ENG_K_FIELD_CHECK) &&
@@ -4387,6 +4410,8 @@ static bool errpred_cached(struct gopkg *pkg, const struct godecl *d)
 
 /* Splits state in by condition c into the states where c holds (t) and
  * where it does not (f). */
+static void next_releases(struct walk *w, GNode cond, struct st *s);
+
 static void refine(struct walk *w, GNode c, const struct st *in,
 		   struct st *t, struct st *f, unsigned depth)
 {
@@ -4403,6 +4428,9 @@ static void refine(struct walk *w, GNode c, const struct st *in,
 		return;
 	}
 	if (sym_is(c, g->call_expression)) {
+		/* rows.Next() false closed the rows (`if !rows.Next() {
+		 * return nil, sql.ErrNoRows }`) */
+		next_releases(w, c, f);
 		/* os.IsNotExist(err): err is set where it holds */
 		GNode fun = go_field(c, f_function);
 		GNode a0 = go_unparen(nth(go_field(c, f_arguments), 0));

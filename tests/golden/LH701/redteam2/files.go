@@ -106,6 +106,26 @@ func tempInput(tb testing.TB, content string) *os.File {
 	return f
 }
 
+// F6 TP: the parent keeps the write end of the pipe it gave the child;
+// nothing closes it (the read then never sees EOF either).
+func childOutput(name string) ([]byte, error) {
+	r, w, err := os.Pipe() // want LH701
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	cmd := exec.Command(name)
+	cmd.Stdout = w
+	if err := cmd.Start(); err != nil { // want LH705
+		return nil, err
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	return out, cmd.Wait()
+}
+
 // F7 neg: the same, closing the parent's write end after Start.
 func childOutputClosed(name string) ([]byte, error) {
 	r, w, err := os.Pipe()
@@ -298,4 +318,48 @@ func openRegistered(p string, register func(func())) (err error) {
 	cleanup := func() { f.Close() }
 	register(cleanup)
 	return nil
+}
+
+// F17 neg: a log file given to the child as its output, closed by defer
+// after Run.
+func runLogged(name, logp string) error {
+	f, err := os.Create(logp)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	cmd := exec.Command(name)
+	cmd.Stdout = f
+	cmd.Stderr = f
+	return cmd.Run()
+}
+
+// F18 TP: the command does not close the file given as its Stdout.
+func runLoggedLeak(name, logp string) error {
+	f, err := os.Create(logp) // want LH701
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(name)
+	cmd.Stdout = f
+	return cmd.Run()
+}
+
+// F19 neg: a goroutine closes the log file once the command is done.
+func startLogged(name, logp string) (*exec.Cmd, error) {
+	f, err := os.Create(logp)
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(name)
+	cmd.Stdout = f
+	if err := cmd.Start(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	go func() {
+		cmd.Wait()
+		f.Close()
+	}()
+	return cmd, nil
 }

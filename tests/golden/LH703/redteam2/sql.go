@@ -454,3 +454,31 @@ func batch(db *sql.DB, vs []int) error {
 	}
 	return tx.Commit()
 }
+
+// S25 neg: Next returning false has closed the rows; the defer comes
+// after that test.
+func onlyRow(db *sql.DB) (int, error) {
+	rows, err := db.Query("SELECT n FROM t")
+	if err != nil {
+		return 0, err
+	}
+	if !rows.Next() {
+		return 0, sql.ErrNoRows
+	}
+	defer rows.Close()
+	var n int
+	return n, rows.Scan(&n)
+}
+
+// S26 TP: the same test, but the found row returns with the rows open.
+func onlyRowLeak(db *sql.DB) (int, error) {
+	rows, err := db.Query("SELECT n FROM t") // want LH703
+	if err != nil {
+		return 0, err
+	}
+	if !rows.Next() {
+		return 0, sql.ErrNoRows
+	}
+	var n int
+	return n, rows.Scan(&n)
+}
