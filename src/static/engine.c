@@ -5397,7 +5397,14 @@ static GNode return_expr(GNode n, unsigned k)
 static bool return_err_nonnil(struct walk *w, GNode n)
 {
 	GNode e = return_expr(n, w->sum_err1 - 1);
+	GNode fun = go_field(e, f_function);
 
+	/* `return rows.Err()` after Next returned false: nil when the rows
+	 * simply ran out */
+	if (sym_is(e, GS->call_expression) &&
+	    sym_is(fun, GS->selector_expression) &&
+	    go_text_is(w->f, go_field(fun, f_field), "Err"))
+		return false;
 	return !gn_is_null(e) && !go_text_is(w->f, e, "nil");
 }
 
@@ -6297,7 +6304,8 @@ static enum eng_summary call_summary(struct walk *w, GNode call, int argi,
 
 				if (v2 == ENG_SUM_BORROWS ||
 				    v2 == ENG_SUM_RELEASES ||
-				    v2 == ENG_SUM_RELEASES_ON_ERR)
+				    v2 == ENG_SUM_RELEASES_ON_ERR ||
+				    v2 == ENG_SUM_PARTIAL)
 					v = v2;
 			}
 			return v;

@@ -33,7 +33,7 @@ func headRow[T any](rows *sql.Rows, scan func(*sql.Rows) (T, error)) (T, bool, e
 
 // CB1 TP: the callback only scans: nobody closes the rows.
 func firstItem(ctx context.Context, db *sql.DB) (item, error) {
-	rows, err := db.QueryContext(ctx, "SELECT id, name FROM items ORDER BY id") // want LH703 "never closed"
+	rows, err := db.QueryContext(ctx, "SELECT id, name FROM items ORDER BY id") // want LH703 "not closed on every path"
 	if err != nil {
 		return item{}, err
 	}

@@ -13,7 +13,7 @@ import (
 
 // Q1 TP: Query used for a single row; Scan returns without closing.
 func maxID(db *sql.DB) (int64, error) {
-	rows, err := db.Query("SELECT max(id) FROM t") // want LH703 "never closed"
+	rows, err := db.Query("SELECT max(id) FROM t") // want LH703 "not closed on every path"
 	if err != nil {
 		return 0, err
 	}
