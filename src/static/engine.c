@@ -2585,12 +2585,53 @@ static GNode arg_at(GNode args, uint32_t k)
  * argument, the checker second), or `Expect(err).To(HaveOccurred())`
  * (the last argument of a call whose result's method gets the checker's
  * call first). By shape: the frameworks come vendored and dot-imported. */
+/* The name of checker expression e into buf (size bytes): `NotNil`,
+ * `check.NotNil`, `HaveOccurred()` give their name, `Not(IsNil)` and
+ * `Not(BeNil())` "Not(IsNil)", "Not(BeNil)". Returns its length, or 0. */
+static size_t checker_name(struct walk *w, GNode e, char *buf, size_t size,
+			   unsigned depth)
+{
+	const char *t;
+	size_t len;
+	GNode args;
+
+	e = go_unparen(e);
+	if (sym_is(e, GS->selector_expression))
+		e = go_field(e, f_field);
+	if (sym_is(e, GS->identifier) || sym_is(e, GS->field_identifier)) {
+		t = go_text(w->f, e, &len);
+	} else if ((t = callee_name(w, e, &len))) {
+		args = go_field(e, f_arguments);
+		if (depth == 0 && str_eqn(t, len, "Not") &&
+		    !gn_is_null(arg_at(args, 0)) &&
+		    gn_is_null(arg_at(args, 1))) {
+			size_t k = checker_name(w, arg_at(args, 0), buf + 4,
+						size > 5 ? size - 5 : 0, 1);
+
+			if (!k || k + 5 >= size)
+				return 0;
+			memcpy(buf, "Not(", 4);
+			buf[4 + k] = ')';
+			buf[5 + k] = 0;
+			return k + 5;
+		}
+	} else {
+		return 0;
+	}
+	if (len + 1 > size)
+		return 0;
+	memcpy(buf, t, len);
+	buf[len] = 0;
+	return len;
+}
+
 static bool table_error_assert(struct walk *w)
 {
 	GNode id = w->anc[w->nanc - 1], args = w->anc[w->nanc - 2];
 	GNode call = w->anc[w->nanc - 3];
 	GNode fun = go_unparen(go_field(call, f_function));
-	const char *m, *c;
+	const char *m;
+	char c[64];
 	size_t mlen, clen;
 	uint32_t n = 0;
 
@@ -2598,14 +2639,10 @@ static bool table_error_assert(struct walk *w)
 		n++;
 	if (sym_is(fun, GS->selector_expression) && n >= 2 &&
 	    node_eq(arg_at(args, 0), id)) {
-		GNode chk = go_unparen(arg_at(args, 1));
+		GNode chk = arg_at(args, 1);
 
-		if (sym_is(chk, GS->selector_expression))
-			chk = go_field(chk, f_field);
 		m = go_text(w->f, go_field(fun, f_field), &mlen);
-		if ((sym_is(chk, GS->identifier) ||
-		     sym_is(chk, GS->field_identifier)) &&
-		    (c = go_text(w->f, chk, &clen)) &&
+		if ((clen = checker_name(w, chk, c, sizeof(c), 0)) &&
 		    apis_errassert(m, mlen, c, clen))
 			return true;
 	}
@@ -2618,10 +2655,13 @@ static bool table_error_assert(struct walk *w)
 		    !node_eq(go_field(outer, f_function), sel))
 			return false;
 		m = go_text(w->f, go_field(sel, f_field), &mlen);
-		c = callee_name(w, go_unparen(arg_at(go_field(outer,
-							     f_arguments), 0)),
-				&clen);
-		return c && apis_errassert(m, mlen, c, clen);
+		/* the matcher is a call: HaveOccurred(), Not(BeNil()) */
+		if (!sym_is(go_unparen(arg_at(go_field(outer, f_arguments), 0)),
+			    GS->call_expression))
+			return false;
+		clen = checker_name(w, arg_at(go_field(outer, f_arguments), 0),
+				    c, sizeof(c), 0);
+		return clen && apis_errassert(m, mlen, c, clen);
 	}
 	return false;
 }

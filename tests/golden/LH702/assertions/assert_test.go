@@ -107,6 +107,36 @@ func (s *suite) TestCheckMatches(c *check.C) {
 	}
 }
 
+// N7: Expect(err).NotTo(BeNil()), and Not(BeNil()) inside To.
+func TestNotNil(t *testing.T) {
+	for _, tc := range cases {
+		resp, err := http.Get(tc.url)
+		if tc.fail {
+			Expect(err).NotTo(BeNil())
+			continue
+		}
+		if tc.url == "" {
+			Expect(err).To(Not(BeNil()))
+			continue
+		}
+		Expect(err).To(BeNil())
+		resp.Body.Close()
+	}
+}
+
+// N8: gocheck's Not(IsNil).
+func (s *suite) TestCheckNotIsNil(c *check.C) {
+	for _, tc := range cases {
+		resp, err := http.Get(tc.url)
+		if tc.fail {
+			c.Assert(err, check.Not(check.IsNil))
+			continue
+		}
+		c.Assert(err, check.IsNil)
+		resp.Body.Close()
+	}
+}
+
 // ---- positives ----
 
 // P1: success asserted, the response dropped on the bad status.
@@ -166,6 +196,19 @@ func (s *suite) TestCheckStatus(c *check.C) {
 		if resp.StatusCode != http.StatusOK {
 			continue
 		}
+		resp.Body.Close()
+	}
+}
+
+// P6: the failing cases assert that there is no error.
+func TestBeNilOnFailure(t *testing.T) {
+	for _, tc := range cases {
+		resp, err := http.Get(tc.url) // want LH702 "not closed on every path"
+		if tc.fail {
+			Expect(err).To(BeNil())
+			continue
+		}
+		Expect(err).ShouldNot(HaveOccurred())
 		resp.Body.Close()
 	}
 }

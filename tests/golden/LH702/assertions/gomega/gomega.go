@@ -78,6 +78,13 @@ func HaveOccurred() Matcher {
 	})
 }
 
+// BeNil matches nil.
+func BeNil() Matcher {
+	return matcherFunc(func(actual interface{}) (bool, error) {
+		return actual == nil, nil
+	})
+}
+
 // Succeed matches a nil error.
 func Succeed() Matcher {
 	return matcherFunc(func(actual interface{}) (bool, error) {
