@@ -2349,7 +2349,10 @@ static bool handle_on(const struct st *s, const struct handle *h)
 
 /* Variable v gets a new value (the target of an assignment): on the
  * paths where an obligation it was a handle of is open, it no longer is
- * one, unless the right side just aimed it there again (w->aliased). */
+ * one, unless the right side just aimed it there again (w->aliased).
+ * One that only a deferred literal releases, through the variables it
+ * captured (st.late), may be open again: the exits ask the literal with
+ * the handles of their own path (late_released). */
 static void handle_rebind(struct walk *w, struct st *s, struct eng_var *v)
 {
 	if (s->dead)
@@ -2357,13 +2360,14 @@ static void handle_rebind(struct walk *w, struct st *s, struct eng_var *v)
 	for (size_t i = 0; i < w->nobs; i++) {
 		struct ob *o = &w->obs[i];
 
-		if (!(s->open & bit(i)))
+		if (!((s->open | s->late) & bit(i)))
 			continue;
 		for (size_t j = 0; j < o->h.len; j++) {
 			unsigned sl = o->h.items[j].slot;
 
 			if (o->h.items[j].var == v && sl &&
 			    !(w->aliased & bit(sl - 1))) {
+				s->open |= bit(i);
 				s->hoff |= bit(sl - 1);
 				s->hmust |= bit(sl - 1);
 			}

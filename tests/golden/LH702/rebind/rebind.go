@@ -76,6 +76,25 @@ func fetchLimited(u string, gz bool) (int64, error) {
 	return n, err
 }
 
+// P4: a deferred closure closes what rc holds when it runs: the gzip
+// reader, on the path that re-pointed rc.
+func fetchLateClose(u string, gz bool) ([]byte, error) {
+	resp, err := http.Get(u) // want LH702 "not closed on every path"
+	if err != nil {
+		return nil, err
+	}
+	rc := resp.Body
+	defer func() { rc.Close() }()
+	if gz {
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, err
+		}
+		rc = zr
+	}
+	return io.ReadAll(rc)
+}
+
 // ---- negatives ----
 
 // N1: the body's own defer comes first; rc closes the gzip reader.
@@ -255,4 +274,44 @@ func openBoth(u string) (io.ReadCloser, io.ReadCloser, error) {
 	body := rc
 	rc = zr
 	return rc, body, nil
+}
+
+// N10: the deferred closure closes rc and the body.
+func lateCloseBoth(u string, gz bool) ([]byte, error) {
+	resp, err := http.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	rc := resp.Body
+	defer func() {
+		rc.Close()
+		resp.Body.Close()
+	}()
+	if gz {
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, err
+		}
+		rc = zr
+	}
+	return io.ReadAll(rc)
+}
+
+// N11: re-pointed at a wrapper that closes the body too, after the
+// deferred closure.
+func lateWrapped(u string, gz bool) ([]byte, error) {
+	resp, err := http.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	rc := resp.Body
+	defer func() { rc.Close() }()
+	if gz {
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			return nil, err
+		}
+		rc = &gzipBody{zr: zr, body: rc}
+	}
+	return io.ReadAll(rc)
 }
