@@ -1259,39 +1259,18 @@ struct st {
 	/* open and its error (still the call's: link) may not have been
 	 * handed to a call since: see failed_path() */
 	uint64_t fresh;
-	/* bit j: the variable of handle slot j (struct handle.slot) may hold
-	 * another value here, on a path where its obligation is open (`rc
-	 * := resp.Body; if gz { rc = zr }`): its uses do not reach that
-	 * obligation. Cleared where the obligation is released or opened
-	 * again, so a bit says some path has it open with the handle gone. */
-	uint64_t hoff;
-	/* bit j: ... on every path where its obligation is open (merged by
-	 * intersection; says whether a release through it happens at all) */
-	uint64_t hmust;
+	/* bit j: the variable of slot j (struct handle.slot) may hold its
+	 * obligation here (hon), holds it on every path here (hall).
+	 * Only meaningful where the obligation is live (open or late): a
+	 * merge takes the bits of each side's live obligations, the other
+	 * side's being neutral. A slot made on one branch is off on the
+	 * others (`rc := resp.Body; if gz { rc = zr }`, `if gz { rc = zr }
+	 * else { rc = resp.Body }`): its uses do not reach the obligation
+	 * there. */
+	uint64_t hon, hall;
 	/* bit k: tracked variable w->trk[k] may be non-nil here */
 	uint64_t vset;
 };
-
-static void st_merge(struct st *a, const struct st *b)
-{
-	if (b->dead)
-		return;
-	if (a->dead) {
-		*a = *b;
-		return;
-	}
-	a->hmust &= b->hmust;
-	a->open |= b->open;
-	a->other |= b->other;
-	a->link |= b->link;
-	a->late |= b->late;
-	a->rel |= b->rel;
-	a->link2 |= b->link2;
-	a->touched |= b->touched;
-	a->fresh |= b->fresh;
-	a->hoff |= b->hoff;
-	a->vset |= b->vset;
-}
 
 static bool st_eq(const struct st *a, const struct st *b)
 {
@@ -1300,8 +1279,8 @@ static bool st_eq(const struct st *a, const struct st *b)
 	return a->open == b->open && a->other == b->other &&
 	       a->link == b->link && a->late == b->late && a->rel == b->rel &&
 	       a->link2 == b->link2 && a->touched == b->touched &&
-	       a->fresh == b->fresh && a->hoff == b->hoff &&
-	       a->hmust == b->hmust && a->vset == b->vset;
+	       a->fresh == b->fresh && a->hon == b->hon &&
+	       a->hall == b->hall && a->vset == b->vset;
 }
 
 static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0, 0, 0, 0, 0, 0, 0 };
@@ -1310,7 +1289,9 @@ struct handle {
 	struct eng_var *var;   /* root variable, or NULL */
 	const char *root;      /* root name when var is NULL (package var) */
 	const char *prefix;    /* path from the root to the released object */
-	unsigned slot;	       /* its bit in st.hoff + 1, or 0 (none left) */
+	/* its variable's bit in st.hon + 1 (one per variable and
+	 * obligation), or 0 (none left) */
+	unsigned slot;
 	/* the dynamic type of var, a struct type of the package, when the
 	 * handle is a field of a literal of it (`rc = &gzipBody{body: rc}`
 	 * with rc an io.ReadCloser): its methods are the ones called */
@@ -1382,11 +1363,12 @@ struct walk {
 	const struct eng_spec *spec;
 	struct ob obs[ENG_MAX_OBLIGATIONS];
 	size_t nobs;
-	/* handle slots (st.hoff): how many are given out, each
+	/* handle slots (st.hon): how many are given out, each
 	 * obligation's, and those (re)aimed at their obligation by the
 	 * right side of the assignment being walked */
 	unsigned nslots;
 	uint64_t ob_slots[ENG_MAX_OBLIGATIONS];
+	struct eng_var *slot_var[64]; /* the variable of each */
 	uint64_t aliased;
 	VEC(struct loopctx) loops;
 	VEC(struct pending_goto) gotos;
@@ -1448,6 +1430,42 @@ struct walk {
 	struct kids kids;
 };
 
+/* The handle slots of the obligations in mask m. */
+static uint64_t slots_of(const struct walk *w, uint64_t m)
+{
+	uint64_t r = 0;
+
+	for (; m; m &= m - 1)
+		r |= w->ob_slots[__builtin_ctzll(m)];
+	return r;
+}
+
+static void st_merge(const struct walk *w, struct st *a, const struct st *b)
+{
+	if (b->dead)
+		return;
+	if (a->dead) {
+		*a = *b;
+		return;
+	}
+	if (a->hon != b->hon || a->hall != b->hall) {
+		uint64_t ma = slots_of(w, a->open | a->late);
+		uint64_t mb = slots_of(w, b->open | b->late);
+
+		a->hon = (a->hon & ma) | (b->hon & mb);
+		a->hall = (a->hall | ~ma) & (b->hall | ~mb);
+	}
+	a->open |= b->open;
+	a->other |= b->other;
+	a->link |= b->link;
+	a->late |= b->late;
+	a->rel |= b->rel;
+	a->link2 |= b->link2;
+	a->touched |= b->touched;
+	a->fresh |= b->fresh;
+	a->vset |= b->vset;
+}
+
 static uint64_t bit(size_t i)
 {
 	return 1ull << i;
@@ -1455,8 +1473,7 @@ static uint64_t bit(size_t i)
 
 static void ob_release(struct walk *w, struct st *s, size_t i)
 {
-	s->hoff &= ~w->ob_slots[i];
-	s->hmust &= ~w->ob_slots[i];
+	LH_UNUSED(w);
 	s->open &= ~bit(i);
 	s->other |= bit(i);
 	s->late &= ~bit(i);
@@ -2304,10 +2321,12 @@ static struct use classify(struct walk *w, const struct ob *o,
 }
 
 /* Adds a handle to o unless it is there already; returns its slot
- * (struct handle), noted in w->aliased: an assignment whose right side
- * made v a handle does not take v away from o. */
-static unsigned ob_handle(struct walk *w, struct ob *o, struct eng_var *v,
-			  const char *root, const char *prefix)
+ * (struct handle), noted in w->aliased (an assignment whose right side
+ * made v a handle does not take v away from o), and held on every path
+ * of s. */
+static unsigned ob_handle(struct walk *w, struct st *s, struct ob *o,
+			  struct eng_var *v, const char *root,
+			  const char *prefix)
 {
 	struct handle h = { v, root, prefix, 0, NULL };
 
@@ -2316,15 +2335,37 @@ static unsigned ob_handle(struct walk *w, struct ob *o, struct eng_var *v,
 
 		if (x->var == v && strcmp(x->prefix, prefix) == 0 &&
 		    (v || strcmp(x->root, root) == 0)) {
-			if (x->slot)
+			if (x->slot) {
 				w->aliased |= bit(x->slot - 1);
+				s->hon |= bit(x->slot - 1);
+				s->hall |= bit(x->slot - 1);
+			}
 			return x->slot;
 		}
 	}
-	if (v && w->nslots < 64) {
+	/* a slot is a variable's: what matters on a path is whether v
+	 * holds the obligation there, whatever the way to it (rc, then
+	 * rc.body of `rc = &gzipBody{body: rc}` on one branch only; a
+	 * func at "" and "()"); acquired again (a loop's next round), the
+	 * same slot as before */
+	for (uint64_t m = v ? w->ob_slots[o - w->obs] : 0; m && !h.slot;
+	     m &= m - 1) {
+		unsigned j = (unsigned)__builtin_ctzll(m);
+
+		if (w->slot_var[j] == v)
+			h.slot = j + 1;
+	}
+	if (h.slot) {
+		w->aliased |= bit(h.slot - 1);
+		s->hon |= bit(h.slot - 1);
+		s->hall |= bit(h.slot - 1);
+	} else if (v && w->nslots < 64) {
+		w->slot_var[w->nslots] = v;
 		h.slot = ++w->nslots;
 		w->ob_slots[o - w->obs] |= bit(h.slot - 1);
 		w->aliased |= bit(h.slot - 1);
+		s->hon |= bit(h.slot - 1);
+		s->hall |= bit(h.slot - 1);
 	}
 	VEC_PUSH(&o->h, h);
 	return h.slot;
@@ -2344,7 +2385,7 @@ static void handle_type(struct ob *o, struct eng_var *v, const char *prefix,
 /* Does handle h (of an open obligation) hold it on every path here? */
 static bool handle_on(const struct st *s, const struct handle *h)
 {
-	return !h->slot || !(s->hoff & bit(h->slot - 1));
+	return !h->slot || (s->hall & bit(h->slot - 1));
 }
 
 /* Variable v gets a new value (the target of an assignment): on the
@@ -2368,8 +2409,8 @@ static void handle_rebind(struct walk *w, struct st *s, struct eng_var *v)
 			if (o->h.items[j].var == v && sl &&
 			    !(w->aliased & bit(sl - 1))) {
 				s->open |= bit(i);
-				s->hoff |= bit(sl - 1);
-				s->hmust |= bit(sl - 1);
+				s->hon &= ~bit(sl - 1);
+				s->hall &= ~bit(sl - 1);
 			}
 		}
 	}
@@ -2530,14 +2571,9 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		o->transferred = true;
 		break;
 	case EF_ALIAS: {
-		unsigned sl = ob_handle(w, o, u.alias, NULL, u.alias_prefix);
-
+		ob_handle(w, s, o, u.alias, NULL, u.alias_prefix);
 		if (u.alias_type)
 			handle_type(o, u.alias, u.alias_prefix, u.alias_type);
-		if (sl) {
-			s->hoff &= ~bit(sl - 1);
-			s->hmust &= ~bit(sl - 1);
-		}
 		break;
 	}
 	case EF_REARM:
@@ -2733,13 +2769,11 @@ static void off_use(struct walk *w, struct st *s, size_t i, struct use u)
 	if (w->ctor_mode)
 		return;
 	if (u.ef == EF_ALIAS) {
-		unsigned sl = ob_handle(w, &w->obs[i], u.alias, NULL,
+		unsigned sl = ob_handle(w, s, &w->obs[i], u.alias, NULL,
 					u.alias_prefix);
 
-		if (sl && (s->open & bit(i))) {
-			s->hoff |= bit(sl - 1);
-			s->hmust &= ~bit(sl - 1);
-		}
+		if (sl)
+			s->hall &= ~bit(sl - 1); /* on some paths only */
 		return;
 	}
 	apply(w, &t, i, u);
@@ -2773,7 +2807,7 @@ static void on_ident(struct walk *w, struct st *s, GNode id)
 					continue;
 			}
 			if (!handle_on(s, h)) {
-				if (!(s->hmust & bit(h->slot - 1)))
+				if (s->hon & bit(h->slot - 1))
 					off_use(w, s, i,
 						classify(w, o, h, w->nanc - 1));
 				continue;
@@ -2883,7 +2917,8 @@ static void on_closure(struct walk *w, struct st *s, GNode lit, bool deferred)
 		    !(s->open & bit(i)) && (s->late & bit(i)) &&
 		    !(tmp.late & bit(i))) {
 			if (local)
-				ob_handle(w, &w->obs[i], local, NULL, PFX_CALL);
+				ob_handle(w, s, &w->obs[i], local, NULL,
+					  PFX_CALL);
 			else
 				s->late &= ~bit(i);
 			continue;
@@ -2894,13 +2929,8 @@ static void on_closure(struct walk *w, struct st *s, GNode lit, bool deferred)
 			 * error paths only): the local holds the release func
 			 * itself, as `closeFn := f.Close` does */
 			if (local) {
-				unsigned sl = ob_handle(w, &w->obs[i], local,
-							NULL, PFX_CALL);
-
-				if (sl) {
-					s->hoff &= ~bit(sl - 1);
-					s->hmust &= ~bit(sl - 1);
-				}
+				ob_handle(w, s, &w->obs[i], local, NULL,
+					  PFX_CALL);
 				continue;
 			}
 			ob_release(w, s, i);
@@ -2935,11 +2965,11 @@ static void on_closure(struct walk *w, struct st *s, GNode lit, bool deferred)
 /* True when a deferred closure registered before offset `at` releases
  * obligation i. */
 static bool late_released(struct walk *w, size_t i, uint32_t at,
-			  uint64_t hoff)
+			  const struct st *s)
 {
 	for (size_t k = 0; k < w->late.len; k++) {
-		struct st tmp = { bit(i), 0, 0, false, 0, 0, 0, 0, 0, hoff, 0,
-				  0 };
+		struct st tmp = { bit(i), 0, 0, false, 0, 0, 0, 0, 0, s->hon,
+				  s->hall, 0 };
 		uint64_t hit = 0;
 		unsigned saved = w->nanc;
 
@@ -3106,8 +3136,8 @@ static struct ob *ob_new(struct walk *w, GNode site, unsigned result,
 
 static void ob_open(struct walk *w, struct st *s, size_t i, bool linked)
 {
-	s->hoff &= ~w->ob_slots[i];
-	s->hmust &= ~w->ob_slots[i];
+	s->hon |= w->ob_slots[i];
+	s->hall |= w->ob_slots[i];
 	s->open |= bit(i);
 	s->other &= ~bit(i);
 	s->rel &= ~bit(i);
@@ -3874,8 +3904,8 @@ bool eng_may_acquire(struct eng_func *fn, const struct eng_spec *spec)
  * expression_list, or null when the results are dropped). */
 /* The variables that receive a constructor's release func (a.rel_results)
  * hold the release of every obligation this call opened. */
-static void rel_result_handles(struct walk *w, GNode call, GNode lhs,
-			       const struct eng_acquire *a)
+static void rel_result_handles(struct walk *w, struct st *s, GNode call,
+			       GNode lhs, const struct eng_acquire *a)
 {
 	for (unsigned r = 0; r < 8 && a->rel_results; r++) {
 		GNode t;
@@ -3892,7 +3922,7 @@ static void rel_result_handles(struct walk *w, GNode call, GNode lhs,
 			continue;
 		for (size_t i = 0; i < w->nobs; i++) {
 			if (!w->obs[i].entry && node_eq(w->obs[i].site, call))
-				ob_handle(w, &w->obs[i], v, NULL, PFX_CALL);
+				ob_handle(w, s, &w->obs[i], v, NULL, PFX_CALL);
 		}
 	}
 }
@@ -3952,7 +3982,7 @@ static void acquire_results(struct walk *w, struct st *s, GNode call,
 			if (!o)
 				return;
 			ob_init(w, o, &a, stmt);
-			ob_handle(w, o, NULL, "", a.prefix ? a.prefix :
+			ob_handle(w, s, o, NULL, "", a.prefix ? a.prefix :
 						 a.kind->rel_prefix);
 			ob_add_exit(w, o, ENG_EXIT_DISCARD, stmt);
 			continue;
@@ -3965,7 +3995,7 @@ static void acquire_results(struct walk *w, struct st *s, GNode call,
 			if (!o)
 				return;
 			ob_init(w, o, &a, stmt);
-			ob_handle(w, o, NULL, "_", a.prefix ? a.prefix :
+			ob_handle(w, s, o, NULL, "_", a.prefix ? a.prefix :
 						  a.kind->rel_prefix);
 			ob_add_exit(w, o, ENG_EXIT_DISCARD, t);
 			continue;
@@ -4011,7 +4041,7 @@ static void acquire_results(struct walk *w, struct st *s, GNode call,
 			o->never_only = true;
 			w->lit_obs |= bit(idx);
 		}
-		ob_handle(w, o, v, NULL,
+		ob_handle(w, s, o, v, NULL,
 			  a.prefix ? a.prefix : a.kind->rel_prefix);
 		if (a.kind->checkpoint) {
 			GNode fun = go_field(call, f_function);
@@ -4022,7 +4052,7 @@ static void acquire_results(struct walk *w, struct st *s, GNode call,
 		}
 		ob_open(w, s, idx, errvar != NULL);
 	}
-	rel_result_handles(w, call, lhs, &a);
+	rel_result_handles(w, s, call, lhs, &a);
 }
 
 /* Is v put into a composite literal or stored into a field or element
@@ -4116,7 +4146,7 @@ static void acquire_object(struct walk *w, struct st *s, GNode call,
 		const char *prefix = arena_strdup(&w->fn->pkg->arena,
 						  pre.data ? pre.data : "");
 
-		ob_handle(w, o, v, v ? NULL : go_text_dup(w->f, x), prefix);
+		ob_handle(w, s, o, v, v ? NULL : go_text_dup(w->f, x), prefix);
 	}
 	buf_release(&pre);
 	o->errvar = errvar;
@@ -4509,14 +4539,14 @@ static void refine(struct walk *w, GNode c, const struct st *in,
 			refine(w, l, in, &ta, &fa, depth + 1);
 			refine(w, r, &fa, &tb, &fb, depth + 1);
 			*t = ta;
-			st_merge(t, &tb);
+			st_merge(w, t, &tb);
 			*f = fb;
 		} else if (go_text_is(w->f, op, "&&")) {
 			refine(w, l, in, &ta, &fa, depth + 1);
 			refine(w, r, &ta, &tb, &fb, depth + 1);
 			*t = tb;
 			*f = fa;
-			st_merge(f, &fb);
+			st_merge(w, f, &fb);
 		} else if (go_text_is(w->f, op, "!=") ||
 			   go_text_is(w->f, op, "==")) {
 			bool ne = go_text_is(w->f, op, "!=");
@@ -4804,7 +4834,7 @@ static void check_exit(struct walk *w, struct st *s, GNode at,
 		}
 		if (w->late.len &&
 		    late_released(w, i, k == ENG_EXIT_END ?
-				  gn_end_byte(at) : gn_start_byte(at), s->hoff))
+				  gn_end_byte(at) : gn_start_byte(at), s))
 			continue;
 		if (failed_path(w, s, i))
 			continue;
@@ -4847,7 +4877,7 @@ static void scope_exit(struct walk *w, struct st *s, uint32_t start,
 		if (w->late.len &&
 		    late_released(w, i, sym_is(at, GS->block) ?
 				  gn_end_byte(at) : gn_start_byte(at),
-				  s->hoff)) {
+				  s)) {
 			/* this iteration's deferred literal releases it when
 			 * the function returns: the next round's `f, err :=`
 			 * declares a new f, it overwrites nothing */
@@ -4917,7 +4947,7 @@ static void walk_back_region(struct walk *w, struct st *s, GNode b,
 		}
 		out = x;
 		next = entry;
-		st_merge(&next, &w->backs.items[bi].st);
+		st_merge(w, &next, &w->backs.items[bi].st);
 		if (st_eq(&next, &head))
 			break;
 		head = next;
@@ -4974,12 +5004,12 @@ static void goto_back(struct walk *w, struct st *s, struct back_label *bl,
 		    (o->kind->flags & ENG_K_CHECKPOINT_ONLY) ||
 		    site < bl->start || site >= gn_start_byte(at))
 			continue;
-		if (w->late.len && late_released(w, i, gn_start_byte(at), s->hoff))
+		if (w->late.len && late_released(w, i, gn_start_byte(at), s))
 			continue;
 		ob_add_exit(w, o, ENG_EXIT_OVERWRITE, o->stmt);
 		ob_release(w, s, i);
 	}
-	st_merge(&bl->st, s);
+	st_merge(w, &bl->st, s);
 }
 
 static bool label_is(struct walk *w, GNode lab, const char *l, size_t len)
@@ -5147,7 +5177,7 @@ static void walk_if(struct walk *w, struct st *s, GNode n, unsigned depth)
 	if (!gn_is_null(alt))
 		walk_stmt(w, &f, alt, depth + 1);
 	*s = t;
-	st_merge(s, &f);
+	st_merge(w, s, &f);
 }
 
 static bool endless_range(struct walk *w, GNode right)
@@ -5243,13 +5273,13 @@ static void walk_for(struct walk *w, struct st *s, GNode n, unsigned depth)
 				exitc = b;
 		}
 		walk_stmt(w, &b, body, depth + 1);
-		st_merge(&b, &w->loops.items[ci].cont);
+		st_merge(w, &b, &w->loops.items[ci].cont);
 		scope_exit(w, &b, bs, be, body);
 		if (!gn_is_null(update))
 			walk_stmt(w, &b, update, depth + 1);
 		last = b;
 		next = entry;
-		st_merge(&next, &b);
+		st_merge(w, &next, &b);
 		if (st_eq(&next, &head))
 			break;
 		head = next;
@@ -5261,7 +5291,7 @@ static void walk_for(struct walk *w, struct st *s, GNode n, unsigned depth)
 		exitc.other |= ranged & ~last.open;
 	}
 	*s = exitc;
-	st_merge(s, &w->loops.items[ci].brk);
+	st_merge(w, s, &w->loops.items[ci].brk);
 	w->loops.len--;
 	w->cur_loop_start = saved_ls;
 	w->cur_loop_end = saved_le;
@@ -5345,18 +5375,18 @@ static void walk_switch(struct walk *w, struct st *s, GNode n, unsigned depth)
 			eval(w, s, go_field(k, f_value), (GNode){ 0 });
 			b = *s;
 		}
-		st_merge(&b, &fall);
+		st_merge(w, &b, &fall);
 		fall = ST_DEAD;
 		walk_case_body(w, &b, k, depth, &falls);
 		if (falls)
 			fall = b;
 		else
-			st_merge(&out, &b);
+			st_merge(w, &out, &b);
 	}
-	st_merge(&out, &fall);
+	st_merge(w, &out, &fall);
 	if (!has_default)
-		st_merge(&out, tagless ? &rest : s);
-	st_merge(&out, &w->loops.items[ci].brk);
+		st_merge(w, &out, tagless ? &rest : s);
+	st_merge(w, &out, &w->loops.items[ci].brk);
 	w->loops.len--;
 	*s = out;
 }
@@ -5388,9 +5418,9 @@ static void walk_select(struct walk *w, struct st *s, GNode n,
 			continue;
 		}
 		walk_case_body(w, &b, k, depth, &falls);
-		st_merge(&out, &b);
+		st_merge(w, &out, &b);
 	}
-	st_merge(&out, &w->loops.items[ci].brk);
+	st_merge(w, &out, &w->loops.items[ci].brk);
 	w->loops.len--;
 	*s = out;
 }
@@ -5538,7 +5568,7 @@ static void walk_stmt(struct walk *w, struct st *s, GNode n, unsigned depth)
 			struct pending_goto *pg = &w->gotos.items[i];
 
 			if (pg->len == len && memcmp(pg->label, l, len) == 0) {
-				st_merge(s, &pg->st);
+				st_merge(w, s, &pg->st);
 				pg->st = ST_DEAD;
 			}
 		}
@@ -5560,7 +5590,7 @@ static void walk_stmt(struct walk *w, struct st *s, GNode n, unsigned depth)
 		if (t && !s->dead) {
 			if (t->is_loop)
 				scope_exit(w, s, t->body_start, t->body_end, n);
-			st_merge(cont ? &t->cont : &t->brk, s);
+			st_merge(w, cont ? &t->cont : &t->brk, s);
 		}
 		*s = ST_DEAD;
 	} else if (sym == g->goto_statement) {
@@ -5737,7 +5767,7 @@ static struct st walk_body(struct walk *w)
 		o->noun = e->kind->noun;
 		o->site = e->site;
 		o->stmt = e->site;
-		ob_handle(w, o, e->var, e->root ? e->root : "", e->prefix);
+		ob_handle(w, &s, o, e->var, e->root ? e->root : "", e->prefix);
 		ob_open(w, &s, w->nobs, false);
 		w->nobs++;
 	}

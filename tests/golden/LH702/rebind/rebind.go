@@ -95,6 +95,28 @@ func fetchLateClose(u string, gz bool) ([]byte, error) {
 	return io.ReadAll(rc)
 }
 
+// P5: rc is the body on the else branch only: the gzip branch leaves the
+// body open.
+func fetchElse(u string, gz bool) ([]byte, error) {
+	resp, err := http.Get(u) // want LH702 "not closed on every path"
+	if err != nil {
+		return nil, err
+	}
+	var rc io.ReadCloser
+	if gz {
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			resp.Body.Close()
+			return nil, err
+		}
+		rc = zr
+	} else {
+		rc = resp.Body
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
+}
+
 // ---- negatives ----
 
 // N1: the body's own defer comes first; rc closes the gzip reader.
@@ -313,5 +335,44 @@ func lateWrapped(u string, gz bool) ([]byte, error) {
 		}
 		rc = &gzipBody{zr: zr, body: rc}
 	}
+	return io.ReadAll(rc)
+}
+
+// N12: fetched on one branch only, into a variable tested for nil.
+func fetchIf(u string, get bool) ([]byte, error) {
+	var body io.ReadCloser
+	if get {
+		resp, err := http.Get(u)
+		if err != nil {
+			return nil, err
+		}
+		body = resp.Body
+	}
+	if body == nil {
+		return nil, nil
+	}
+	defer body.Close()
+	return io.ReadAll(body)
+}
+
+// N13: each branch puts its own closer in rc, the gzip one a wrapper
+// closing the body too.
+func fetchEachBranch(u string, gz bool) ([]byte, error) {
+	resp, err := http.Get(u)
+	if err != nil {
+		return nil, err
+	}
+	var rc io.ReadCloser
+	if gz {
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			resp.Body.Close()
+			return nil, err
+		}
+		rc = &gzipBody{zr: zr, body: resp.Body}
+	} else {
+		rc = resp.Body
+	}
+	defer rc.Close()
 	return io.ReadAll(rc)
 }
