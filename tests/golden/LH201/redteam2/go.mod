@@ -1,0 +1,3 @@
+module golden/lh201rt2
+
+go 1.19

@@ -1,0 +1,3 @@
+module golden/lh202rt2
+
+go 1.19

@@ -1,0 +1,3 @@
+module golden/lh203rt2
+
+go 1.19

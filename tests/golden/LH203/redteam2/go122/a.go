@@ -1,0 +1,13 @@
+package a122
+
+import "time"
+
+func loop(in <-chan int, handle func(int)) {
+	for {
+		select {
+		case v := <-in:
+			handle(v)
+		case <-time.After(time.Minute): // want LH203
+		}
+	}
+}

@@ -1,0 +1,13 @@
+package a123
+
+import "time"
+
+func loop(in <-chan int, handle func(int)) {
+	for {
+		select {
+		case v := <-in:
+			handle(v)
+		case <-time.After(time.Minute):
+		}
+	}
+}

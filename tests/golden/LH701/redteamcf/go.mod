@@ -1,0 +1,3 @@
+module golden/lh701rtcf
+
+go 1.19

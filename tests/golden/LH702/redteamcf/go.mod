@@ -1,0 +1,3 @@
+module golden/lh702rtcf
+
+go 1.19

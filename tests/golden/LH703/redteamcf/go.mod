@@ -1,0 +1,3 @@
+module golden/lh703rtcf
+
+go 1.19

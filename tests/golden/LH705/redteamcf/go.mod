@@ -1,0 +1,3 @@
+module golden/lh705rtcf
+
+go 1.19

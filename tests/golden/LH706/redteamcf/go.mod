@@ -1,0 +1,3 @@
+module golden/lh706rtcf
+
+go 1.19
