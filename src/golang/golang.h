@@ -50,7 +50,8 @@ const char *gomod_timers_why(const struct gomod *m, char *buf, size_t n);
  * m, as a godebug line of go.mod or a //go:debug directive would. */
 void gomod_godebug(struct gomod *m, const char *s, size_t len);
 /* True when the module's Go version is at least major.minor (true without
- * a go.mod: newest Go assumed). */
+ * a go.mod: newest Go assumed; a go.mod without a `go` line means go 1.16,
+ * as for the go command). */
 bool gomod_at_least(const struct gomod *m, int major, int minor);
 
 /* ================================================================ files */

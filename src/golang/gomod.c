@@ -216,6 +216,11 @@ bool gomod_at_least(const struct gomod *m, int major, int minor)
 	if (m && m->found && (m->go_major || m->go_minor)) {
 		ma = m->go_major;
 		mi = m->go_minor;
+	} else if (m && m->found) {
+		/* a go.mod without a `go` line: the go command assumes
+		 * go 1.16 (https://go.dev/ref/mod#go-mod-file-go) */
+		ma = 1;
+		mi = 16;
 	}
 	return ma > major || (ma == major && mi >= minor);
 }
@@ -239,6 +244,8 @@ const char *gomod_timers_why(const struct gomod *m, char *buf, size_t n)
 	else if (m && (m->default_major || m->default_minor))
 		snprintf(buf, n, "godebug default=go%d.%d", m->default_major,
 			 m->default_minor);
+	else if (m && m->found && !m->go_major && !m->go_minor)
+		snprintf(buf, n, "go.mod has no go line, so go 1.16");
 	else if (m)
 		snprintf(buf, n, "go %d.%d < 1.23", m->go_major, m->go_minor);
 	else

@@ -101,6 +101,20 @@ static void test_gomod(void **state)
 	gomod_release(&m);
 	/* no go.mod: the newest Go is assumed */
 	assert_true(gomod_timers_collected(NULL));
+	/* a go.mod without a go line: go 1.16, as for the go command */
+	{
+		static const char nogo[] = "module old\n";
+		char why[64];
+
+		assert_int_equal(gomod_parse(&m, "old.mod", nogo,
+					     sizeof(nogo) - 1, &err), LH_OK);
+		assert_false(gomod_timers_collected(&m));
+		assert_true(gomod_at_least(&m, 1, 16));
+		assert_false(gomod_at_least(&m, 1, 17));
+		assert_string_equal(gomod_timers_why(&m, why, sizeof(why)),
+				    "go.mod has no go line, so go 1.16");
+		gomod_release(&m);
+	}
 }
 
 /* godebug settings decide over the go line: default=goX.Y is that

@@ -1,0 +1,1 @@
+module golden/lh202rt2/nogoline
