@@ -1841,28 +1841,15 @@ static bool fresh_decl(struct walk *w, const struct eng_var *v)
 	return false;
 }
 
-/* Target l (`v.f`) of assignment stmt: is v a local holding a new struct
- * of the package (fresh_decl) that is never assigned again and that
- * nothing could hold yet (before stmt, every use of v reads or sets one
- * of its fields, outside any func literal)? Then v is where a resource
- * stored into v.f is kept: dropping v drops it (a constructor failing
- * after the store). Returns v, or NULL. */
-static struct eng_var *fresh_struct(struct walk *w, GNode l, GNode stmt)
+/* Can nothing but the function hold v (a local or value parameter) at
+ * statement stmt: before stmt every use of v reads or sets one of its
+ * fields, outside any func literal, and v is never assigned again? */
+static bool held_only_here(struct walk *w, struct eng_var *v, GNode stmt)
 {
 	const struct go_syms *g = GS;
-	GNode x, id;
-	struct eng_var *v;
+	GNode id;
 	uint32_t at = gn_start_byte(stmt);
 
-	if (!sym_is(l, g->selector_expression))
-		return NULL;
-	x = go_unparen(go_field(l, f_operand));
-	if (!sym_is(x, g->identifier) || !(v = eng_resolve(w->fn, x)) ||
-	    v->param || v->result || v->receiver ||
-	    gn_start_byte(v->decl) < gn_start_byte(w->fn->decl) ||
-	    gn_start_byte(v->decl) >= gn_end_byte(w->fn->decl) ||
-	    !fresh_decl(w, v))
-		return NULL;
 	for (size_t k = 0; next_use(w, v, &k, &id); k++) {
 		GNode p, q;
 
@@ -1873,24 +1860,124 @@ static struct eng_var *fresh_struct(struct walk *w, GNode l, GNode stmt)
 		    (sym_is(gn_parent(p), g->assignment_statement) ||
 		     sym_is(gn_parent(p), g->short_var_declaration)) &&
 		    node_eq(go_field(gn_parent(p), f_left), p))
-			return NULL; /* assigned again */
+			return false; /* assigned again */
 		if (gn_start_byte(id) >= at)
 			continue;
 		if (!sym_is(p, g->selector_expression) ||
 		    !node_eq(go_field(p, f_operand), id))
-			return NULL; /* v itself used: handed anywhere */
+			return false; /* v itself used: handed anywhere */
 		q = gn_parent(p);
 		if ((sym_is(q, g->call_expression) &&
 		     node_eq(go_field(q, f_function), p)) ||
 		    sym_is(q, g->unary_expression))
-			return NULL; /* v.m(): a method may keep v */
+			return false; /* v.m(): a method may keep v */
 		for (; !gn_is_null(q) && !node_eq(q, w->fn->decl);
 		     q = gn_parent(q)) {
 			if (sym_is(q, g->func_literal))
-				return NULL; /* a closure holds v */
+				return false; /* a closure holds v */
 		}
 	}
-	return v;
+	return true;
+}
+
+/* Target l (`v.f`) of assignment stmt: is v a local holding a new struct
+ * of the package (fresh_decl) that is never assigned again and that
+ * nothing could hold yet (before stmt, every use of v reads or sets one
+ * of its fields, outside any func literal)? Then v is where a resource
+ * stored into v.f is kept: dropping v drops it (a constructor failing
+ * after the store). Returns v, or NULL. */
+static struct eng_var *fresh_struct(struct walk *w, GNode l, GNode stmt)
+{
+	const struct go_syms *g = GS;
+	GNode x;
+	struct eng_var *v;
+
+	if (!sym_is(l, g->selector_expression))
+		return NULL;
+	x = go_unparen(go_field(l, f_operand));
+	if (!sym_is(x, g->identifier) || !(v = eng_resolve(w->fn, x)) ||
+	    v->param || v->result || v->receiver ||
+	    gn_start_byte(v->decl) < gn_start_byte(w->fn->decl) ||
+	    gn_start_byte(v->decl) >= gn_end_byte(w->fn->decl) ||
+	    !fresh_decl(w, v))
+		return NULL;
+	return held_only_here(w, v, stmt) ? v : NULL;
+}
+
+/* Is type node t a struct type declared in this package, named as a value
+ * (`T`, not `*T`)? */
+static bool pkg_struct_value(struct walk *w, GNode t)
+{
+	const struct godecl *d;
+	char *nm;
+	size_t len;
+	const char *txt;
+
+	if (!sym_is(t, GS->type_identifier))
+		return false;
+	txt = go_text(w->f, t, &len);
+	nm = arena_strndup(&w->fn->pkg->arena, txt, len);
+	d = gopkg_lookup(w->fn->pkg, nm);
+	return d && d->kind == GODECL_TYPE && sym_is(d->node, GS->type_spec) &&
+	       sym_is(go_field(d->node, f_type), GS->struct_type);
+}
+
+/* The variable whose own struct value `x.f` (target) writes into, when
+ * that value is a copy nobody else sees and dies with the function
+ * unless it is handed on: a value receiver or parameter of a struct type
+ * of this package (`func (s svc) start() { s.cancel = cancel }` stores
+ * into the caller's copy of s, lost on return), or a local declared as
+ * such a value (`var st T`, `st := T{...}`). A store there keeps the
+ * duty with the function, held by x.f. NULL for anything else: a
+ * pointer (the object is shared), a named result (a bare return hands
+ * it on), a variable of an enclosing function, a type of another
+ * package. */
+static struct eng_var *copy_holder(struct walk *w, GNode target,
+				   GNode stmt)
+{
+	const struct go_syms *g = GS;
+	GNode op, decl, p, t = { 0 };
+	struct eng_var *v;
+
+	if (w->summary_mode || w->ctor_mode || w->lit_acquire ||
+	    !sym_is(target, g->selector_expression))
+		return NULL;
+	op = go_unparen(go_field(target, f_operand));
+	if (!sym_is(op, g->identifier))
+		return NULL;
+	v = eng_resolve(w->fn, op);
+	if (!v || v->result)
+		return NULL;
+	decl = v->decl;
+	if (gn_start_byte(decl) < gn_start_byte(w->fn->decl) ||
+	    gn_end_byte(decl) > gn_end_byte(w->fn->decl))
+		return NULL; /* captured: the enclosing function holds it */
+	p = gn_parent(decl);
+	if (sym_is(p, g->parameter_declaration)) {
+		t = go_field(p, f_type);
+	} else if (sym_is(p, g->var_spec)) {
+		if (!gn_is_null(go_field(p, f_value)))
+			return NULL;
+		t = go_field(p, f_type);
+	} else if (sym_is(p, g->expression_list) &&
+		   sym_is(gn_parent(p), g->short_var_declaration) &&
+		   node_eq(go_field(gn_parent(p), f_left), p)) {
+		GNode rhs = go_field(gn_parent(p), f_right);
+		uint32_t idx = 0;
+
+		for (uint32_t j = 0; j < nchild(p); j++) {
+			if (node_eq(nth(p, j), decl))
+				idx = j;
+		}
+		if (nchild(rhs) != nchild(p))
+			return NULL;
+		rhs = go_unparen(nth(rhs, idx));
+		if (!sym_is(rhs, g->composite_literal))
+			return NULL;
+		t = go_field(rhs, f_type);
+	}
+	return pkg_struct_value(w, t) && held_only_here(w, v, stmt) ? v
+								    : NULL;
 }
 
 /* Is fun (a call's function) a package function whose result owns its
@@ -2046,6 +2133,22 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 				if (!*prefix_left && field_uses(w, l)) {
 					u.ef = EF_NONE;
 					return u;
+				}
+				if (strcmp(prefix_left, PFX_CALL) != 0) {
+					struct eng_var *cv = copy_holder(w, l, gp);
+
+					if (cv) {
+						/* s.f = h into a dying copy:
+						 * s.f is h */
+						u.ef = EF_ALIAS;
+						u.alias = cv;
+						u.alias_prefix = join_path(
+							w,
+							go_text_dup(w->f,
+								    go_field(l, f_field)),
+							prefix_left);
+						return u;
+					}
 				}
 				if (!w->summary_mode && !w->ctor_mode &&
 				    !(o->kind->flags & ENG_K_FIELD_CHECK) &&
@@ -4004,6 +4107,25 @@ static void acquire_results(struct walk *w, struct st *s, GNode call,
 					go_text_is(w->f, t, "_")))
 			continue; /* the literal's own walk sees those */
 		if (!sym_is(t, g->identifier)) {
+			struct eng_var *cv = copy_holder(w, t, stmt);
+
+			if (cv) {
+				/* into a field of a struct value that dies
+				 * with the function: still ours, as s.f */
+				o = ob_new(w, call, r, &idx);
+				if (!o)
+					return;
+				ob_init(w, o, &a, stmt);
+				o->errvar = errvar;
+				ob_handle(w, o, cv, NULL,
+					  join_path(w,
+						    go_text_dup(w->f, go_field(
+							    t, f_field)),
+						    a.prefix ? a.prefix :
+							     a.kind->rel_prefix));
+				ob_open(w, s, idx, errvar != NULL);
+				continue;
+			}
 			/* stored into a field, element, ...: handed on */
 			field_store(w, a.kind, a.noun ? a.noun : a.kind->noun,
 				    call, t, stmt);
@@ -5076,6 +5198,13 @@ static void assign(struct walk *w, struct st *s, GNode n)
 	    sym_is(go_unparen(nth(rhs, 0)),
 		   g->call_expression))
 		call = go_unparen(nth(rhs, 0));
+	/* a field of a struct value that dies with the function (see
+	 * copy_holder) is overwritten before the right side lands in it:
+	 * what the right side puts there is held by it afterwards */
+	for (uint32_t i = 0; i < nl; i++) {
+		if (copy_holder(w, nth(lhs, i), n))
+			eval_in(w, s, n, nth(lhs, i), call);
+	}
 	w->aliased = 0;
 	eval_in(w, s, n, rhs, call);
 	/* targets that are not plain names are evaluated (x.f, m[k]) */
@@ -5084,7 +5213,8 @@ static void assign(struct walk *w, struct st *s, GNode n)
 		struct eng_var *v;
 
 		if (!sym_is(t, g->identifier)) {
-			eval_in(w, s, n, t, call);
+			if (!copy_holder(w, t, n))
+				eval_in(w, s, n, t, call);
 			continue;
 		}
 		v = eng_resolve(w->fn, t);
