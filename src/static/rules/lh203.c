@@ -501,6 +501,7 @@ static bool lh203__enter(void *ctx, GNode n, unsigned depth)
 	uint32_t k;
 	bool all_leave = true;
 	struct lh_finding *fd;
+	GNode st = { 0 };
 
 	LH_UNUSED(depth);
 	if (gn_symbol(n) != GS->call_expression ||
@@ -508,8 +509,6 @@ static bool lh203__enter(void *ctx, GNode n, unsigned depth)
 		return true;
 	cas = lh203__case_of(n);
 	if (gn_is_null(cas)) {
-		GNode st = { 0 };
-
 		cas = lh203__case_via_local(c->f, n, &st);
 		/* re-armed in the case that received the last one: that timer
 		 * has fired, only the new one is pending */
@@ -532,6 +531,24 @@ static bool lh203__enter(void *ctx, GNode n, unsigned depth)
 	}
 	if (gn_is_null(loop) || !lh203__long_loop(c, loop))
 		return true;
+	/* `t := time.After(d)` made outside the select's own loop (in an
+	 * enclosing loop, or a case of an outer select): one timer for all
+	 * the rounds of this loop */
+	if (!gn_is_null(st)) {
+		GNode dl = { 0 };
+
+		for (GNode q = gn_parent(st); !gn_is_null(q);
+		     q = gn_parent(q)) {
+			if (syn_is_func(q))
+				break;
+			if (gn_symbol(q) == GS->for_statement) {
+				dl = q;
+				break;
+			}
+		}
+		if (!gn_eq(dl, loop))
+			return true;
+	}
 	/* the loop ends on the first timeout: only timers of iterations
 	 * that ended otherwise were ever pending, and the loop stops
 	 * making them when one fires */
