@@ -433,21 +433,6 @@ func immediateClosure(p string) (n int, err error) {
 	return n, err
 }
 
-// The closure called on the spot closes only when verbose.
-func immediateClosureMaybe(p string, verbose bool) error {
-	f, err := os.Open(p) // want LH701
-	if err != nil {
-		return err
-	}
-	func() {
-		if verbose {
-			fmt.Println(f.Name())
-			f.Close()
-		}
-	}()
-	return nil
-}
-
 // A closure variable closes, but the early return skips it.
 func closerVarEarly(p string, skip bool) error {
 	f, err := os.Open(p) // want LH701
