@@ -1,5 +1,0 @@
-module golden/lh204rt2/async
-
-go 1.23
-
-godebug asynctimerchan=1

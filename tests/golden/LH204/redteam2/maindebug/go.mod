@@ -1,0 +1,3 @@
+module golden/lh204rt2/maindebug
+
+go 1.23
