@@ -1423,6 +1423,10 @@ struct walk {
 	bool lit_acquire;
 	GNode lit;
 	uint64_t lit_obs;
+	/* walking the body of a func literal called on the spot (see
+	 * iife_open): its returns end here, merged, instead of being exits
+	 * of the function */
+	struct st *iife_ret;
 	unsigned depth;
 	uint32_t cur_loop_start, cur_loop_end; /* innermost loop body */
 	const char *pending_label;
@@ -2960,6 +2964,90 @@ static bool lit_escapes(struct walk *w)
 	return true;
 }
 
+static void walk_stmt(struct walk *w, struct st *s, GNode n, unsigned depth);
+
+/* Is the func literal at the top of the ancestor stack called on the
+ * spot as a plain call (`func() { ... }()`, not deferred, not started as
+ * a goroutine)? */
+static bool is_iife(struct walk *w)
+{
+	unsigned n = w->nanc;
+	GNode call;
+
+	if (n < 2)
+		return false;
+	call = w->anc[n - 2];
+	if (!sym_is(call, GS->call_expression) ||
+	    !node_eq(go_unparen(go_field(call, f_function)), w->anc[n - 1]))
+		return false;
+	return n < 3 || (!sym_is(w->anc[n - 3], GS->defer_statement) &&
+			 !sym_is(w->anc[n - 3], GS->go_statement));
+}
+
+/* The obligations that may still be open when the func literal lit,
+ * called on the spot, returns: its body walked path by path from state
+ * s, its returns merged (a defer inside it has run by then). Nothing is
+ * acquired on this walk (the literal's own obligations are its own
+ * analysis's), and everything the walk records (exits, handles, stores,
+ * deferred literals) is rolled back: only the answer is kept. */
+static uint64_t iife_open(struct walk *w, const struct st *s, GNode lit)
+{
+	struct eng_spec sp = *w->spec;
+	const struct eng_spec *spec = w->spec;
+	struct st t = *s, acc = ST_DEAD, *ret = w->iife_ret;
+	struct ob saved[ENG_MAX_OBLIGATIONS];
+	size_t nobs = w->nobs, nloops = w->loops.len, ngotos = w->gotos.len;
+	size_t nbacks = w->backs.len, nlate = w->late.len;
+	size_t nstores = w->stores.len, nassigns = w->assigns.len;
+	size_t nassigned = w->assigned.len;
+	bool saw_return = w->saw_return;
+	unsigned nanc = w->nanc;
+	uint32_t ls = w->cur_loop_start, le = w->cur_loop_end;
+	const char *pl = w->pending_label;
+	size_t pll = w->pending_label_len;
+
+	unsigned nslots = w->nslots;
+	uint64_t slots[ENG_MAX_OBLIGATIONS], aliased = w->aliased;
+
+	memcpy(saved, w->obs, nobs * sizeof(saved[0]));
+	memcpy(slots, w->ob_slots, nobs * sizeof(slots[0]));
+	sp.acquire = NULL;
+	w->spec = &sp;
+	w->iife_ret = &acc;
+	w->pending_label = NULL;
+	walk_stmt(w, &t, go_field(lit, f_body), w->nanc);
+	st_merge(&acc, &t);
+	w->spec = spec;
+	w->iife_ret = ret;
+	for (size_t i = 0; i < nobs; i++) {
+		struct ob *o = &w->obs[i];
+
+		saved[i].h.items = o->h.items;
+		saved[i].h.cap = o->h.cap;
+		saved[i].exits.items = o->exits.items;
+		saved[i].exits.cap = o->exits.cap;
+		*o = saved[i];
+	}
+	w->nobs = nobs;
+	w->nslots = nslots;
+	memcpy(w->ob_slots, slots, nobs * sizeof(slots[0]));
+	w->aliased = aliased;
+	w->loops.len = nloops;
+	w->gotos.len = ngotos;
+	w->backs.len = nbacks;
+	w->late.len = nlate;
+	w->stores.len = nstores;
+	w->assigns.len = nassigns;
+	w->assigned.len = nassigned;
+	w->saw_return = saw_return;
+	w->nanc = nanc;
+	w->cur_loop_start = ls;
+	w->cur_loop_end = le;
+	w->pending_label = pl;
+	w->pending_label_len = pll;
+	return acc.dead ? 0 : acc.open;
+}
+
 /* A func literal met on the walk: what it does with the obligations it
  * captures. Releasing or handing one on discharges it (the closure owns
  * it now); only reading it does not. A deferred literal also releases
@@ -3012,6 +3100,19 @@ static void on_closure(struct walk *w, struct st *s, GNode lit, bool deferred)
 			ob_open(w, s, i, false);
 	}
 	w->lit_obs = 0;
+	/* called on the spot: it releases what it releases on every path
+	 * through its body, not what some statement of it releases */
+	if (!deferred && !w->summary_mode && !w->ctor_mode &&
+	    (s->open & ~tmp.open) && is_iife(w)) {
+		uint64_t still = iife_open(w, s, lit) & s->open & ~tmp.open;
+
+		for (size_t i = 0; i < w->nobs; i++) {
+			if (still & bit(i)) {
+				tmp.open |= bit(i);
+				w->obs[i].released = true;
+			}
+		}
+	}
 	for (size_t i = 0; i < w->nobs; i++) {
 		/* released later by a deferred literal only when a variable
 		 * is non-nil (guard_ne): this closure may release it or
@@ -5637,6 +5738,12 @@ static void walk_return(struct walk *w, struct st *s, GNode n)
 	}
 	if (s->dead)
 		return;
+	if (w->iife_ret) {
+		/* the literal called on the spot returns to its caller */
+		st_merge(w->iife_ret, s);
+		*s = ST_DEAD;
+		return;
+	}
 	if (w->sum_err1 && w->nobs && !(s->open & bit(0)) &&
 	    (s->rel & bit(0)) && !return_err_nonnil(w, n))
 		w->sum_rel_nil = true;

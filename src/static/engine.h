@@ -37,7 +37,11 @@
  *     one overwrites it, so what it held leaks there;
  *   - a same-package method called on the handle (`resp.closeBody()` in
  *     net/http) counts by its summary of its receiver, like a helper's
- *     parameter.
+ *     parameter;
+ *   - a func literal called on the spot (`func() { ... }()`) releases
+ *     what it releases on every path through its body (walked like the
+ *     function's own statements, its returns ending the call); deferred
+ *     and goroutine literals release what they release anywhere.
  * Paths that end in panic(), os.Exit, log.Fatal*, t.Fatal* and friends, or
  * in a same-package function that never returns, owe nothing.
  *

@@ -433,6 +433,55 @@ func immediateClosure(p string) (n int, err error) {
 	return n, err
 }
 
+// The closure called on the spot closes only when verbose.
+func immediateClosureMaybe(p string, verbose bool) error {
+	f, err := os.Open(p) // want LH701
+	if err != nil {
+		return err
+	}
+	func() {
+		if verbose {
+			fmt.Println(f.Name())
+			f.Close()
+		}
+	}()
+	return nil
+}
+
+// The closure called on the spot returns early on a Stat error.
+func immediateClosureEarly(p string) error {
+	f, err := os.Open(p) // want LH701
+	if err != nil {
+		return err
+	}
+	err = func() error {
+		if _, err := f.Stat(); err != nil {
+			return err
+		}
+		return f.Close()
+	}()
+	return err
+}
+
+// A closure called on the spot with a nested one that returns early: the
+// outer one closes on every path.
+func immediateClosureNested(p string, a bool) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	func() {
+		func() {
+			if a {
+				return
+			}
+			fmt.Println("not a")
+		}()
+		f.Close()
+	}()
+	return nil
+}
+
 // A closure variable closes, but the early return skips it.
 func closerVarEarly(p string, skip bool) error {
 	f, err := os.Open(p) // want LH701
