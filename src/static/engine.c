@@ -5754,6 +5754,71 @@ static void walk_return(struct walk *w, struct st *s, GNode n)
 	*s = ST_DEAD;
 }
 
+/* Does n (not entering nested func literals) call the builtin recover? */
+static bool calls_recover(struct walk *w, GNode n, unsigned depth)
+{
+	if (gn_is_null(n) || depth > ENG_MAX_DEPTH ||
+	    sym_is(n, GS->func_literal))
+		return false;
+	if (sym_is(n, GS->call_expression)) {
+		GNode fun = go_unparen(go_field(n, f_function));
+
+		if (sym_is(fun, GS->identifier) &&
+		    go_text_is(w->f, fun, "recover") &&
+		    is_builtin(w, fun, "recover"))
+			return true;
+	}
+	for (uint32_t i = 0; i < gn_named_child_count(n); i++) {
+		if (calls_recover(w, gn_named_child(n, i), depth + 1))
+			return true;
+	}
+	return false;
+}
+
+/* Does call (an expression statement's) panic in a way a recover
+ * deferred earlier in the function's own body stops, so that the
+ * function returns to its caller from there: `panic(...)` or
+ * log.Panic*, after a `defer func() { ... recover() ... }()` that is a
+ * statement of the body's top block? Such a path is an exit. */
+static bool recovered_panic(struct walk *w, GNode call)
+{
+	const struct go_syms *g = GS;
+	GNode fun = go_unparen(go_field(call, f_function));
+	GNode body = w->fn->body;
+	const char *path, *name;
+	size_t len;
+
+	if (w->summary_mode || w->ctor_mode || w->iife_ret || w->lit_acquire)
+		return false;
+	if (sym_is(fun, g->identifier)) {
+		if (!go_text_is(w->f, fun, "panic") || !is_builtin(w, fun, "panic"))
+			return false;
+	} else if (!sym_is(fun, g->selector_expression) ||
+		   !sym_is(go_field(fun, f_operand), g->identifier) ||
+		   eng_resolve(w->fn, go_field(fun, f_operand)) ||
+		   !go_selector_import(w->f, fun, &path, &name, &len) ||
+		   strcmp(path, "log") != 0 || len < 5 ||
+		   memcmp(name, "Panic", 5) != 0) {
+		return false;
+	}
+	for (uint32_t i = 0; i < nchild(body); i++) {
+		GNode st = nth(body, i), dc, lit;
+
+		if (gn_start_byte(st) >= gn_start_byte(call))
+			break;
+		if (!sym_is(st, g->defer_statement))
+			continue;
+		dc = go_unparen(nth(st, 0));
+		if (!sym_is(dc, g->call_expression))
+			continue;
+		lit = go_unparen(go_field(dc, f_function));
+		if (sym_is(lit, g->func_literal) &&
+		    calls_recover(w, go_field(lit, f_body), 0))
+			return true;
+	}
+	return false;
+}
+
 static void walk_stmt(struct walk *w, struct st *s, GNode n, unsigned depth)
 {
 	const struct go_syms *g = GS;
@@ -5774,8 +5839,15 @@ static void walk_stmt(struct walk *w, struct st *s, GNode n, unsigned depth)
 		if (sym_is(e, g->call_expression)) {
 			eval_in(w, s, n, e, e);
 			acquire_results(w, s, e, (GNode){ 0 }, n);
-			if (!s->dead && eng_call_noreturn(w->fn, e))
+			if (!s->dead && eng_call_noreturn(w->fn, e)) {
+				/* recovered: the function returns from here,
+				 * its named results as they are */
+				if (recovered_panic(w, e)) {
+					return_results(w, s);
+					check_exit(w, s, n, ENG_EXIT_RETURN);
+				}
 				*s = ST_DEAD;
+			}
 		} else {
 			eval(w, s, e, (GNode){ 0 });
 		}
@@ -6109,6 +6181,11 @@ const char *eng_exit_text(struct gopkg *pkg, const struct eng_exit *e)
 {
 	switch (e->kind) {
 	case ENG_EXIT_RETURN:
+		if (!sym_is(e->node, GS->return_statement) &&
+		    sym_is(e->node, GS->expression_statement))
+			return arena_printf(&pkg->arena,
+					    "panics at line %u (the deferred "
+					    "recover returns)", e->line);
 		return arena_printf(&pkg->arena, "returns at line %u", e->line);
 	case ENG_EXIT_END:
 		return arena_printf(&pkg->arena,

@@ -43,7 +43,10 @@
  *     function's own statements, its returns ending the call); deferred
  *     and goroutine literals release what they release anywhere.
  * Paths that end in panic(), os.Exit, log.Fatal*, t.Fatal* and friends, or
- * in a same-package function that never returns, owe nothing.
+ * in a same-package function that never returns, owe nothing - except a
+ * panic() or log.Panic* after a `defer func() { ... recover() ... }()` in
+ * the function's top block: the function returns to its caller there
+ * ("panics at line N (the deferred recover returns)").
  *
  * A local assigned from a handle (`body := resp.Body`) becomes another
  * handle of the same obligation (aliases); so does a struct local the
