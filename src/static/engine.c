@@ -3016,7 +3016,7 @@ static uint64_t iife_open(struct walk *w, const struct st *s, GNode lit)
 	w->iife_ret = &acc;
 	w->pending_label = NULL;
 	walk_stmt(w, &t, go_field(lit, f_body), w->nanc);
-	st_merge(&acc, &t);
+	st_merge(w, &acc, &t);
 	w->spec = spec;
 	w->iife_ret = ret;
 	for (size_t i = 0; i < nobs; i++) {
@@ -4218,7 +4218,7 @@ static void acquire_results(struct walk *w, struct st *s, GNode call,
 					return;
 				ob_init(w, o, &a, stmt);
 				o->errvar = errvar;
-				ob_handle(w, o, cv, NULL,
+				ob_handle(w, s, o, cv, NULL,
 					  join_path(w,
 						    go_text_dup(w->f, go_field(
 							    t, f_field)),
@@ -5740,7 +5740,7 @@ static void walk_return(struct walk *w, struct st *s, GNode n)
 		return;
 	if (w->iife_ret) {
 		/* the literal called on the spot returns to its caller */
-		st_merge(w->iife_ret, s);
+		st_merge(w, w->iife_ret, s);
 		*s = ST_DEAD;
 		return;
 	}
