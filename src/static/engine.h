@@ -53,12 +53,14 @@
  * handle is put into, of a type of the package or of another package of
  * the module (`l := &T{f: h}`), or stored into while nothing else can
  * hold it yet (`t := &T{}; t.f = h`): its methods' summaries say what
- * becomes of the field. Which handles hold it is
- * tracked per path: a handle assigned something else on one branch (`rc
- * = zr`) no longer reaches the obligation there, unless the new value
- * owns the old (`c = tls.Client(c, cfg)`) or holds it in a field of a
- * struct of the package (`rc = &gzipBody{body: rc}`, whose methods are
- * then the ones rc's calls run).
+ * becomes of the field. Which variables hold it is tracked per path: a
+ * variable assigned something else on one branch (`rc = zr`), or made a
+ * handle on another branch only (`else { rc = resp.Body }`), does not
+ * reach the obligation there, unless the new value owns the old (`c =
+ * tls.Client(c, cfg)`) or holds it in a field of a struct of the package
+ * (`rc = &gzipBody{body: rc}`, whose methods are then the ones rc's calls
+ * run); a deferred closure releases what its variables hold at each
+ * exit.
  *
  * Using the engine from a rule (see resources.c for the table-driven user,
  * and the example below for a hand-written acquire/release pair):
