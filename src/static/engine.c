@@ -5754,8 +5754,10 @@ static void walk_return(struct walk *w, struct st *s, GNode n)
 	*s = ST_DEAD;
 }
 
-/* Does n (not entering nested func literals) call the builtin recover? */
-static bool calls_recover(struct walk *w, GNode n, unsigned depth)
+/* Does n (not entering nested func literals) call the builtin name
+ * (recover, panic)? */
+static bool calls_builtin(struct walk *w, GNode n, const char *name,
+			  unsigned depth)
 {
 	if (gn_is_null(n) || depth > ENG_MAX_DEPTH ||
 	    sym_is(n, GS->func_literal))
@@ -5764,12 +5766,11 @@ static bool calls_recover(struct walk *w, GNode n, unsigned depth)
 		GNode fun = go_unparen(go_field(n, f_function));
 
 		if (sym_is(fun, GS->identifier) &&
-		    go_text_is(w->f, fun, "recover") &&
-		    is_builtin(w, fun, "recover"))
+		    go_text_is(w->f, fun, name) && is_builtin(w, fun, name))
 			return true;
 	}
 	for (uint32_t i = 0; i < gn_named_child_count(n); i++) {
-		if (calls_recover(w, gn_named_child(n, i), depth + 1))
+		if (calls_builtin(w, gn_named_child(n, i), name, depth + 1))
 			return true;
 	}
 	return false;
@@ -5812,8 +5813,11 @@ static bool recovered_panic(struct walk *w, GNode call)
 		if (!sym_is(dc, g->call_expression))
 			continue;
 		lit = go_unparen(go_field(dc, f_function));
+		/* one that panics again (`if r := recover(); r != nil {
+		 * log(r); panic(r) }`) does not stop it */
 		if (sym_is(lit, g->func_literal) &&
-		    calls_recover(w, go_field(lit, f_body), 0))
+		    calls_builtin(w, go_field(lit, f_body), "recover", 0) &&
+		    !calls_builtin(w, go_field(lit, f_body), "panic", 0))
 			return true;
 	}
 	return false;

@@ -202,3 +202,38 @@ func goroutineReturn(p string, done <-chan struct{}) error {
 	}()
 	return f.Close()
 }
+
+// The deferred recover panics again: the function does not return there.
+func repanics(p string, n int) error {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(os.Stderr, "panic:", r)
+			panic(r)
+		}
+	}()
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	if bad(n) {
+		panic("negative")
+	}
+	return f.Close()
+}
+
+// A recover deferred only after the panic point does not stop it.
+func recoverAfter(p string, n int) (err error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	if bad(n) {
+		panic("negative")
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return f.Close()
+}
