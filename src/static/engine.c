@@ -1270,6 +1270,10 @@ struct st {
 	uint64_t hon, hall;
 	/* bit k: tracked variable w->trk[k] may be non-nil here */
 	uint64_t vset;
+	/* bit i: obligation i was acquired again (a loop's next round)
+	 * while a handle other than the new one still held the previous,
+	 * open value (ob.stale_var), and nothing was released since */
+	uint64_t stale;
 };
 
 static bool st_eq(const struct st *a, const struct st *b)
@@ -1280,10 +1284,12 @@ static bool st_eq(const struct st *a, const struct st *b)
 	       a->link == b->link && a->late == b->late && a->rel == b->rel &&
 	       a->link2 == b->link2 && a->touched == b->touched &&
 	       a->fresh == b->fresh && a->hon == b->hon &&
-	       a->hall == b->hall && a->vset == b->vset;
+	       a->hall == b->hall && a->vset == b->vset &&
+	       a->stale == b->stale;
 }
 
-static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0, 0, 0, 0, 0, 0, 0 };
+static const struct st ST_DEAD = { 0, 0, 0, true, 0, 0, 0, 0, 0, 0, 0, 0,
+				   0 };
 
 struct handle {
 	struct eng_var *var;   /* root variable, or NULL */
@@ -1325,6 +1331,9 @@ struct ob {
 	 * only when no path releases or hands it on ("never closed") */
 	bool never_only;
 	GNode blank;	/* first `_ = h`, or null */
+	/* variables that held a previous value when it was acquired again
+	 * (see st.stale) */
+	struct eng_var *stale_var[4];
 	unsigned result;
 	GNode errcheck;
 };
@@ -1468,6 +1477,7 @@ static void st_merge(const struct walk *w, struct st *a, const struct st *b)
 	a->touched |= b->touched;
 	a->fresh |= b->fresh;
 	a->vset |= b->vset;
+	a->stale |= b->stale;
 }
 
 static uint64_t bit(size_t i)
@@ -1478,6 +1488,7 @@ static uint64_t bit(size_t i)
 static void ob_release(struct walk *w, struct st *s, size_t i)
 {
 	LH_UNUSED(w);
+	s->stale &= ~bit(i);
 	s->open &= ~bit(i);
 	s->other |= bit(i);
 	s->late &= ~bit(i);
@@ -2131,6 +2142,8 @@ static struct use value_use(struct walk *w, const struct ob *o, unsigned i,
 						u.ef = EF_ALIAS;
 						u.alias = v;
 						u.alias_prefix = prefix_left;
+						if (gs == g->assignment_statement)
+							u.node = gp;
 						return u;
 					}
 				}
@@ -2678,6 +2691,20 @@ static void apply(struct walk *w, struct st *s, size_t i, struct use u)
 		o->transferred = true;
 		break;
 	case EF_ALIAS: {
+		/* `last = c` in a loop: last held the previous round's
+		 * value, still open */
+		if ((s->stale & bit(i)) && (s->open & bit(i)) &&
+		    !gn_is_null(u.node) && !o->never_only &&
+		    !(o->kind->flags & ENG_K_CHECKPOINT_ONLY)) {
+			bool held = false;
+
+			for (size_t j = 0; j < ARRAY_SIZE(o->stale_var); j++)
+				held |= o->stale_var[j] == u.alias;
+			if (held) {
+				ob_add_exit(w, o, ENG_EXIT_OVERWRITE, u.node);
+				s->stale &= ~bit(i);
+			}
+		}
 		ob_handle(w, s, o, u.alias, NULL, u.alias_prefix);
 		if (u.alias_type)
 			handle_type(o, u.alias, u.alias_prefix, u.alias_type);
@@ -2897,6 +2924,14 @@ static void on_ident(struct walk *w, struct st *s, GNode id)
 			if (w->obs[i].errvar == v && (s->fresh & bit(i)) &&
 			    asserted_error(w))
 				s->fresh &= ~bit(i);
+		}
+	}
+	/* a use of what held the previous value (`if cur != nil {
+	 * cur.Close() }`): it may be released there */
+	for (size_t i = 0; v && s->stale && i < w->nobs; i++) {
+		for (size_t k = 0; k < ARRAY_SIZE(w->obs[i].stale_var); k++) {
+			if (w->obs[i].stale_var[k] == v)
+				s->stale &= ~bit(i);
 		}
 	}
 	for (size_t i = 0; i < w->nobs; i++) {
@@ -3173,7 +3208,7 @@ static bool late_released(struct walk *w, size_t i, uint32_t at,
 {
 	for (size_t k = 0; k < w->late.len; k++) {
 		struct st tmp = { bit(i), 0, 0, false, 0, 0, 0, 0, 0, s->hon,
-				  s->hall, 0 };
+				  s->hall, 0, 0 };
 		uint64_t hit = 0;
 		unsigned saved = w->nanc;
 
@@ -3472,6 +3507,32 @@ static bool lit_var_handled(struct walk *w, const struct ob *o)
 		}
 	}
 	return false;
+}
+
+/* Obligation idx is acquired again (a loop's next round) on state s:
+ * where it may be open, a handle variable still on (not the one just
+ * re-pointed to receive the new value, see handle_rebind) holds the
+ * previous value. */
+static void ob_stale(struct walk *w, struct st *s, size_t idx)
+{
+	struct ob *o = &w->obs[idx];
+
+	if (s->dead || !(s->open & bit(idx)) || !o->kind)
+		return;
+	for (size_t j = 0; j < o->h.len; j++) {
+		const struct handle *h = &o->h.items[j];
+
+		if (!h->var || !h->slot || !(s->hall & bit(h->slot - 1)) ||
+		    strcmp(h->prefix, o->kind->rel_prefix) != 0)
+			continue;
+		for (size_t k = 0; k < ARRAY_SIZE(o->stale_var); k++) {
+			if (!o->stale_var[k] || o->stale_var[k] == h->var) {
+				o->stale_var[k] = h->var;
+				s->stale |= bit(idx);
+				break;
+			}
+		}
+	}
 }
 
 static void ob_init(struct walk *w, struct ob *o, const struct eng_acquire *a,
@@ -4258,6 +4319,7 @@ static void acquire_results(struct walk *w, struct st *s, GNode call,
 		o = ob_new(w, call, r, &idx);
 		if (!o)
 			return;
+		ob_stale(w, s, idx);
 		ob_init(w, o, &a, stmt);
 		o->errvar = errvar;
 		if (w->lit_acquire) {
@@ -4353,6 +4415,7 @@ static void acquire_object(struct walk *w, struct st *s, GNode call,
 	o = ob_new(w, call, 0, &idx);
 	if (!o)
 		return;
+	ob_stale(w, s, idx);
 	ob_init(w, o, &a, stmt);
 	for (size_t i = n; i > 0; i--) {
 		buf_adds(&pre, chain[i - 1]);
@@ -6065,7 +6128,7 @@ static void trk_find(struct walk *w)
 static struct st walk_body(struct walk *w)
 {
 	/* every obligation starts "not acquired" */
-	struct st s = { 0, ~0ull, 0, false, 0, 0, 0, 0, 0, 0, 0, ~0ull };
+	struct st s = { 0, ~0ull, 0, false, 0, 0, 0, 0, 0, 0, 0, ~0ull, 0 };
 
 	for (size_t i = 0; i < w->spec->nentries; i++) {
 		const struct eng_entry *e = &w->spec->entries[i];

@@ -363,3 +363,49 @@ func startLogged(name, logp string) (*exec.Cmd, error) {
 	}()
 	return cmd, nil
 }
+
+// F20 TP: the loop keeps only the newest file in cur; the one cur held is
+// never closed.
+func newestSize(paths []string) (int64, error) {
+	var cur *os.File
+	for _, p := range paths {
+		f, err := os.Open(p) // want LH701
+		if err != nil {
+			continue
+		}
+		cur = f
+	}
+	if cur == nil {
+		return 0, errEmpty
+	}
+	defer cur.Close()
+	st, err := cur.Stat()
+	if err != nil {
+		return 0, err
+	}
+	return st.Size(), nil
+}
+
+// F21 neg: the same loop closing what cur held before keeping the new one.
+func newestSizeClosed(paths []string) (int64, error) {
+	var cur *os.File
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			continue
+		}
+		if cur != nil {
+			cur.Close()
+		}
+		cur = f
+	}
+	if cur == nil {
+		return 0, errEmpty
+	}
+	defer cur.Close()
+	st, err := cur.Stat()
+	if err != nil {
+		return 0, err
+	}
+	return st.Size(), nil
+}

@@ -11,6 +11,22 @@ import (
 	"strings"
 )
 
+// P1 TP: several commands are started; only the last one is waited for.
+func startAllWaitLast(names []string) error {
+	var last *exec.Cmd
+	for _, n := range names {
+		c := exec.Command(n)
+		if err := c.Start(); err != nil { // want LH705
+			return err
+		}
+		last = c
+	}
+	if last == nil {
+		return nil
+	}
+	return last.Wait()
+}
+
 // P2 neg: started commands are collected and all waited for.
 func startAllWaitAll(names []string) error {
 	var cmds []*exec.Cmd
@@ -106,4 +122,24 @@ func runPiped(name string, in string) (err error) {
 		}
 	}()
 	return nil
+}
+
+// P7 neg: each started command is waited for before the next one is
+// kept in its place.
+func startEachWaitPrevious(names []string) error {
+	var last *exec.Cmd
+	for _, n := range names {
+		c := exec.Command(n)
+		if err := c.Start(); err != nil {
+			break
+		}
+		if last != nil {
+			_ = last.Wait()
+		}
+		last = c
+	}
+	if last == nil {
+		return nil
+	}
+	return last.Wait()
 }
