@@ -442,9 +442,7 @@ const char *go_text(const struct gofile *f, GNode n, size_t *len);
 /* go_text() of an identifier, field_identifier, type_identifier or
  * package_identifier: the run of identifier bytes (ASCII letters, digits,
  * '_', any byte of a non-ASCII letter) at its start, which in a tree
- * without errors ends where the name does. It reads no subtree:
- * gn_end_byte() does, a cache miss per node when a pass visits every
- * name of a package. */
+ * without errors ends where the name does: the same bytes as go_text(). */
 const char *go_ident_text(const struct gofile *f, GNode id, size_t *len);
 /* True when the node's text is exactly lit. */
 bool go_text_is(const struct gofile *f, GNode n, const char *lit);
@@ -460,18 +458,11 @@ static inline GNode go_field_id(GNode n, TSFieldId fid)
 void go_pos(GNode n, uint32_t *line, uint32_t *col);
 /* The text of line (1-based) without its newline. Borrowed from f. */
 const char *go_line(const struct gofile *f, uint32_t line, size_t *len);
-/* Appends the named children of n to out, in order, with one cursor
- * (gn_named_child(n, i) in a loop is quadratic in their number). */
+/* Appends the named children of n to out, in order (gn_named_child(n, i)
+ * in a loop is quadratic in their number). */
 void go_named_children(GNode n, go_node_vec *out);
 /* Skips parentheses: (x) -> x. */
 GNode go_unparen(GNode n);
-/* The parent of n: gn_parent(n) (f is not needed any more: kept for the
- * callers written when tree-sitter's parent walk had to be avoided). */
-static inline GNode go_parent(const struct gofile *f, GNode n)
-{
-	(void)f;
-	return gn_parent(n);
-}
 
 /* For `pkg.Name(...)`-shaped selectors where pkg is an import of f (and not
  * shadowed: callers that track scopes must check that themselves): sets

@@ -192,12 +192,9 @@ static void gofile__symtab_init(void)
  * in f->top. Fails at the first ERROR or MISSING node, or at the first
  * node nested deeper than max_depth (every recursive walker downstream
  * relies on that bound; see docs/limits.md), whichever comes first in the
- * file. The same walk records the nodes of the kinds in mask (NULL: none)
- * in f->nodes: the one walk of every node that the analyses share
- * (static/walk.h). */
+ * file. */
 static enum lh_status gofile__flatten(struct gofile *f, TSTree *tree,
 				      uint32_t max_depth,
-				      const unsigned char *mask,
 				      struct lh_error *err)
 {
 	TSNode root = ts_tree_root_node(tree);
@@ -218,20 +215,14 @@ static enum lh_status gofile__flatten(struct gofile *f, TSTree *tree,
 	 * grandparent's); knowing the count, the walk climbs without it, and
 	 * does not ask a leaf for a first child */
 	VEC(uint32_t) left = VEC_INIT;
-	VEC(uint32_t) fn = VEC_INIT; /* innermost function entry per level */
 	struct gtree *t = xcalloc(1, sizeof(*t));
 	uint32_t nsyms = go_symbol_count();
-	const struct go_syms *g = GS;
 
 	pthread_once(&gofile__symtab_once, gofile__symtab_init);
 	/* ~1 node per 4 bytes of Go: one allocation mostly, trimmed below */
 	VEC_GROW(&recs, f->len / 4 + 16);
 	f->deepest = 0;
 	f->top.len = 0;
-	f->nodes.len = 0;
-	f->index_mask = mask;
-	if (mask)
-		VEC_PUSH(&fn, 0);
 	VEC_PUSH(&left, 0);
 	VEC_PUSH(&path, 0);
 	VEC_PUSH(&last, 0);
@@ -295,22 +286,6 @@ static enum lh_status gofile__flatten(struct gofile *f, TSTree *tree,
 		VEC_PUSH(&recs, r);
 		if (depth == 1 && (r.flags & GN_NAMED))
 			VEC_PUSH(&f->top, gn__at(t, id));
-		if (mask) {
-			uint32_t up = fn.items[depth];
-
-			if (gofile__is_func(g, r.sym)) {
-				gofile__record(f, gn__at(t, id), r.sym, depth,
-					       up);
-				up = (uint32_t)f->nodes.len;
-			} else if (r.sym < nsyms && mask[r.sym]) {
-				gofile__record(f, gn__at(t, id), r.sym, depth,
-					       up);
-			}
-			if (fn.len <= depth + 1)
-				VEC_PUSH(&fn, up);
-			else
-				fn.items[depth + 1] = up;
-		}
 		/* the cursor visits the visible children, as counted here */
 		if (r.nkids && ts_tree_cursor_goto_first_child(&c)) {
 			if (path.len <= depth)
@@ -342,9 +317,6 @@ done:
 	VEC_FREE(&path);
 	VEC_FREE(&last);
 	VEC_FREE(&left);
-	VEC_FREE(&fn);
-	if (st == LH_OK && mask)
-		gofile__by_kind(f, nsyms);
 	if (recs.len < recs.cap)
 		recs.items = xrealloc(recs.items,
 				      LH_MAX(recs.len, 1) * sizeof(*recs.items));
@@ -357,8 +329,9 @@ done:
 }
 
 /* Records f's nodes of the kinds in mask (NULL: none) in f->nodes, with
- * their depths and innermost functions (static/walk.h), as
- * gofile__flatten() does, for a file indexed with another mask. */
+ * their depths and innermost functions: the one pass over every node that
+ * the analyses share (static/walk.h). A pass over the flat array: it costs
+ * what recording during the flattening walk cost (measured). */
 static void gofile__walk(struct gofile *f, const unsigned char *mask)
 {
 	const struct gtree *t = f->tree;
@@ -460,12 +433,13 @@ static struct gofile *gofile__parse(TSParser *parser, const char *path,
 	}
 	/* tree-sitter's tree is deleted at once, while its nodes are still
 	 * in the cache: everything downstream reads the flat copy */
-	st = gofile__flatten(f, tree, lim->max_depth, lim->index, err);
+	st = gofile__flatten(f, tree, lim->max_depth, err);
 	ts_tree_delete(tree);
 	if (st != LH_OK || gofile__check_package(f, err) != LH_OK) {
 		gofile_free(f);
 		return NULL;
 	}
+	gofile__walk(f, lim->index);
 	return f;
 }
 

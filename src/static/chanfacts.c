@@ -512,7 +512,7 @@ static struct chfield *cf__field_named(const struct chfacts *cf,
 static bool cf__declares(const struct gofile *f, GNode id)
 {
 	const struct go_syms *g = GS;
-	GNode p = go_parent(f, id), pp;
+	GNode p = gn_parent(id), pp;
 	TSSymbol s;
 
 	if (gn_is_null(p))
@@ -525,7 +525,7 @@ static bool cf__declares(const struct gofile *f, GNode id)
 		return true;
 	if (s != g->expression_list)
 		return false;
-	pp = go_parent(f, p);
+	pp = gn_parent(p);
 	if (cf__is(pp, g->short_var_declaration) ||
 	    ((cf__is(pp, g->range_clause) || cf__is(pp, g->receive_statement)) &&
 	     cf__defines(f, pp)))
@@ -584,7 +584,7 @@ static bool cf__field_use(const struct gofile *file, struct chfield *f,
 		return true;
 	}
 	if (ps == g->argument_list) {
-		GNode call = go_parent(file, p);
+		GNode call = gn_parent(p);
 		GNode fn = go_field(call, f_function);
 
 		if (cf__is(fn, g->identifier) && go_text_is(file, fn, "close")) {
@@ -599,13 +599,13 @@ static bool cf__field_use(const struct gofile *file, struct chfield *f,
 	}
 	if (ps == g->range_clause && cf__eq(go_field(p, f_right), x)) {
 		*kind = CHOP_RANGE;
-		*opnode = go_parent(file, p);
+		*opnode = gn_parent(p);
 		return true;
 	}
 	if (ps == g->binary_expression)
 		return false;
 	if (ps == g->expression_list) {
-		GNode pp = go_parent(file, p);
+		GNode pp = gn_parent(p);
 
 		if (cf__is(pp, g->assignment_statement) &&
 		    cf__eq(go_field(pp, f_left), p)) {
@@ -776,7 +776,7 @@ static void cf__count_fields(struct gopkg *pkg, struct chfacts *cf)
 
 				if (!fl || e->depth > CF_MAX_DEPTH + 1)
 					continue;
-				sel = go_parent(f, n);
+				sel = gn_parent(n);
 				if (cf__is(sel, g->selector_expression) &&
 				    cf__field_use(f, fl, sel, &k, &op))
 					cf__field_count(fl, k);
@@ -2084,7 +2084,7 @@ static bool cf__init_or_main(const struct gofile *f, GNode fn)
 static int cf__occurrence(const struct gofile *f, GNode id, GNode fn)
 {
 	const struct go_syms *g = GS;
-	GNode x = id, p = go_parent(f, id);
+	GNode x = id, p = gn_parent(id);
 
 	if (cf__is(p, g->function_declaration) ||
 	    cf__is(p, g->method_declaration))
@@ -2092,7 +2092,7 @@ static int cf__occurrence(const struct gofile *f, GNode id, GNode fn)
 	if (cf__is(p, g->selector_expression) &&
 	    cf__eq(go_field(p, f_field), id)) {
 		x = p;
-		p = go_parent(f, p);
+		p = gn_parent(p);
 	}
 	if (!cf__is(p, g->call_expression) ||
 	    !cf__eq(go_field(p, f_function), x))
@@ -2104,7 +2104,7 @@ static int cf__occurrence(const struct gofile *f, GNode id, GNode fn)
 	for (unsigned d = 0; d < CF_MAX_DEPTH; d++) {
 		TSSymbol s;
 
-		p = go_parent(f, p);
+		p = gn_parent(p);
 		if (gn_is_null(p))
 			return CF_CALLED_MANY;
 		s = gn_symbol(p);
@@ -2408,7 +2408,7 @@ static bool cf__ticker_range(const struct gofile *f, GNode loop)
 	/* the enclosing declaration's text */
 	for (fn = loop; !gn_is_null(fn) &&
 	     !cf__is(fn, g->function_declaration) &&
-	     !cf__is(fn, g->method_declaration); fn = go_parent(f, fn))
+	     !cf__is(fn, g->method_declaration); fn = gn_parent(fn))
 		;
 	if (gn_is_null(fn) || olen > 64)
 		return false;
@@ -2433,7 +2433,7 @@ static GNode cf__find_forever(const struct gofile *f, GNode n,
 	if (gn_symbol(n) == g->for_statement &&
 	    (cf__bare_for(n) || cf__ticker_range(f, n))) {
 		struct cf_loopscan k;
-		GNode p = go_parent(f, n);
+		GNode p = gn_parent(n);
 
 		memset(&k, 0, sizeof(k));
 		k.f = f;

@@ -883,7 +883,7 @@ static GNode top_func(const struct gofile *f, GNode n)
 	const struct go_syms *g = GS;
 	GNode top = { 0 };
 
-	for (; !gn_is_null(n); n = go_parent(f, n)) {
+	for (; !gn_is_null(n); n = gn_parent(n)) {
 		TSSymbol s = gn_symbol(n);
 
 		if (s == g->function_declaration || s == g->method_declaration)

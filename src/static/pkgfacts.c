@@ -140,16 +140,9 @@ struct pf_build {
 	unsigned anyloop;    /* loops of any kind around it */
 };
 
-/* Parent of n (an array read in the flat tree). */
-static GNode pf__parent(struct pf_build *b, GNode n)
-{
-	(void)b;
-	return gn_parent(n);
-}
-
 static GNode pf__enclosing_func(struct pf_build *b, GNode n)
 {
-	for (n = pf__parent(b, n); !gn_is_null(n); n = pf__parent(b, n)) {
+	for (n = gn_parent(n); !gn_is_null(n); n = gn_parent(n)) {
 		if (syn_is_func(n))
 			return n;
 	}
@@ -990,12 +983,12 @@ static bool pf__switch_key(struct pf_build *b, GNode k, GNode at)
 	if (gn_is_null(k) || gn_symbol(k) != s->identifier)
 		return false;
 	kt = go_text(b->file, k, &klen);
-	for (GNode p = pf__parent(b, at); !gn_is_null(p);
-	     p = pf__parent(b, p)) {
+	for (GNode p = gn_parent(at); !gn_is_null(p);
+	     p = gn_parent(p)) {
 		if (syn_is_func(p))
 			return false;
 		if (gn_symbol(p) == s->expression_case) {
-			GNode sw = pf__parent(b, p);
+			GNode sw = gn_parent(p);
 			GNode v = go_unparen(go_field(sw, f_value));
 			size_t vlen;
 			const char *vt;
@@ -1196,13 +1189,13 @@ static void pf__index_write(struct pf_build *b, GNode lhs, GNode stmt)
 /* `if x == nil { x = ... }`: lazy initialization, not a reset. */
 static bool pf__lazy_init(struct pf_build *b, GNode lhs, GNode stmt)
 {
-	GNode blk = pf__parent(b, stmt), ifs, cond, l, r;
+	GNode blk = gn_parent(stmt), ifs, cond, l, r;
 	size_t a, c;
 	const char *ta, *tc;
 
 	if (gn_is_null(blk) || gn_symbol(blk) != GS->block)
 		return false;
-	ifs = pf__parent(b, blk);
+	ifs = gn_parent(blk);
 	if (gn_is_null(ifs) || gn_symbol(ifs) != GS->if_statement)
 		return false;
 	cond = go_unparen(go_field(ifs, f_condition));
@@ -1367,12 +1360,12 @@ static void pf__call(struct pf_build *b, GNode call, const char *fn,
 static void pf__use(struct pf_build *b, GNode e, struct pf_res *r)
 {
 	const struct go_syms *s = GS;
-	GNode p = pf__parent(b, e), fn;
+	GNode p = gn_parent(e), fn;
 	TSSymbol ps;
 
 	while (!gn_is_null(p) && gn_symbol(p) == s->parenthesized_expression) {
 		e = p;
-		p = pf__parent(b, p);
+		p = gn_parent(p);
 	}
 	if (gn_is_null(p))
 		return;
@@ -1396,7 +1389,7 @@ static void pf__use(struct pf_build *b, GNode e, struct pf_res *r)
 		return;
 	}
 	if (ps == s->expression_list) {
-		GNode gp = pf__parent(b, p);
+		GNode gp = gn_parent(p);
 
 		if (!gn_is_null(gp) &&
 		    gn_symbol(gp) == s->assignment_statement &&
@@ -1406,7 +1399,7 @@ static void pf__use(struct pf_build *b, GNode e, struct pf_res *r)
 		return;
 	}
 	if (ps == s->argument_list) {
-		GNode call = pf__parent(b, p);
+		GNode call = gn_parent(p);
 		static const char *const builtins[] = {
 			"len", "cap", "delete", "clear", "append", "copy",
 			"print", "println", "min", "max",
@@ -1435,12 +1428,12 @@ static void pf__use(struct pf_build *b, GNode e, struct pf_res *r)
 /* f passed to x.Do(f) (sync.Once): runs once. */
 static bool pf__once_arg(struct pf_build *b, GNode n)
 {
-	GNode args = pf__parent(b, n), call, m;
+	GNode args = gn_parent(n), call, m;
 
 	if (gn_is_null(args) || gn_symbol(args) != GS->argument_list ||
 	    gn_named_child_count(args) != 1)
 		return false;
-	call = pf__parent(b, args);
+	call = gn_parent(args);
 	m = syn_call_method(call, NULL);
 	return !gn_is_null(m) && go_text_is(b->file, m, "Do");
 }
@@ -1448,11 +1441,11 @@ static bool pf__once_arg(struct pf_build *b, GNode n)
 /* The parent of n around any parentheses. */
 static GNode pf__parent_unparen(struct pf_build *b, GNode n)
 {
-	GNode p = pf__parent(b, n);
+	GNode p = gn_parent(n);
 
 	while (!gn_is_null(p) &&
 	       gn_symbol(p) == GS->parenthesized_expression)
-		p = pf__parent(b, p);
+		p = gn_parent(p);
 	return p;
 }
 
@@ -1462,7 +1455,7 @@ static bool pf__immediate_call(struct pf_build *b, GNode lit)
 
 	if (gn_is_null(p) || gn_symbol(p) != GS->call_expression)
 		return false;
-	p = pf__parent(b, p);
+	p = gn_parent(p);
 	return gn_is_null(p) || gn_symbol(p) != GS->go_statement;
 }
 
@@ -1499,7 +1492,7 @@ static bool pf__serving_arg(struct pf_build *b, GNode n)
 
 	if (gn_is_null(args) || gn_symbol(args) != GS->argument_list)
 		return false;
-	call = pf__parent(b, args);
+	call = gn_parent(args);
 	fn = go_unparen(go_field(call, f_function));
 	if (go_selector_import(b->file, fn, &path, &nm, &len) &&
 	    pf__nonstd(b->pkg, path))
@@ -1525,7 +1518,7 @@ static enum pf_lit pf__lit_kind(struct pf_build *b, GNode lit)
 	if (!gn_is_null(p) && gn_symbol(p) == GS->argument_list)
 		return PF_LIT_ARG;
 	if (!gn_is_null(p) && gn_symbol(p) == GS->call_expression) {
-		GNode gp = pf__parent(b, p);
+		GNode gp = gn_parent(p);
 
 		if (!gn_is_null(gp) &&
 		    gn_symbol(gp) == GS->go_statement)
@@ -1551,7 +1544,7 @@ static void pf__ref(struct pf_build *b, GNode id)
 	d = gopkg_lookup(b->pkg, tmp);
 	if (!d || d->kind != GODECL_FUNC)
 		return;
-	p = pf__parent(b, id);
+	p = gn_parent(id);
 	memset(&r, 0, sizeof(r));
 	r.callee = d->name;
 	r.caller = b->top;
@@ -1565,7 +1558,7 @@ static void pf__ref(struct pf_build *b, GNode id)
 	if (!gn_is_null(p) && gn_symbol(p) == GS->call_expression &&
 	    gn_start_byte(go_field(p, f_function)) ==
 		    gn_start_byte(id)) {
-		GNode gp = pf__parent(b, p);
+		GNode gp = gn_parent(p);
 
 		r.node = p;
 		r.value = r.go = !gn_is_null(gp) &&

@@ -201,9 +201,9 @@ static void res__outer(struct gofile *f, const struct gonode *e,
 
 	if (fe->sym != GS->func_literal)
 		return; /* only calls in func literals (cheap test first) */
-	list = go_parent(f, e->node);
+	list = gn_parent(e->node);
 	if (gn_symbol(list) != GS->expression_list ||
-	    gn_symbol(go_parent(f, list)) != GS->assignment_statement)
+	    gn_symbol(gn_parent(list)) != GS->assignment_statement)
 		return;
 	while (fe->func) {
 		bool seen = false;
@@ -461,7 +461,7 @@ static bool res__edit(struct lh_pass *p, struct lh_finding *fd,
 	 * run on a nil value when the call fails */
 	if (gn_is_null(l->errcheck) && l->has_err)
 		return false;
-	if (gn_symbol(go_parent(f, after)) != GS->block)
+	if (gn_symbol(gn_parent(after)) != GS->block)
 		return false;
 	while (ind < len && src[ind] == '\t')
 		ind++;
@@ -764,12 +764,12 @@ static bool res__field_use_releases(struct gofile *f, GNode sel,
 				    const struct eng_kind *k, bool func)
 {
 	const struct go_syms *g = GS;
-	GNode p = go_parent(f, sel);
+	GNode p = gn_parent(sel);
 	TSSymbol ps = gn_symbol(p);
 
 	if (ps == g->selector_expression &&
 	    gn_eq(go_field(p, f_operand), sel)) {
-		GNode gp = go_parent(f, p);
+		GNode gp = gn_parent(p);
 		size_t len;
 		const char *m = go_text(f, go_field(p, f_field), &len);
 
@@ -783,7 +783,7 @@ static bool res__field_use_releases(struct gofile *f, GNode sel,
 	if (ps == g->binary_expression)
 		return false;
 	if (ps == g->expression_list) {
-		GNode gp = go_parent(f, p);
+		GNode gp = gn_parent(p);
 
 		if ((gn_symbol(gp) == g->assignment_statement ||
 		     gn_symbol(gp) == g->short_var_declaration) &&
@@ -798,12 +798,12 @@ static bool res__field_use_releases(struct gofile *f, GNode sel,
 static bool res__same_owner(struct gopkg *pkg, struct gofile *f, GNode sel,
 			    const char *owner)
 {
-	GNode d = go_parent(f, sel), top = { 0 };
+	GNode d = gn_parent(sel), top = { 0 };
 	const char *t;
 
 	if (!owner)
 		return true;
-	for (; !gn_is_null(d); d = go_parent(f, d)) {
+	for (; !gn_is_null(d); d = gn_parent(d)) {
 		TSSymbol s = gn_symbol(d);
 
 		if (s == GS->function_declaration ||
@@ -969,10 +969,10 @@ static void res__unheld_tickers(struct lh_pass *p)
 			 * declaration, and few calls are time.NewTicker */
 			if (!syn_call_pkg(f, call, "time", "NewTicker"))
 				continue;
-			sel = go_parent(f, call);
+			sel = gn_parent(call);
 			while (!gn_is_null(sel) &&
 			       gn_symbol(sel) == GS->parenthesized_expression)
-				sel = go_parent(f, sel);
+				sel = gn_parent(sel);
 			if (gn_is_null(sel) ||
 			    gn_symbol(sel) != GS->selector_expression ||
 			    !go_text_is(f, go_field(sel, f_field), "C") ||

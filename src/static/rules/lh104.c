@@ -25,16 +25,16 @@ static uint32_t lh104__line(GNode n)
 /* A goroutine started inside a closure passed to once.Do(...). */
 static bool lh104__in_once(const struct gofile *f, GNode go)
 {
-	for (GNode n = go_parent(f, go); !gn_is_null(n);
-	     n = go_parent(f, n)) {
+	for (GNode n = gn_parent(go); !gn_is_null(n);
+	     n = gn_parent(n)) {
 		TSSymbol s = gn_symbol(n);
 
 		if (s == GS->function_declaration ||
 		    s == GS->method_declaration)
 			return false;
 		if (s == GS->func_literal) {
-			GNode args = go_parent(f, n);
-			GNode call = go_parent(f, args);
+			GNode args = gn_parent(n);
+			GNode call = gn_parent(args);
 			GNode fn;
 
 			if (gn_is_null(args) ||
@@ -130,8 +130,8 @@ static bool lh104__guarded(struct gopkg *pkg, const struct gofile *f,
 {
 	uint32_t at = gn_start_byte(go), end = UINT32_MAX;
 
-	for (GNode x = go, a = go_parent(f, go); !gn_is_null(a);
-	     x = a, a = go_parent(f, a)) {
+	for (GNode x = go, a = gn_parent(go); !gn_is_null(a);
+	     x = a, a = gn_parent(a)) {
 		TSSymbol s = gn_symbol(a);
 
 		if (s == GS->function_declaration ||

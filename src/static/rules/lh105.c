@@ -230,8 +230,8 @@ static GNode lh105__operand(GNode call)
 static bool lh105__in_other_literal(const struct gofile *f, GNode n,
 				    GNode outer)
 {
-	for (GNode x = go_parent(f, n); !gn_is_null(x);
-	     x = go_parent(f, x)) {
+	for (GNode x = gn_parent(n); !gn_is_null(x);
+	     x = gn_parent(x)) {
 		if (gn_start_byte(x) <= gn_start_byte(outer) &&
 		    gn_end_byte(x) >= gn_end_byte(outer))
 			return false;
@@ -286,7 +286,7 @@ static void lh105__double(struct lh_pass *p, struct gofile *f,
 	for (size_t j = 0; j < c->n; j++) {
 		for (size_t i = 0; i < c->n; i++) {
 			GNode li = c->calls[i], lj = c->calls[j];
-			GNode stmt = go_parent(f, li);
+			GNode stmt = gn_parent(li);
 			size_t xl, yl, between;
 			const char *x = go_text(f, lh105__operand(li), &xl);
 			const char *y = go_text(f, lh105__operand(lj), &yl);
@@ -366,8 +366,8 @@ static bool lh105__next_word(const struct gofile *f, const char *pat,
 static bool lh105__deferred_or_async(const struct gofile *f, GNode n,
 				     GNode top)
 {
-	for (GNode x = go_parent(f, n); !gn_is_null(x) &&
-	     !gn_eq(x, top); x = go_parent(f, x)) {
+	for (GNode x = gn_parent(n); !gn_is_null(x) &&
+	     !gn_eq(x, top); x = gn_parent(x)) {
 		TSSymbol s = gn_symbol(x);
 
 		if (s == GS->func_literal || s == GS->go_statement ||
@@ -411,7 +411,7 @@ static uint32_t lh105__next_call(struct gofile *f, GNode top, uint32_t from,
 static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
 			       GNode body, GNode li)
 {
-	GNode stmt = go_parent(f, li), loop = syn_enclosing_loop(li);
+	GNode stmt = gn_parent(li), loop = syn_enclosing_loop(li);
 	GNode x = lh105__operand(li);
 	size_t xl;
 	const char *xs = go_text(f, x, &xl);
@@ -421,7 +421,7 @@ static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
 	/* every round must run the Lock: a statement of the loop body */
 	if (gn_is_null(loop) ||
 	    gn_symbol(stmt) != GS->expression_statement ||
-	    !gn_eq(go_parent(f, stmt), go_field(loop, f_body)))
+	    !gn_eq(gn_parent(stmt), go_field(loop, f_body)))
 		return false;
 	end = gn_end_byte(loop);
 	/* an unlock earlier in the round releases what the last round
@@ -447,14 +447,14 @@ static bool lh105__loop_relock(struct lh_pass *p, struct gofile *f,
 		while (!gn_is_null(c) &&
 		       gn_symbol(c) != GS->continue_statement &&
 		       gn_start_byte(c) == off)
-			c = go_parent(f, c);
+			c = gn_parent(c);
 		if (gn_is_null(c) ||
 		    gn_symbol(c) != GS->continue_statement ||
 		    !chanfacts_before(stmt, c))
 			continue;
 		label = gn_named_child(c, 0);
 		if (!gn_is_null(label)) {
-			GNode lp = go_parent(f, loop);
+			GNode lp = gn_parent(loop);
 			size_t ll, ml;
 			const char *ls = go_text(f, label, &ll);
 			const char *ms;
@@ -536,7 +536,7 @@ static bool lh105__next_recv_sel(struct gofile *f, GNode body, const char *r,
 			continue;
 		id = gn_named_descendant_for_byte_range(body, off,
 							     off + rl);
-		*sel = go_parent(f, id);
+		*sel = gn_parent(id);
 		if (gn_symbol(id) == GS->identifier &&
 		    gn_symbol(*sel) == GS->selector_expression)
 			return true;
@@ -562,7 +562,7 @@ static bool lh105__straight(const struct gofile *f, GNode body,
 		    s == GS->expression_switch_statement ||
 		    s == GS->type_switch_statement)
 			return false;
-		n = go_parent(f, n);
+		n = gn_parent(n);
 	}
 	return false;
 }
@@ -695,7 +695,7 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 	from = gn_end_byte(li);
 	/* held to its unlock, and at most to the end of the block the Lock
 	 * is in: a deferred unlock in an if that returns ends there */
-	to = gn_end_byte(go_parent(f, go_parent(f, li)));
+	to = gn_end_byte(gn_parent(gn_parent(li)));
 	to = lh105__next_call(f, body, from, LH_MIN(to, gn_end_byte(body)),
 			      xs, xl, rlock ? "RUnlock" : "Unlock");
 	for (uint32_t at = from; lh105__next_recv_sel(f, body, r, rl, &at, to,
@@ -707,7 +707,7 @@ static void lh105__call_relock(struct lh_pass *p, struct gofile *f,
 		int how;
 		struct lh_finding *fd;
 
-		call = go_parent(f, sel);
+		call = gn_parent(sel);
 		if (gn_symbol(call) != GS->call_expression ||
 		    !gn_eq(go_field(call, f_function), sel) ||
 		    lh105__deferred_or_async(f, call, body))
@@ -751,12 +751,12 @@ enum lh105_use { U_IGNORE, U_SEND, U_RECV, U_CLOSE, U_RANGE, U_UNKNOWN };
 
 static enum lh105_use lh105__chan_use(struct gofile *f, GNode sel)
 {
-	GNode x = sel, p = go_parent(f, sel);
+	GNode x = sel, p = gn_parent(sel);
 
 	while (!gn_is_null(p) &&
 	       gn_symbol(p) == GS->parenthesized_expression) {
 		x = p;
-		p = go_parent(f, p);
+		p = gn_parent(p);
 	}
 	if (gn_is_null(p))
 		return U_UNKNOWN;
@@ -773,7 +773,7 @@ static enum lh105_use lh105__chan_use(struct gofile *f, GNode sel)
 	    gn_symbol(p) == GS->keyed_element)
 		return U_IGNORE;
 	if (gn_symbol(p) == GS->expression_list) {
-		GNode pp = go_parent(f, p);
+		GNode pp = gn_parent(p);
 
 		if ((gn_symbol(pp) == GS->assignment_statement) &&
 		    gn_eq(go_field(pp, f_left), p))
@@ -781,7 +781,7 @@ static enum lh105_use lh105__chan_use(struct gofile *f, GNode sel)
 		return U_UNKNOWN;
 	}
 	if (gn_symbol(p) == GS->argument_list) {
-		GNode fn = go_field(go_parent(f, p), f_function);
+		GNode fn = go_field(gn_parent(p), f_function);
 
 		if (go_text_is(f, fn, "close"))
 			return U_CLOSE;
@@ -802,7 +802,7 @@ static GNode lh105__op_node(const struct gofile *f, GNode sel)
 		if (s == GS->send_statement || s == GS->unary_expression ||
 		    s == GS->call_expression || s == GS->for_statement)
 			return n;
-		n = go_parent(f, n);
+		n = gn_parent(n);
 	}
 	return sel;
 }
@@ -815,7 +815,7 @@ static bool lh105__under_lock(struct gofile *f, GNode n, const char *x,
 	GNode fnode = n;
 	uint32_t lo, at = gn_start_byte(n);
 
-	for (; !gn_is_null(fnode); fnode = go_parent(f, fnode)) {
+	for (; !gn_is_null(fnode); fnode = gn_parent(fnode)) {
 		TSSymbol s = gn_symbol(fnode);
 
 		if (s == GS->func_literal || s == GS->function_declaration ||
@@ -842,7 +842,7 @@ static bool lh105__under_lock(struct gofile *f, GNode n, const char *x,
 			stmt = id;
 			while (!gn_is_null(stmt) &&
 			       gn_symbol(stmt) != GS->expression_statement)
-				stmt = go_parent(f, stmt);
+				stmt = gn_parent(stmt);
 			if (!gn_is_null(stmt) && chanfacts_before(stmt, n))
 				best = l;
 		}
@@ -858,7 +858,7 @@ static bool lh105__under_lock(struct gofile *f, GNode n, const char *x,
 static bool lh105__method_recv(struct gofile *f, GNode n, const char **r,
 			       size_t *rl)
 {
-	for (; !gn_is_null(n); n = go_parent(f, n)) {
+	for (; !gn_is_null(n); n = gn_parent(n)) {
 		if (gn_symbol(n) == GS->method_declaration)
 			return lh105__recv_name(f, n, r, rl);
 		if (gn_symbol(n) == GS->function_declaration)
@@ -962,7 +962,7 @@ static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
 	if (lh105__mutex_escapes(f, decl, xs, xl, true))
 		return;
 	from = gn_end_byte(li);
-	to = gn_end_byte(go_parent(f, go_parent(f, li)));
+	to = gn_end_byte(gn_parent(gn_parent(li)));
 	to = lh105__next_call(f, body, from, LH_MIN(to, gn_end_byte(body)),
 			      xs, xl, "Unlock");
 	for (uint32_t at = from; lh105__next_recv_sel(f, body, r, rl, &at, to,
@@ -980,17 +980,17 @@ static void lh105__chan_under_lock(struct lh_pass *p, struct gofile *f,
 			continue;
 		op = lh105__op_node(f, sel);
 		/* a select with another case or a default does not block */
-		sp = go_parent(f, op);
+		sp = gn_parent(op);
 		if (u == U_RECV && !gn_is_null(sp) &&
 		    (gn_symbol(sp) == GS->expression_list ||
 		     gn_symbol(sp) == GS->receive_statement))
-			sp = go_parent(f, sp);
+			sp = gn_parent(sp);
 		if (!gn_is_null(sp) &&
 		    (gn_symbol(sp) == GS->receive_statement))
-			sp = go_parent(f, sp);
+			sp = gn_parent(sp);
 		if (!gn_is_null(sp) &&
 		    gn_symbol(sp) == GS->communication_case &&
-		    gn_named_child_count(go_parent(f, sp)) > 1)
+		    gn_named_child_count(gn_parent(sp)) > 1)
 			continue;
 		fld = go_field(sel, f_field);
 		fs = go_text(f, fld, &fl);
@@ -1042,7 +1042,7 @@ static bool lh105__deferred_release(struct gofile *f, GNode body, GNode site,
 
 		n = gn_named_descendant_for_byte_range(body, off, off);
 		for (; !gn_is_null(n) && !gn_eq(n, body);
-		     n = go_parent(f, n)) {
+		     n = gn_parent(n)) {
 			if (gn_symbol(n) == GS->defer_statement)
 				return chanfacts_before(n, site);
 		}
@@ -1083,7 +1083,7 @@ static bool lh105__handoff(struct lh_pass *p, struct gofile *f, GNode decl,
 	if (!dot)
 		return false;
 	if (gn_symbol(list) != GS->expression_list)
-		list = go_parent(f, list);
+		list = gn_parent(list);
 	for (uint32_t i = 0; i < gn_named_child_count(list); i++) {
 		GNode call = go_unparen(gn_named_child(list, i));
 		GNode fun, op;

@@ -202,8 +202,8 @@ static bool lh30x__service_loop(const struct gofile *f, GNode n)
 	static const char *const waits[] = { "<-", "select {", "Accept(",
 					     "Sleep(", "ReadMessage(", "Recv(" };
 
-	for (GNode p = go_parent(f, n); !gn_is_null(p) && !syn_is_func(p);
-	     p = go_parent(f, p)) {
+	for (GNode p = gn_parent(n); !gn_is_null(p) && !syn_is_func(p);
+	     p = gn_parent(p)) {
 		size_t len;
 		const char *s;
 
@@ -225,8 +225,8 @@ static bool lh30x__dead(const struct lh30x *x, const struct gofile *f,
 {
 	GNode prev = n;
 
-	for (GNode p = go_parent(f, n); !gn_is_null(p) && !syn_is_func(p);
-	     prev = p, p = go_parent(f, p)) {
+	for (GNode p = gn_parent(n); !gn_is_null(p) && !syn_is_func(p);
+	     prev = p, p = gn_parent(p)) {
 		GNode c;
 		const struct godecl *d;
 		GNode v;
